@@ -1,17 +1,18 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
 )
 
 func newEvalCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "eval",
-		Short: "not built yet",
-		RunE: func(*cobra.Command, []string) error {
-			return errors.New("eval: not built yet")
-		},
+		Short: "The paper's offline benchmark: scenarios, samples, judging, Table 3",
 	}
+	cmd.AddCommand(
+		newEvalRunCommand(g),
+		newEvalImportCommand(g),
+		newEvalReportCommand(g),
+	)
+	return cmd
 }
