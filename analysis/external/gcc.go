@@ -141,7 +141,7 @@ func (g *GCC) analyzeOne(ctx context.Context, s *scratch, i int, f analysis.File
 		if filepath.Base(loc.Caret.File) != s.names[i] || loc.Caret.Line > s.lines[i] {
 			continue // in a header: the call site is reported separately or not at all
 		}
-		rule := d.Option
+		rule := strings.TrimSuffix(d.Option, "=")
 		if rule == "" {
 			rule = "gcc"
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -138,6 +139,10 @@ func (j *Judge) Agree(ctx context.Context, dir string, labels []Label) []Pair {
 			}
 			src, err := os.ReadFile(p)
 			if err != nil {
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err // the path is in the message already
+				}
 				pairs[i].Result = Result{File: l.Path, Err: fmt.Errorf("read %s: %w", p, err)}
 				continue
 			}
