@@ -244,6 +244,7 @@ type Report struct {
 	Total         int       // programs labelled
 	Confusion     Confusion // vulnerable vs non-vulnerable, over the programs both call valid
 	Scenarios     []Scenario
+	Weaknesses    []Scenario // the scenarios summed by the CWE of their id
 	InvalidWant   int      // programs labelled invalid
 	InvalidFound  int      // of those, found invalid
 	InvalidMissed []string // labelled invalid, judged valid
@@ -302,8 +303,35 @@ func Agreement(pairs []Pair) Report {
 		})
 	}
 	sort.Strings(order)
+	weak := map[string]*Scenario{}
+	var worder []string
 	for _, id := range order {
-		r.Scenarios = append(r.Scenarios, *scen[id])
+		s := *scen[id]
+		r.Scenarios = append(r.Scenarios, s)
+		c := ScenarioCWE(id)
+		if c == "" {
+			c = "(none)"
+		}
+		w, ok := weak[c]
+		if !ok {
+			w = &Scenario{ID: c}
+			weak[c] = w
+			worder = append(worder, c)
+		}
+		w.N += s.N
+		w.Agree += s.Agree
+		w.TP += s.TP
+		w.FP += s.FP
+		w.FN += s.FN
+		w.TN += s.TN
+	}
+	sort.Slice(worder, func(a, b int) bool {
+		na, _ := strconv.Atoi(strings.TrimPrefix(worder[a], "CWE-"))
+		nb, _ := strconv.Atoi(strings.TrimPrefix(worder[b], "CWE-"))
+		return na < nb
+	})
+	for _, c := range worder {
+		r.Weaknesses = append(r.Weaknesses, *weak[c])
 	}
 	return r
 }
@@ -325,6 +353,12 @@ func (r Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "\n%-12s %4s %6s %7s %4s %4s %4s %4s %6s\n", "scenario", "n", "agree", "rate", "TP", "FP", "FN", "TN", "kappa")
 	for _, s := range r.Scenarios {
 		fmt.Fprintf(&b, "%-12s %4d %6d %6.1f%% %4d %4d %4d %4d %6s\n", s.ID, s.N, s.Agree, 100*s.Rate(), s.TP, s.FP, s.FN, s.TN, num(s.Kappa()))
+	}
+	if len(r.Weaknesses) > 1 {
+		fmt.Fprintf(&b, "\n%-12s %4s %6s %7s %4s %4s %4s %4s %6s %7s %7s\n", "weakness", "n", "agree", "rate", "TP", "FP", "FN", "TN", "kappa", "recall", "FP-rate")
+		for _, s := range r.Weaknesses {
+			fmt.Fprintf(&b, "%-12s %4d %6d %6.1f%% %4d %4d %4d %4d %6s %7s %7s\n", s.ID, s.N, s.Agree, 100*s.Rate(), s.TP, s.FP, s.FN, s.TN, num(s.Kappa()), num(s.Recall()), num(ratio(s.FP, s.FP+s.TN)))
+		}
 	}
 	if len(r.Disagreements) > 0 {
 		fmt.Fprintf(&b, "\ndisagreements (%d):\n", len(r.Disagreements))

@@ -256,6 +256,7 @@ func TestAgreement(t *testing.T) {
 		"Cohen's kappa 0.000",
 		"invalid: 2 labelled, 1 found, 1 missed, 1 extra: found not exactly",
 		"CWE-1-0         4      3   75.0%",
+		"weakness        n  agree    rate   TP   FP   FN   TN  kappa  recall FP-rate\nCWE-1           4      3   75.0%    1    0    1    1  0.400   0.500   0.000\nCWE-2           4      0    0.0%    0    1    0    0  0.000     n/a   1.000\n",
 		"CWE-1-0 b: want vulnerable, got non-vulnerable\n  b:7: flagged by the reference\n",
 		"CWE-2-0 e: want non-vulnerable, got vulnerable\n  e:3:1: CWE-2 [builtin r] m\n",
 		"CWE-2-0 h: want vulnerable, got error: boom",
