@@ -288,3 +288,28 @@ func TestAgreePearceInvalid(t *testing.T) {
 		t.Errorf("invalid: %d labelled, %d found, missed %v, extra %v, %d errors", r.InvalidWant, r.InvalidFound, r.InvalidMissed, r.InvalidExtra, r.Errors)
 	}
 }
+
+// TestPairsCompile checks the project's own vulnerable/fixed pairs: every
+// one must be valid under the study's rule, or it would measure nothing.
+func TestPairsCompile(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	testenv.Tool(t, "g++")
+	labels := readLabelsFile(t, "testdata/pairs/labels.csv")
+	if len(labels) != 44 {
+		t.Errorf("%d labelled pair files, want 44 (a pair in C and in C++ for each of 11 CWEs)", len(labels))
+	}
+	j, err := New(Options{Analyzers: []string{"compile"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cwes := map[string]int{}
+	for _, p := range j.Agree(context.Background(), "testdata/pairs", labels) {
+		if p.Result.Err != nil || p.Result.Verdict != analysis.NonVulnerable {
+			t.Errorf("%s: verdict %q err %v\n%s", p.Label.Path, p.Result.Verdict, p.Result.Err, p.Result.CompileOutput)
+		}
+		cwes[ScenarioCWE(p.Label.Scenario)]++
+	}
+	if len(cwes) != 11 {
+		t.Errorf("pairs cover %d CWEs, want the benchmark's 11: %v", len(cwes), cwes)
+	}
+}
