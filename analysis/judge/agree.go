@@ -245,11 +245,11 @@ type Report struct {
 	Confusion     Confusion // vulnerable vs non-vulnerable, over the programs both call valid
 	Scenarios     []Scenario
 	Weaknesses    []Scenario // the scenarios summed by the CWE of their id
-	InvalidWant   int      // programs labelled invalid
-	InvalidFound  int      // of those, found invalid
-	InvalidMissed []string // labelled invalid, judged valid
-	InvalidExtra  []string // judged invalid, labelled valid
-	Errors        int      // programs that could not be judged
+	InvalidWant   int        // programs labelled invalid
+	InvalidFound  int        // of those, found invalid
+	InvalidMissed []string   // labelled invalid, judged valid
+	InvalidExtra  []string   // judged invalid, labelled valid
+	Errors        int        // programs that could not be judged
 	Disagreements []Disagreement
 }
 
