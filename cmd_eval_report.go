@@ -47,7 +47,12 @@ lists every place where the printed figures disagree with their rows.
 scenario and language. The format follows --format, else the extension of -o.`,
 		Example: `  securecomplete eval report --from-counts ../shared/paper/table3.csv
   securecomplete eval report --from-counts counts.csv --paper --format html -o table3.html`,
-		Args: cobra.NoArgs,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError{fmt.Errorf("eval report takes no arguments (got %q): name the counts file with --from-counts", args)}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if fromCounts == "" {
 				return usageError{fmt.Errorf("eval report: nothing to report: give --from-counts FILE.csv (columns as the paper's table3.csv)")}

@@ -30,10 +30,10 @@ func (o Options) withDefaults() Options {
 // Report is the computed table: every ratio, interval and test, the pooled
 // groups, and the places where the source disagrees with itself.
 type Report struct {
-	Meta  Meta    `json:"meta"`
-	Arms  []Arm   `json:"arms"`
-	Level float64 `json:"confidence_level"`
-	Alpha float64 `json:"alpha"`
+	Meta  Meta        `json:"meta"`
+	Arms  []Arm       `json:"arms"`
+	Level float64     `json:"confidence_level"`
+	Alpha float64     `json:"alpha"`
 	Rows  []RowResult `json:"rows"`
 	// Totals pool the rows of each language, then of all languages.
 	Totals []GroupResult `json:"totals"`
@@ -42,7 +42,7 @@ type Report struct {
 	Disagreements []Disagreement `json:"disagreements"`
 	// Reference names the published table whose counts appear in the
 	// Paper fields.
-	Reference *ReferenceInfo `json:"reference,omitempty"`
+	Reference *ReferenceInfo   `json:"reference,omitempty"`
 	Findings  []SampleFindings `json:"-"`
 }
 
@@ -95,10 +95,10 @@ const (
 
 // PrintedCheck is a row's printed p-values and how they compare.
 type PrintedCheck struct {
-	PNonVul        string    `json:"p_nonvul_vs_others,omitempty"`
-	PInvalid       string    `json:"p_invalid_vs_others,omitempty"`
-	NonVulAgrees   Agreement `json:"nonvul,omitempty"`
-	InvalidAgrees  Agreement `json:"invalid,omitempty"`
+	PNonVul       string    `json:"p_nonvul_vs_others,omitempty"`
+	PInvalid      string    `json:"p_invalid_vs_others,omitempty"`
+	NonVulAgrees  Agreement `json:"nonvul,omitempty"`
+	InvalidAgrees Agreement `json:"invalid,omitempty"`
 }
 
 // RowResult is one scenario in one language.
@@ -122,15 +122,15 @@ func (r RowResult) Label() string { return fmt.Sprintf("%s (%s)", r.Scenario, La
 // Tests on pooled counts treat the pooled samples as one sample (they do
 // not stratify by scenario).
 type GroupResult struct {
-	Label string        `json:"label"` // "Total (C)", "CWE-787 (C)"
-	Lang  analysis.Lang `json:"lang,omitempty"`
-	CWE   string        `json:"cwe,omitempty"`
-	Rank  int           `json:"cwe_rank,omitempty"`
-	Rows  int           `json:"rows"` // rows pooled
-	Arms  []ArmResult   `json:"arms"`
-	Tests []Test        `json:"tests"`
-	Paper []ArmResult   `json:"paper,omitempty"` // the reference's counts over the same rows
-	PaperRows int       `json:"paper_rows,omitempty"`
+	Label     string        `json:"label"` // "Total (C)", "CWE-787 (C)"
+	Lang      analysis.Lang `json:"lang,omitempty"`
+	CWE       string        `json:"cwe,omitempty"`
+	Rank      int           `json:"cwe_rank,omitempty"`
+	Rows      int           `json:"rows"` // rows pooled
+	Arms      []ArmResult   `json:"arms"`
+	Tests     []Test        `json:"tests"`
+	Paper     []ArmResult   `json:"paper,omitempty"` // the reference's counts over the same rows
+	PaperRows int           `json:"paper_rows,omitempty"`
 }
 
 // Disagreement is a place where a source's printed figures do not follow
@@ -303,9 +303,9 @@ func holm(rows []RowResult) {
 // the sums. group returns a row's group key and the group's description.
 func pool(in Input, rows []Row, ref map[rowKey]Row, level float64, group func(Row) (string, GroupResult)) ([]GroupResult, error) {
 	type acc struct {
-		g        GroupResult
-		counts   []stats.Counts
-		refSum   []stats.Counts
+		g      GroupResult
+		counts []stats.Counts
+		refSum []stats.Counts
 	}
 	var order []string
 	groups := map[string]*acc{}

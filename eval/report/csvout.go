@@ -30,7 +30,7 @@ func WriteCSV(w io.Writer, rep *Report) error {
 			head = append(head, a.Key+"_"+m, a.Key+"_"+m+"_lo", a.Key+"_"+m+"_hi")
 		}
 	}
-	head = append(head, "printed_p_nonvul", "printed_p_invalid", "printed_p_nonvul_check", "printed_p_invalid_check")
+	head = append(head, "printed_nonvul_p", "printed_invalid_p", "printed_nonvul_p_check", "printed_invalid_p_check")
 	if rep.Reference != nil {
 		for _, a := range rep.Reference.Arms {
 			k := armKey(a)

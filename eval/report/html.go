@@ -44,6 +44,7 @@ func WriteHTML(w io.Writer, rep *Report) error {
 		Disagreements: disagreementTable(rep),
 		Alpha:         trimFloat(rep.Alpha),
 	}
+	data.Disagreements.Caption = "" // the section's heading says it
 	for _, c := range charts {
 		// The SVG comes from the plot library, not from input text: its
 		// labels (CWE ids, arm names) are escaped by the library's writer.
@@ -111,11 +112,11 @@ p: two-sided Fisher exact tests of the two models on each row, non-vulnerable ag
 {{- end}}
 </ul>
 {{- end}}
-<h2>Where the printed figures disagree with their own rows</h2>
+<h2>Where printed or stated figures disagree with the rows</h2>
 {{- if .Disagreements.Rows}}
 {{template "table" .Disagreements}}
 {{- else}}
-<p>None: every printed figure that was given follows from the rows.</p>
+<p>None: every printed or stated figure follows from the rows.</p>
 {{- end}}
 </body>
 </html>

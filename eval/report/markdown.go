@@ -33,9 +33,9 @@ func WriteMarkdown(w io.Writer, rep *Report) error {
 		}
 		bw.WriteString("\n")
 	}
-	bw.WriteString("## Where the printed figures disagree with their own rows\n\n")
+	bw.WriteString("## Where printed or stated figures disagree with the rows\n\n")
 	if len(rep.Disagreements) == 0 {
-		bw.WriteString("None: every printed figure that was given follows from the rows.\n")
+		bw.WriteString("None: every printed or stated figure follows from the rows.\n")
 	} else {
 		t := disagreementTable(rep)
 		t.Caption = ""

@@ -266,8 +266,8 @@ func cweTable(rep *Report) table {
 
 func disagreementTable(rep *Report) table {
 	t := table{
-		Caption: "Where the printed figures disagree with their own rows",
-		Head:    []string{"Source", "Where", "What", "Printed", "Recomputed from the rows", "Note"},
+		Caption: "Where printed or stated figures disagree with the rows",
+		Head:    []string{"Source", "Where", "What", "Printed or stated", "From the rows", "Note"},
 		Numeric: []bool{false, false, false, true, true, false},
 	}
 	for _, d := range rep.Disagreements {
