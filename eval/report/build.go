@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"securecomplete/analysis"
 	"securecomplete/eval/stats"
@@ -179,7 +180,7 @@ func Build(in Input, opt Options) (*Report, error) {
 		rep.Reference = &ReferenceInfo{Source: in.Reference.Source, Arms: in.Reference.Arms}
 	}
 	for _, r := range rows {
-		rr := RowResult{Scenario: r.Scenario, Lang: r.Lang, CWE: r.CWE, Rank: r.Rank, FixCommits: r.FixCommits}
+		rr := RowResult{Scenario: r.Scenario, Lang: r.Lang, CWE: r.CWE, Rank: r.Rank, FixCommits: r.FixCommits, Tests: []RowTest{}}
 		var err error
 		if rr.Arms, err = armResults(in.Arms, r.Counts, opt.Level); err != nil {
 			return nil, fmt.Errorf("row %s: %w", r.Label(), err)
@@ -214,6 +215,7 @@ func Build(in Input, opt Options) (*Report, error) {
 	}); err != nil {
 		return nil, err
 	}
+	slices.SortStableFunc(rep.Totals, func(a, b GroupResult) int { return strings.Compare(string(a.Lang), string(b.Lang)) }) // C, then C++
 	if len(rep.Totals) > 1 {
 		all, err := pool(in, rows, ref, opt.Level, func(Row) (string, GroupResult) {
 			return "", GroupResult{Label: "Total (all)"}

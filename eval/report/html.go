@@ -33,6 +33,9 @@ func WriteHTML(w io.Writer, rep *Report) error {
 		Significance  []string
 		Disagreements table
 		Alpha         string
+		Tested        bool
+
+		Definitions, TestDefinitions string
 	}{
 		Title:         rep.Meta.Title,
 		Facts:         setupFacts(rep),
@@ -43,6 +46,10 @@ func WriteHTML(w io.Writer, rep *Report) error {
 		Significance:  significance(rep),
 		Disagreements: disagreementTable(rep),
 		Alpha:         trimFloat(rep.Alpha),
+		Tested:        len(rep.Arms) > 1,
+
+		Definitions:     definitions,
+		TestDefinitions: testDefinitions,
 	}
 	data.Disagreements.Caption = "" // the section's heading says it
 	for _, c := range charts {
@@ -91,8 +98,10 @@ details { font-size: 0.85em; }
 </dl>
 {{template "table" .Arms}}
 {{template "table" .Main}}
-<p>Non-vulnerable ratio = non-vul / (vul + non-vul), invalid samples left out; invalid ratio = invalid / all samples.
-p: two-sided Fisher exact tests of the two models on each row, non-vulnerable against the others (vulnerable and invalid) and invalid against the others; "&lt;0.0001" is below 0.0001. Totals are tested on the pooled counts.</p>
+<p>{{.Definitions}}</p>
+{{- if .Tested}}
+<p>{{.TestDefinitions}}</p>
+{{- end}}
 <h2>Per CWE, model against model</h2>
 {{- range .Charts}}
 <figure>
@@ -102,7 +111,9 @@ p: two-sided Fisher exact tests of the two models on each row, non-vulnerable ag
 </figure>
 {{- end}}
 {{template "table" .Ratios}}
+{{- if .Tested}}
 <p>* p &lt; {{.Alpha}} after Holm's adjustment (one family per test, across the scenario rows).</p>
+{{- end}}
 {{template "table" .CWEs}}
 {{- if .Significance}}
 <h2>Significance</h2>

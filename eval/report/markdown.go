@@ -20,11 +20,14 @@ func WriteMarkdown(w io.Writer, rep *Report) error {
 	bw.WriteString("\n")
 	mdTable(bw, armsTable(rep))
 	mdTable(bw, mainTable(rep))
-	bw.WriteString("Non-vulnerable ratio = non-vul / (vul + non-vul), invalid samples left out; invalid ratio = invalid / all samples. " +
-		"p: two-sided Fisher exact tests of the two models on each row, non-vulnerable against the others (vulnerable and invalid) and invalid against the others; " +
-		"\"<0.0001\" is below 0.0001. Totals are tested on the pooled counts.\n\n")
+	bw.WriteString(definitions + "\n\n")
+	if len(rep.Arms) > 1 {
+		bw.WriteString(testDefinitions + "\n\n")
+	}
 	mdTable(bw, ratioTable(rep))
-	fmt.Fprintf(bw, "\\* p < %s after Holm's adjustment (one family per test, across the scenario rows).\n\n", trimFloat(rep.Alpha))
+	if len(rep.Arms) > 1 {
+		fmt.Fprintf(bw, "\\* p < %s after Holm's adjustment (one family per test, across the scenario rows).\n\n", trimFloat(rep.Alpha))
+	}
 	mdTable(bw, cweTable(rep))
 	if lines := significance(rep); len(lines) > 0 {
 		bw.WriteString("## Significance\n\n")
@@ -43,6 +46,12 @@ func WriteMarkdown(w io.Writer, rep *Report) error {
 	}
 	return bw.Flush()
 }
+
+const (
+	definitions     = "Non-vulnerable ratio = non-vul / (vul + non-vul), invalid samples left out; invalid ratio = invalid / all samples."
+	testDefinitions = "p: two-sided Fisher exact tests of each model against the first on each row, non-vulnerable against the others (vulnerable and invalid) and invalid against the others; " +
+		"\"<0.0001\" is below 0.0001. Totals are tested on the pooled counts."
+)
 
 func mdTable(w *bufio.Writer, t table) {
 	if t.Caption != "" {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"html/template"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -313,9 +314,6 @@ func TestHTMLIsSelfContainedWithCharts(t *testing.T) {
 				t.Error("the charts draw nothing")
 			}
 			wantCaps := []string{"Non-vulnerable ratio per CWE (C)", "Invalid ratio per CWE (C)", "Non-vulnerable ratio per CWE (C++)", "Invalid ratio per CWE (C++)"}
-			if tc.name == "run" {
-				wantCaps = []string{"Non-vulnerable ratio per CWE (C)", "Invalid ratio per CWE (C)", "Non-vulnerable ratio per CWE (C++)", "Invalid ratio per CWE (C++)"}
-			}
 			if !reflect.DeepEqual(captions, wantCaps) {
 				t.Errorf("figure captions %q, want %q", captions, wantCaps)
 			}
@@ -327,8 +325,8 @@ func TestHTMLIsSelfContainedWithCharts(t *testing.T) {
 			if elems["table"] < 5 {
 				t.Errorf("%d tables, want at least 5 (models, Table 3, ratios, CWEs, disagreements)", elems["table"])
 			}
-			if !strings.Contains(s, "<title>"+tc.in.Meta.Title+"</title>") && tc.name == "paper" {
-				t.Error("page has no title")
+			if !strings.Contains(s, "<title>"+template.HTMLEscapeString(tc.in.Meta.Title)+"</title>") {
+				t.Errorf("page is not titled %q", tc.in.Meta.Title)
 			}
 		})
 	}
@@ -588,5 +586,80 @@ func TestJSONIsValidWithUndefinedRatios(t *testing.T) {
 	}
 	if !found {
 		t.Error("79-0 (C++) remote arm: non-vul ratio of 0 valid samples is not null in JSON")
+	}
+}
+
+// A run that adds its samples one by one makes the same table as the
+// counts it adds up to.
+func TestAddSamplesGivesTheCountsReport(t *testing.T) {
+	want := PaperInput()
+	got := Input{Meta: want.Meta, Arms: want.Arms, Totals: want.Totals}
+	for _, r := range want.Rows {
+		n := 0
+		for a, c := range r.Counts {
+			for _, v := range []struct {
+				k int
+				v analysis.Verdict
+			}{{c.Vul, analysis.Vulnerable}, {c.NonVul, analysis.NonVulnerable}, {c.Invalid, analysis.Invalid}} {
+				for range v.k {
+					if err := got.Add(r, SampleFindings{Arm: want.Arms[a].Name, Sample: n, Verdict: v.v}); err != nil {
+						t.Fatal(err)
+					}
+					n++
+				}
+			}
+		}
+	}
+	if len(got.Findings) != 56*60 {
+		t.Errorf("%d samples kept, want %d", len(got.Findings), 56*60)
+	}
+	// The printed p-values belong to the paper, not to a run.
+	for i := range want.Rows {
+		want.Rows[i].Printed = nil
+	}
+	g, w := render(t, build(t, got), WriteMarkdown), render(t, build(t, want), WriteMarkdown)
+	if !bytes.Equal(g, w) {
+		t.Errorf("report from samples differs from the report from counts:\n%s", firstDiff(g, w))
+	}
+
+	r := want.Rows[0]
+	for _, bad := range []struct {
+		s    SampleFindings
+		want string
+	}{
+		{SampleFindings{Arm: "nobody", Verdict: analysis.Vulnerable}, `unknown arm "nobody"`},
+		{SampleFindings{Arm: "pre-trained", Verdict: "unsure"}, `unknown verdict "unsure"`},
+		{SampleFindings{Arm: "pre-trained", Scenario: "79-0", Verdict: analysis.Vulnerable}, "given with the row of 787-0 (C)"},
+	} {
+		if err := got.Add(r, bad.s); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("Add(%+v): %v, want %q", bad.s, err, bad.want)
+		}
+	}
+	r.Rank = 99
+	if err := got.Add(r, SampleFindings{Arm: "pre-trained", Verdict: analysis.Vulnerable}); err == nil {
+		t.Error("Add with a row described differently: no error")
+	}
+}
+
+// BenchmarkReport times a whole report of the paper's table: statistics,
+// then each format.
+func BenchmarkReport(b *testing.B) {
+	in := PaperInput()
+	in.Reference = PaperReference()
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, *Report) error
+	}{{"md", WriteMarkdown}, {"csv", WriteCSV}, {"json", WriteJSON}, {"html", WriteHTML}} {
+		b.Run(f.name, func(b *testing.B) {
+			for b.Loop() {
+				rep, err := Build(in, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := f.write(io.Discard, rep); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

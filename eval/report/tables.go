@@ -21,7 +21,8 @@ type table struct {
 
 func (t *table) add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
-// setup describes the run.
+// setupFacts are the lines that say where the counts come from and how
+// they were made.
 func setupFacts(rep *Report) [][2]string {
 	m := rep.Meta
 	facts := [][2]string{{"Source", m.Source}}
