@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -32,12 +30,8 @@ func writePaperCounts(t *testing.T, dir string) string {
 	return path
 }
 
-func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(context.Background(), args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
+// runCLI (cmd_complete_test.go) runs the command line through run() and
+// returns the exit status, stdout and stderr.
 
 func TestEvalReportReproducesThePaperAndItsSlips(t *testing.T) {
 	counts := writePaperCounts(t, t.TempDir())
