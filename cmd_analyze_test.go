@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -100,13 +99,6 @@ func workspace(t *testing.T, files map[string]string) {
 		}
 	}
 	t.Chdir(dir)
-}
-
-func runCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), args, &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
 }
 
 func TestAnalyzeText(t *testing.T) {
