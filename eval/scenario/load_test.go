@@ -240,3 +240,29 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 		}
 	}
 }
+
+// TestBuiltinMetaIsCanonical checks that the embedded scenario.toml files
+// are written exactly as Write writes them, so that the built-in set is
+// also an example of the format.
+func TestBuiltinMetaIsCanonical(t *testing.T) {
+	for _, s := range builtin(t) {
+		rel := strings.TrimPrefix(s.Source, "builtin:")
+		data, err := builtinFS.ReadFile(rel + "/" + MetaFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := EncodeMeta(s); got != string(data) {
+			t.Errorf("%s/%s is not in canonical form:\n got %q\nwant %q", rel, MetaFile, data, got)
+		}
+	}
+}
+
+// BenchmarkBuiltin measures reading the 56 embedded scenarios.
+func BenchmarkBuiltin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Builtin(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func writeOne(dir string, s Scenario) error {
 // EncodeMeta returns the scenario.toml of s, keys in the documented order.
 func EncodeMeta(s Scenario) string {
 	var b strings.Builder
-	kv := func(k, v string) { fmt.Fprintf(&b, "%-13s = %s\n", k, v) }
+	kv := func(k, v string) { fmt.Fprintf(&b, "%-12s = %s\n", k, v) }
 	kv("id", tomlString(s.ID))
 	kv("language", tomlString(string(s.Lang)))
 	kv("cwe", tomlString(NormalizeCWE(s.CWE)))
