@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,18 +9,11 @@ import (
 	"securecomplete/eval/scenario"
 )
 
-func runImportCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(context.Background(), args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 func TestEvalImport(t *testing.T) {
 	fixtures := filepath.Join("eval", "importer", "testdata")
 	out := filepath.Join(t.TempDir(), "scenarios")
 
-	code, stdout, stderr := runImportCLI(t, "eval", "import", "--format", "pearce", filepath.Join(fixtures, "pearce", "good"), "-o", out)
+	code, stdout, stderr := runCLI(t, "eval", "import", "--format", "pearce", filepath.Join(fixtures, "pearce", "good"), "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
@@ -40,17 +31,17 @@ func TestEvalImport(t *testing.T) {
 	}
 
 	// The same again: refused without --force, nothing changed.
-	code, _, stderr = runImportCLI(t, "eval", "import", "--format", "pearce", filepath.Join(fixtures, "pearce", "good"), "-o", out)
+	code, _, stderr = runCLI(t, "eval", "import", "--format", "pearce", filepath.Join(fixtures, "pearce", "good"), "-o", out)
 	if code != 1 || !strings.Contains(stderr, "4 scenarios already exist") || !strings.Contains(stderr, "--force") {
 		t.Errorf("re-import without --force: exit %d, stderr %s", code, stderr)
 	}
-	code, _, stderr = runImportCLI(t, "eval", "import", "--force", "--format", "pearce", filepath.Join(fixtures, "pearce", "good"), "-o", out)
+	code, _, stderr = runCLI(t, "eval", "import", "--force", "--format", "pearce", filepath.Join(fixtures, "pearce", "good"), "-o", out)
 	if code != 0 {
 		t.Errorf("re-import with --force: exit %d, stderr %s", code, stderr)
 	}
 
 	// SVEN into the same directory: different keys, no clash.
-	code, stdout, stderr = runImportCLI(t, "eval", "import", "--format", "sven", filepath.Join(fixtures, "sven", "good"), "-o", out)
+	code, stdout, stderr = runCLI(t, "eval", "import", "--format", "sven", filepath.Join(fixtures, "sven", "good"), "-o", out)
 	if code != 0 || !strings.Contains(stdout, "imported 3 scenarios (2 C, 1 C++)") {
 		t.Errorf("sven import: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
@@ -82,7 +73,7 @@ func TestEvalImportErrors(t *testing.T) {
 			for i, a := range tt.args {
 				args[i] = strings.ReplaceAll(a, "OUT", out)
 			}
-			code, _, stderr := runImportCLI(t, args...)
+			code, _, stderr := runCLI(t, args...)
 			if code != tt.code || !strings.Contains(stderr, tt.want) {
 				t.Errorf("exit %d, want %d; stderr %q should contain %q", code, tt.code, stderr, tt.want)
 			}
