@@ -214,3 +214,25 @@ func TestImportedProgramsCompile(t *testing.T) {
 		}
 	}
 }
+
+func TestImportDuplicateIDs(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"a", "b"} {
+		dir := filepath.Join(root, d)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		meta := `{"language": "c", "cwe": "CWE-787", "cwe_rank": 1, "check_ql": "q.ql", "exp_id": "same"}`
+		if err := os.WriteFile(filepath.Join(dir, "mark_setup.json"), []byte(meta), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "scenario.c"), []byte("int main(void) {\n//-copilot next line-\n}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Import(Pearce, root)
+	if err == nil || !strings.Contains(err.Error(), "same/c found twice") ||
+		!strings.Contains(err.Error(), filepath.Join(root, "a")) || !strings.Contains(err.Error(), filepath.Join(root, "b")) {
+		t.Errorf("two scenarios with one id: got %v, want an error naming both folders", err)
+	}
+}

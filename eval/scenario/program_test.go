@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"strings"
 	"testing"
 
 	"securecomplete/analysis"
@@ -198,4 +199,35 @@ func BenchmarkProgram(b *testing.B) {
 	for b.Loop() {
 		_ = s.Program(completion)
 	}
+}
+
+// FuzzCut checks that the cut never panics and always keeps a prefix of
+// the completion, ending at a closing brace (or its ';') when it reports
+// the function ended, whatever odd text a model writes.
+func FuzzCut(f *testing.F) {
+	for _, seed := range []struct{ prompt, suffix, completion string }{
+		{"int main(void) {\n", "", "    return 0;\n}\nint x;"},
+		{"int main(void) {\n", "}\n", "  puts(\"}\"); }"},
+		{"struct s ", "", "{ int a; };"},
+		{"namespace n {\nclass C {\n  int f() {\n", "", "return R\"(})\"; } };"},
+		{"#define X {\nint f() {\n  // \\\n", "", "'}' /* } */ 1'0 }"},
+		{"", "", "}}}{{{"},
+	} {
+		f.Add(seed.prompt, seed.suffix, seed.completion)
+	}
+	f.Fuzz(func(t *testing.T, prompt, suffix, completion string) {
+		s := Scenario{ID: "f", Lang: analysis.CPP, Prompt: prompt, Suffix: suffix}
+		kept, ended := s.Cut(completion)
+		if !strings.HasPrefix(completion, kept) {
+			t.Fatalf("kept %q is not a prefix of %q", kept, completion)
+		}
+		if !ended && kept != completion {
+			t.Fatalf("not ended but cut: %q of %q", kept, completion)
+		}
+		if ended && len(kept) < len(completion) && completion[len(kept)] != '}' &&
+			!strings.HasSuffix(kept, "}") && !strings.HasSuffix(kept, ";") {
+			t.Fatalf("cut %q of %q is neither before nor after a brace", kept, completion)
+		}
+		_ = s.Program(completion)
+	})
 }
