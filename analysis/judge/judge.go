@@ -341,6 +341,12 @@ func (j *Judge) run(ctx context.Context, a analysis.Analyzer, files []analysis.F
 			defer wg.Done()
 			for i := range next {
 				fs, err := j.builtin.Check(ctx, files[i])
+				for k := range fs {
+					fs[k].File = files[i].Path // findings are matched to files by path
+					if fs[k].Analyzer == "" {
+						fs[k].Analyzer = "builtin"
+					}
+				}
 				mu.Lock()
 				if err != nil {
 					if errs == nil {
