@@ -313,3 +313,22 @@ func TestPairsCompile(t *testing.T) {
 		t.Errorf("pairs cover %d CWEs, want the benchmark's 11: %v", len(cwes), cwes)
 	}
 }
+
+// BenchmarkJudgePearce judges the Pearce dev set with the default
+// analyzers, each scenario with its weakness; it reports ms/program.
+func BenchmarkJudgePearce(b *testing.B) {
+	testenv.Tool(b, "gcc")
+	dir := testenv.Dataset(b, "pearce-copilot-dev")
+	labels := readLabelsFile(b, dir+"/labels.csv")
+	j, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		j.Agree(context.Background(), dir, labels)
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(labels)), "ms/program")
+	for _, s := range j.Stats() {
+		b.ReportMetric(float64(s.Duration.Microseconds())/1000/float64(s.Files), "ms/"+s.Name)
+	}
+}
