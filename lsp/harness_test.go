@@ -82,6 +82,15 @@ func (c *client) read() {
 		}
 		switch m := msg.(type) {
 		case *jsonrpc2.Response:
+			// JSON-RPC 2.0: a response holds exactly one of result and
+			// error (a null result included).
+			var fields map[string]json.RawMessage
+			if err := json.Unmarshal(body, &fields); err != nil {
+				c.t.Errorf("reply %s: %v", body, err)
+			}
+			if _, hasResult := fields["result"]; hasResult == (fields["error"] != nil) {
+				c.t.Errorf("reply %s holds both or neither of result and error", body)
+			}
 			c.mu.Lock()
 			ch := c.pending[m.ID()]
 			delete(c.pending, m.ID())
