@@ -211,7 +211,7 @@ func label(text string) string {
 			continue
 		}
 		if lines++; lines == 1 {
-			first = strings.TrimRight(line, " \t\r")
+			first = strings.TrimSpace(line)
 		}
 	}
 	if utf8.RuneCountInString(first) > maxLabel {

@@ -63,9 +63,12 @@ type Server struct {
 
 	conn     jsonrpc2.Conn
 	base     context.Context // the connection's context
-	jobs     sync.WaitGroup
 	exitOnce sync.Once
 	exited   chan int
+
+	jobsMu   sync.Mutex // orders stopping against jobs.Add
+	stopping bool       // Serve is returning: no new work
+	jobs     sync.WaitGroup
 }
 
 // job computes a request's answer off the read loop.
@@ -161,6 +164,9 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) (int, error)
 		code = 1
 		s.log.Info("stopping", "cause", context.Cause(ctx))
 	}
+	s.jobsMu.Lock()
+	s.stopping = true
+	s.jobsMu.Unlock()
 	s.st.cancelAll(errShutdown)
 	s.waitJobs(2 * time.Second)
 	_ = s.conn.Close()
@@ -246,7 +252,16 @@ func (s *Server) request(req *jsonrpc2.Call, reply jsonrpc2.Replier) {
 		s.finish(c, m, reply, res, err)
 		return
 	}
-	s.jobs.Add(1)
+	s.jobsMu.Lock()
+	stopping := s.stopping
+	if !stopping {
+		s.jobs.Add(1)
+	}
+	s.jobsMu.Unlock()
+	if stopping {
+		s.finish(c, m, reply, nil, jsonrpc2.NewError(jsonrpc2.InvalidRequest, "the server is stopping"))
+		return
+	}
 	go func() {
 		defer s.jobs.Done()
 		res, err := s.safely(method, func() (any, error) { return j(c.ctx) })
