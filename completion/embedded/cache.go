@@ -50,8 +50,8 @@ type cacheEntry struct {
 // cache holds the n-gram counts of one document. add changes it; lookup
 // and prob only read it, so that the choices of one request share it.
 type cache struct {
-	p     CacheParams
-	hist  []uint32
+	p      CacheParams
+	hist   []uint32
 	uni    map[uint32]uint32
 	tokens []uint32 // distinct tokens, in the order first seen
 	total  uint32

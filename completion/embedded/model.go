@@ -51,13 +51,13 @@ type level struct {
 
 // Info describes a model: how it was trained and how big it is.
 type Info struct {
-	FormatVersion int       `json:"format_version"`
-	Order         int       `json:"order"`
-	Vocab         int       `json:"vocab"`
-	Documents     int       `json:"documents"`
-	Tokens        int64     `json:"tokens"`
-	Bytes         int64     `json:"bytes"`
-	NGrams        []int     `json:"ngrams"` // per order
+	FormatVersion int          `json:"format_version"`
+	Order         int          `json:"order"`
+	Vocab         int          `json:"vocab"`
+	Documents     int          `json:"documents"`
+	Tokens        int64        `json:"tokens"`
+	Bytes         int64        `json:"bytes"`
+	NGrams        []int        `json:"ngrams"` // per order
 	Discounts     [][3]float64 `json:"discounts"`
 	// Sources describes the corpus, one line per source, as the trainer
 	// wrote it; Fingerprint identifies the corpus and settings.

@@ -111,8 +111,8 @@ func (t *Trainer) Build(ctx context.Context, progress func(string)) (*Model, err
 
 	m := &Model{order: t.order, vocab: vocab}
 	m.levels = make([]level, t.order)
-	raw := make([][]uint32, t.order)      // raw (weighted) counts per order
-	startsBOS := make([][]bool, t.order)  // n-gram begins with <s>
+	raw := make([][]uint32, t.order)     // raw (weighted) counts per order
+	startsBOS := make([][]bool, t.order) // n-gram begins with <s>
 	v := len(vocab)
 
 	// Order 1: node = token id.
