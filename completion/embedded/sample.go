@@ -40,6 +40,10 @@ type Options struct {
 	// Cache sets the cache component, which learns from the prompt; nil
 	// means DefaultCache, &NoCache turns it off.
 	Cache *CacheParams
+	// IgnoreEOS keeps generating past the model's end of document, so
+	// that a choice always holds MaxTokens tokens unless a stop sequence
+	// ends it (vLLM's ignore_eos; for benchmarks).
+	IgnoreEOS bool
 }
 
 // Choice is one generated text.
@@ -90,6 +94,11 @@ const (
 
 // DefaultMaxTokens is used when Options.MaxTokens is 0 (as OpenAI's API).
 const DefaultMaxTokens = 16
+
+// minLevelWeight: a context whose share of the distribution (what the
+// longer contexts leave it) is under this adds its followers only through
+// the shorter contexts; the probability moved is under this bound.
+const minLevelWeight = 1e-4
 
 // topUnigrams is how many of the most frequent tokens join every step's
 // candidates, beside the tokens seen after the last one.
@@ -255,8 +264,7 @@ type generator struct {
 	cands  []uint32
 	nodes  []uint32
 	cfound []*cacheEntry
-	q      []float64
-	idx    []int
+	q      []weighted
 }
 
 func newGenerator(s *session) *generator {
@@ -282,10 +290,22 @@ func (g *generator) distribution(hist []uint32) {
 	g.cands = g.cands[:0]
 	h := hist[max(0, len(hist)-m.order+1):]
 	found := m.contexts(h, g.nodes)
-	if found > 0 {
-		lv := &m.levels[0]
-		lo, hi := lv.child[g.nodes[0]], lv.child[g.nodes[0]+1]
-		for _, w := range m.levels[1].word[lo:hi] {
+	// P = sum_k C_k alpha_k(w) + C_u P_uni(w), where C_k is the product
+	// of the backoff weights of the contexts longer than k. The shortest
+	// contexts, whose C_k is under minLevelWeight, can add less than that
+	// to the whole distribution: their own followers are not enumerated.
+	lowest, coef := found, 1.0
+	for k := found - 1; k >= 0; k-- {
+		if coef < minLevelWeight {
+			break
+		}
+		lowest = k
+		coef *= float64(m.levels[k].gamma[g.nodes[k]])
+	}
+	if lowest < found {
+		lv := &m.levels[lowest]
+		lo, hi := lv.child[g.nodes[lowest]], lv.child[g.nodes[lowest]+1]
+		for _, w := range m.levels[lowest+1].word[lo:hi] {
 			g.add(w)
 		}
 	}
@@ -297,10 +317,8 @@ func (g *generator) distribution(hist []uint32) {
 			g.add(w)
 		}
 	}
-	// P = sum_k C_k alpha_k(w) + C_u P_uni(w), where C_k is the product
-	// of the backoff weights of the contexts longer than k.
-	coef := 1.0
-	for k := found - 1; k >= 0; k-- {
+	coef = 1.0
+	for k := found - 1; k >= lowest; k-- {
 		node := g.nodes[k]
 		lv := &m.levels[k]
 		lo, hi := lv.child[node], lv.child[node+1]
@@ -311,6 +329,9 @@ func (g *generator) distribution(hist []uint32) {
 			g.p[next.word[j]] += math.Max(float64(c)-m.discount(k+1, c), 0) * invA
 		}
 		coef *= float64(lv.gamma[node])
+	}
+	for k := lowest - 1; k >= 0; k-- {
+		coef *= float64(m.levels[k].gamma[g.nodes[k]])
 	}
 	for _, w := range g.cands {
 		g.p[w] += coef * m.uniProb(w)
@@ -327,6 +348,15 @@ func (g *generator) distribution(hist []uint32) {
 			}
 		}
 	}
+}
+
+// drop removes w from the candidates.
+func (g *generator) drop(w uint32) {
+	if g.stamp[w] != g.cur {
+		return
+	}
+	g.stamp[w] = 0
+	g.cands = slices.DeleteFunc(g.cands, func(c uint32) bool { return c == w })
 }
 
 // single returns the probability of one token after hist, with the cache.
@@ -444,6 +474,9 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 			break
 		}
 		g.distribution(hist)
+		if opt.IgnoreEOS {
+			g.drop(eos)
+		}
 		prefix := ""
 		if heal != nil {
 			if g.constrain(hist, &pr, heal.prefix) {
@@ -456,6 +489,9 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 				pr = heal.pr
 				heal = nil
 				g.distribution(hist)
+				if opt.IgnoreEOS {
+					g.drop(eos)
+				}
 			}
 			heal = nil
 		}
@@ -529,64 +565,81 @@ func (g *generator) pick(rng *rand.Rand, opt *Options, counts map[uint32]int) (u
 	return w, lp, top
 }
 
+// weighted is a candidate with its weight after temperature.
+type weighted struct {
+	q float64
+	w uint32
+}
+
+// minWeight: candidates whose weight after temperature is below this
+// share of the most likely one's are left out of sampling; together they
+// hold a negligible part of the mass.
+const minWeight = 1e-6
+
 // sample draws from the candidates reshaped by temperature and cut by
 // top-p.
 func (g *generator) sample(rng *rand.Rand, opt *Options, pmax float64) uint32 {
 	invT := 1 / opt.Temperature
+	// (p/pmax)^(1/T) >= minWeight  <=>  p >= pmax * minWeight^T
+	floor := pmax * math.Pow(minWeight, opt.Temperature)
 	g.q = g.q[:0]
 	var sum float64
 	for _, w := range g.cands {
-		q := math.Pow(g.p[w]/pmax, invT)
-		g.q = append(g.q, q)
+		p := g.p[w]
+		if p < floor {
+			continue
+		}
+		q := p / pmax
+		if invT != 1 {
+			q = math.Pow(q, invT)
+		}
+		g.q = append(g.q, weighted{q, w})
 		sum += q
 	}
+	items := g.q
 	if opt.TopP > 0 && opt.TopP < 1 {
-		// The nucleus: candidates by falling weight until TopP of the mass.
-		// Candidates far below the most likely one cannot be in it unless
-		// the kept ones fall short, so only those above a floor are sorted.
-		g.idx = g.idx[:0]
-		for j, q := range g.q {
-			if q >= 1e-6 {
-				g.idx = append(g.idx, j)
+		// The nucleus: the most likely candidates until TopP of the mass.
+		// When the candidates under a weight t hold less than 1-TopP of
+		// the mass, the nucleus is among those above t: only they need
+		// sorting.
+		for _, t := range []float64{1e-2, 1e-3, 1e-4} {
+			var below float64
+			for _, it := range items {
+				if it.q < t {
+					below += it.q
+				}
 			}
-		}
-		slices.SortStableFunc(g.idx, func(a, b int) int {
-			switch {
-			case g.q[a] > g.q[b]:
-				return -1
-			case g.q[a] < g.q[b]:
-				return 1
-			}
-			return 0
-		})
-		var cum float64
-		n := len(g.idx)
-		for k, j := range g.idx {
-			cum += g.q[j]
-			if cum >= opt.TopP*sum {
-				n = k + 1
+			if below < (1-opt.TopP)*sum {
+				items = slices.DeleteFunc(items, func(it weighted) bool { return it.q < t })
 				break
 			}
 		}
-		if cum >= opt.TopP*sum {
-			u := rng.Float64() * cum
-			for _, j := range g.idx[:n] {
-				u -= g.q[j]
-				if u < 0 {
-					return g.cands[j]
-				}
+		slices.SortFunc(items, func(a, b weighted) int {
+			switch {
+			case a.q > b.q:
+				return -1
+			case a.q < b.q:
+				return 1
 			}
-			return g.cands[g.idx[n-1]]
+			return int(a.w) - int(b.w)
+		})
+		var cum float64
+		for k, it := range items {
+			cum += it.q
+			if cum >= opt.TopP*sum {
+				items, sum = items[:k+1], cum
+				break
+			}
 		}
 	}
 	u := rng.Float64() * sum
-	for j, q := range g.q {
-		u -= q
+	for _, it := range items {
+		u -= it.q
 		if u < 0 {
-			return g.cands[j]
+			return it.w
 		}
 	}
-	return g.cands[len(g.cands)-1]
+	return items[len(items)-1].w
 }
 
 // top returns the k most likely candidates.

@@ -262,3 +262,17 @@ func TestEmptyPrompt(t *testing.T) {
 		t.Errorf("greedy start of a document: %q, want #include...", got)
 	}
 }
+
+func TestIgnoreEOS(t *testing.T) {
+	m := trainTest(t, 5)
+	// Greedy from the end of a whole training document: the model ends it.
+	doc := testCorpus[2]
+	res := generate(t, m, doc[:len(doc)-3], Options{MaxTokens: 20, Temperature: 0, Cache: &NoCache})
+	if res.Choices[0].FinishReason != FinishStop || len(res.Choices[0].Tokens) >= 20 {
+		t.Fatalf("greedy end of a document: %q (%s): the test needs the model to end it", res.Choices[0].Text, res.Choices[0].FinishReason)
+	}
+	res = generate(t, m, doc[:len(doc)-3], Options{MaxTokens: 20, Temperature: 0, Cache: &NoCache, IgnoreEOS: true})
+	if c := res.Choices[0]; c.FinishReason != FinishLength || len(c.Tokens) != 20 {
+		t.Errorf("with IgnoreEOS: %d tokens, finish %q", len(c.Tokens), c.FinishReason)
+	}
+}

@@ -38,6 +38,9 @@ type completionRequest struct {
 	Seed             *int64             `json:"seed"`
 	Store            bool               `json:"store"`
 	Metadata         map[string]string  `json:"metadata"`
+	// IgnoreEOS is vLLM's extension: generate max_tokens tokens even past
+	// the model's end of document.
+	IgnoreEOS bool `json:"ignore_eos"`
 }
 
 type streamOptions struct {
@@ -145,7 +148,7 @@ func (s *Server) parse(w http.ResponseWriter, r *http.Request) (*job, bool) {
 		badRequest(w, "logit_bias", "logit_bias is not supported: this model's tokens are not GPT-2's.")
 		return nil, false
 	}
-	opt := embedded.Options{MaxTokens: 16, N: 1, Temperature: 1, TopP: 1, Seed: req.Seed}
+	opt := embedded.Options{MaxTokens: 16, N: 1, Temperature: 1, TopP: 1, Seed: req.Seed, IgnoreEOS: req.IgnoreEOS}
 	if req.MaxTokens != nil {
 		switch v := *req.MaxTokens; {
 		case v < 1:

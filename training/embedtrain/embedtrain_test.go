@@ -73,7 +73,7 @@ func TestReadFixes(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")+".jsonl")
 			write(t, path, tt.content)
 			docs := 0
-			err := ReadFixes(path, func(string) error { docs++; return nil })
+			err := ReadFixes(path, func(int, string) error { docs++; return nil })
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), path) {
 					t.Errorf("err = %v, want %q naming %s", err, tt.wantErr, path)

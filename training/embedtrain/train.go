@@ -34,9 +34,11 @@ type Options struct {
 	FixesWeight int
 	// Progress receives a line per stage; nil is quiet.
 	Progress io.Writer
-	// Exclude, when set, leaves out the corpus files it accepts (the
-	// held-out part of an evaluation).
-	Exclude func(path string) bool
+	// Exclude and ExcludeFix, when set, leave out the corpus files and the
+	// fix documents (by file and line) they accept: the held-out part of
+	// an evaluation.
+	Exclude    func(path string) bool
+	ExcludeFix func(path string, line int) bool
 }
 
 // Stats describe a training run.
@@ -110,9 +112,12 @@ func Train(ctx context.Context, opt Options) (*embedded.Model, Stats, error) {
 	}
 	for _, path := range opt.Fixes {
 		n, size := 0, int64(0)
-		err := ReadFixes(path, func(text string) error {
+		err := ReadFixes(path, func(line int, text string) error {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if opt.ExcludeFix != nil && opt.ExcludeFix(path, line) {
+				return nil
 			}
 			if tr.Add([]byte(text), weight) > 0 {
 				n++
@@ -148,11 +153,11 @@ func Train(ctx context.Context, opt Options) (*embedded.Model, Stats, error) {
 	return m, st, nil
 }
 
-// ReadFixes calls fn with the "text" field of each line of a JSONL fix
-// dataset (the format the training package exports). Blank lines are
-// skipped; a line that is not a JSON object with a string "text" is an
-// error naming the file and line.
-func ReadFixes(path string, fn func(text string) error) error {
+// ReadFixes calls fn with the line number and the "text" field of each
+// line of a JSONL fix dataset (the format the training package exports).
+// Blank lines are skipped; a line that is not a JSON object with a string
+// "text" is an error naming the file and line.
+func ReadFixes(path string, fn func(line int, text string) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("fixes: %w", err)
@@ -181,7 +186,7 @@ func ReadFixes(path string, fn func(text string) error) error {
 					return fmt.Errorf("fixes %s:%d: no \"text\" field", path, lineNo)
 				}
 				docs++
-				if ferr := fn(*rec.Text); ferr != nil {
+				if ferr := fn(lineNo, *rec.Text); ferr != nil {
 					return ferr
 				}
 			}
