@@ -94,7 +94,7 @@ func TestServeErrors(t *testing.T) {
 		{[]string{"--model", "a="}, 2, "names no model"},
 	}
 	for _, tt := range tests {
-		code, _, errs := runCmd(t, append([]string{"serve", "--addr", "127.0.0.1:0"}, tt.args...)...)
+		code, _, errs := runCLI(t, append([]string{"serve", "--addr", "127.0.0.1:0"}, tt.args...)...)
 		if code != tt.code || !strings.Contains(errs, tt.want) {
 			t.Errorf("serve %v: exit %d, stderr %q; want %d and %q", tt.args, code, errs, tt.code, tt.want)
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,17 +10,10 @@ import (
 	"securecomplete/completion/embedded/embeddedtest"
 )
 
-func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(t.Context(), args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 func TestTrainEmbedded(t *testing.T) {
 	corpus := embeddedtest.WriteCorpus(t)
 	model := filepath.Join(t.TempDir(), "small.model")
-	code, out, errs := runCmd(t, "train", "embedded", "--corpus", corpus, "--order", "4", "-o", model, "--samples", "2")
+	code, out, errs := runCLI(t, "train", "embedded", "--corpus", corpus, "--order", "4", "-o", model, "--samples", "2")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
@@ -58,7 +50,7 @@ func TestTrainEmbeddedErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, errs := runCmd(t, append([]string{"train", "embedded"}, tt.args...)...)
+			code, _, errs := runCLI(t, append([]string{"train", "embedded"}, tt.args...)...)
 			if code != tt.code || !strings.Contains(errs, tt.want) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, tt.code, tt.want)
 			}
@@ -68,7 +60,7 @@ func TestTrainEmbeddedErrors(t *testing.T) {
 
 func TestTrainEmbeddedEval(t *testing.T) {
 	corpus := embeddedtest.WriteCorpus(t)
-	code, out, errs := runCmd(t, "train", "embedded", "--corpus", corpus, "--eval", "--hold-out", "3", "--order", "3")
+	code, out, errs := runCLI(t, "train", "embedded", "--corpus", corpus, "--eval", "--hold-out", "3", "--order", "3")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
@@ -88,14 +80,14 @@ func TestTrainEmbeddedDefault(t *testing.T) {
 	cache := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", cache)
 	t.Setenv("HOME", cache)
-	code, out, errs := runCmd(t, "train", "embedded", "--samples", "1")
+	code, out, errs := runCLI(t, "train", "embedded", "--samples", "1")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
 	if !strings.Contains(errs, "training the default embedded model") || !strings.Contains(out, filepath.Join(cache, "securecomplete", "embedded", "default.model")) {
 		t.Errorf("first run: stdout\n%s\nstderr\n%s", out, errs)
 	}
-	code, _, errs = runCmd(t, "train", "embedded", "--samples", "0")
+	code, _, errs = runCLI(t, "train", "embedded", "--samples", "0")
 	if code != 0 || !strings.Contains(errs, "up to date") {
 		t.Errorf("second run: exit %d, stderr %s", code, errs)
 	}

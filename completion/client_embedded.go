@@ -72,11 +72,6 @@ func (c *embeddedClient) Complete(ctx context.Context, req Request) ([]Choice, e
 	if c.err != nil {
 		return nil, &ModelError{Model: c.cfg.Name, Err: c.err}
 	}
-	if t := c.cfg.Timeout.Std(); t > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, t)
-		defer cancel()
-	}
 	opt := embedded.Options{
 		MaxTokens:   req.MaxTokens,
 		N:           req.N,
@@ -88,12 +83,10 @@ func (c *embeddedClient) Complete(ctx context.Context, req Request) ([]Choice, e
 		s := int64(*req.Seed)
 		opt.Seed = &s
 	}
+	// NewClient bounds the call by the model's timeout.
 	res, err := c.model.Generate(ctx, req.Prompt, opt, nil)
 	if err != nil {
 		if ctx.Err() != nil {
-			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-				return nil, &ModelError{Model: c.cfg.Name, Err: fmt.Errorf("no answer within %s: %w", c.cfg.Timeout.Std(), ctx.Err())}
-			}
 			return nil, ctx.Err()
 		}
 		return nil, &ModelError{Model: c.cfg.Name, Err: err}

@@ -203,7 +203,6 @@ type lexEnd struct {
 	prevCol, col int
 	unit         int
 	tabs         bool
-	tokens       int
 }
 
 // lexer holds the state of one pass over a text.
@@ -281,7 +280,6 @@ func lex(src []byte, prompt bool, emit func(tok []byte)) lexEnd {
 			end.space = true
 		}
 	}
-	end.tokens = l.tokens
 	return end
 }
 

@@ -2,7 +2,6 @@ package embedded
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -94,6 +93,11 @@ const (
 
 // DefaultMaxTokens is used when Options.MaxTokens is 0 (as OpenAI's API).
 const DefaultMaxTokens = 16
+
+// MaxCacheTokens bounds the cache to the end of long prompts (a cache
+// window): the tokens near the cursor say most, and each step's cost
+// grows with the distinct tokens the cache holds.
+const MaxCacheTokens = 20000
 
 // minLevelWeight: a context whose share of the distribution (what the
 // longer contexts leave it) is under this adds its followers only through
@@ -188,7 +192,7 @@ func (m *Model) newSession(prompt string, cp CacheParams) *session {
 	}
 	if cp.Order > 0 {
 		s.cache = newCache(cp)
-		for _, w := range s.hist {
+		for _, w := range s.hist[max(0, len(s.hist)-MaxCacheTokens):] {
 			s.cache.add(w)
 		}
 	}
@@ -713,6 +717,3 @@ func truncate(ch *Choice, text *strings.Builder, cut int) {
 		}
 	}
 }
-
-// ErrNoModel is returned when a nil model is asked to generate.
-var ErrNoModel = errors.New("no model loaded")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,5 +238,42 @@ func TestCompareVersions(t *testing.T) {
 	if compareVersions("v0.0.0-20240827094217-dd81d9e9be82", "v0.0.0-20230101000000-abc") <= 0 ||
 		compareVersions("v0.10.0", "v0.9.5") <= 0 || compareVersions("v1.0.0", "v1.0.0") != 0 {
 		t.Error("version order wrong")
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	src := testSource(t)
+	var jsonl bytes.Buffer
+	for i, name := range []string{"user", "group", "host", "path", "team", "role", "zone", "disk"} {
+		text := "#include <string.h>\n\nint set_" + name + "(char *dst, size_t size, const char *src) {\n" +
+			"    if (src == NULL || strlen(src) >= size) {\n        return -1;\n    }\n    memcpy(dst, src, strlen(src) + 1);\n    return " + string(rune('0'+i%2)) + ";\n}\n"
+		line, _ := json.Marshal(map[string]string{"text": text})
+		jsonl.Write(append(line, '\n'))
+	}
+	fixes := filepath.Join(t.TempDir(), "fixes.jsonl")
+	write(t, fixes, jsonl.String())
+	r, err := Evaluate(t.Context(), EvalOptions{Order: 4, Orders: []int{2, 3}, Sources: []Source{src}, HoldOut: 3, Fixes: []string{fixes}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TestFiles == 0 || r.TrainFiles+r.TestFiles != len(src.Files) {
+		t.Errorf("split: %d trained, %d held out of %d files", r.TrainFiles, r.TestFiles, len(src.Files))
+	}
+	if !(r.KNCache < r.KN) || math.IsNaN(r.Bigram) || len(r.ByOrder) != 3 {
+		t.Errorf("cross-entropy: bigram %.3f, KN %.3f, KN+cache %.3f, by order %v", r.Bigram, r.KN, r.KNCache, r.ByOrder)
+	}
+	if r.ModelBytes == 0 || r.TokensPerSec <= 0 || r.InProcess64 <= 0 || r.HTTP64 <= 0 {
+		t.Errorf("figures: %+v", r)
+	}
+	f := r.Fixes
+	if f == nil || f.TestDocs == 0 || f.TrainDocs+f.TestDocs != 8 || !(f.TunedOnFixes < f.BaseOnFixes) {
+		t.Fatalf("fine-tune report %+v", f)
+	}
+	var out bytes.Buffer
+	r.Write(&out)
+	for _, want := range []string{"add-k bigram", "cache gain", "by order", "held-out fixes"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
 	}
 }

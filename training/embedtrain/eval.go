@@ -115,7 +115,9 @@ func Evaluate(ctx context.Context, opt EvalOptions) (*EvalReport, error) {
 		}
 		return heldOut(path, opt.HoldOut)
 	}
-	isTestFix := func(path string, line int) bool { return heldOut(fmt.Sprintf("%s:%d", filepath.Base(path), line), opt.HoldOut) }
+	isTestFix := func(path string, line int) bool {
+		return heldOut(fmt.Sprintf("%s:%d", filepath.Base(path), line), opt.HoldOut)
+	}
 
 	// The held-out files, read once, duplicates of training files left out.
 	trainSums := map[[32]byte]bool{}
@@ -209,11 +211,15 @@ func Evaluate(ctx context.Context, opt EvalOptions) (*EvalReport, error) {
 		return nil, err
 	}
 	r.ModelBytes = int64(buf.Len())
-	began := time.Now()
-	if _, err := embedded.Decode(buf.Bytes()); err != nil {
-		return nil, err
+	var loads []time.Duration
+	for range 3 {
+		began := time.Now()
+		if _, err := embedded.Decode(buf.Bytes()); err != nil {
+			return nil, err
+		}
+		loads = append(loads, time.Since(began))
 	}
-	r.Load = time.Since(began)
+	r.Load = median(loads)
 
 	say("measuring sampling speed and latency")
 	if err := r.measureSpeed(ctx, m); err != nil {
@@ -259,20 +265,10 @@ func (r *EvalReport) measureSpeed(ctx context.Context, m *embedded.Model) error 
 	}
 	r.TokensPerSec = float64(tokens) / time.Since(began).Seconds()
 
-	// Latency of one 64-token completion, in-process and through HTTP.
+	// Latency of one 64-token completion, in-process and through HTTP,
+	// interleaved so that both see the same load.
 	const runs = 20
 	r.LatencyPrompts = len(latencyPrompts)
-	var inproc []time.Duration
-	for i := range runs {
-		seed := int64(i)
-		began := time.Now()
-		if _, err := m.Generate(ctx, latencyPrompts[i%len(latencyPrompts)], embedded.Options{MaxTokens: 64, Temperature: 0.8, TopP: 0.95, Seed: &seed, IgnoreEOS: true}, nil); err != nil {
-			return err
-		}
-		inproc = append(inproc, time.Since(began))
-	}
-	r.InProcess64 = median(inproc)
-
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("measure HTTP latency: %w", err)
@@ -282,10 +278,17 @@ func (r *EvalReport) measureSpeed(ctx context.Context, m *embedded.Model) error 
 	defer srv.Close()
 	url := "http://" + ln.Addr().String() + "/v1/completions"
 	client := &http.Client{Timeout: 30 * time.Second}
-	var overHTTP []time.Duration
-	for i := range runs + 1 {
-		body, _ := json.Marshal(map[string]any{"model": "embedded", "prompt": latencyPrompts[i%len(latencyPrompts)], "max_tokens": 64, "temperature": 0.8, "top_p": 0.95, "seed": i, "ignore_eos": true})
+	var inproc, overHTTP []time.Duration
+	for i := range runs + 1 { // the first run warms up (and opens the connection)
+		prompt := latencyPrompts[i%len(latencyPrompts)]
+		seed := int64(i)
 		began := time.Now()
+		if _, err := m.Generate(ctx, prompt, embedded.Options{MaxTokens: 64, Temperature: 0.8, TopP: 0.95, Seed: &seed, IgnoreEOS: true}, nil); err != nil {
+			return err
+		}
+		d := time.Since(began)
+		body, _ := json.Marshal(map[string]any{"model": "embedded", "prompt": prompt, "max_tokens": 64, "temperature": 0.8, "top_p": 0.95, "seed": i, "ignore_eos": true})
+		began = time.Now()
 		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		resp, err := client.Do(req)
@@ -297,10 +300,12 @@ func (r *EvalReport) measureSpeed(ctx context.Context, m *embedded.Model) error 
 		if resp.StatusCode != http.StatusOK {
 			return fmt.Errorf("measure HTTP latency: status %d", resp.StatusCode)
 		}
-		if i > 0 { // the first opens the connection
+		if i > 0 {
+			inproc = append(inproc, d)
 			overHTTP = append(overHTTP, time.Since(began))
 		}
 	}
+	r.InProcess64 = median(inproc)
 	r.HTTP64 = median(overHTTP)
 	return nil
 }
@@ -378,7 +383,7 @@ func (r *EvalReport) Write(w io.Writer) {
 	}
 	train := r.Read + r.Build
 	fmt.Fprintf(tw, "training\t%s (read %s, count %s): %s per MB of corpus\n", train.Round(time.Millisecond), r.Read.Round(time.Millisecond), r.Build.Round(time.Millisecond), (time.Duration(float64(train) / mb)).Round(time.Millisecond))
-	fmt.Fprintf(tw, "model\t%.1f MB (%.2f MB per MB of corpus), decodes in %s\n", float64(r.ModelBytes)/1e6, float64(r.ModelBytes)/1e6/mb, r.Load.Round(time.Millisecond))
+	fmt.Fprintf(tw, "model\t%.1f MB (%.2f MB per MB of corpus), decodes in %s (median of 3)\n", float64(r.ModelBytes)/1e6, float64(r.ModelBytes)/1e6/mb, r.Load.Round(time.Millisecond))
 	fmt.Fprintf(tw, "sampling\t%.0f tokens/s (temperature 0.8, top-p 0.95, cache on)\n", r.TokensPerSec)
 	fmt.Fprintf(tw, "64-token completion\t%s in-process, %s through HTTP on loopback (median of 20, %d prompts)\n", r.InProcess64.Round(10*time.Microsecond), r.HTTP64.Round(10*time.Microsecond), r.LatencyPrompts)
 	if f := r.Fixes; f != nil {
