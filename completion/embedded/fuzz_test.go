@@ -3,8 +3,8 @@ package embedded
 import (
 	"fmt"
 	"strings"
-	"time"
 	"testing"
+	"time"
 )
 
 // Any text lexes, and any prompt completes: the choice's tokens spell its
