@@ -72,7 +72,7 @@ func (e *Engine) BuildPrompt(in Input) (Prompt, error) {
 	if err != nil {
 		return Prompt{}, err
 	}
-	return buildPrompt(e.tokens, e.model, in.Text, off), nil
+	return buildPrompt(e.tokens, e.model, scanCursor(in.Text[:off]), in.Text[off:]), nil
 }
 
 // Complete asks the model for completions at the cursor and returns the
@@ -84,7 +84,8 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := buildPrompt(e.tokens, e.model, in.Text, off)
+	cc := scanCursor(in.Text[:off])
+	p := buildPrompt(e.tokens, e.model, cc, in.Text[off:])
 	if p.Budget <= 0 {
 		return nil, fmt.Errorf("model %s: context_window %d leaves no room for a prompt", e.model.Name, e.model.ContextWindow)
 	}
@@ -106,7 +107,7 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 		return res, err
 	}
 	res.Raw = len(choices)
-	res.Candidates = e.Clean(ctx, in.Lang, in.Text, off, choices)
+	res.Candidates = e.clean(ctx, in.Lang, cc, in.Text[off:], choices)
 	return res, nil
 }
 
@@ -114,8 +115,11 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 // text: stop sequences, the cut at the end of the enclosing block,
 // repetition, then empty and duplicate candidates dropped.
 func (e *Engine) Clean(ctx context.Context, lang analysis.Lang, text string, off int, choices []Choice) []Candidate {
-	before := cutContext(text[:off])
-	after := text[off:]
+	return e.clean(ctx, lang, scanCursor(text[:off]), text[off:], choices)
+}
+
+func (e *Engine) clean(ctx context.Context, lang analysis.Lang, cc cursorContext, after string, choices []Choice) []Candidate {
+	before := cutContext(cc)
 	seen := make(map[string]bool, len(choices))
 	var out []Candidate
 	for i, ch := range choices {
@@ -140,10 +144,11 @@ func (e *Engine) Clean(ctx context.Context, lang analysis.Lang, text string, off
 // cutContext returns the text before the cursor that decides where a
 // candidate's block ends: from the start of the enclosing top-level
 // definition, at most maxCutContext bytes, starting at a line.
-func cutContext(prefix string) string {
+func cutContext(cc cursorContext) string {
+	prefix := cc.prefix
 	start := 0
-	if open := topLevelOpen(prefix); open >= 0 {
-		start = strings.LastIndexByte(prefix[:open], '\n') + 1
+	if cc.open >= 0 {
+		start = strings.LastIndexByte(prefix[:cc.open], '\n') + 1
 	} else {
 		// At the top level, the current line is enough.
 		start = strings.LastIndexByte(prefix, '\n') + 1

@@ -89,7 +89,7 @@ func (p *parsers) cutAtBlockEnd(ctx context.Context, lang analysis.Lang, before,
 	if err != nil {
 		lits = nil // fall back to a plain brace count
 	}
-	topLevel := topLevelOpen(before) < 0
+	topLevel := topLevelOpen(before) < 0 // before is one definition at most: cheap
 	depth, li := 0, 0
 	for i := len(before); i < len(src); i++ {
 		for li < len(lits) && lits[li][1] <= i {

@@ -41,12 +41,61 @@ const maxIncludeScan = 64 << 10
 // text after the cursor.
 const fimSuffixShare = 4 // one quarter
 
+// cursorContext is what one scan of the text before the cursor finds;
+// both the prompt and the cut of the candidates use it.
+type cursorContext struct {
+	prefix string
+	// open is the byte offset of the '{' of the top-level block holding
+	// the cursor, -1 at the top level.
+	open int
+	// fnStart is the byte offset of the first line of that definition
+	// (its signature and the comment right above it), -1 at the top level.
+	fnStart int
+}
+
+func scanCursor(prefix string) cursorContext {
+	base := resyncPoint(prefix)
+	cc := cursorContext{prefix: prefix, open: topLevelOpen(prefix[base:]), fnStart: -1}
+	if cc.open >= 0 {
+		cc.open += base
+	}
+	if cc.open >= 0 {
+		cc.fnStart = signatureStart(prefix, cc.open)
+	}
+	return cc
+}
+
+// maxBraceScan bounds the scan for the enclosing definition in very
+// large documents.
+const maxBraceScan = 256 << 10
+
+// resyncPoint returns where the brace scan of prefix may start: 0, or in
+// a document larger than maxBraceScan, the line after the last line that
+// starts with '}' (the end of a top-level definition, as C is usually
+// written) at least maxBraceScan bytes before the cursor. The scan then
+// costs the same on a 10 MB file as on a 200 KB one.
+func resyncPoint(prefix string) int {
+	if len(prefix) <= maxBraceScan {
+		return 0
+	}
+	i := strings.LastIndex(prefix[:len(prefix)-maxBraceScan], "\n}")
+	if i < 0 {
+		return 0
+	}
+	nl := strings.IndexByte(prefix[i+1:], '\n')
+	if nl < 0 {
+		return 0
+	}
+	return i + 1 + nl + 1
+}
+
 // buildPrompt cuts the text around the cursor to fit the model's budget:
 // text before the cursor is cut from the top, but the #include lines and
 // the whole enclosing function are kept where they fit. With a FIM
-// template the text after the cursor joins, cut from the bottom.
-func buildPrompt(tc *TokenCounter, m config.Model, text string, offset int) Prompt {
-	prefix, suffix := text[:offset], text[offset:]
+// template the text after the cursor joins, cut from the bottom. It only
+// looks at the lines it keeps, so its cost does not grow with the file.
+func buildPrompt(tc *TokenCounter, m config.Model, cc cursorContext, suffix string) Prompt {
+	prefix := cc.prefix
 	budget := m.ContextWindow - m.MaxTokens - safetyTokens
 	p := Prompt{Budget: budget, FunctionLine: -1}
 	if budget <= 0 {
@@ -64,60 +113,75 @@ func buildPrompt(tc *TokenCounter, m config.Model, text string, offset int) Prom
 		p.Tokens += used
 	}
 
-	lines := splitLinesKeep(prefix)
-	cursor := len(lines) - 1
-	fn := enclosingFunctionLine(prefix)
-	p.FunctionLine = fn
-	must := cursor
-	if fn >= 0 {
-		must = fn
+	// must is where the text that should be kept whole begins: the
+	// enclosing function, or the cursor's line at the top level.
+	must := strings.LastIndexByte(prefix, '\n') + 1
+	if cc.fnStart >= 0 {
+		must = cc.fnStart
+		p.FunctionLine = strings.Count(prefix[:must], "\n")
 	}
 
-	cost := func(i int) int { return tc.Line(lines[i]) }
 	used := 0
-	start := cursor + 1
-	// The lines from the enclosing function's start to the cursor, as many
-	// as fit counting up from the cursor.
-	for i := cursor; i >= must; i-- {
-		c := cost(i)
+	// start is the beginning of the kept window, which ends at the cursor
+	// and always starts a line; lineAbove takes in the line above it while
+	// the budget allows.
+	start := strings.LastIndexByte(prefix, '\n') + 1
+	lineAbove := func(limit int) bool {
+		if start == 0 {
+			return false
+		}
+		ls := strings.LastIndexByte(prefix[:start-1], '\n') + 1
+		if ls < limit {
+			return false
+		}
+		c := tc.Line(prefix[ls:start])
 		if used+c > budget {
-			break
+			return false
 		}
 		used += c
-		start = i
+		start = ls
+		return true
 	}
-	var includes []int
+	// The cursor's line, then the lines up to the function's start.
+	if c := tc.Line(prefix[start:]); c <= budget {
+		used = c
+		for start > must && lineAbove(must) {
+		}
+	} else {
+		start = len(prefix) // not even the cursor's line fits
+	}
+	type span struct{ from, to int }
+	var includes []span
 	if start == must {
 		// The #include lines above, in order, while they fit.
-		scanned := 0
-		for i := 0; i < must && scanned < maxIncludeScan; i++ {
-			scanned += len(lines[i])
-			if !isInclude(lines[i]) {
-				continue
-			}
-			c := cost(i)
-			if used+c > budget {
+		scan := prefix[:min(must, maxIncludeScan)]
+		for off := 0; off < len(scan); {
+			nl := strings.IndexByte(scan[off:], '\n')
+			if nl < 0 {
 				break
 			}
-			used += c
-			includes = append(includes, i)
+			line := scan[off : off+nl+1]
+			if isInclude(line) {
+				c := tc.Line(line)
+				if used+c > budget {
+					break
+				}
+				used += c
+				includes = append(includes, span{off, off + nl + 1})
+			}
+			off += nl + 1
 		}
-		// Then the nearest lines above the function.
-		inc := make(map[int]bool, len(includes))
-		for _, i := range includes {
-			inc[i] = true
-		}
-		for i := must - 1; i >= 0; i-- {
-			if inc[i] {
-				start = i
+		// Then the nearest lines above the function; an include line the
+		// window reaches is already paid for.
+		for start > 0 {
+			if k := len(includes); k > 0 && includes[k-1].to == start {
+				start = includes[k-1].from
+				includes = includes[:k-1]
 				continue
 			}
-			c := cost(i)
-			if used+c > budget {
+			if !lineAbove(0) {
 				break
 			}
-			used += c
-			start = i
 		}
 	}
 
@@ -125,15 +189,11 @@ func buildPrompt(tc *TokenCounter, m config.Model, text string, offset int) Prom
 	if p.FIM {
 		b.WriteString(m.FIM.Prefix)
 	}
-	for _, i := range includes {
-		if i < start {
-			b.WriteString(lines[i])
-			p.KeptIncludes++
-		}
+	for _, sp := range includes {
+		b.WriteString(prefix[sp.from:sp.to])
+		p.KeptIncludes++
 	}
-	for _, l := range lines[start:] {
-		b.WriteString(l)
-	}
+	b.WriteString(prefix[start:])
 	if p.FIM {
 		b.WriteString(m.FIM.Suffix)
 		b.WriteString(fimSuffix)
@@ -141,7 +201,7 @@ func buildPrompt(tc *TokenCounter, m config.Model, text string, offset int) Prom
 	}
 	p.Text = b.String()
 	p.Tokens += used
-	p.FirstLine = start
+	p.FirstLine = strings.Count(prefix[:start], "\n")
 	p.Truncated = start > 0
 	return p
 }
@@ -166,14 +226,6 @@ func keepHead(tc *TokenCounter, s string, budget int) (string, int) {
 	return s[:end], used
 }
 
-// splitLinesKeep splits s into lines that keep their "\n"; the last
-// element is the (possibly empty) text after the last newline, so the
-// cursor's line is always the last one.
-func splitLinesKeep(s string) []string {
-	lines := strings.SplitAfter(s, "\n")
-	return lines
-}
-
 func isInclude(line string) bool {
 	t := strings.TrimLeft(line, " \t")
 	if !strings.HasPrefix(t, "#") {
@@ -184,21 +236,23 @@ func isInclude(line string) bool {
 }
 
 // enclosingFunctionLine returns the 0-based line where the top-level
-// definition holding the end of prefix starts (its signature and the
-// comment right above it included), or -1 when the end of prefix is at
-// the top level. It scans braces, skipping comments, strings, character
-// literals and preprocessor lines, in one pass over prefix.
+// definition holding the end of prefix starts, or -1 at the top level.
 func enclosingFunctionLine(prefix string) int {
-	open := topLevelOpen(prefix)
-	if open < 0 {
+	cc := scanCursor(prefix)
+	if cc.fnStart < 0 {
 		return -1
 	}
-	line := strings.Count(prefix[:open], "\n")
-	// Walk up over the signature: lines that are part of the same
-	// declaration, stopping at a blank line, a preprocessor line or a line
-	// that ends a previous statement or definition.
+	return strings.Count(prefix[:cc.fnStart], "\n")
+}
+
+// signatureStart returns the byte offset of the first line of the
+// definition whose body opens at open: the line of the brace, and the
+// lines above it that belong to the same declaration or document it,
+// stopping at a blank line, a preprocessor line or a line that ends a
+// previous statement or definition.
+func signatureStart(prefix string, open int) int {
 	lineStart := strings.LastIndexByte(prefix[:open], '\n') + 1
-	for line > 0 {
+	for lineStart > 0 {
 		prevEnd := lineStart - 1 // the '\n' ending the previous line
 		prevStart := strings.LastIndexByte(prefix[:prevEnd], '\n') + 1
 		prev := strings.TrimSpace(prefix[prevStart:prevEnd])
@@ -206,10 +260,9 @@ func enclosingFunctionLine(prefix string) int {
 			strings.HasSuffix(prev, ";") || strings.HasSuffix(prev, "}") || strings.HasSuffix(prev, "{") {
 			break
 		}
-		line--
 		lineStart = prevStart
 	}
-	return line
+	return lineStart
 }
 
 // topLevelOpen returns the byte offset of the '{' that opened the

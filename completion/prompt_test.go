@@ -114,7 +114,7 @@ func TestBuildPrompt(t *testing.T) {
 			if off < 0 {
 				off = len(tt.text)
 			}
-			p := buildPrompt(tc, tt.model, tt.text, off)
+			p := buildPrompt(tc, tt.model, scanCursor(tt.text[:off]), tt.text[off:])
 			exact := tc.Count(p.Text)
 			if budget := tt.model.ContextWindow - tt.model.MaxTokens; exact > budget {
 				t.Errorf("prompt has %d tokens, over the budget of %d", exact, budget)
@@ -144,5 +144,17 @@ func TestEnclosingFunctionLine(t *testing.T) {
 		if got := enclosingFunctionLine(tt.prefix); got != tt.want {
 			t.Errorf("enclosingFunctionLine(%q) = %d, want %d", tt.prefix, got, tt.want)
 		}
+	}
+}
+
+func TestEnclosingFunctionInHugeFile(t *testing.T) {
+	text, off := bigFile(40000) // about 4 MB: the scan starts near the cursor
+	prefix := text[:off]
+	want := strings.Count(prefix[:strings.Index(prefix, "// copy the name")], "\n")
+	if got := enclosingFunctionLine(prefix); got != want {
+		t.Errorf("enclosingFunctionLine = %d, want %d", got, want)
+	}
+	if resyncPoint(prefix) == 0 {
+		t.Errorf("no resync point in a %d-byte prefix", len(prefix))
 	}
 }
