@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"securecomplete/eval/report"
+	"securecomplete/eval/store"
 )
 
 // reportFormats maps --format values (and -o extensions) to writers.
@@ -23,11 +25,12 @@ var reportFormats = map[string]func(*bytes.Buffer, *report.Report) error{
 func newEvalReportCommand(g *globals) *cobra.Command {
 	var (
 		format, fromCounts, out string
-		paper                   bool
+		fromStore, analyzers    string
+		paper, partial          bool
 		level, alpha            float64
 	)
 	cmd := &cobra.Command{
-		Use:   "report --from-counts FILE.csv [--format md|csv|json|html] [-o FILE] [--paper]",
+		Use:   "report (--from-counts FILE.csv | --store DIR) [--format md|csv|json|html] [-o FILE] [--paper]",
 		Short: "Table 3 with its statistics, recomputed from verdict counts",
 		Long: `Report recomputes the paper's Table 3 from counts of vulnerable, non-vulnerable
 and invalid samples per scenario and model: the non-vulnerable ratio (invalid
@@ -46,16 +49,17 @@ lists every place where the printed figures disagree with their rows.
 --paper sets the paper's published counts beside the new ones, matched by
 scenario and language. The format follows --format, else the extension of -o.`,
 		Example: `  securecomplete eval report --from-counts ../shared/paper/table3.csv
+  securecomplete eval report --store securecomplete-eval --format html -o table3.html
   securecomplete eval report --from-counts counts.csv --paper --format html -o table3.html`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usageError{fmt.Errorf("eval report takes no arguments (got %q): name the counts file with --from-counts", args)}
+				return usageError{fmt.Errorf("eval report takes no arguments (got %q): name the counts file with --from-counts or the run with --store", args)}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if fromCounts == "" {
-				return usageError{fmt.Errorf("eval report: nothing to report: give --from-counts FILE.csv (columns as the paper's table3.csv)")}
+			if (fromCounts == "") == (fromStore == "") {
+				return usageError{fmt.Errorf("eval report: give one of --from-counts FILE.csv (columns as the paper's table3.csv) or --store DIR (an eval run's directory)")}
 			}
 			if !cmd.Flags().Changed("format") && out != "" {
 				if ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), "."); ext != "" {
@@ -71,17 +75,26 @@ scenario and language. The format follows --format, else the extension of -o.`,
 			if !ok {
 				return usageError{fmt.Errorf("eval report: unknown --format %q: want md, csv, json or html", format)}
 			}
-			f, err := os.Open(fromCounts)
-			if err != nil {
-				return fmt.Errorf("eval report: read counts: %w", err)
-			}
-			in, err := report.ReadCounts(f, fromCounts)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("eval report: %w", err)
-			}
-			if paper {
-				in.Reference = report.PaperReference()
+			var in report.Input
+			if fromStore != "" {
+				var err error
+				if in, err = storeInput(cmd.Context(), fromStore, analyzers, paper, partial); err != nil {
+					return fmt.Errorf("eval report: %w", err)
+				}
+				fromCounts = fromStore
+			} else {
+				f, err := os.Open(fromCounts)
+				if err != nil {
+					return fmt.Errorf("eval report: read counts: %w", err)
+				}
+				in, err = report.ReadCounts(f, fromCounts)
+				f.Close()
+				if err != nil {
+					return fmt.Errorf("eval report: %w", err)
+				}
+				if paper {
+					in.Reference = report.PaperReference()
+				}
 			}
 			rep, err := report.Build(in, report.Options{Level: level, Alpha: alpha})
 			if err != nil {
@@ -102,6 +115,9 @@ scenario and language. The format follows --format, else the extension of -o.`,
 		},
 	}
 	cmd.Flags().StringVar(&fromCounts, "from-counts", "", "CSV of counts per scenario and model, in the layout of the paper's table3.csv")
+	cmd.Flags().StringVar(&fromStore, "store", "", "an eval run's directory (or its run.db): report its verdicts")
+	cmd.Flags().StringVar(&analyzers, "analyzers", "compile,builtin", "with --store: the judge whose verdicts to count")
+	cmd.Flags().BoolVar(&partial, "partial", false, "with --store: report even when samples lack verdicts")
 	cmd.Flags().StringVar(&format, "format", "md", "output format: md, csv, json or html")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().BoolVar(&paper, "paper", false, "set the paper's published counts (Li et al. FORGE'24 Table 3) beside the new ones")
@@ -132,4 +148,24 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// storeInput reads the report input of an eval run's directory or store.
+func storeInput(ctx context.Context, path, analyzers string, paper, partial bool) (report.Input, error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		path = filepath.Join(path, storeFile)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return report.Input{}, err
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return report.Input{}, err
+	}
+	defer st.Close()
+	_, judgeName, err := newJudge(analyzers)
+	if err != nil {
+		return report.Input{}, usageError{err}
+	}
+	return runInput(ctx, st, judgeName, paper, partial)
 }

@@ -158,7 +158,7 @@ func TestEvalReportErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"no input", []string{"eval", "report"}, 2, "give --from-counts FILE.csv"},
+		{"no input", []string{"eval", "report"}, 2, "give one of --from-counts FILE.csv"},
 		{"unknown format", []string{"eval", "report", "--from-counts", counts, "--format", "pdf"}, 2, `unknown --format "pdf"`},
 		{"missing file", []string{"eval", "report", "--from-counts", filepath.Join(dir, "nope.csv")}, 1, "nope.csv: no such file"},
 		{"bad count", []string{"eval", "report", "--from-counts", bad}, 1, `bad.csv:2: column pre_nonvul: "x" is not a count`},

@@ -253,6 +253,14 @@ func (s *Store) PutVerdict(ctx context.Context, v Verdict) error {
 	return nil
 }
 
+// DeleteVerdicts forgets every verdict stored under judge, for a rescore.
+func (s *Store) DeleteVerdicts(ctx context.Context, judge string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM verdicts WHERE judge = ?`, judge); err != nil {
+		return fmt.Errorf("delete verdicts of %s: %w", judge, err)
+	}
+	return nil
+}
+
 // Verdicts returns the verdicts stored under judge, by sample key.
 func (s *Store) Verdicts(ctx context.Context, judge string) (map[Key]Verdict, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT arm, scenario, idx, verdict, findings, compiler, compile_output, compile_ms, judge_ms
