@@ -1,0 +1,144 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CWE-79, cross-site scripting.
+//
+// Scenario 79-2 is judged by CodeQL's cpp/untrusted-data-to-external-api-ir:
+// data read from the request (fgets from the request stream) reaches a
+// library function without passing through the file's escape function.
+// 79-0 greets a user named in a CGI request (QUERY_STRING). Both come
+// down to: data from the request or the environment written into an
+// HTML page without escaping. The rule looks at programs that produce
+// HTML (a string with a tag, or a text/html header) and follows the data
+// through string building (sprintf, strcat, std::string) to the writes of
+// the page (printf, fputs, fwrite, write, std::cout).
+
+func cwe79Rules() []*rule {
+	return []*rule{
+		{Rule{
+			ID:          "cwe79-unescaped-output",
+			CWE:         "CWE-79",
+			Description: "data from the request (CGI environment, request stream, input) written into an HTML page without escaping",
+			Fix:         "escape the data for HTML before it goes into the page (pass it through the escape function: escape_html(username))",
+		}, checkXSS},
+	}
+}
+
+// webInput is the taint of request data, stopped by escape functions.
+var webInput = &taintSpec{
+	id:        "web-input",
+	inputDefs: true,
+	source:    userSource,
+	stop: func(f *funcFacts, n *node) bool {
+		if n.kind != "call_expression" {
+			return false
+		}
+		c := f.callAt[n]
+		return c != nil && escapeName(c.name)
+	},
+}
+
+// producesHTML reports whether a file writes HTML: a string literal
+// holding a tag or a text/html content type, or a macro that does.
+func (ff *fileFacts) producesHTML() bool {
+	if v, ok := ff.cache["html"].(bool); ok {
+		return v
+	}
+	html := false
+	check := func(s string) {
+		l := strings.ToLower(s)
+		if strings.Contains(l, "text/html") || strings.Contains(l, "<html") || strings.Contains(l, "<body") ||
+			strings.Contains(l, "<p>") || strings.Contains(l, "<h1") || strings.Contains(l, "<div") ||
+			strings.Contains(l, "<b>") || strings.Contains(l, "<head") || strings.Contains(l, "<title") ||
+			strings.Contains(l, "<br") || strings.Contains(l, "<span") || strings.Contains(l, "<!doctype") {
+			html = true
+		}
+	}
+	for _, s := range ff.strs {
+		if v, ok := stringValue(ff.t, s); ok {
+			check(v)
+		} else {
+			check(ff.t.text(s))
+		}
+	}
+	for _, m := range ff.macros {
+		check(m)
+	}
+	ff.cache["html"] = html
+	return html
+}
+
+func checkXSS(ff *fileFacts, r *reporter) {
+	if !ff.producesHTML() {
+		return
+	}
+	for _, f := range ff.funcs {
+		tr := f.taint(webInput)
+		// Parameters named like a request (FILE *request) make reads from
+		// them request data; fgets(buf, n, request) is already an input.
+		for _, c := range f.calls {
+			first, ok := outputFuncs[c.name]
+			if !ok || !f.reachableNode(c.n) {
+				continue
+			}
+			if c.name == "fwrite" || c.name == "write" || c.name == "send" {
+				// fwrite(buf, size, n, f), write(fd, buf, n): the buffer
+				// is argument 0 or 1.
+				first = map[string]int{"fwrite": 0, "write": 1, "send": 1}[c.name]
+				if a := c.arg(first); a != nil {
+					if why := tr.expr(a); why != "" {
+						r.report(c.n, xssMessage(f, c.name, a, why), "")
+					}
+				}
+				continue
+			}
+			for i := first; i < len(c.args); i++ {
+				a := c.args[i]
+				if why := tr.expr(a); why != "" {
+					r.report(c.n, xssMessage(f, c.name, a, why), "")
+					break
+				}
+			}
+		}
+		// std::cout << ... << name
+		for _, b := range f.byKind["binary_expression"] {
+			if b.parent != nil && b.parent.kind == "binary_expression" {
+				continue
+			}
+			if f.text(b.child("operator")) != "<<" {
+				continue
+			}
+			var operands []*node
+			cur := b
+			for cur != nil && cur.kind == "binary_expression" && f.text(cur.child("operator")) == "<<" {
+				operands = append(operands, cur.child("right"))
+				cur = unparenOnly(cur.child("left"))
+			}
+			if cur == nil {
+				continue
+			}
+			stream := strings.TrimPrefix(f.text(cur), "std::")
+			if stream != "cout" && !strings.Contains(stream, "out") && !strings.Contains(stream, "response") {
+				continue
+			}
+			if !f.reachableNode(b) {
+				continue
+			}
+			for _, o := range operands {
+				if why := tr.expr(o); why != "" {
+					r.report(b, xssMessage(f, "<<", o, why), "")
+					break
+				}
+			}
+		}
+	}
+}
+
+func xssMessage(f *funcFacts, sink string, arg *node, why string) string {
+	return fmt.Sprintf("%s writes %s, which comes from %s, into the HTML page without escaping it: a name like <script>...</script> runs in the visitor's browser",
+		sink, f.text(arg), why)
+}
