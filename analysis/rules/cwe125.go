@@ -91,7 +91,7 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 		}
 		bname := f.identName(base)
 		bv := f.lookup(bname)
-		if bv == nil || !(bv.isArray() || bv.isPointer()) {
+		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
 		}
 		if !f.reachableNode(at) {
@@ -105,6 +105,8 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 		size := int64(-1)
 		if bv.isArray() && len(bv.dims) > 0 && bv.dims[0] > 0 {
 			size = bv.dims[0]
+		} else if bv.container && bv.fixedLen > 0 {
+			size = bv.fixedLen
 		}
 		b := f.boundsOf(v, at)
 		unsigned := false
@@ -114,7 +116,7 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 		lowerOK := (unsigned && c >= 0) || (b.hasLo && b.lo+c >= 0)
 		upperOK := false
 		if b.hasHi {
-			upperOK = size < 0 && !isArgv || size >= 0 && b.hi+c <= size-1
+			upperOK = size < 0 || b.hi+c <= size-1
 		}
 		if !upperOK && !isArgv {
 			for _, s := range b.symHi {

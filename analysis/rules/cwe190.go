@@ -116,6 +116,9 @@ func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
 			if k := f.exprKind(op); k == tkFloat || k == tkString || k == tkOther {
 				continue
 			}
+			if boundedExpr(f, op) {
+				continue // rand() % n bounds rand(); it does not overflow
+			}
 			for _, e := range []*node{op.child("left"), op.child("right")} {
 				why := tr.expr(e)
 				if why == "" || f.exprKind(e) == tkFloat {
@@ -346,20 +349,31 @@ func (f *funcFacts) additionSafe(op, target *node) bool {
 		return true
 	})
 	for _, c := range f.conditionsAt(op) {
-		rel, ok := f.relationOf(c)
-		if !ok {
-			continue
-		}
-		mentions := false
-		for _, side := range []*node{rel.left, rel.right} {
-			side.walk(func(m *node) bool {
-				if m.kind == "identifier" && names[f.text(m)] {
+		// Any comparison in the condition that puts an operand against a
+		// limit: sum > INT_MAX - next.
+		found := false
+		c.e.walk(func(m *node) bool {
+			if m.kind != "binary_expression" {
+				return true
+			}
+			switch f.text(m.child("operator")) {
+			case "<", "<=", ">", ">=":
+			default:
+				return true
+			}
+			mentions := false
+			m.walk(func(k *node) bool {
+				if k.kind == "identifier" && names[f.text(k)] {
 					mentions = true
 				}
 				return !mentions
 			})
-		}
-		if mentions && strings.Contains(f.text(rel.left)+f.text(rel.right), "MAX") {
+			if mentions && strings.Contains(f.text(m), "MAX") {
+				found = true
+			}
+			return !found
+		})
+		if found {
 			return true
 		}
 	}

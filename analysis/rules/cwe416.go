@@ -83,8 +83,9 @@ func (f *funcFacts) afterFree(start *cfgNode, free event, r *reporter) {
 					r.report(e.n, fmt.Sprintf("%s is freed again: it was already %s on line %d (double free)", free.name, what, line), "")
 					stopped = true
 				case evUse:
+					// CodeQL goes on after a use: a later free is a
+					// double free too.
 					r.report(e.n, fmt.Sprintf("%s is used after it was %s on line %d", free.name, what, line), "")
-					stopped = true
 				case evDef:
 					stopped = true
 				}

@@ -739,6 +739,18 @@ func checkUnboundedCopy(ff *fileFacts, r *reporter) {
 			if f.lengthChecked(src, c.n) {
 				continue
 			}
+			// A source of bounded length that fits.
+			switch c.name {
+			case "strcpy", "stpcpy", "wcscpy":
+				if n, ok := f.maxStringLen(src); ok && n+1 <= size {
+					continue
+				}
+			case "sprintf", "vsprintf":
+				format, _ := stringValue(ff.t, unparenOnly(c.arg(1)))
+				if n, ok := f.maxFormatLen(format, c.args[min(2, len(c.args)):]); ok && n+1 <= size {
+					continue
+				}
+			}
 			r.report(c.n, fmt.Sprintf("%s copies %s, from %s and of any length, into %s (%d bytes)",
 				what, f.text(src), why, f.text(dst), size), "")
 		}

@@ -36,6 +36,11 @@ type varInfo struct {
 	isParam   bool
 	index     int // parameter index
 	isGlobal  bool
+	// container is set for C++ containers indexed like arrays
+	// (std::vector, std::array, std::string...); fixedLen is
+	// std::array's length.
+	container bool
+	fixedLen  int64
 	decl      *node // the declarator
 	init      *node // the initial value, if any
 	fn        *funcFacts
@@ -350,6 +355,22 @@ func declVar(t *syntaxTree, typ, d *node) *varInfo {
 	// int" is a sized_type_specifier, "const char" a type_qualifier +
 	// primitive type. The type text is enough for the rules.
 	v.kind, v.unsigned = classifyType(v.typ)
+	base := strings.TrimPrefix(strings.TrimPrefix(v.typ, "const "), "std::")
+	for _, c := range []string{"vector<", "array<", "deque<", "span<", "basic_string<"} {
+		if strings.HasPrefix(base, c) {
+			v.container = true
+		}
+	}
+	if base == "string" || base == "wstring" {
+		v.container = true
+	}
+	if strings.HasPrefix(base, "array<") && strings.HasSuffix(base, ">") {
+		if i := strings.LastIndex(base, ","); i > 0 {
+			if n, ok := parseInt(strings.TrimSpace(base[i+1 : len(base)-1])); ok {
+				v.fixedLen = n
+			}
+		}
+	}
 	for d != nil {
 		switch d.kind {
 		case "init_declarator":
@@ -679,6 +700,10 @@ func (f *funcFacts) callDefs(c *callSite) {
 		}
 		return
 	}
+	if c.name == "realpath" && len(c.args) >= 2 {
+		add(c.args[1], "copy", []*node{c.args[0]}, "")
+		return
+	}
 	if c.name == "bcopy" && len(c.args) >= 2 {
 		add(c.args[1], "copy", []*node{c.args[0]}, "")
 		return
@@ -879,8 +904,26 @@ func (f *funcFacts) exprKind(n *node) typeKind {
 		}
 		return tkOther
 	case "call_expression":
+		fn := unparenOnly(n.child("function"))
+		if fn != nil && fn.kind == "template_function" {
+			// static_cast<float>(x) has the type it names.
+			if args := fn.child("arguments"); args != nil {
+				if td := args.firstNamed(); td != nil {
+					if strings.Contains(t.text(td), "*") {
+						return tkOther
+					}
+					if k, _ := classifyType(t.text(td)); k != tkUnknown {
+						return k
+					}
+				}
+			}
+		}
 		name, _ := callName(t, n.child("function"))
 		switch name {
+		case "float", "double":
+			return tkFloat
+		case "int", "long", "short", "unsigned", "size_t":
+			return tkInt
 		case "atoi", "atol", "atoll", "strtol", "strtoul", "strtoll", "strtoull", "rand", "random",
 			"stoi", "stol", "stoll", "stoul", "stoull", "strlen", "abs", "labs", "getchar", "fgetc", "getc",
 			"lrand48", "mrand48", "rand_r", "time":

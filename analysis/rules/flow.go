@@ -94,8 +94,8 @@ func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
 			}
 			evs = append(evs, event{pos: n.end, kind: evUse, name: name, n: n})
 		}
-		if f.isNullCheck(n) {
-			evs = append(evs, event{pos: n.end, kind: evCheck, name: name, n: n})
+		if chk := f.nullCheck(n); chk != nil {
+			evs = append(evs, event{pos: chk.end, kind: evCheck, name: name, n: n})
 		}
 	case "assignment_expression", "init_declarator", "update_expression":
 		for _, d := range f.defsAt(n) {
@@ -255,41 +255,51 @@ func (f *funcFacts) derefsParam(i int) bool {
 	return false
 }
 
-// isNullCheck reports whether an identifier is tested for NULL: !p,
-// p == NULL, p != 0, or p as a condition (if (p), p && ...).
-func (f *funcFacts) isNullCheck(id *node) bool {
+// nullCheck returns the expression that tests an identifier for NULL
+// (!p, p == NULL, p != 0, p as a condition: if (p), p && ..., also
+// through an assignment: if (!(p = malloc(n)))), or nil.
+func (f *funcFacts) nullCheck(id *node) *node {
 	child := id
 	p := id.parent
-	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression") {
+	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression" ||
+		p.kind == "assignment_expression" && child.field == "left" && f.text(p.child("operator")) == "=") {
 		child, p = p, p.parent
 	}
 	if p == nil {
-		return false
+		return nil
 	}
 	switch p.kind {
 	case "unary_expression":
-		return f.text(p.child("operator")) == "!"
+		if f.text(p.child("operator")) == "!" {
+			return p
+		}
 	case "binary_expression":
 		switch f.text(p.child("operator")) {
 		case "&&", "||":
-			return true
+			return child
 		case "==", "!=":
 			other := p.child("left")
 			if child == other {
 				other = p.child("right")
 			}
 			s := squeeze(f.text(other))
-			return s == "NULL" || s == "0" || s == "nullptr" || s == "(void*)0"
+			if s == "NULL" || s == "0" || s == "nullptr" || s == "(void*)0" {
+				return p
+			}
 		}
 	case "if_statement", "while_statement", "do_statement", "for_statement", "conditional_expression", "condition_clause":
-		return child.field == "condition" || child.field == "value"
+		if child.field == "condition" || child.field == "value" {
+			return child
+		}
 	case "argument_list":
 		if call := p.parent; call != nil {
 			name, _ := callName(f.file.t, call.child("function"))
-			return name == "assert"
+			if name == "assert" {
+				return call
+			}
 		}
 	}
-	return false
+	return nil
 }
 
 // pathState is what a walk along a path knows: variables holding

@@ -65,7 +65,7 @@ var valuePropagators = map[string]bool{
 	"abs": true, "labs": true, "llabs": true, "ntohl": true, "ntohs": true,
 	"toupper": true, "tolower": true, "memchr": true,
 	"static_cast": true, "reinterpret_cast": true, "const_cast": true,
-	"lexical_cast": true, "atoi64": true,
+	"lexical_cast": true, "atoi64": true, "realpath": true, "canonicalize_file_name": true,
 }
 
 // writerPropagators copy data from some arguments into the buffer of
