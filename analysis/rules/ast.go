@@ -2,9 +2,11 @@ package rules
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sync"
+	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/c"
@@ -35,6 +37,10 @@ type node struct {
 // root stays, as an opaque leaf), so that every walk over the copy is
 // bounded whatever the input's nesting.
 const maxDepth = 400
+
+// maxParseTime bounds one parse when the context has no earlier
+// deadline.
+const maxParseTime = 60 * time.Second
 
 // grammar is a tree-sitter language with its symbol names resolved once.
 type grammar struct {
@@ -107,15 +113,35 @@ func (t *syntaxTree) alloc() *node {
 
 // parse parses src with the grammar and copies the tree.
 func (g *grammar) parse(ctx context.Context, src []byte) (*syntaxTree, error) {
-	p := g.pool.Get().(*sitter.Parser)
-	tree, err := p.ParseCtx(ctx, nil, src)
-	if err != nil {
-		// A cancelled parser resets its flag itself; one that failed in
-		// another way is not reused.
-		if ctx.Err() != nil {
-			g.pool.Put(p)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// The parse is bounded by tree-sitter's own timeout, taken from the
+	// context's deadline. ParseCtx's cancellation is not used: its
+	// watcher goroutine can set the cancel flag of a parser after the
+	// parse has returned, and that parser, back in the pool, would then
+	// fail its next parse.
+	limit := maxParseTime
+	if dl, ok := ctx.Deadline(); ok {
+		limit = min(limit, time.Until(dl))
+		if limit <= 0 {
+			return nil, context.DeadlineExceeded
 		}
-		return nil, fmt.Errorf("parse: %w", err)
+	}
+	p := g.pool.Get().(*sitter.Parser)
+	p.SetOperationLimit(int(limit.Microseconds()))
+	tree, err := p.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		// A parse that timed out would resume on the next call.
+		p.Reset()
+		g.pool.Put(p)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if errors.Is(err, sitter.ErrOperationLimit) {
+			return nil, fmt.Errorf("parsing took longer than %v", limit.Round(time.Millisecond))
+		}
+		return nil, err
 	}
 	defer g.pool.Put(p)
 	defer tree.Close()

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // CWE-416, use after free.
 //
@@ -31,12 +34,20 @@ func checkUseAfterFree(ff *fileFacts, r *reporter) {
 		}
 		g := f.graph()
 		evs := f.events()
+		// The walks from the frees of one variable share what they have
+		// seen: a node reached again in the same state leads to the same
+		// uses, so a long function costs one walk per variable, not one
+		// per free.
+		seen := map[string]map[string]bool{}
 		for _, cn := range g.nodes {
 			for _, e := range evs[cn.id] {
 				if e.kind != evFree || !g.reachable[cn.id] {
 					continue
 				}
-				f.afterFree(cn, e, r)
+				if seen[e.name] == nil {
+					seen[e.name] = map[string]bool{}
+				}
+				f.afterFree(cn, e, r, seen[e.name])
 			}
 		}
 	}
@@ -51,22 +62,24 @@ type walkItem struct {
 
 // afterFree walks the paths from a free and reports the first use of
 // the freed pointer on each.
-func (f *funcFacts) afterFree(start *cfgNode, free event, r *reporter) {
+func (f *funcFacts) afterFree(start *cfgNode, free event, r *reporter, seen map[string]bool) {
 	evs := f.events()
 	line, _ := f.file.position(free.n.start)
 	what := "freed"
 	if free.n.kind == "delete_expression" {
 		what = "deleted"
 	}
-	seen := map[string]bool{}
 	queue := []walkItem{{cn: start, from: free.pos, st: pathState{}}}
 	for len(queue) > 0 {
-		if !f.file.spend(1) {
-			return
-		}
 		it := queue[0]
 		queue = queue[1:]
-		key := fmt.Sprint(it.cn.id, it.full, it.st.key())
+		if !f.file.spend(1 + len(evs[it.cn.id])) {
+			return
+		}
+		key := strconv.Itoa(it.cn.id) + "/" + it.st.key()
+		if !it.full {
+			key = "start:" + strconv.Itoa(int(free.pos))
+		}
 		if seen[key] {
 			continue
 		}

@@ -49,6 +49,9 @@ func checkMissingNullTest(ff *fileFacts, r *reporter) {
 				}
 			}
 		}
+		// Walks from the allocations of one variable share the nodes
+		// they have seen (see checkUseAfterFree).
+		seen := map[string]map[int]bool{}
 		for _, cn := range g.nodes {
 			if !g.reachable[cn.id] {
 				continue
@@ -70,7 +73,10 @@ func checkMissingNullTest(ff *fileFacts, r *reporter) {
 				default:
 					continue
 				}
-				f.unchecked(cn, e, src, r)
+				if seen[e.name] == nil {
+					seen[e.name] = map[int]bool{}
+				}
+				f.unchecked(cn, e, src, r, seen[e.name])
 			}
 		}
 	}
@@ -78,21 +84,20 @@ func checkMissingNullTest(ff *fileFacts, r *reporter) {
 
 // unchecked walks the paths from an allocation and reports the
 // dereferences that no NULL test precedes.
-func (f *funcFacts) unchecked(start *cfgNode, def event, src string, r *reporter) {
+func (f *funcFacts) unchecked(start *cfgNode, def event, src string, r *reporter, seen map[int]bool) {
 	evs := f.events()
 	line, _ := f.file.position(def.n.start)
-	seen := map[int]bool{}
 	type item struct {
 		cn   *cfgNode
 		full bool
 	}
 	queue := []item{{start, false}}
 	for len(queue) > 0 {
-		if !f.file.spend(1) {
-			return
-		}
 		it := queue[0]
 		queue = queue[1:]
+		if !f.file.spend(1 + len(evs[it.cn.id])) {
+			return
+		}
 		if it.full {
 			if seen[it.cn.id] {
 				continue

@@ -190,13 +190,13 @@ func (ff *fileFacts) collectTop(n *node, depth int) {
 		case "string_literal", "raw_string_literal", "concatenated_string":
 			ff.strs = append(ff.strs, c)
 		case "ERROR":
-			// Half-written code: a function whose header did not parse
-			// ends up in an ERROR node. Its statements still count.
+			// Half-written code: a function whose end did not parse ends
+			// up in an ERROR node with its header and statements. Its
+			// statements still count, and whole functions inside it too.
 			if hasStatements(c) {
 				ff.addFunc(c)
-			} else {
-				ff.collectTop(c, depth+1)
 			}
+			ff.collectTop(c, depth+1)
 		case "compound_statement":
 			// A stray block at top level (a candidate pasted oddly).
 			ff.addFunc(c)
@@ -279,10 +279,26 @@ func funcDeclarator(d *node) *node {
 func (ff *fileFacts) addFunc(n *node) {
 	f := &funcFacts{file: ff, node: n, vars: map[string]*varInfo{}, byKind: map[string][]*node{},
 		callAt: map[*node]*callSite{}, cache: map[string]any{}}
+	var fd, d *node
 	if n.kind == "function_definition" {
 		f.body = n.child("body")
-		d := n.child("declarator")
-		fd := funcDeclarator(d)
+		d = n.child("declarator")
+		fd = funcDeclarator(d)
+	} else {
+		f.body = n
+		// The header of a function cut short: int main(int argc, char
+		// *argv[]) { ... with no end.
+		for _, c := range n.children {
+			if c.kind == "function_declarator" {
+				fd = c
+				break
+			}
+			if isStatement(c) {
+				break
+			}
+		}
+	}
+	{
 		if fd != nil {
 			f.name = declName(ff.t, fd.child("declarator"))
 			if ps := fd.child("parameters"); ps != nil {
@@ -301,7 +317,7 @@ func (ff *fileFacts) addFunc(n *node) {
 				}
 			}
 		}
-		if f.name != "" {
+		if f.name != "" && n.kind == "function_definition" {
 			ff.defined[f.name] = f
 			if ret := declVar(ff.t, n.child("type"), d); ret != nil {
 				ret.name = f.name
@@ -310,8 +326,6 @@ func (ff *fileFacts) addFunc(n *node) {
 				}
 			}
 		}
-	} else {
-		f.body = n
 	}
 	if f.body == nil {
 		return
@@ -497,6 +511,9 @@ func (f *funcFacts) collect() {
 	t := f.file.t
 	var walk func(n *node)
 	walk = func(n *node) {
+		if n.kind == "function_definition" && n != f.node {
+			return // a function of its own
+		}
 		if n.named {
 			f.byKind[n.kind] = append(f.byKind[n.kind], n)
 		}

@@ -57,16 +57,47 @@ func (f *funcFacts) conditionsAt(n *node) []cond {
 				}
 			}
 		case "compound_statement", "case_statement", "translation_unit", "ERROR":
-			// Earlier statements of the block that leave on a condition.
-			for _, s := range p.children {
-				if s == child || s.start >= child.start {
+			// Earlier statements of the block that leave on a condition,
+			// nearest first; a very long block is read only so far back.
+			i := childIndex(p, child)
+			for k := i - 1; k >= 0 && k >= i-maxGuardLookback; k-- {
+				if !f.file.spend(1) {
 					break
 				}
-				out = append(out, f.exitGuards(s)...)
+				out = append(out, f.exitGuardsCached(p.children[k])...)
 			}
 		}
 	}
 	return out
+}
+
+// maxGuardLookback is how many earlier statements of a block are read
+// for guards.
+const maxGuardLookback = 400
+
+// childIndex returns the position of child among p's children.
+func childIndex(p, child *node) int {
+	for i, c := range p.children {
+		if c == child {
+			return i
+		}
+	}
+	return len(p.children)
+}
+
+// exitGuardsCached is exitGuards, computed once per statement.
+func (f *funcFacts) exitGuardsCached(s *node) []cond {
+	m, ok := f.cache["exitGuards"].(map[*node][]cond)
+	if !ok {
+		m = map[*node][]cond{}
+		f.cache["exitGuards"] = m
+	}
+	if g, ok := m[s]; ok {
+		return g
+	}
+	g := f.exitGuards(s)
+	m[s] = g
+	return g
 }
 
 // condExpr returns the condition of an if, while, for or do statement,
