@@ -231,6 +231,15 @@ func (t *syntaxTree) text(n *node) string {
 	return string(t.src[n.start:n.end])
 }
 
+// op0 returns the kind of the first child: the operator of a prefix
+// expression (*p, &x), or "" for a node without children.
+func (n *node) op0() string {
+	if n == nil || len(n.children) == 0 {
+		return ""
+	}
+	return n.children[0].kind
+}
+
 // child returns the first child under a field name, or nil.
 func (n *node) child(field string) *node {
 	if n == nil {

@@ -160,7 +160,7 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 		check(s, unparen(s.child("argument")), subscriptIndex(s))
 	}
 	for _, p := range f.byKind["pointer_expression"] {
-		if p.children[0].kind != "*" {
+		if p.op0() != "*" {
 			continue
 		}
 		sum := unparen(p.child("argument"))
@@ -212,7 +212,7 @@ func isWritten(n *node) bool {
 		case "update_expression":
 			return true
 		case "pointer_expression":
-			if p.children[0].kind == "&" {
+			if p.op0() == "&" {
 				// &buf[i] handed to scanf or read is written.
 				if call := p.ancestor("call_expression"); call != nil {
 					return true

@@ -558,7 +558,7 @@ func (f *funcFacts) untrustedBound(e *node) bool {
 	e.walk(func(m *node) bool {
 		switch m.kind {
 		case "subscript_expression", "pointer_expression":
-			if m.kind == "pointer_expression" && m.children[0].kind == "&" {
+			if m.kind == "pointer_expression" && m.op0() == "&" {
 				return true
 			}
 			bad = true
@@ -615,7 +615,7 @@ var dataLength = &taintSpec{
 		if w, ok := userSource(f, n); ok {
 			return w, true
 		}
-		if n.kind == "subscript_expression" || n.kind == "pointer_expression" && n.children[0].kind == "*" {
+		if n.kind == "subscript_expression" || n.kind == "pointer_expression" && n.op0() == "*" {
 			if base, _ := baseVar(f.file.t, n); base != "" {
 				if v := f.lookup(base); v != nil && (v.ptr > 0 || len(v.dims) > 0) && v.kind == tkInt {
 					return "the buffer " + base + " itself (" + f.text(n) + ")", true

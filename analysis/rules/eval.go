@@ -345,6 +345,9 @@ func charValue(s string) (int64, bool) {
 // stringValue decodes a string literal (or a concatenation of literals).
 // It reports false when a part is not a literal (a macro).
 func stringValue(t *syntaxTree, n *node) (string, bool) {
+	if n == nil {
+		return "", false
+	}
 	switch n.kind {
 	case "string_literal":
 		var b strings.Builder

@@ -680,7 +680,7 @@ func (f *funcFacts) newCall(n *node) *callSite {
 // addrOf strips a leading & from an argument: scanf("%d", &x) writes x.
 func addrOf(n *node) (*node, bool) {
 	n = unparenOnly(n)
-	if n != nil && n.kind == "pointer_expression" && n.children[0].kind == "&" {
+	if n != nil && n.kind == "pointer_expression" && n.op0() == "&" {
 		return n.child("argument"), true
 	}
 	return n, false
@@ -914,7 +914,7 @@ func (f *funcFacts) exprKind(n *node) typeKind {
 	case "field_expression":
 		return tkUnknown
 	case "pointer_expression":
-		if n.children[0].kind == "*" {
+		if n.op0() == "*" {
 			if v := f.lookup(f.identName(n.child("argument"))); v != nil && v.ptr == 1 {
 				return v.kind
 			}

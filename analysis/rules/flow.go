@@ -112,7 +112,7 @@ func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
 		}
 	}
 	// &p handed to a call may change p.
-	if n.kind == "pointer_expression" && len(n.children) > 0 && n.children[0].kind == "&" {
+	if n.kind == "pointer_expression" && n.op0() == "&" {
 		if name := f.identName(n.child("argument")); name != "" && n.ancestor("call_expression") != nil {
 			evs = append(evs, event{pos: n.end, kind: evDef, name: name, n: n})
 		}
@@ -182,7 +182,7 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 			return true, true
 		}
 	case "pointer_expression":
-		if p.children[0].kind == "*" {
+		if p.op0() == "*" {
 			return true, true
 		}
 	case "subscript_expression":
