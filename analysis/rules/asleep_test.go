@@ -99,6 +99,11 @@ func BenchmarkAsleep(b *testing.B) {
 	}
 	ch := New()
 	workers := runtime.GOMAXPROCS(0)
+	// The live heap before and after: it must stay flat whatever b.N is.
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	heapBefore := ms.HeapAlloc
 	b.ReportAllocs()
 	b.ResetTimer()
 	start := time.Now()
@@ -125,4 +130,7 @@ func BenchmarkAsleep(b *testing.B) {
 	el := time.Since(start)
 	b.ReportMetric(float64(total)/el.Seconds(), "programs/s")
 	b.ReportMetric(0, "ns/op")
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(int64(ms.HeapAlloc)-int64(heapBefore))/(1<<20), "heap-growth-MB")
 }

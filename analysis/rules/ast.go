@@ -2,9 +2,11 @@ package rules
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,10 +46,45 @@ const maxParseTime = 60 * time.Second
 
 // grammar is a tree-sitter language with its symbol names resolved once.
 type grammar struct {
-	lang  *sitter.Language
-	names []string
-	named []bool
-	pool  sync.Pool // *sitter.Parser; parsers are not safe for concurrent use
+	lang    *sitter.Language
+	names   []string
+	named   []bool
+	pool    sync.Pool // *sitter.Parser; parsers are not safe for concurrent use
+	queries []*namedQuery
+}
+
+// namedQuery is one of the embedded queries (queries/NAME.scm), compiled
+// for a grammar. Queries are immutable and shared; each run gets its own
+// cursor.
+type namedQuery struct {
+	name string
+	q    *sitter.Query
+}
+
+//go:embed queries/*.scm
+var queryFiles embed.FS
+
+// compileQueries compiles every embedded query for a grammar. A query
+// that does not compile is a bug in this package: it panics at start-up
+// (in every test) rather than silently finding nothing.
+func compileQueries(lang *sitter.Language) []*namedQuery {
+	entries, err := queryFiles.ReadDir("queries")
+	if err != nil {
+		panic(err)
+	}
+	var out []*namedQuery
+	for _, e := range entries {
+		src, err := queryFiles.ReadFile("queries/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		q, err := sitter.NewQuery(src, lang)
+		if err != nil {
+			panic(fmt.Sprintf("query %s: %v", e.Name(), err))
+		}
+		out = append(out, &namedQuery{name: strings.TrimSuffix(e.Name(), ".scm"), q: q})
+	}
+	return out
 }
 
 func newGrammar(lang *sitter.Language) *grammar {
@@ -57,6 +94,7 @@ func newGrammar(lang *sitter.Language) *grammar {
 		g.names[i] = lang.SymbolName(sitter.Symbol(i))
 		g.named[i] = lang.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular
 	}
+	g.queries = compileQueries(lang)
 	g.pool.New = func() any {
 		p := sitter.NewParser()
 		p.SetLanguage(lang)
@@ -95,6 +133,9 @@ type syntaxTree struct {
 	count    int
 	hasError bool
 	arena    [][]node
+	// captures holds the nodes the embedded queries captured, by
+	// "query.capture" ("html.html").
+	captures map[string][]*node
 }
 
 func (t *syntaxTree) alloc() *node {
@@ -188,6 +229,7 @@ func (g *grammar) parse(ctx context.Context, src []byte) (*syntaxTree, error) {
 		// Next sibling, or climb until one exists.
 		for {
 			if depth == 0 {
+				t.runQueries(g, root)
 				return t, nil
 			}
 			if cur.GoToNextSibling() {
@@ -198,6 +240,53 @@ func (g *grammar) parse(ctx context.Context, src []byte) (*syntaxTree, error) {
 			depth--
 		}
 	}
+}
+
+// runQueries runs the embedded queries over tree-sitter's tree and
+// records their captures as nodes of the copy.
+func (t *syntaxTree) runQueries(g *grammar, root *sitter.Node) {
+	t.captures = map[string][]*node{}
+	for _, nq := range g.queries {
+		qc := sitter.NewQueryCursor()
+		qc.Exec(nq.q, root)
+		for {
+			m, ok := qc.NextMatch()
+			if !ok {
+				break
+			}
+			m = qc.FilterPredicates(m, t.src)
+			for _, c := range m.Captures {
+				if n := t.find(c.Node.StartByte(), c.Node.EndByte(), c.Node.Symbol(), g); n != nil {
+					key := nq.name + "." + nq.q.CaptureNameForId(c.Index)
+					t.captures[key] = append(t.captures[key], n)
+				}
+			}
+		}
+		qc.Close()
+	}
+}
+
+// find returns the node of the copy with a byte range and kind.
+func (t *syntaxTree) find(start, end uint32, sym sitter.Symbol, g *grammar) *node {
+	kind := "ERROR"
+	if int(sym) < len(g.names) {
+		kind = g.names[sym]
+	}
+	n := t.root
+	for n != nil {
+		if n.start == start && n.end == end && n.kind == kind {
+			return n
+		}
+		var next *node
+		for _, c := range n.children {
+			if c.start <= start && end <= c.end && !(c.start == c.end && start != end) {
+				next = c
+				break
+			}
+		}
+		n = next
+	}
+	return nil
 }
 
 var fieldNames = map[string]string{}

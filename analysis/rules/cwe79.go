@@ -42,34 +42,10 @@ var webInput = &taintSpec{
 	},
 }
 
-// producesHTML reports whether a file writes HTML: a string literal
-// holding a tag or a text/html content type, or a macro that does.
+// producesHTML reports whether a file writes HTML: a string literal or
+// macro holding a tag or a text/html content type (queries/html.scm).
 func (ff *fileFacts) producesHTML() bool {
-	if v, ok := ff.cache["html"].(bool); ok {
-		return v
-	}
-	html := false
-	check := func(s string) {
-		l := strings.ToLower(s)
-		if strings.Contains(l, "text/html") || strings.Contains(l, "<html") || strings.Contains(l, "<body") ||
-			strings.Contains(l, "<p>") || strings.Contains(l, "<h1") || strings.Contains(l, "<div") ||
-			strings.Contains(l, "<b>") || strings.Contains(l, "<head") || strings.Contains(l, "<title") ||
-			strings.Contains(l, "<br") || strings.Contains(l, "<span") || strings.Contains(l, "<!doctype") {
-			html = true
-		}
-	}
-	for _, s := range ff.strs {
-		if v, ok := stringValue(ff.t, s); ok {
-			check(v)
-		} else {
-			check(ff.t.text(s))
-		}
-	}
-	for _, m := range ff.macros {
-		check(m)
-	}
-	ff.cache["html"] = html
-	return html
+	return len(ff.t.captures["html.html"]) > 0
 }
 
 func checkXSS(ff *fileFacts, r *reporter) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -229,7 +230,7 @@ func TestConcurrentChecks(t *testing.T) {
 				}
 				fs, err := ch.Check(context.Background(), f)
 				if err != nil || len(fs) != want {
-					errs <- f.Path + ": " + strings.TrimSpace(strings.Repeat(" ", 1)) + "unexpected result"
+					errs <- fmt.Sprintf("%s: %d findings, want %d (err %v)", f.Path, len(fs), want, err)
 					return
 				}
 			}
