@@ -83,6 +83,10 @@ func checkPathInjection(ff *fileFacts, r *reporter) {
 						check(c, "std::"+typ, v.firstNamed())
 					}
 				}
+				// std::ifstream in(path); parses as a function declaration.
+				if fd := funcDeclarator(c); fd != nil && f.vexingParse(fd) {
+					check(c, "std::"+typ, fd.child("parameters").firstNamed())
+				}
 			}
 		}
 	}

@@ -44,6 +44,7 @@ var typeSizes = map[string]int64{
 func typeSize(typ string) (int64, bool) {
 	typ = strings.Join(strings.Fields(typ), " ")
 	typ = strings.TrimPrefix(typ, "const ")
+	typ = strings.TrimPrefix(typ, "std::")
 	if strings.HasSuffix(typ, "*") {
 		return 8, true
 	}

@@ -448,6 +448,9 @@ func classifyType(typ string) (typeKind, bool) {
 	unsigned := strings.Contains(t, "unsigned") || strings.HasPrefix(t, "size_t") ||
 		strings.HasPrefix(t, "uint") || strings.HasPrefix(t, "u_") || t == "std::size_t"
 	t = strings.TrimSpace(strings.ReplaceAll(t, "unsigned", ""))
+	if strings.HasPrefix(t, "std::") && !strings.Contains(t, "string") {
+		t = strings.TrimPrefix(t, "std::")
+	}
 	switch t {
 	case "", "int", "long", "short", "char", "long long", "long int", "short int", "long long int",
 		"size_t", "ssize_t", "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t",
@@ -582,6 +585,20 @@ func (f *funcFacts) declaration(d *node) {
 		if c.field == "value" { // condition_declaration: T x = v
 			continue
 		}
+		if fd := funcDeclarator(c); fd != nil && f.vexingParse(fd) {
+			// std::string user(argv[1]); parses as a function declaration
+			// whose "parameter types" are variables: it is a variable
+			// built from them.
+			v := declVar(t, typ, fd.child("declarator"))
+			if v.name == "" {
+				continue
+			}
+			v.fn = f
+			v.init = fd.child("parameters")
+			f.vars[v.name] = v
+			f.defs = append(f.defs, &defSite{name: v.name, whole: true, op: "=", srcs: v.init.namedChildren(), n: c, pos: c.end})
+			continue
+		}
 		if funcDeclarator(c) != nil {
 			if name := declName(t, funcDeclarator(c).child("declarator")); name != "" {
 				v := declVar(t, typ, c)
@@ -610,6 +627,30 @@ func (f *funcFacts) declaration(d *node) {
 		}
 		f.defs = append(f.defs, ds)
 	}
+}
+
+// vexingParse reports whether a local "function declaration" is really a
+// variable constructed from other variables: each parameter's type is
+// the name of a variable in scope.
+func (f *funcFacts) vexingParse(fd *node) bool {
+	ps := fd.child("parameters")
+	if ps == nil {
+		return false
+	}
+	params := ps.namedChildren()
+	if len(params) == 0 {
+		return false
+	}
+	for _, p := range params {
+		if p.kind != "parameter_declaration" {
+			return false
+		}
+		ty := p.child("type")
+		if ty == nil || ty.kind != "type_identifier" || f.lookup(f.text(ty)) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // baseVar returns the variable an lvalue expression writes, and whether

@@ -116,8 +116,14 @@ func (r *taintRun) eval(n *node, depth int) string {
 		}
 	}
 	switch n.kind {
-	case "identifier":
+	case "parameter_declaration":
+		// A parameter of a vexing parse: std::string s(argv[1]).
+		return r.eval(n.child("type"), depth+1)
+	case "identifier", "type_identifier":
 		name := f.text(n)
+		if n.kind == "type_identifier" && f.lookup(name) == nil {
+			return ""
+		}
 		if r.spec.barrier != nil && r.spec.barrier(f, name) {
 			return ""
 		}
@@ -337,7 +343,7 @@ var userInput = &taintSpec{
 
 func userSource(f *funcFacts, n *node) (string, bool) {
 	switch n.kind {
-	case "identifier":
+	case "identifier", "type_identifier":
 		if argv := f.argvName(); argv != "" && f.text(n) == argv {
 			return "the command line (" + argv + ")", true
 		}

@@ -9,5 +9,7 @@ int main(int argc, char *argv[]) {
     std::ifstream in("/safe/" + name); // want CWE-22
     std::string line;
     while (std::getline(in, line)) std::cout << line << "\n";
-    return 0;
+    std::string path = "/safe/" + name + ".bak";
+    std::ifstream backup(path); // want CWE-22
+    return backup.good() ? 0 : 1;
 }
