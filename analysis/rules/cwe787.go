@@ -498,6 +498,12 @@ func checkLoopOverrun(ff *fileFacts, r *reporter) {
 				continue
 			}
 			b := f.boundsOf(base, a)
+			if !b.hasHi {
+				// for (i = 0; i != n; i++): counting up, "!=" stops at n.
+				if k, ok := f.notEqualBound(base, loop); ok {
+					b.hi, b.hasHi = k-1, true
+				}
+			}
 			if b.hasHi && b.hi+off < size {
 				continue
 			}
@@ -513,6 +519,30 @@ func checkLoopOverrun(ff *fileFacts, r *reporter) {
 			r.report(lhs, msg, "")
 		}
 	}
+}
+
+// notEqualBound reads "x != k" (k constant) from a loop's condition.
+func (f *funcFacts) notEqualBound(x *node, loop *node) (int64, bool) {
+	c := condExpr(loop)
+	if c == nil {
+		return 0, false
+	}
+	for _, a := range f.atoms(c, true) {
+		rel, ok := f.relationOf(a)
+		if !ok || rel.op != "!=" {
+			continue
+		}
+		l, r := rel.left, rel.right
+		if f.sameExpr(r, x) {
+			l, r = r, l
+		}
+		if f.sameExpr(l, x) {
+			if k, ok := f.file.constValue(r, f); ok {
+				return k, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // capacity is the element count of an array, or of a buffer allocated

@@ -48,17 +48,29 @@ func (ff *fileFacts) producesHTML() bool {
 	return len(ff.t.captures["html.html"]) > 0
 }
 
-func checkXSS(ff *fileFacts, r *reporter) {
-	if !ff.producesHTML() {
-		return
+// webSource reports whether a taint source is request data whatever the
+// program prints: a CGI variable, or a read from a request stream or
+// socket.
+func webSource(why string) bool {
+	for _, w := range []string{"QUERY_STRING", "HTTP_", "REQUEST_", "PATH_INFO", "CONTENT_", "REMOTE_",
+		"SCRIPT_NAME", "COOKIE", "from request", "from req", "from client", "from conn", "from sock", "recv"} {
+		if strings.Contains(why, w) {
+			return true
+		}
 	}
+	return false
+}
+
+func checkXSS(ff *fileFacts, r *reporter) {
+	html := ff.producesHTML()
 	for _, f := range ff.funcs {
-		tr := f.taint(webInput)
+		raw := f.taint(webInput)
+		tr := &webTaint{raw, html}
 		// Parameters named like a request (FILE *request) make reads from
 		// them request data; fgets(buf, n, request) is already an input.
 		for _, c := range f.calls {
 			first, ok := outputFuncs[c.name]
-			if !ok || !f.reachableNode(c.n) {
+			if !ok || !f.reachableNode(c.n) || toErrorStream(f, c) {
 				continue
 			}
 			if c.name == "fwrite" || c.name == "write" || c.name == "send" {
@@ -112,6 +124,37 @@ func checkXSS(ff *fileFacts, r *reporter) {
 			}
 		}
 	}
+}
+
+// toErrorStream reports whether an output call writes to standard error
+// (a log, not the page).
+func toErrorStream(f *funcFacts, c *callSite) bool {
+	var stream *node
+	switch c.name {
+	case "fprintf", "vfprintf", "dprintf", "write":
+		stream = c.arg(0)
+	case "fputs", "fputc", "putc":
+		stream = c.arg(1)
+	case "fwrite":
+		stream = c.arg(3)
+	}
+	s := squeeze(f.text(stream))
+	return s == "stderr" || s == "2" || s == "STDERR_FILENO"
+}
+
+// webTaint is request data that counts at a sink: any tainted data in a
+// program that writes HTML, else only data from the request itself.
+type webTaint struct {
+	tr   *taintRun
+	html bool
+}
+
+func (w *webTaint) expr(n *node) string {
+	why := w.tr.expr(n)
+	if why != "" && (w.html || webSource(why)) {
+		return why
+	}
+	return ""
 }
 
 func xssMessage(f *funcFacts, sink string, arg *node, why string) string {

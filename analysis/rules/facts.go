@@ -744,8 +744,14 @@ func (f *funcFacts) callDefs(c *callSite) {
 			add(c.args[1], "input", nil, "std::getline")
 			return
 		}
+		what := w.what
+		// Say where a stream read comes from: "fgets from request".
+		streamArg := map[string]int{"fgets": 2, "fread": 3, "fscanf": 0, "read": 0, "recv": 0, "getline": 2, "getdelim": 3}[w.what]
+		if name := f.identName(c.arg(streamArg)); name != "" && name != "stdin" {
+			what += " from " + name
+		}
 		for i := w.first; i < len(c.args); i++ {
-			add(c.args[i], "input", nil, w.what)
+			add(c.args[i], "input", nil, what)
 			if !w.rest {
 				break
 			}
