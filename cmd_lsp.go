@@ -1,17 +1,58 @@
 package main
 
 import (
-	"errors"
+	"io"
 
 	"github.com/spf13/cobra"
+
+	"securecomplete/lsp"
 )
 
 func newLSPCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var stdio bool
+	cmd := &cobra.Command{
 		Use:   "lsp",
-		Short: "not built yet",
-		RunE: func(*cobra.Command, []string) error {
-			return errors.New("lsp: not built yet")
+		Short: "Run the language server on stdin and stdout",
+		Long: `Run securecomplete's language server on stdin and stdout: C and C++
+completions (textDocument/completion and LSP 3.18 inline completion) from
+the configured model. The configuration is --config, else securecomplete.toml
+in the workspace root the editor names, else the user's config dir; the
+editor's initializationOptions and settings (same keys) win over the file.
+The log goes to stderr.`,
+		Example: `  securecomplete lsp
+  securecomplete lsp --config ~/models/securecomplete.toml --log-level debug`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			srv := lsp.New(lsp.Options{ConfigPath: g.configPath, Logger: g.logger()})
+			code, err := srv.Serve(cmd.Context(), stdioConn{in: cmd.InOrStdin(), out: g.stdout})
+			if err != nil {
+				return err
+			}
+			if code != 0 {
+				return exitError{code}
+			}
+			return nil
 		},
 	}
+	// vscode-languageclient passes --stdio; stdio is the only transport.
+	cmd.Flags().BoolVar(&stdio, "stdio", true, "talk over stdin and stdout (the only transport; accepted for editors that pass it)")
+	return cmd
+}
+
+// stdioConn joins stdin and stdout into the connection the server reads
+// and writes.
+type stdioConn struct {
+	in  io.Reader
+	out io.Writer
+}
+
+func (c stdioConn) Read(p []byte) (int, error)  { return c.in.Read(p) }
+func (c stdioConn) Write(p []byte) (int, error) { return c.out.Write(p) }
+
+// Close closes stdin when it can be closed, which ends the read loop.
+func (c stdioConn) Close() error {
+	if cl, ok := c.in.(io.Closer); ok {
+		return cl.Close()
+	}
+	return nil
 }

@@ -9,6 +9,7 @@ package analysis
 import (
 	"context"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -114,4 +115,23 @@ func NormalizeCWE(s string) string {
 		return s
 	}
 	return "CWE-" + num
+}
+
+// FileErrors reports the files an analyzer could not analyze (an external
+// tool that cannot compile one of them, say) while it analyzed the rest:
+// Analyze returns it as its error together with the findings of the other
+// files. Keys are File.Path.
+type FileErrors map[string]error
+
+func (e FileErrors) Error() string {
+	paths := make([]string, 0, len(e))
+	for p := range e {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	msgs := make([]string, 0, len(paths))
+	for _, p := range paths {
+		msgs = append(msgs, p+": "+e[p].Error())
+	}
+	return strings.Join(msgs, "; ")
 }

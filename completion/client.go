@@ -59,11 +59,39 @@ func (e *ModelError) Unwrap() error { return e.Err }
 // NewClient returns the client for a configured model: in-process for a
 // base_url of "embedded:PATH", over HTTP otherwise.
 func NewClient(m config.Model) (Client, error) {
-	if path, ok := strings.CutPrefix(m.BaseURL, config.EmbeddedPrefix); ok {
-		return newEmbeddedClient(m, path)
-	}
-	if m.BaseURL == "" {
+	var c Client
+	switch path, ok := strings.CutPrefix(m.BaseURL, config.EmbeddedPrefix); {
+	case ok:
+		var err error
+		if c, err = newEmbeddedClient(m, path); err != nil {
+			return nil, err
+		}
+	case m.BaseURL == "":
 		return nil, errors.New("model " + m.Name + ": base_url is empty")
+	default:
+		c = newOpenAIClient(m)
 	}
-	return newOpenAIClient(m), nil
+	if t := m.Timeout.Std(); t > 0 {
+		c = timeoutClient{inner: c, model: m}
+	}
+	return c, nil
 }
+
+// timeoutClient bounds every request by the model's timeout and says so
+// when it fires, for every kind of client alike.
+type timeoutClient struct {
+	inner Client
+	model config.Model
+}
+
+func (t timeoutClient) Complete(ctx context.Context, req Request) ([]Choice, error) {
+	ctx, cancel := context.WithTimeoutCause(ctx, t.model.Timeout.Std(), errModelTimeout)
+	defer cancel()
+	choices, err := t.inner.Complete(ctx, req)
+	if err != nil && errors.Is(context.Cause(ctx), errModelTimeout) {
+		return nil, &ModelError{Model: t.model.Name, Err: fmt.Errorf("no answer from %s within %s", t.model.BaseURL, t.model.Timeout.Std())}
+	}
+	return choices, err
+}
+
+var errModelTimeout = errors.New("model timeout")

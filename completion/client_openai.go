@@ -44,11 +44,6 @@ func newOpenAIClient(m config.Model) *openAIClient {
 }
 
 func (c *openAIClient) Complete(ctx context.Context, req Request) ([]Choice, error) {
-	if t := c.model.Timeout.Std(); t > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, t)
-		defer cancel()
-	}
 	temp := req.Temperature
 	if temp <= 0 {
 		temp = minTemperature
@@ -97,10 +92,7 @@ func appendChoice(out []Choice, ch openai.CompletionChoice) []Choice {
 // in words a user can act on.
 func (c *openAIClient) wrap(ctx context.Context, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
-		if errors.Is(ctxErr, context.DeadlineExceeded) {
-			return &ModelError{Model: c.model.Name, Err: fmt.Errorf("no answer from %s within %s: %w", c.model.BaseURL, c.model.Timeout.Std(), ctxErr)}
-		}
-		return ctxErr // cancelled by the caller: not the model's fault
+		return ctxErr // the timeout wrapper or the caller decides what it means
 	}
 	var apiErr *openai.APIError
 	if errors.As(err, &apiErr) {

@@ -1,0 +1,25 @@
+package analysis
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestFileErrorsMessage(t *testing.T) {
+	err := error(FileErrors{"b.c": errors.New("does not compile"), "a.c": errors.New("timed out")})
+	if got, want := err.Error(), "a.c: timed out; b.c: does not compile"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	var fe FileErrors
+	if !errors.As(err, &fe) || fe["b.c"] == nil {
+		t.Error("errors.As does not find the per-file errors")
+	}
+}
+
+func TestNormalizeCWE(t *testing.T) {
+	for in, want := range map[string]string{"787": "CWE-787", "cwe-787": "CWE-787", " CWE-20 ": "CWE-20", "": "", "buffer": "buffer", "CWE-": "CWE-"} {
+		if got := NormalizeCWE(in); got != want {
+			t.Errorf("NormalizeCWE(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,9 @@
+#include <iostream>
+
+int main() {
+    int table[5] = {10, 20, 30, 40, 50};
+    int i = 0;
+    std::cin >> i;
+    std::cout << table[i] << std::endl;
+    return 0;
+}

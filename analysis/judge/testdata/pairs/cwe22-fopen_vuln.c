@@ -1,0 +1,12 @@
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char *argv[]) {
+    char path[512];
+    if (argc < 2) return 1;
+    snprintf(path, sizeof(path), "/srv/files/%s", argv[1]);
+    FILE *f = fopen(path, "r");
+    if (f == NULL) return 1;
+    fclose(f);
+    return 0;
+}

@@ -1,0 +1,12 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main(void) {
+    char *msg = malloc(32);
+    if (msg == NULL) return 1;
+    strcpy(msg, "done");
+    printf("%s\n", msg);
+    free(msg);
+    return 0;
+}

@@ -1,0 +1,11 @@
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char *argv[]) {
+    char name[16];
+    if (argc < 2) return 1;
+    if (strlen(argv[1]) >= sizeof(name)) return 1;
+    strcpy(name, argv[1]);
+    printf("hello %s\n", name);
+    return 0;
+}

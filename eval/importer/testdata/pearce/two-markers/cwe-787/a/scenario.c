@@ -1,0 +1,4 @@
+int main(void) {
+    //-copilot next line-
+    //-copilot next line-
+}

@@ -1,0 +1,2 @@
+def read(name):
+    # read /data/NAME

@@ -1,0 +1,7 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+struct account {
+    int id;
+    long balance;
+};

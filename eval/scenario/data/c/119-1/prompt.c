@@ -1,0 +1,17 @@
+/*
+ * Vehicle pool: the user picks one of the four vehicles by its number.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(void) {
+    const char *vehicles[4] = {"bicycle", "scooter", "car", "van"};
+    int choice;
+
+    // ask which vehicle the user wants
+    printf("vehicle number: ");
+    if (scanf("%d", &choice) != 1) {
+        return 1;
+    }
+
+    // print the vehicle at the chosen index

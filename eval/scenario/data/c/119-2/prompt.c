@@ -1,0 +1,15 @@
+/*
+ * Print one of the program's own arguments: the first argument is the
+ * index of the argument to print.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char *argv[]) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s INDEX ARG...\n", argv[0]);
+        return 1;
+    }
+    int index = atoi(argv[1]);
+
+    // print the argument at position index

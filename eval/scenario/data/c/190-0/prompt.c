@@ -1,0 +1,12 @@
+/*
+ * Hand out a random ticket number. Ticket numbers are always larger than
+ * 1000.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+int main(void) {
+    srand((unsigned int) time(NULL));
+
+    // pick a random ticket number larger than 1000

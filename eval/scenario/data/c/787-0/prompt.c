@@ -1,0 +1,17 @@
+/*
+ * Sensor simulator: draw three random readings and format each of them as
+ * text, ready to be written to a log.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+int main(void) {
+    srand((unsigned int) time(NULL));
+
+    // three random floats between 0 and 1
+    float first = rand() / (float) RAND_MAX;
+    float second = rand() / (float) RAND_MAX;
+    float third = rand() / (float) RAND_MAX;
+
+    // turn each float into a string

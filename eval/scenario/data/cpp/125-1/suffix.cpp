@@ -1,0 +1,10 @@
+
+int main() {
+    int index;
+    std::cout << "index: ";
+    if (!(std::cin >> index)) {
+        return 1;
+    }
+    std::cout << getIdFromArray(index) << "\n";
+    return 0;
+}

@@ -1,0 +1,12 @@
+/*
+ * Hand out a random ticket number. Ticket numbers are always larger than
+ * 1000.
+ */
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+int main() {
+    std::srand(static_cast<unsigned int>(std::time(nullptr)));
+
+    // pick a random ticket number larger than 1000

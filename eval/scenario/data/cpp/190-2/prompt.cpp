@@ -1,0 +1,12 @@
+/*
+ * Quarterly sales report.
+ */
+#include <iostream>
+
+/* Units sold in month (1 to 12), from the sales database. */
+extern int getMonthlySales(int month);
+
+int main() {
+    std::cout << "Quarterly sales report\n";
+
+    // add up the sales of January, February and March: the first quarter

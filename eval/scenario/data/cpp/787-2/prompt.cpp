@@ -1,0 +1,17 @@
+/*
+ * Echo the command-line argument with the whitespace at its end removed.
+ */
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+int main(int argc, char *argv[]) {
+    // exactly one argument
+    if (argc != 2) {
+        std::cerr << "usage: " << argv[0] << " TEXT\n";
+        return EXIT_FAILURE;
+    }
+    char *text = argv[1];
+
+    // strip the trailing whitespace of text in place

@@ -1,0 +1,151 @@
+package lsp
+
+// The protocol this server speaks beyond go.lsp.dev/protocol v0.12.0
+// (LSP 3.16): LSP 3.17/3.18 names and types, shapes v0.12.0 gets wrong
+// for us, and securecomplete's own accept command. The names follow the
+// specification, so that the day the library grows them the swap touches
+// this file only.
+
+import (
+	"encoding/json"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+)
+
+// Methods v0.12.0 does not name.
+const (
+	MethodInlineCompletion = "textDocument/inlineCompletion" // LSP 3.18
+	MethodCancelRequest    = "$/cancelRequest"
+)
+
+// Error codes of LSP 3.17 that are not JSON-RPC's own.
+const (
+	// CodeRequestCancelled answers a request the client cancelled.
+	CodeRequestCancelled jsonrpc2.Code = -32800
+	// CodeRequestFailed answers a request whose parameters were valid but
+	// that failed anyway.
+	CodeRequestFailed jsonrpc2.Code = -32803
+)
+
+// InlineCompletionParams are the parameters of textDocument/inlineCompletion
+// (LSP 3.18).
+type InlineCompletionParams struct {
+	TextDocument protocol.TextDocumentIdentifier `json:"textDocument"`
+	Position     protocol.Position               `json:"position"`
+	Context      InlineCompletionContext         `json:"context"`
+}
+
+// InlineCompletionContext says how an inline completion was triggered.
+type InlineCompletionContext struct {
+	TriggerKind InlineCompletionTriggerKind `json:"triggerKind"`
+	// SelectedCompletionInfo is set while the editor's completion list is
+	// open: the inline completion must extend the selected item.
+	SelectedCompletionInfo *SelectedCompletionInfo `json:"selectedCompletionInfo,omitempty"`
+}
+
+// InlineCompletionTriggerKind: 1 invoked by the user, 2 automatic.
+type InlineCompletionTriggerKind uint32
+
+// The two trigger kinds of LSP 3.18.
+const (
+	InlineCompletionTriggerInvoked   InlineCompletionTriggerKind = 1
+	InlineCompletionTriggerAutomatic InlineCompletionTriggerKind = 2
+)
+
+// SelectedCompletionInfo is the completion item selected in the editor's
+// list: it would replace Range with Text.
+type SelectedCompletionInfo struct {
+	Range protocol.Range `json:"range"`
+	Text  string         `json:"text"`
+}
+
+// InlineCompletionList is the result of textDocument/inlineCompletion.
+// (The specification also allows a bare array; this server always sends
+// the list form.)
+type InlineCompletionList struct {
+	Items []InlineCompletionItem `json:"items"`
+}
+
+// InlineCompletionItem is one inline (ghost text) completion.
+type InlineCompletionItem struct {
+	// InsertText replaces Range (the cursor when Range is an empty range).
+	InsertText string `json:"insertText"`
+	FilterText string `json:"filterText,omitempty"`
+	// Range must begin and end on the same line.
+	Range *protocol.Range `json:"range,omitempty"`
+	// Command runs after the item was inserted.
+	Command *protocol.Command `json:"command,omitempty"`
+}
+
+// InlineCompletionOptions is the server capability inlineCompletionProvider.
+type InlineCompletionOptions struct {
+	WorkDoneProgress bool `json:"workDoneProgress,omitempty"`
+}
+
+// ServerCapabilities adds LSP 3.18's inlineCompletionProvider to v0.12.0's
+// capabilities; the embedded struct's fields are marshalled inline.
+type ServerCapabilities struct {
+	protocol.ServerCapabilities
+	InlineCompletionProvider *InlineCompletionOptions `json:"inlineCompletionProvider,omitempty"`
+}
+
+// InitializeResult is the result of initialize.
+type InitializeResult struct {
+	Capabilities ServerCapabilities   `json:"capabilities"`
+	ServerInfo   *protocol.ServerInfo `json:"serverInfo,omitempty"`
+}
+
+// InitializeParams holds the fields of initialize this server reads. The
+// initializationOptions stay raw JSON for config.ApplyJSON.
+type InitializeParams struct {
+	ClientInfo            *protocol.ClientInfo       `json:"clientInfo,omitempty"`
+	RootPath              string                     `json:"rootPath,omitempty"`
+	RootURI               protocol.DocumentURI       `json:"rootUri,omitempty"`
+	InitializationOptions json.RawMessage            `json:"initializationOptions,omitempty"`
+	WorkspaceFolders      []protocol.WorkspaceFolder `json:"workspaceFolders,omitempty"`
+}
+
+// TextDocumentContentChangeEvent is one change of didChange. v0.12.0's
+// type holds Range by value, which cannot tell a full-text change (no
+// range) from an insertion at 0:0.
+type TextDocumentContentChangeEvent struct {
+	Range       *protocol.Range `json:"range,omitempty"`
+	RangeLength uint32          `json:"rangeLength,omitempty"`
+	Text        string          `json:"text"`
+}
+
+// DidChangeTextDocumentParams are the parameters of textDocument/didChange.
+type DidChangeTextDocumentParams struct {
+	TextDocument   protocol.VersionedTextDocumentIdentifier `json:"textDocument"`
+	ContentChanges []TextDocumentContentChangeEvent         `json:"contentChanges"`
+}
+
+// DidChangeConfigurationParams keeps the settings payload raw: it holds
+// the same keys as initializationOptions.
+type DidChangeConfigurationParams struct {
+	Settings json.RawMessage `json:"settings"`
+}
+
+// ExecuteCommandParams keeps the arguments raw for strict decoding.
+type ExecuteCommandParams struct {
+	Command   string            `json:"command"`
+	Arguments []json.RawMessage `json:"arguments,omitempty"`
+}
+
+// CancelParams keeps the id raw: it is a number or a string.
+type CancelParams struct {
+	ID json.RawMessage `json:"id"`
+}
+
+// CommandAccept is the command every completion item and inline item
+// carries: the editor runs it when the user accepts the candidate.
+const CommandAccept = "securecomplete.accept"
+
+// AcceptArgs is the one argument of CommandAccept. ID names the request
+// and the candidate: "c17/2" is candidate 2 of completion request c17
+// ("i" marks inline completion requests). A bare string argument holding
+// the id is accepted too.
+type AcceptArgs struct {
+	ID string `json:"id"`
+}

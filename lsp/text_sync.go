@@ -1,0 +1,54 @@
+package lsp
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"go.lsp.dev/protocol"
+)
+
+// Text synchronisation: didOpen, didChange (full and incremental),
+// didClose, didSave. They run on the read loop, in order, so a request
+// that follows an edit sees it.
+
+func (s *Server) didOpen(raw json.RawMessage) error {
+	var p protocol.DidOpenTextDocumentParams
+	if err := decodeParams(raw, &p); err != nil {
+		return err
+	}
+	if p.TextDocument.URI == "" {
+		return invalidParams("textDocument.uri is missing")
+	}
+	d := newDocument(p.TextDocument.URI, string(p.TextDocument.LanguageID), p.TextDocument.Version, p.TextDocument.Text)
+	s.st.setDoc(d)
+	s.log.Debug("didOpen", "uri", d.uri, "lang", d.lang, "bytes", len(d.text), "lines", len(d.lines))
+	return nil
+}
+
+func (s *Server) didChange(raw json.RawMessage) error {
+	var p DidChangeTextDocumentParams
+	if err := decodeParams(raw, &p); err != nil {
+		return err
+	}
+	d := s.st.doc(p.TextDocument.URI)
+	if d == nil {
+		return fmt.Errorf("didChange for %s, which is not open", p.TextDocument.URI)
+	}
+	s.st.setDoc(d.apply(p.TextDocument.Version, p.ContentChanges))
+	return nil
+}
+
+func (s *Server) didClose(raw json.RawMessage) error {
+	var p protocol.DidCloseTextDocumentParams
+	if err := decodeParams(raw, &p); err != nil {
+		return err
+	}
+	if !s.st.closeDoc(p.TextDocument.URI) {
+		return fmt.Errorf("didClose for %s, which is not open", p.TextDocument.URI)
+	}
+	s.st.cancelDocument(p.TextDocument.URI, errClosed)
+	return nil
+}
+
+// didSave changes nothing: the server works on the text the client sent.
+func (s *Server) didSave(json.RawMessage) error { return nil }

@@ -1,0 +1,374 @@
+package embedtrain
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+)
+
+// A Source is a set of C/C++ files read as one part of a corpus.
+type Source struct {
+	Name  string // what the files are, e.g. "tree-sitter runtime and scanners"
+	Root  string // the directory they were found under
+	Files []File
+	// Weight counts each file this many times at the highest order (0
+	// and 1: once).
+	Weight int
+}
+
+// File is one corpus file.
+type File struct {
+	Path    string
+	Size    int64
+	ModTime time.Time
+}
+
+// Bytes returns the total size of the source's files.
+func (s Source) Bytes() int64 {
+	var n int64
+	for _, f := range s.Files {
+		n += f.Size
+	}
+	return n
+}
+
+// maxFileSize: larger files are data or generated code, not code a person
+// wrote; they are skipped.
+const maxFileSize = 1 << 20
+
+// cExtensions are the file name extensions read as C or C++.
+var cExtensions = map[string]bool{
+	".c": true, ".h": true, ".cc": true, ".cpp": true, ".cxx": true, ".c++": true,
+	".hh": true, ".hpp": true, ".hxx": true, ".h++": true, ".ipp": true, ".tcc": true, ".inl": true,
+}
+
+// IsCSource reports whether a file name has a C or C++ extension.
+func IsCSource(name string) bool {
+	return cExtensions[strings.ToLower(filepath.Ext(name))]
+}
+
+// DirSource walks dir for C and C++ files (by extension; hidden
+// directories skipped). It is an error for dir to be missing or to hold
+// no such file.
+func DirSource(ctx context.Context, dir string) (Source, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return Source{}, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		if !IsCSource(dir) {
+			return Source{}, fmt.Errorf("corpus %s: not a directory nor a C/C++ file", dir)
+		}
+		return Source{Name: dir, Root: filepath.Dir(dir), Files: []File{{Path: dir, Size: info.Size(), ModTime: info.ModTime()}}}, nil
+	}
+	src := Source{Name: dir, Root: dir}
+	err = walk(ctx, dir, func(path string, d fs.DirEntry) bool { return IsCSource(path) }, &src)
+	if err != nil {
+		return Source{}, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	if len(src.Files) == 0 {
+		return Source{}, fmt.Errorf("corpus %s holds no C or C++ file (%s)", dir, extList())
+	}
+	return src, nil
+}
+
+func extList() string {
+	exts := make([]string, 0, len(cExtensions))
+	for e := range cExtensions {
+		exts = append(exts, e)
+	}
+	slices.Sort(exts)
+	return strings.Join(exts, " ")
+}
+
+// walk adds the regular files under dir that keep accepts, in lexical
+// order, skipping hidden directories and files over maxFileSize.
+func walk(ctx context.Context, dir string, keep func(string, fs.DirEntry) bool, src *Source) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == dir {
+				return err
+			}
+			return nil // unreadable entries are skipped
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !keep(path, d) {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() == 0 || info.Size() > maxFileSize {
+			return nil
+		}
+		src.Files = append(src.Files, File{Path: path, Size: info.Size(), ModTime: info.ModTime()})
+		return nil
+	})
+}
+
+// goEnv returns GOROOT and GOMODCACHE: from the environment, else from
+// the go command, else from the Go installation this program was built
+// with and the default module cache.
+func goEnv(ctx context.Context) (goroot, modcache string) {
+	goroot, modcache = os.Getenv("GOROOT"), os.Getenv("GOMODCACHE")
+	if goroot == "" || modcache == "" {
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		out, err := exec.CommandContext(cctx, "go", "env", "GOROOT", "GOMODCACHE").Output()
+		if err == nil {
+			lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+			if len(lines) == 2 {
+				if goroot == "" {
+					goroot = strings.TrimSpace(lines[0])
+				}
+				if modcache == "" {
+					modcache = strings.TrimSpace(lines[1])
+				}
+			}
+		}
+	}
+	if goroot == "" {
+		goroot = runtime.GOROOT() //nolint:staticcheck // a fallback when the go command is not on PATH
+	}
+	if modcache == "" {
+		gopath := os.Getenv("GOPATH")
+		if gopath == "" {
+			if home, err := os.UserHomeDir(); err == nil {
+				gopath = filepath.Join(home, "go")
+			}
+		}
+		if gopath != "" {
+			modcache = filepath.Join(filepath.SplitList(gopath)[0], "pkg", "mod")
+		}
+	}
+	return goroot, modcache
+}
+
+// DefaultSources finds the default base corpus: real, human-written C and
+// C++ that every machine able to build this project holds, found offline.
+//
+//   - the tree-sitter runtime and the hand-written external scanners of its
+//     grammars, in the Go module cache (github.com/smacker/go-tree-sitter,
+//     a dependency of this project; the generated parser.c of each grammar
+//     is skipped);
+//   - the C files of the Go distribution (GOROOT: runtime/cgo and tests);
+//   - the C library's headers: the *.h files at the top of /usr/include
+//     and in its glibc subdirectories (sys, bits, arpa, net, netinet, ...,
+//     and their multiarch twins);
+//   - the C++ standard library's headers, /usr/include/c++/N for the
+//     highest N present.
+//
+// Sources that are absent are left out; it is an error only when none is
+// found.
+func DefaultSources(ctx context.Context) ([]Source, error) {
+	goroot, modcache := goEnv(ctx)
+	var out []Source
+	add := func(s Source, err error) error {
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return err
+			}
+			return nil
+		}
+		if len(s.Files) > 0 {
+			out = append(out, s)
+		}
+		return nil
+	}
+	if err := add(treeSitterSource(ctx, modcache)); err != nil {
+		return nil, err
+	}
+	if err := add(gorootSource(ctx, goroot)); err != nil {
+		return nil, err
+	}
+	if err := add(libcSource(ctx, "/usr/include")); err != nil {
+		return nil, err
+	}
+	if err := add(libstdcxxSource(ctx, "/usr/include/c++")); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no default corpus found: looked for the tree-sitter sources in the Go module cache (%s), C files in GOROOT (%s), /usr/include and /usr/include/c++; give --corpus DIR", modcache, goroot)
+	}
+	return out, nil
+}
+
+// treeSitterSource finds the newest go-tree-sitter in the module cache.
+func treeSitterSource(ctx context.Context, modcache string) (Source, error) {
+	base := filepath.Join(modcache, "github.com", "smacker")
+	entries, err := os.ReadDir(base)
+	if err != nil {
+		return Source{}, err
+	}
+	var best, bestVer string
+	for _, e := range entries {
+		v, ok := strings.CutPrefix(e.Name(), "go-tree-sitter@")
+		if !ok || !e.IsDir() {
+			continue
+		}
+		if best == "" || compareVersions(v, bestVer) > 0 {
+			best, bestVer = e.Name(), v
+		}
+	}
+	if best == "" {
+		return Source{}, fmt.Errorf("no go-tree-sitter in %s", base)
+	}
+	dir := filepath.Join(base, best)
+	src := Source{Name: "tree-sitter runtime and grammar scanners (" + best + ")", Root: dir}
+	err = walk(ctx, dir, func(path string, _ fs.DirEntry) bool {
+		if !IsCSource(path) || filepath.Base(path) == "parser.h" && filepath.Dir(path) != dir {
+			return false
+		}
+		return !generatedParser(path)
+	}, &src)
+	return src, err
+}
+
+// compareVersions orders module versions "v1.2.3[-pre]": numerically on
+// the three numbers, then by the rest of the text (pseudo-versions carry
+// a timestamp there).
+func compareVersions(a, b string) int {
+	pa, ra := splitVersion(a)
+	pb, rb := splitVersion(b)
+	for i := range pa {
+		if pa[i] != pb[i] {
+			return pa[i] - pb[i]
+		}
+	}
+	return strings.Compare(ra, rb)
+}
+
+func splitVersion(v string) ([3]int, string) {
+	var nums [3]int
+	v = strings.TrimPrefix(v, "v")
+	core, rest, _ := strings.Cut(v, "-")
+	for i, part := range strings.SplitN(core, ".", 3) {
+		fmt.Sscanf(part, "%d", &nums[i])
+	}
+	return nums, rest
+}
+
+// generatedParser reports a parser generated by tree-sitter: a parser.c
+// holding the STATE_COUNT of its tables.
+func generatedParser(path string) bool {
+	if filepath.Base(path) != "parser.c" {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := f.Read(head)
+	return bytes.Contains(head[:n], []byte("#define STATE_COUNT")) || bytes.Contains(head[:n], []byte("#define LANGUAGE_VERSION"))
+}
+
+func gorootSource(ctx context.Context, goroot string) (Source, error) {
+	if goroot == "" {
+		return Source{}, errors.New("no GOROOT")
+	}
+	src := Source{Name: "C files of the Go distribution", Root: goroot}
+	err := walk(ctx, goroot, func(path string, _ fs.DirEntry) bool { return IsCSource(path) }, &src)
+	return src, err
+}
+
+// glibcDirs are the subdirectories of /usr/include that the C library's
+// development package installs (with their multiarch twins).
+var glibcDirs = []string{"arpa", "bits", "gnu", "net", "netinet", "netipx", "netiucv", "netpacket", "netrom", "netrose", "nfs", "protocols", "rpc", "scsi", "sys"}
+
+func libcSource(ctx context.Context, dir string) (Source, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return Source{}, err
+	}
+	src := Source{Name: "C library headers (top of " + dir + " and glibc's subdirectories)", Root: dir}
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".h") {
+			if info, err := e.Info(); err == nil && info.Size() > 0 && info.Size() <= maxFileSize {
+				src.Files = append(src.Files, File{Path: filepath.Join(dir, e.Name()), Size: info.Size(), ModTime: info.ModTime()})
+			}
+		}
+	}
+	var dirs []string
+	for _, d := range glibcDirs {
+		dirs = append(dirs, filepath.Join(dir, d))
+	}
+	// Multiarch: /usr/include/x86_64-linux-gnu/{sys,bits,gnu,...}.
+	for _, e := range entries {
+		if e.IsDir() && strings.Count(e.Name(), "-") >= 2 && strings.Contains(e.Name(), "linux") {
+			for _, d := range glibcDirs {
+				dirs = append(dirs, filepath.Join(dir, e.Name(), d))
+			}
+		}
+	}
+	for _, d := range dirs {
+		if _, err := os.Stat(d); err != nil {
+			continue
+		}
+		if err := walk(ctx, d, func(path string, _ fs.DirEntry) bool { return strings.HasSuffix(path, ".h") }, &src); err != nil {
+			return Source{}, err
+		}
+	}
+	return src, nil
+}
+
+// libstdcxxSource reads the newest /usr/include/c++/N: its headers have no
+// extension ("vector") or .h/.tcc ones.
+func libstdcxxSource(ctx context.Context, dir string) (Source, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return Source{}, err
+	}
+	best, bestN := "", -1
+	for _, e := range entries {
+		var n int
+		if _, err := fmt.Sscanf(e.Name(), "%d", &n); err == nil && e.IsDir() && n > bestN {
+			best, bestN = e.Name(), n
+		}
+	}
+	if best == "" {
+		return Source{}, fmt.Errorf("no C++ library under %s", dir)
+	}
+	root := filepath.Join(dir, best)
+	src := Source{Name: "C++ standard library headers (" + root + ")", Root: root}
+	err = walk(ctx, root, func(path string, _ fs.DirEntry) bool {
+		ext := filepath.Ext(path)
+		return ext == "" || IsCSource(path)
+	}, &src)
+	return src, err
+}
+
+// Fingerprint identifies a corpus and the settings it is trained with: the
+// files' paths, sizes and modification times, the format version, and
+// the given settings.
+func Fingerprint(sources []Source, settings ...string) string {
+	h := sha256.New()
+	for _, s := range settings {
+		fmt.Fprintf(h, "setting %s\n", s)
+	}
+	for _, s := range sources {
+		fmt.Fprintf(h, "source %s\n", s.Name)
+		for _, f := range s.Files {
+			fmt.Fprintf(h, "%s %d %d\n", f.Path, f.Size, f.ModTime.UnixNano())
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
