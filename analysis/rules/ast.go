@@ -40,9 +40,6 @@ type node struct {
 // bounded whatever the input's nesting.
 const maxDepth = 400
 
-// maxParseTime bounds one parse when the context has no earlier
-// deadline.
-const maxParseTime = 60 * time.Second
 
 // grammar is a tree-sitter language with its symbol names resolved once.
 type grammar struct {
@@ -153,7 +150,7 @@ func (t *syntaxTree) alloc() *node {
 }
 
 // parse parses src with the grammar and copies the tree.
-func (g *grammar) parse(ctx context.Context, src []byte) (*syntaxTree, error) {
+func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Duration) (*syntaxTree, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -89,6 +89,7 @@ func TestBadInput(t *testing.T) {
 		{"nul bytes in code", []byte("int main(int argc, char **argv) {\x00 system(argv[1]); \x00}")},
 		{"deeply nested", deeplyNested(5000)},
 		{"unbalanced braces", []byte(strings.Repeat("{", 20000) + "int x = argv[1];")},
+		{"junk", bytes.Repeat([]byte("}{)(;;\"'/*"), 2000)},
 		{"unbalanced parens", []byte("int main() { int x = " + strings.Repeat("(", 20000) + "1; }")},
 		{"half-written call", []byte("int main(int argc, char **argv) {\n  char buf[10];\n  strcpy(buf, argv[1]\n")},
 		{"half-written if", []byte("int main(int argc, char **argv) {\n  if (argc > 1 && \n  system(argv[1]);\n")},
@@ -155,20 +156,28 @@ func TestLargeInputs(t *testing.T) {
 	if os.Getenv("RULES_LARGE") == "" {
 		t.Skip("10 MB inputs take a minute: set RULES_LARGE=1")
 	}
-	ch := New()
+	ch := New(WithParseTimeout(40 * time.Second))
 	for _, tc := range []struct {
-		name string
-		src  []byte
+		name    string
+		src     []byte
+		timeout bool // may end in a parse timeout instead of findings
 	}{
-		{"10 MB of functions", largeProgram(10 << 20)},
-		{"10 MB in one function", largeFunction(10 << 20)},
-		{"10 MB of junk", bytes.Repeat([]byte("}{)(;;\"'/*"), 1<<20)},
+		{"10 MB of functions", largeProgram(10 << 20), false},
+		{"10 MB in one function", largeFunction(10 << 20), false},
+		{"10 MB of junk", bytes.Repeat([]byte("}{)(;;\"'/*"), 1<<20), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			start := time.Now()
 			rep, err := ch.CheckDetailed(ctx, analysis.File{Path: "big.c", Lang: analysis.C, Src: tc.src})
+			if err != nil && tc.timeout && strings.Contains(err.Error(), "big.c") && strings.Contains(err.Error(), "parsing took longer") {
+				if el := time.Since(start); el > 50*time.Second {
+					t.Errorf("the parse timeout of 40s took %v to end the parse", el)
+				}
+				t.Logf("%d bytes: %v after %v", len(tc.src), err, time.Since(start))
+				return
+			}
 			if err != nil {
 				t.Fatalf("Check: %v", err)
 			}

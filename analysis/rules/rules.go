@@ -50,9 +50,20 @@ const DefaultMaxSize = 16 << 20
 // Checker runs the built-in rules. It is safe for concurrent use and
 // implements analysis.Analyzer under the name "builtin".
 type Checker struct {
-	rules   []*rule
-	maxSize int
+	rules        []*rule
+	maxSize      int
+	parseTimeout time.Duration
 }
+
+// DefaultParseTimeout bounds the parse of one file: tree-sitter's error
+// recovery on some garbage inputs (megabytes of unbalanced quotes and
+// brackets) takes minutes.
+const DefaultParseTimeout = 30 * time.Second
+
+// WithParseTimeout sets how long one file's parse may take (the
+// context's deadline, when earlier, wins); a file that takes longer gets
+// an error naming it.
+func WithParseTimeout(d time.Duration) Option { return func(c *Checker) { c.parseTimeout = d } }
 
 // Option configures a Checker.
 type Option func(*Checker)
@@ -63,7 +74,7 @@ func WithMaxSize(n int) Option { return func(c *Checker) { c.maxSize = n } }
 
 // New returns a Checker.
 func New(opts ...Option) *Checker {
-	c := &Checker{rules: allRules(), maxSize: DefaultMaxSize}
+	c := &Checker{rules: allRules(), maxSize: DefaultMaxSize, parseTimeout: DefaultParseTimeout}
 	for _, o := range opts {
 		o(c)
 	}
@@ -129,7 +140,7 @@ func (c *Checker) check(ctx context.Context, f analysis.File, timed bool) (rep *
 	}
 	rep = &Report{}
 	start := time.Now()
-	tree, err := g.parse(ctx, f.Src)
+	tree, err := g.parse(ctx, f.Src, c.parseTimeout)
 	if err != nil {
 		return nil, fmt.Errorf("builtin rules: %s: %w", name, err)
 	}
