@@ -40,7 +40,6 @@ type node struct {
 // bounded whatever the input's nesting.
 const maxDepth = 400
 
-
 // grammar is a tree-sitter language with its symbol names resolved once.
 type grammar struct {
 	lang    *sitter.Language
