@@ -164,8 +164,10 @@ func newFileFacts(t *syntaxTree, lang analysis.Lang, path string) *fileFacts {
 		budget:  2_000_000 + 200*t.count,
 	}
 	ff.collectTop(t.root, 0)
-	for _, f := range ff.funcs {
-		f.collect()
+	// Collecting a function may find more (GNU C nested functions, a
+	// program pasted inside main by a chat model): index, not range.
+	for i := 0; i < len(ff.funcs); i++ {
+		ff.funcs[i].collect()
 	}
 	return ff
 }
@@ -515,7 +517,8 @@ func (f *funcFacts) collect() {
 	var walk func(n *node)
 	walk = func(n *node) {
 		if n.kind == "function_definition" && n != f.node {
-			return // a function of its own
+			f.file.addFunc(n) // a function of its own
+			return
 		}
 		if n.named {
 			f.byKind[n.kind] = append(f.byKind[n.kind], n)
