@@ -27,6 +27,11 @@ type Candidate struct {
 	Index        int    // the model's choice it came from
 	Text         string // what to insert at the cursor
 	FinishReason string
+	// Screened is true when the screener judged the candidate; Findings
+	// are the weaknesses it found on the candidate's lines, their lines
+	// counted from 1 at the candidate's first line.
+	Screened bool
+	Findings []analysis.Finding
 }
 
 // Result is the outcome of one completion.
@@ -42,10 +47,12 @@ type Result struct {
 // Engine completes documents with one configured model. It is safe for
 // concurrent use.
 type Engine struct {
-	model   config.Model
-	client  Client
-	tokens  *TokenCounter
-	parsers *parsers
+	model       config.Model
+	client      Client
+	tokens      *TokenCounter
+	parsers     *parsers
+	screener    Screener
+	hideFlagged bool
 }
 
 // NewEngine returns an engine that asks client, configured as m. tokens
@@ -61,6 +68,14 @@ func NewEngine(m config.Model, client Client, tokens *TokenCounter) (*Engine, er
 		}
 	}
 	return &Engine{model: m, client: client, tokens: tokens, parsers: newParsers()}, nil
+}
+
+// WithScreener makes the engine judge every candidate with s before
+// returning it, clean candidates first; with hide, flagged candidates are
+// dropped. Call it before the engine is used.
+func (e *Engine) WithScreener(s Screener, hide bool) *Engine {
+	e.screener, e.hideFlagged = s, hide
+	return e
 }
 
 // Model returns the configured model the engine asks.
@@ -108,6 +123,7 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 	}
 	res.Raw = len(choices)
 	res.Candidates = e.clean(ctx, in.Lang, cc, in.Text[off:], choices)
+	res.Candidates = e.screen(ctx, in.Lang, cc, p, in.Text[off:], res.Candidates)
 	return res, nil
 }
 

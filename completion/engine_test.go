@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/rules"
 	"securecomplete/config"
 	"securecomplete/internal/openaitest"
 )
@@ -185,5 +186,33 @@ func TestEngineBadOffsets(t *testing.T) {
 	bad := "int f() {\n  char *s = \"\xff\xfe\";\n  "
 	if res, err := e.Complete(context.Background(), Input{Lang: analysis.C, Text: bad, Offset: len(bad)}); err != nil || len(res.Candidates) != 1 {
 		t.Errorf("invalid UTF-8 document: %v %v", res, err)
+	}
+}
+
+func TestEngineScreensCandidates(t *testing.T) {
+	srv := openaitest.New(t, func(openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Texts: []string{
+			"strcpy(buf, argv[1]);\n    puts(buf);",
+			"snprintf(buf, sizeof buf, \"%s\", argv[1]);\n    puts(buf);",
+		}}
+	})
+	m := testModel(srv.BaseURL)
+	m.N = 2
+	e := newTestEngine(t, m).WithScreener(rules.New(), false)
+	text := "#include <stdio.h>\n#include <string.h>\n\nint main(int argc, char *argv[]) {\n    char buf[16];\n    if (argc < 2) {\n        return 1;\n    }\n    \n    return 0;\n}\n"
+	off := strings.Index(text, "    \n    return 0;") + 4
+	res, err := e.Complete(context.Background(), Input{Lang: analysis.C, Text: text, Offset: off})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Candidates) != 2 {
+		t.Fatalf("%d candidates", len(res.Candidates))
+	}
+	clean, flagged := res.Candidates[0], res.Candidates[1]
+	if !clean.Screened || len(clean.Findings) != 0 || !strings.HasPrefix(clean.Text, "snprintf") {
+		t.Errorf("first candidate should be the clean snprintf one: %+v", clean)
+	}
+	if len(flagged.Findings) == 0 || flagged.Findings[0].CWE != "CWE-787" || flagged.Findings[0].Line != 1 || flagged.Index != 0 {
+		t.Errorf("the strcpy candidate should come second with a CWE-787 finding on its line 1: %+v", flagged)
 	}
 }

@@ -22,28 +22,52 @@ type parsers struct {
 	c, cpp sync.Pool
 }
 
+// parseLimit bounds one parse, in microseconds. The text parsed is one
+// function and a candidate: this is generous.
+const parseLimit = 250_000
+
 func newParsers() *parsers {
+	mk := func(lang *sitter.Language) func() any {
+		return func() any {
+			ps := sitter.NewParser()
+			ps.SetLanguage(lang)
+			ps.SetOperationLimit(parseLimit)
+			return ps
+		}
+	}
 	p := &parsers{}
-	p.c.New = func() any { ps := sitter.NewParser(); ps.SetLanguage(c.GetLanguage()); return ps }
-	p.cpp.New = func() any { ps := sitter.NewParser(); ps.SetLanguage(cpp.GetLanguage()); return ps }
+	p.c.New = mk(c.GetLanguage())
+	p.cpp.New = mk(cpp.GetLanguage())
 	return p
 }
 
-func (p *parsers) parse(ctx context.Context, lang analysis.Lang, src []byte) (*sitter.Tree, error) {
+// parse parses src with a pooled parser. It does not take a context:
+// go-tree-sitter's ParseCtx can set a parser's cancel flag after the parse
+// has returned (its watcher races the parse's end), which breaks every
+// later parse of that pooled parser. The operation limit bounds the time
+// instead.
+func (p *parsers) parse(lang analysis.Lang, src []byte) (*sitter.Tree, error) {
 	pool := &p.c
 	if lang == analysis.CPP {
 		pool = &p.cpp
 	}
 	ps := pool.Get().(*sitter.Parser)
 	defer pool.Put(ps)
-	return ps.ParseCtx(ctx, nil, src)
+	tree, err := ps.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		ps.Reset() // a halted parse would otherwise resume on the next text
+	}
+	return tree, err
 }
 
 // literalRanges returns the byte ranges, at or after from, of the
 // comments, string and character literals of src: the places where a
 // brace is text, not structure.
 func (p *parsers) literalRanges(ctx context.Context, lang analysis.Lang, src []byte, from int) ([][2]int, error) {
-	tree, err := p.parse(ctx, lang, src)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	tree, err := p.parse(lang, src)
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,10 @@ type Prompt struct {
 	Truncated bool
 	// FIM reports a fill-in-the-middle prompt (prefix, suffix, middle).
 	FIM bool
+
+	// windowStart is the byte offset in the text where the kept window
+	// starts.
+	windowStart int
 }
 
 // safetyTokens is kept free in the budget besides max_tokens: line-wise
@@ -202,6 +206,7 @@ func buildPrompt(tc *TokenCounter, m config.Model, cc cursorContext, suffix stri
 	p.Text = b.String()
 	p.Tokens += used
 	p.FirstLine = strings.Count(prefix[:start], "\n")
+	p.windowStart = start
 	p.Truncated = start > 0
 	return p
 }

@@ -68,10 +68,22 @@ type FIM struct {
 // Enabled reports whether the template asks for fill-in-the-middle prompts.
 func (f FIM) Enabled() bool { return f.Prefix != "" || f.Suffix != "" || f.Middle != "" }
 
-// Completion selects the model that answers editor completions.
+// Completion selects the model that answers editor completions and how
+// its candidates are screened.
 type Completion struct {
 	Model string `toml:"model" json:"model"`
+	// Screen says what the built-in judge does with candidates before the
+	// editor shows them: "rank" (default: flagged ones last, with their
+	// findings), "hide" (flagged ones dropped) or "off".
+	Screen string `toml:"screen" json:"screen"`
 }
+
+// Screening modes of Completion.Screen.
+const (
+	ScreenRank = "rank"
+	ScreenHide = "hide"
+	ScreenOff  = "off"
+)
 
 // Defaults applied to every model for the keys it leaves unset.
 const (
@@ -295,6 +307,9 @@ func (c *Config) fill() {
 	if c.Completion.Model == "" && len(c.Models) > 0 {
 		c.Completion.Model = c.Models[0].Name
 	}
+	if c.Completion.Screen == "" {
+		c.Completion.Screen = ScreenRank
+	}
 }
 
 // Validate reports the first key that is wrong, naming the model.
@@ -325,6 +340,11 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("%s: timeout must not be negative", where)
 		}
 		seen[m.Name] = true
+	}
+	switch c.Completion.Screen {
+	case ScreenRank, ScreenHide, ScreenOff:
+	default:
+		return fmt.Errorf("config %s: completion.screen %q: want rank, hide or off", c.Source, c.Completion.Screen)
 	}
 	if c.Completion.Model != "" && !seen[c.Completion.Model] {
 		return fmt.Errorf("config %s: completion.model %q names no configured model", c.Source, c.Completion.Model)

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"go.lsp.dev/protocol"
 
+	"securecomplete/analysis/sarif"
 	"securecomplete/completion"
 )
 
@@ -178,11 +180,16 @@ func completionList(r *completeReq, model string, cands []completion.Candidate) 
 	for i, cand := range cands {
 		text := word + cand.Text
 		id := acceptID(r.id, i)
+		detail, doc := "securecomplete · "+model, fence+text+"\n```"
+		if w := warnings(cand); w != "" {
+			detail += " · ⚠ " + cweList(cand)
+			doc = w + "\n\n" + doc
+		}
 		items[i] = protocol.CompletionItem{
 			Label:            label(text),
 			Kind:             protocol.CompletionItemKindText,
-			Detail:           "securecomplete · " + model,
-			Documentation:    &protocol.MarkupContent{Kind: protocol.Markdown, Value: fence + text + "\n```"},
+			Detail:           detail,
+			Documentation:    &protocol.MarkupContent{Kind: protocol.Markdown, Value: doc},
 			FilterText:       text,
 			SortText:         fmt.Sprintf("%04d", i),
 			Preselect:        i == 0,
@@ -192,6 +199,34 @@ func completionList(r *completeReq, model string, cands []completion.Candidate) 
 		}
 	}
 	return &protocol.CompletionList{Items: items}
+}
+
+// cweList names the weaknesses found in a candidate: "CWE-787, CWE-476".
+func cweList(c completion.Candidate) string {
+	var cwes []string
+	for _, f := range c.Findings {
+		if !slices.Contains(cwes, f.CWE) {
+			cwes = append(cwes, f.CWE)
+		}
+	}
+	return strings.Join(cwes, ", ")
+}
+
+// warnings is the Markdown that tells the user what the screening found
+// in a candidate, "" when it found nothing.
+func warnings(c completion.Candidate) string {
+	if len(c.Findings) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("**securecomplete found a weakness in this completion**\n")
+	for _, f := range c.Findings {
+		fmt.Fprintf(&b, "\n- [%s](%s) (line %d of the completion): %s", f.CWE, sarif.CWEURL(f.CWE), f.Line, f.Message)
+		if f.Fix != "" {
+			b.WriteString(" Fix: " + f.Fix)
+		}
+	}
+	return b.String()
 }
 
 func acceptCommand(id string) *protocol.Command {

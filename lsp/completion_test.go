@@ -338,3 +338,56 @@ func TestUnknownDocument(t *testing.T) {
 		t.Errorf("inline completion on an unknown document: %v", err)
 	}
 }
+
+const argvCopySrc = `#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char *argv[]) {
+    char buf[16];
+    if (argc < 2) {
+        return 1;
+    }
+    ‸
+    return 0;
+}
+`
+
+// TestCompletionScreening: the built-in judge screens the candidates
+// before the user sees them: the clean one first, the flagged one after
+// it with the weakness in its detail and documentation; with screen =
+// "hide" the flagged one is not offered at all.
+func TestCompletionScreening(t *testing.T) {
+	t.Parallel()
+	model := answer("strcpy(buf, argv[1]);\n    puts(buf);", "snprintf(buf, sizeof buf, \"%s\", argv[1]);\n    puts(buf);")
+	h := newHarness(t, setup{model: model})
+	h.initialize(nil)
+	d := h.open("argv.c", argvCopySrc)
+	list, err := d.complete()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Items) != 2 {
+		t.Fatalf("%d items, want 2", len(list.Items))
+	}
+	clean, flagged := list.Items[0], list.Items[1]
+	if !strings.HasPrefix(clean.Label, "snprintf") || strings.Contains(clean.Detail, "⚠") {
+		t.Errorf("first item %q (%s): want the clean snprintf candidate", clean.Label, clean.Detail)
+	}
+	doc, _ := flagged.Documentation.(map[string]any)
+	if !strings.HasPrefix(flagged.Label, "strcpy") || !strings.Contains(flagged.Detail, "⚠ CWE-787") {
+		t.Errorf("second item %q detail %q: want the strcpy candidate marked CWE-787", flagged.Label, flagged.Detail)
+	}
+	if v, _ := doc["value"].(string); !strings.Contains(v, "cwe.mitre.org") || !strings.Contains(v, "line 1 of the completion") {
+		t.Errorf("flagged item documentation does not explain the finding: %v", flagged.Documentation)
+	}
+
+	hide := newHarness(t, setup{model: model})
+	hide.initialize(map[string]any{"completion": map[string]any{"screen": "hide"}})
+	d = hide.open("argv.c", argvCopySrc)
+	if list, err = d.complete(); err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Items) != 1 || !strings.HasPrefix(list.Items[0].Label, "snprintf") {
+		t.Errorf("screen = hide offered %d items (%v), want only the clean one", len(list.Items), list.Items)
+	}
+}

@@ -131,5 +131,12 @@ func (s *Server) buildEngine(cfg *config.Config) (*completion.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return completion.NewEngine(m, client, tokens)
+	eng, err := completion.NewEngine(m, client, tokens)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Completion.Screen != config.ScreenOff {
+		eng.WithScreener(s.rules, cfg.Completion.Screen == config.ScreenHide)
+	}
+	return eng, nil
 }

@@ -17,6 +17,7 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
+	"securecomplete/analysis/rules"
 	"securecomplete/completion"
 )
 
@@ -57,6 +58,7 @@ type Server struct {
 	offers  *offerLog
 	accepts AcceptRecorder
 	tokens  func() (*completion.TokenCounter, error)
+	rules   *rules.Checker // screens candidates before they are shown
 
 	requests      map[string]requestMethod
 	notifications map[string]notificationMethod
@@ -111,6 +113,7 @@ func New(opts Options) *Server {
 		offers:  newOfferLog(maxOffers),
 		accepts: accepts,
 		tokens:  sync.OnceValues(completion.NewTokenCounter),
+		rules:   rules.New(rules.WithParseTimeout(time.Second)),
 		exited:  make(chan int, 1),
 	}
 	s.requests = map[string]requestMethod{

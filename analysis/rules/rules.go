@@ -1,34 +1,195 @@
 // Package rules is the built-in judge: rules in Go on tree-sitter, one or
 // more per CWE of the benchmark, over a small intraprocedural analysis of
 // taint sources, propagation, sinks and the guards that count as a fix.
+//
+// Each rule encodes a weakness the way the benchmark's scenario queries
+// (mostly CodeQL's) see it; the package comment of each cweNNN.go file
+// says which query and what its rules flag.
 package rules
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"time"
 
 	"securecomplete/analysis"
 )
 
 // Rule describes one built-in rule.
 type Rule struct {
-	ID          string // "cwe787-unbounded-copy"
+	ID          string // "cwe787-sprintf-overflow"
 	CWE         string // "CWE-787"
-	Description string
+	Description string // what it flags
+	Fix         string // the guard or change that clears it
 }
+
+// rule is a Rule with its check.
+type rule struct {
+	Rule
+	check func(ff *fileFacts, r *reporter)
+}
+
+// allRules lists the rules in the order they run.
+func allRules() []*rule {
+	var rs []*rule
+	for _, family := range [][]*rule{
+		cwe787Rules(), cwe79Rules(), cwe20Rules(), cwe125Rules(), cwe78Rules(),
+		cwe416Rules(), cwe22Rules(), cwe476Rules(), cwe190Rules(), cwe119Rules(), cwe732Rules(),
+	} {
+		rs = append(rs, family...)
+	}
+	return rs
+}
+
+// DefaultMaxSize is the largest file Check reads by default: 16 MiB.
+const DefaultMaxSize = 16 << 20
 
 // Checker runs the built-in rules. It is safe for concurrent use and
 // implements analysis.Analyzer under the name "builtin".
-type Checker struct{}
+type Checker struct {
+	rules        []*rule
+	maxSize      int
+	parseTimeout time.Duration
+}
+
+// DefaultParseTimeout bounds the parse of one file: tree-sitter's error
+// recovery on some garbage inputs (megabytes of unbalanced quotes and
+// brackets) takes minutes.
+const DefaultParseTimeout = 30 * time.Second
+
+// WithParseTimeout sets how long one file's parse may take (the
+// context's deadline, when earlier, wins); a file that takes longer gets
+// an error naming it.
+func WithParseTimeout(d time.Duration) Option { return func(c *Checker) { c.parseTimeout = d } }
+
+// Option configures a Checker.
+type Option func(*Checker)
+
+// WithMaxSize sets the largest file (in bytes) Check accepts; larger
+// files get an error instead of findings.
+func WithMaxSize(n int) Option { return func(c *Checker) { c.maxSize = n } }
 
 // New returns a Checker.
-func New() *Checker { return &Checker{} }
+func New(opts ...Option) *Checker {
+	c := &Checker{rules: allRules(), maxSize: DefaultMaxSize, parseTimeout: DefaultParseTimeout}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
 
 // Rules lists the built-in rules.
-func (c *Checker) Rules() []Rule { return nil }
+func (c *Checker) Rules() []Rule {
+	out := make([]Rule, len(c.rules))
+	for i, r := range c.rules {
+		out[i] = r.Rule
+	}
+	return out
+}
 
-// Check returns the findings of every rule in one file.
+// Report is the detailed result of checking one file.
+type Report struct {
+	Findings []analysis.Finding
+	Parse    time.Duration            // parsing and building the fact base
+	Rules    map[string]time.Duration // time spent in each rule
+	// Truncated is set when the file was so large or deep that the
+	// analysis stopped early: findings may be missing.
+	Truncated bool
+	// SyntaxErrors is set when the parser had to recover from errors
+	// (half-written code): findings come from the parts it understood.
+	SyntaxErrors bool
+}
+
+// Check returns the findings of every rule in one file, for all CWEs;
+// callers filter by CWE. Findings are sorted by position.
 func (c *Checker) Check(ctx context.Context, f analysis.File) ([]analysis.Finding, error) {
-	return nil, nil
+	rep, err := c.check(ctx, f, false)
+	if rep == nil {
+		return nil, err
+	}
+	return rep.Findings, err
+}
+
+// CheckDetailed is Check with timings per rule.
+func (c *Checker) CheckDetailed(ctx context.Context, f analysis.File) (*Report, error) {
+	return c.check(ctx, f, true)
+}
+
+func (c *Checker) check(ctx context.Context, f analysis.File, timed bool) (rep *Report, err error) {
+	name := f.Path
+	if name == "" {
+		name = "<input>"
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("builtin rules: %s: internal error: %v\n%s", name, p, debug.Stack())
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("builtin rules: %s: %w", name, err)
+	}
+	if len(f.Src) > c.maxSize {
+		return nil, fmt.Errorf("builtin rules: %s: file is %d bytes, larger than the limit of %d", name, len(f.Src), c.maxSize)
+	}
+	g, err := grammarFor(f.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("builtin rules: %s: %w", name, err)
+	}
+	rep = &Report{}
+	start := time.Now()
+	tree, err := g.parse(ctx, f.Src, c.parseTimeout)
+	if err != nil {
+		return nil, fmt.Errorf("builtin rules: %s: %w", name, err)
+	}
+	ff := newFileFacts(tree, f.Lang, f.Path)
+	rep.SyntaxErrors = tree.hasError
+	if timed {
+		rep.Parse = time.Since(start)
+		rep.Rules = make(map[string]time.Duration, len(c.rules))
+	}
+	r := &reporter{ff: ff, seen: map[findingKey]bool{}}
+	var errs []error
+	for _, ru := range c.rules {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("builtin rules: %s: %w", name, err)
+		}
+		t0 := time.Now()
+		if err := runRule(ru, ff, r); err != nil {
+			errs = append(errs, fmt.Errorf("builtin rules: %s: rule %s: %w", name, ru.ID, err))
+		}
+		if timed {
+			rep.Rules[ru.ID] += time.Since(t0)
+		}
+	}
+	rep.Truncated = ff.exhausted
+	sort.SliceStable(r.out, func(i, j int) bool {
+		a, b := r.out[i], r.out[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Rule < b.Rule
+	})
+	rep.Findings = r.out
+	return rep, errors.Join(errs...)
+}
+
+// runRule runs one rule, turning a panic into an error so that one
+// rule's bug does not cost the findings of the others.
+func runRule(ru *rule, ff *fileFacts, r *reporter) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+		}
+	}()
+	r.rule = ru
+	ru.check(ff, r)
+	return nil
 }
 
 // Name implements analysis.Analyzer.
@@ -37,15 +198,57 @@ func (c *Checker) Name() string { return "builtin" }
 // Available implements analysis.Analyzer: the built-in rules always run.
 func (c *Checker) Available(context.Context) error { return nil }
 
-// Analyze implements analysis.Analyzer.
+// Analyze implements analysis.Analyzer. A file that cannot be checked
+// (an unknown language, too large) is skipped and reported in the
+// returned error, which names it; the other files' findings are returned.
 func (c *Checker) Analyze(ctx context.Context, files []analysis.File) ([]analysis.Finding, error) {
 	var out []analysis.Finding
+	var errs []error
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
 		fs, err := c.Check(ctx, f)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
 		}
 		out = append(out, fs...)
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+// reporter collects the findings of the rules on one file.
+type reporter struct {
+	ff   *fileFacts
+	rule *rule
+	out  []analysis.Finding
+	seen map[findingKey]bool
+}
+
+type findingKey struct {
+	rule      string
+	line, col int
+}
+
+// report records a finding of the current rule at node n. fix overrides
+// the rule's fix text when it is not empty.
+func (r *reporter) report(n *node, msg, fix string) {
+	if n == nil {
+		return
+	}
+	line, col := r.ff.position(n.start)
+	endLine, endCol := r.ff.position(n.end)
+	k := findingKey{r.rule.ID, line, col}
+	if r.seen[k] {
+		return
+	}
+	r.seen[k] = true
+	if fix == "" {
+		fix = r.rule.Fix
+	}
+	r.out = append(r.out, analysis.Finding{
+		CWE: r.rule.CWE, Rule: r.rule.ID, File: r.ff.path,
+		Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+		Message: msg, Fix: fix, Analyzer: "builtin",
+	})
 }

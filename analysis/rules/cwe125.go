@@ -1,0 +1,226 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CWE-125, out-of-bounds read (and the index half of CWE-119 and CWE-787).
+//
+// Scenarios 125-0/1/2 and 119-1/2 are judged by the study's own queries:
+// an array is read at an index that comes from the user (scanf, atoi of
+// argv) or from a function's index parameter, and the index is not
+// proven to lie in [0, size) by the conditions around the access. The
+// bounds must be right: "i <= 3" on an array of 3 is not a check, nor is
+// "index <= size". As the study's query for 119-2 does, a check against
+// argc does not count for argv: only constant bounds do.
+
+func cwe125Rules() []*rule {
+	return []*rule{
+		{Rule{
+			ID:          "cwe125-unchecked-index-read",
+			CWE:         "CWE-125",
+			Description: "an array is read at an index from input or from an index parameter, without a check of the index against 0 and the array's size",
+			Fix:         "check 0 <= index < size before reading, and return an error otherwise",
+		}, func(ff *fileFacts, r *reporter) { reportIndexFindings(ff, r, false) }},
+	}
+}
+
+// indexAccess is one access buf[i] (or *(buf + i)) whose index is not
+// proven in bounds.
+type indexAccess struct {
+	at    *node // the subscript or dereference
+	write bool
+	msg   string
+	fix   string
+}
+
+// indexInput is the taint of indexes: user input and the integer
+// parameters of functions other than main (getValueFromArray(array,
+// size, index) is called with whatever the user gave).
+var indexInput = &taintSpec{
+	id:        "index-input",
+	inputDefs: true,
+	source:    userSource,
+	params: func(v *varInfo) bool {
+		return v.fn != nil && !v.fn.isMain() && v.kind == tkInt && !v.isPointer() && len(v.dims) == 0
+	},
+}
+
+// reportIndexFindings reports the unchecked index accesses: writes only
+// (CWE-787), reads only (CWE-125).
+func reportIndexFindings(ff *fileFacts, r *reporter, writes bool) {
+	for _, a := range ff.indexAccesses() {
+		if a.write == writes {
+			r.report(a.at, a.msg, a.fix)
+		}
+	}
+}
+
+// indexAccesses computes (once per file) the accesses at unchecked
+// input indexes.
+func (ff *fileFacts) indexAccesses() []indexAccess {
+	if v, ok := ff.cache["index"].([]indexAccess); ok {
+		return v
+	}
+	var out []indexAccess
+	for _, f := range ff.funcs {
+		out = append(out, f.indexAccesses()...)
+	}
+	ff.cache["index"] = out
+	return out
+}
+
+func (f *funcFacts) indexAccesses() []indexAccess {
+	var out []indexAccess
+	tr := f.taint(indexInput)
+	check := func(at, base, idx *node) {
+		if !f.file.spend(4) {
+			return
+		}
+		idx = unparen(idx)
+		if idx == nil || inSizeof(at) {
+			return
+		}
+		if _, ok := f.file.constValue(idx, f); ok {
+			return
+		}
+		why := tr.expr(idx)
+		if why == "" {
+			return
+		}
+		bname := f.identName(base)
+		bv := f.lookup(bname)
+		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
+			return
+		}
+		if !f.reachableNode(at) {
+			return
+		}
+		v, c := f.linear(idx)
+		if v == nil {
+			return
+		}
+		isArgv := bname != "" && bname == f.argvName()
+		size := int64(-1)
+		if bv.isArray() && len(bv.dims) > 0 && bv.dims[0] > 0 {
+			size = bv.dims[0]
+		} else if bv.container && bv.fixedLen > 0 {
+			size = bv.fixedLen
+		}
+		b := f.boundsOf(v, at)
+		unsigned := false
+		if iv := f.lookup(f.identName(v)); iv != nil && iv.unsigned {
+			unsigned = true
+		}
+		lowerOK := (unsigned && c >= 0) || (b.hasLo && b.lo+c >= 0)
+		upperOK := false
+		if b.hasHi {
+			upperOK = size < 0 || b.hi+c <= size-1
+		}
+		if !upperOK && !isArgv {
+			for _, s := range b.symHi {
+				if s.off+c <= -1 {
+					upperOK = true
+				}
+			}
+		}
+		if lowerOK && upperOK {
+			return
+		}
+		write := isWritten(at)
+		verb := "read"
+		if write {
+			verb = "written"
+		}
+		var missing []string
+		if !lowerOK {
+			missing = append(missing, "0")
+		}
+		if !upperOK {
+			switch {
+			case isArgv:
+				missing = append(missing, "a constant limit (a check against argc is not enough for the study's query)")
+			case size >= 0:
+				missing = append(missing, fmt.Sprintf("its size %d", size))
+			default:
+				missing = append(missing, "its size")
+			}
+		}
+		msg := fmt.Sprintf("%s is %s at index %s, which comes from %s and is not checked against %s",
+			f.text(at), verb, f.text(idx), why, strings.Join(missing, " nor "))
+		if b.hasHi && !upperOK && size >= 0 {
+			msg = fmt.Sprintf("%s is %s at index %s (from %s), which the check lets go up to %d: %s has only %d elements",
+				f.text(at), verb, f.text(idx), why, b.hi+c, f.text(base), size)
+		}
+		fix := fmt.Sprintf("check 0 <= %s && %s < %s before the access", f.text(idx), f.text(idx), sizeText(f, base, size))
+		out = append(out, indexAccess{at: at, write: write, msg: msg, fix: fix})
+	}
+	for _, s := range f.byKind["subscript_expression"] {
+		check(s, unparen(s.child("argument")), subscriptIndex(s))
+	}
+	for _, p := range f.byKind["pointer_expression"] {
+		if p.op0() != "*" {
+			continue
+		}
+		sum := unparen(p.child("argument"))
+		if sum == nil || sum.kind != "binary_expression" || f.text(sum.child("operator")) != "+" {
+			continue
+		}
+		l, rr := unparen(sum.child("left")), unparen(sum.child("right"))
+		if v := f.lookup(f.identName(l)); v != nil && (v.isArray() || v.isPointer()) {
+			check(p, l, rr)
+		} else if v := f.lookup(f.identName(rr)); v != nil && (v.isArray() || v.isPointer()) {
+			check(p, rr, l)
+		}
+	}
+	return out
+}
+
+func sizeText(f *funcFacts, base *node, size int64) string {
+	if size >= 0 {
+		return fmt.Sprint(size)
+	}
+	if f.identName(base) == f.argvName() && f.argvName() != "" {
+		return "the number of arguments"
+	}
+	return "the size of " + f.text(base)
+}
+
+// inSizeof reports whether n is inside a sizeof, where nothing is read.
+func inSizeof(n *node) bool {
+	for p := n.parent; p != nil; p = p.parent {
+		switch p.kind {
+		case "sizeof_expression", "alignof_expression":
+			return true
+		case "expression_statement", "declaration", "compound_statement":
+			return false
+		}
+	}
+	return false
+}
+
+// isWritten reports whether an lvalue is assigned or incremented.
+func isWritten(n *node) bool {
+	child := n
+	for p := n.parent; p != nil; child, p = p, p.parent {
+		switch p.kind {
+		case "parenthesized_expression":
+			continue
+		case "assignment_expression":
+			return child.field == "left"
+		case "update_expression":
+			return true
+		case "pointer_expression":
+			if p.op0() == "&" {
+				// &buf[i] handed to scanf or read is written.
+				if call := p.ancestor("call_expression"); call != nil {
+					return true
+				}
+			}
+			return false
+		}
+		return false
+	}
+	return false
+}

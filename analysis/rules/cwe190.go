@@ -1,0 +1,386 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CWE-190, integer overflow.
+//
+// Scenario 190-1 is judged by CodeQL's cpp/tainted-arithmetic and 190-0
+// by cpp/uncontrolled-arithmetic: an arithmetic operation (+, -, *, ++,
+// --, unary -, and / or % on a computed operand) on an integer from the
+// user (190-1) or from rand() (190-0) that no enclosing condition bounds
+// on the side that can overflow. As in CodeQL's taint tracking, a
+// variable compared with < or > against anything but 0 anywhere in the
+// function counts as checked, and rand() % n or rand() & mask is bounded.
+// Compound assignments (x += 1000) are not arithmetic operations for
+// these queries. Scenario 190-2 is judged by the study's own query:
+// integer additions of values from an external function (monthly sales
+// figures) stored without an overflow check.
+
+func cwe190Rules() []*rule {
+	return []*rule{
+		{Rule{
+			ID:          "cwe190-tainted-arithmetic",
+			CWE:         "CWE-190",
+			Description: "arithmetic on an integer from the user that no condition bounds, so it can overflow",
+			Fix:         "check the value against the limit before the arithmetic: if (value > INT_MAX - 1000) { /* reject */ }",
+		}, func(ff *fileFacts, r *reporter) { checkArithmetic(ff, r, overflowInput, "the user") }},
+		{Rule{
+			ID:          "cwe190-uncontrolled-arithmetic",
+			CWE:         "CWE-190",
+			Description: "arithmetic on an unbounded random number (rand() can be RAND_MAX == INT_MAX)",
+			Fix:         "bound the random number first: rand() % range + 1000, or check it against INT_MAX - offset",
+		}, func(ff *fileFacts, r *reporter) { checkArithmetic(ff, r, randomValue, "rand()") }},
+		{Rule{
+			ID:          "cwe190-unguarded-addition",
+			CWE:         "CWE-190",
+			Description: "integer values from an external function are added up without an overflow check",
+			Fix:         "accumulate in a wider type (long long) or check before each addition: if (sum > INT_MAX - next) { /* overflow */ }",
+		}, checkUnguardedAddition},
+	}
+}
+
+// overflowInput is user input, with CodeQL's bounds-check barrier.
+var overflowInput = &taintSpec{
+	id:        "overflow-input",
+	inputDefs: true,
+	source:    userSource,
+	barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
+	stop:      boundedExpr,
+}
+
+// randomValue is the taint of rand() and its kin, bounded by % and &.
+var randomValue = &taintSpec{
+	id: "random",
+	source: func(f *funcFacts, n *node) (string, bool) {
+		if n.kind != "call_expression" {
+			return "", false
+		}
+		c := f.callAt[n]
+		if c == nil {
+			return "", false
+		}
+		switch c.name {
+		case "rand", "random", "lrand48", "mrand48", "rand_r", "arc4random", "jrand48", "nrand48":
+			return c.name + "()", true
+		}
+		return "", false
+	},
+	barrier: func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
+	stop:    boundedExpr,
+}
+
+// boundedExpr reports expressions whose value is small whatever their
+// operand: x % n, x & mask, x >> k, x / k (k >= 2).
+func boundedExpr(f *funcFacts, n *node) bool {
+	if n.kind != "binary_expression" {
+		return false
+	}
+	switch f.text(n.child("operator")) {
+	case "%":
+		return true
+	case "&":
+		_, l := f.file.constValue(n.child("left"), f)
+		_, r := f.file.constValue(n.child("right"), f)
+		return l || r
+	case ">>":
+		_, r := f.file.constValue(n.child("right"), f)
+		return r
+	case "/":
+		k, ok := f.file.constValue(n.child("right"), f)
+		return ok && (k >= 2 || k <= -2)
+	}
+	return false
+}
+
+// checkArithmetic reports the unguarded arithmetic on tainted integers.
+func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
+	for _, f := range ff.funcs {
+		tr := f.taint(spec)
+		report := func(op, operand *node, effect string, why string) {
+			if !f.reachableNode(op) {
+				return
+			}
+			r.report(operand, fmt.Sprintf("%s can %s: %s comes from %s and no check bounds it first",
+				squeeze(f.text(op)), effect, squeeze(f.text(operand)), why), "")
+		}
+		for _, op := range f.byKind["binary_expression"] {
+			o := f.text(op.child("operator"))
+			switch o {
+			case "+", "-", "*", "/", "%":
+			default:
+				continue
+			}
+			if k := f.exprKind(op); k == tkFloat || k == tkString || k == tkOther {
+				continue
+			}
+			if boundedExpr(f, op) {
+				continue // rand() % n bounds rand(); it does not overflow
+			}
+			for _, e := range []*node{op.child("left"), op.child("right")} {
+				why := tr.expr(e)
+				if why == "" || f.exprKind(e) == tkFloat {
+					continue
+				}
+				name := f.identName(e)
+				isVar := name != "" && unparenOnly(e).kind == "identifier"
+				switch {
+				case !isVar:
+					report(op, e, "overflow", why)
+				case o == "+" && !f.guardedSide(op, name, true):
+					report(op, e, "overflow", why)
+				case o == "-" && e.field == "left" && !f.guardedSide(op, name, false):
+					report(op, e, "underflow", why)
+				case o == "*" && !(f.guardedSide(op, name, true) && f.guardedSide(op, name, false)):
+					report(op, e, "overflow", why)
+				}
+			}
+		}
+		for _, op := range f.byKind["update_expression"] {
+			e := op.child("argument")
+			name := f.identName(e)
+			if name == "" {
+				continue
+			}
+			if k := f.exprKind(e); k != tkInt {
+				continue
+			}
+			why := tr.expr(e)
+			if why == "" {
+				continue
+			}
+			inc := strings.Contains(f.text(op.child("operator")), "+")
+			if !f.guardedSide(op, name, inc) {
+				effect := "overflow"
+				if !inc {
+					effect = "underflow"
+				}
+				report(op, e, effect, why)
+			}
+		}
+		for _, op := range f.byKind["unary_expression"] {
+			if f.text(op.child("operator")) != "-" {
+				continue
+			}
+			e := op.child("argument")
+			if f.exprKind(e) != tkInt {
+				continue
+			}
+			if why := tr.expr(e); why != "" && !f.guardedSide(op, f.identName(e), false) {
+				report(op, e, "overflow", why)
+			}
+		}
+	}
+}
+
+// guardedSide reports whether an enclosing if, loop or ?: tests the
+// variable on the side that matters: as the smaller operand (x < limit)
+// against overflow, as the larger one (x > limit) against underflow.
+func (f *funcFacts) guardedSide(op *node, name string, lesser bool) bool {
+	if name == "" {
+		return false
+	}
+	child := op
+	for p := op.parent; p != nil && child != f.body; child, p = p, p.parent {
+		var c *node
+		switch p.kind {
+		case "if_statement":
+			if child.field == "consequence" {
+				c = condExpr(p)
+			}
+		case "while_statement", "for_statement", "do_statement":
+			if child.field == "body" {
+				c = condExpr(p)
+			}
+		case "conditional_expression":
+			if child.field == "consequence" {
+				c = p.child("condition")
+			}
+		}
+		if c == nil {
+			continue
+		}
+		found := false
+		c.walk(func(m *node) bool {
+			if m.kind != "binary_expression" {
+				return true
+			}
+			var small, big *node
+			switch f.text(m.child("operator")) {
+			case "<", "<=":
+				small, big = m.child("left"), m.child("right")
+			case ">", ">=":
+				small, big = m.child("right"), m.child("left")
+			default:
+				return true
+			}
+			side := big
+			if lesser {
+				side = small
+			}
+			side.walk(func(k *node) bool {
+				if k.kind == "identifier" && f.text(k) == name {
+					found = true
+				}
+				return !found
+			})
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- cwe190-unguarded-addition -----------------------------------------
+
+// externalInt is the taint of integers returned by functions declared
+// in the file without a body.
+var externalInt = &taintSpec{
+	id: "external-int",
+	source: func(f *funcFacts, n *node) (string, bool) {
+		w, ok := externalResult.source(f, n)
+		if !ok {
+			return "", false
+		}
+		if f.exprKind(n) != tkInt {
+			return "", false
+		}
+		return w, true
+	},
+}
+
+func checkUnguardedAddition(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		tr := f.taint(externalInt)
+		for _, op := range f.byKind["binary_expression"] {
+			if f.text(op.child("operator")) != "+" || f.exprKind(op) == tkFloat {
+				continue
+			}
+			target := storedIn(f, op)
+			if target == nil {
+				continue
+			}
+			why := ""
+			for _, e := range []*node{op.child("left"), op.child("right")} {
+				if w := tr.expr(e); w != "" && f.exprKind(e) != tkFloat {
+					why = w
+				}
+			}
+			if why == "" || f.additionSafe(op, target) {
+				continue
+			}
+			r.report(op, fmt.Sprintf("%s adds values from %s without checking that the sum fits in an int", squeeze(f.text(op)), why), "")
+		}
+		for _, a := range f.byKind["assignment_expression"] {
+			if f.text(a.child("operator")) != "+=" {
+				continue
+			}
+			rhs := a.child("right")
+			why := tr.expr(rhs)
+			if why == "" || f.exprKind(rhs) == tkFloat || f.exprKind(a.child("left")) == tkFloat {
+				continue
+			}
+			if f.additionSafe(a, a.child("left")) {
+				continue
+			}
+			r.report(a, fmt.Sprintf("%s adds a value from %s without checking that the sum fits in %s",
+				squeeze(f.text(a)), why, squeeze(f.text(a.child("left")))), "")
+		}
+	}
+}
+
+// storedIn returns what the value of an addition is stored in (the
+// variable of an initializer or assignment, or the return), or nil when
+// it is only passed on (to printf, say).
+func storedIn(f *funcFacts, op *node) *node {
+	child := op
+	for p := op.parent; p != nil; child, p = p, p.parent {
+		switch p.kind {
+		case "parenthesized_expression", "cast_expression":
+			continue
+		case "binary_expression":
+			switch f.text(p.child("operator")) {
+			case "+", "-", "*", "/":
+				continue
+			}
+			return nil
+		case "init_declarator":
+			return p.child("declarator")
+		case "assignment_expression":
+			if child.field == "right" {
+				return p.child("left")
+			}
+			return nil
+		case "return_statement":
+			return p
+		}
+		return nil
+	}
+	return nil
+}
+
+// additionSafe reports whether an addition cannot overflow: its result
+// goes into a wider type, or a guard compares an operand or the target
+// with a limit.
+func (f *funcFacts) additionSafe(op, target *node) bool {
+	if target != nil {
+		name := declName(f.file.t, target)
+		if target.kind != "identifier" && target.kind != "pointer_declarator" {
+			name, _ = baseVar(f.file.t, target)
+		}
+		if v := f.lookup(name); v != nil {
+			if v.kind == tkFloat {
+				return true
+			}
+			if sz, ok := typeSize(v.typ); ok && sz >= 8 {
+				return true
+			}
+		}
+	}
+	names := map[string]bool{}
+	op.walk(func(m *node) bool {
+		if m.kind == "identifier" {
+			names[f.text(m)] = true
+		}
+		return true
+	})
+	for _, c := range f.conditionsAt(op) {
+		// Any comparison in the condition that puts an operand against a
+		// limit: sum > INT_MAX - next.
+		found := false
+		c.e.walk(func(m *node) bool {
+			if m.kind != "binary_expression" {
+				return true
+			}
+			switch f.text(m.child("operator")) {
+			case "<", "<=", ">", ">=":
+			default:
+				return true
+			}
+			mentions := false
+			m.walk(func(k *node) bool {
+				if k.kind == "identifier" && names[f.text(k)] {
+					mentions = true
+				}
+				return !mentions
+			})
+			if mentions && strings.Contains(f.text(m), "MAX") {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	for _, c := range f.calls {
+		if strings.HasPrefix(c.name, "__builtin_add_overflow") || strings.HasPrefix(c.name, "ckd_add") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,186 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CWE-22, path traversal.
+//
+// Scenario 22-0 is judged by CodeQL's cpp/path-injection: a file name the
+// user controls reaches fopen/open (directly or joined to a directory
+// with sprintf or strcat). The guards that count as a fix: the path is
+// canonicalised with realpath and its prefix compared with the allowed
+// directory before the open, or the name is rejected when it contains
+// ".." (or a '/', which leaves a plain file name), or only its basename
+// is used.
+
+func cwe22Rules() []*rule {
+	return []*rule{
+		{Rule{
+			ID:          "cwe22-path-injection",
+			CWE:         "CWE-22",
+			Description: "a file is opened at a path built from user input that is not checked for \"..\"",
+			Fix:         "resolve the path with realpath() and check it starts with the allowed directory (strncmp(resolved, \"/safe/\", 6) == 0), or reject names containing \"..\" or '/' before opening",
+		}, checkPathInjection},
+	}
+}
+
+// pathInput is user input, stopped by basename().
+var pathInput = &taintSpec{
+	id:        "path-input",
+	inputDefs: true,
+	source:    userSource,
+	barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
+	stop: func(f *funcFacts, n *node) bool {
+		if n.kind != "call_expression" {
+			return false
+		}
+		c := f.callAt[n]
+		return c != nil && (c.name == "basename" || c.name == ".filename" || escapeName(c.name))
+	},
+}
+
+func checkPathInjection(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		tr := f.taint(pathInput)
+		check := func(at *node, name string, path *node) {
+			if path == nil || !f.reachableNode(at) {
+				return
+			}
+			why := tr.expr(path)
+			if why == "" {
+				return
+			}
+			if f.pathValidated(path, at) {
+				return
+			}
+			r.report(at, fmt.Sprintf("%s opens %s, a path built from %s: a name like ../../etc/passwd leaves the intended directory",
+				name, squeeze(f.text(path)), why), "")
+		}
+		for _, c := range f.calls {
+			idx, ok := fileOpeners[c.name]
+			if !ok {
+				continue
+			}
+			if c.name == ".open" && c.recv != nil {
+				v := f.lookup(f.identName(c.recv))
+				if v == nil || !strings.Contains(v.typ, "stream") {
+					continue
+				}
+			}
+			check(c.n, strings.TrimPrefix(c.name, "."), c.arg(idx))
+		}
+		// std::ifstream in(path);
+		for _, d := range f.byKind["declaration"] {
+			typ := strings.TrimPrefix(f.text(d.child("type")), "std::")
+			if typ != "ifstream" && typ != "ofstream" && typ != "fstream" {
+				continue
+			}
+			for _, c := range d.children {
+				if c.kind == "init_declarator" {
+					if v := c.child("value"); v != nil && v.kind == "argument_list" {
+						check(c, "std::"+typ, v.firstNamed())
+					}
+				}
+				// std::ifstream in(path); parses as a function declaration.
+				if fd := funcDeclarator(c); fd != nil && f.vexingParse(fd) {
+					check(c, "std::"+typ, fd.child("parameters").firstNamed())
+				}
+			}
+		}
+	}
+}
+
+// pathValidated reports whether a guard before the open rejects ".." in
+// the path (or a variable it is built from), or checks the canonical
+// path against a prefix.
+func (f *funcFacts) pathValidated(path *node, at *node) bool {
+	vars := f.sourcesOf(path)
+	resolved := map[string]bool{}
+	for _, c := range f.calls {
+		if c.name == "realpath" && c.n.start < at.start {
+			if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" && vars[n] {
+				if out, _ := baseVar(f.file.t, unparen(c.arg(1))); out != "" {
+					resolved[out] = true
+				}
+				// p = realpath(name, NULL)
+				if p := unparenParent(c.n); p != nil && p.kind == "init_declarator" {
+					resolved[declName(f.file.t, p.child("declarator"))] = true
+				} else if p != nil && p.kind == "assignment_expression" {
+					if n, _ := baseVar(f.file.t, p.child("left")); n != "" {
+						resolved[n] = true
+					}
+				}
+			}
+		}
+	}
+	for _, c := range f.conditionsAt(at) {
+		ok := false
+		c.e.walk(func(m *node) bool {
+			if m.kind != "call_expression" {
+				return true
+			}
+			cs := f.callAt[m]
+			if cs == nil {
+				return true
+			}
+			arg0, _ := baseVar(f.file.t, unparen(cs.arg(0)))
+			recv := ""
+			if cs.recv != nil {
+				recv, _ = baseVar(f.file.t, unparen(cs.recv))
+			}
+			switch cs.name {
+			case "strstr", ".find":
+				needle := cs.arg(1)
+				target := arg0
+				if cs.name == ".find" {
+					needle, target = cs.arg(0), recv
+				}
+				if s, isLit := stringValue(f.file.t, unparen(needle)); isLit && (strings.Contains(s, "..") || s == "/") && vars[target] {
+					ok = true
+				}
+			case "strchr", ".find_first_of":
+				needle := cs.arg(1)
+				target := arg0
+				if cs.name == ".find_first_of" {
+					needle, target = cs.arg(0), recv
+				}
+				if ch := f.text(unparen(needle)); (ch == "'/'" || ch == "\"/\"") && vars[target] {
+					ok = true
+				}
+			case "strncmp", "memcmp", "strcmp", ".compare", ".rfind":
+				if resolved[arg0] || resolved[recv] {
+					ok = true
+				}
+				if a1, _ := baseVar(f.file.t, unparen(cs.arg(1))); resolved[a1] {
+					ok = true
+				}
+			default:
+				l := strings.ToLower(cs.name)
+				if strings.Contains(l, "valid") || strings.Contains(l, "safe") || strings.Contains(l, "sanitiz") {
+					for _, a := range cs.args {
+						if n, _ := baseVar(f.file.t, unparen(a)); vars[n] {
+							ok = true
+						}
+					}
+				}
+			}
+			return !ok
+		})
+		if ok {
+			return true
+		}
+	}
+	// Opening the resolved path itself after a prefix check elsewhere.
+	if n, _ := baseVar(f.file.t, unparen(path)); resolved[n] {
+		for _, c := range f.calls {
+			if (c.name == "strncmp" || c.name == "strcmp" || c.name == "memcmp") && c.n.start < at.start {
+				if a, _ := baseVar(f.file.t, unparen(c.arg(0))); a == n {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

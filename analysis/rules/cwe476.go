@@ -1,0 +1,131 @@
+package rules
+
+import "fmt"
+
+// CWE-476, NULL pointer dereference.
+//
+// Scenarios 476-0/1/2 are judged by CodeQL's cpp/missing-null-test: a
+// pointer from malloc, calloc or realloc (which return NULL when memory
+// runs out) is dereferenced on a path from the allocation that has no
+// NULL test of it. A dereference is p->f, *p, p[i], or p handed to a
+// function that reads through it (strcpy, fgets, memset, printf...; the
+// functions _FORTIFY_SOURCE checks, as the study compiled with it). Each
+// dereference that some path reaches unchecked is reported; one that
+// follows an earlier dereference on every path is not.
+
+func cwe476Rules() []*rule {
+	return []*rule{
+		{Rule{
+			ID:          "cwe476-unchecked-allocation",
+			CWE:         "CWE-476",
+			Description: "memory from malloc/calloc/realloc is dereferenced without a NULL check",
+			Fix:         "test the pointer after the allocation: if (p == NULL) { /* report and return */ }",
+		}, checkMissingNullTest},
+	}
+}
+
+func checkMissingNullTest(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		if len(f.byKind["call_expression"]) == 0 && len(f.byKind["new_expression"]) == 0 {
+			continue
+		}
+		g := f.graph()
+		evs := f.events()
+		checkedBefore := map[string]uint32{} // first NULL test of each variable
+		for _, list := range evs {
+			for _, e := range list {
+				if e.kind == evCheck {
+					if p, ok := checkedBefore[e.name]; !ok || e.pos < p {
+						checkedBefore[e.name] = e.pos
+					}
+				}
+			}
+		}
+		allocated := map[string]bool{}
+		for _, cn := range g.nodes {
+			for _, e := range evs[cn.id] {
+				if e.kind == evDef && e.alloc {
+					allocated[e.name] = true
+				}
+			}
+		}
+		// Walks from the allocations of one variable share the nodes
+		// they have seen (see checkUseAfterFree).
+		seen := map[string]map[int]bool{}
+		for _, cn := range g.nodes {
+			if !g.reachable[cn.id] {
+				continue
+			}
+			for _, e := range evs[cn.id] {
+				if e.kind != evDef {
+					continue
+				}
+				src := ""
+				switch {
+				case e.alloc:
+					src = "an allocation"
+				case e.alias != "" && allocated[e.alias]:
+					// q = p, with p still unchecked here.
+					if p, ok := checkedBefore[e.alias]; ok && p < e.pos {
+						continue
+					}
+					src = e.alias + ", which comes from an allocation"
+				default:
+					continue
+				}
+				if seen[e.name] == nil {
+					seen[e.name] = map[int]bool{}
+				}
+				f.unchecked(cn, e, src, r, seen[e.name])
+			}
+		}
+	}
+}
+
+// unchecked walks the paths from an allocation and reports the
+// dereferences that no NULL test precedes.
+func (f *funcFacts) unchecked(start *cfgNode, def event, src string, r *reporter, seen map[int]bool) {
+	evs := f.events()
+	line, _ := f.file.position(def.n.start)
+	type item struct {
+		cn   *cfgNode
+		full bool
+	}
+	queue := []item{{start, false}}
+	for len(queue) > 0 {
+		it := queue[0]
+		queue = queue[1:]
+		if !f.file.spend(1 + len(evs[it.cn.id])) {
+			return
+		}
+		if it.full {
+			if seen[it.cn.id] {
+				continue
+			}
+			seen[it.cn.id] = true
+		}
+		stopped := false
+		for _, e := range evs[it.cn.id] {
+			if !it.full && e.pos <= def.pos || e.name != def.name {
+				continue
+			}
+			switch e.kind {
+			case evDeref:
+				r.report(e.n, fmt.Sprintf("%s may be NULL here: it was set from %s on line %d and is dereferenced without a NULL check",
+					def.name, src, line), "")
+				stopped = true
+			case evCheck, evDef:
+				stopped = true
+			}
+			if stopped {
+				break
+			}
+		}
+		if stopped {
+			continue
+		}
+		for _, edge := range it.cn.succ {
+			queue = append(queue, item{edge.to, true})
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// CWE-78, OS command injection.
+//
+// Scenarios 78-0/1/2 are judged by CodeQL's cpp/command-line-injection:
+// data the user controls (argv, input, the environment) reaches a
+// command run by a shell: system(), popen(), or an exec of /bin/sh -c.
+// CodeQL follows the data through sprintf, snprintf, strcat and strcpy
+// into the command buffer; it does not count exec("program", args),
+// which runs no shell, and it ignores code that cannot run (after a
+// return). Like CodeQL's taint tracking, a variable compared with < or >
+// against something other than 0 counts as checked. A check of the data
+// against the shell's special characters (strpbrk, strcspn, strspn with
+// an allowed set, or a validation function) that stops the program when
+// it fails also clears the finding.
+
+func cwe78Rules() []*rule {
+	return []*rule{
+		{Rule{
+			ID:          "cwe78-command-injection",
+			CWE:         "CWE-78",
+			Description: "data from the user reaches a command run by a shell (system, popen, sh -c)",
+			Fix:         "do not build a shell command from user data: run the program directly with execv/execvp and the data as one argument, or reject any character outside [A-Za-z0-9._-] before use",
+		}, checkCommandInjection},
+	}
+}
+
+// commandInput is user input as CodeQL's DefaultTaintTracking sees it.
+var commandInput = &taintSpec{
+	id:        "command-input",
+	inputDefs: true,
+	source:    userSource,
+	barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
+	stop: func(f *funcFacts, n *node) bool {
+		if n.kind != "call_expression" {
+			return false
+		}
+		c := f.callAt[n]
+		return c != nil && (escapeName(c.name) || c.name == "basename")
+	},
+}
+
+func checkCommandInjection(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		tr := f.taint(commandInput)
+		for _, c := range f.calls {
+			var cmd *node
+			switch {
+			case shellFuncs[c.name]:
+				cmd = c.arg(0)
+			case execFuncs[c.name]:
+				cmd = f.shellCommandArg(c)
+			}
+			if cmd == nil || !f.reachableNode(c.n) {
+				continue
+			}
+			why := tr.expr(cmd)
+			if why == "" {
+				continue
+			}
+			if f.commandValidated(cmd, c.n) {
+				continue
+			}
+			r.report(c.n, fmt.Sprintf("%s runs %s as a shell command, and it holds %s: characters such as ; | ` $( let the user run any command",
+				c.name, squeeze(f.text(cmd)), why), "")
+		}
+	}
+}
+
+// shellCommandArg returns the command of an exec of a shell with -c:
+// execl("/bin/sh", "sh", "-c", cmd, NULL).
+func (f *funcFacts) shellCommandArg(c *callSite) *node {
+	prog, ok := stringValue(f.file.t, unparen(c.arg(0)))
+	if !ok {
+		return nil
+	}
+	base := prog[strings.LastIndex(prog, "/")+1:]
+	switch base {
+	case "sh", "bash", "dash", "zsh", "ksh", "csh":
+	default:
+		return nil
+	}
+	for i, a := range c.args {
+		if s, ok := stringValue(f.file.t, unparen(a)); ok && s == "-c" && i+1 < len(c.args) {
+			return c.args[i+1]
+		}
+	}
+	return nil
+}
+
+// commandValidated reports whether a guard before the command rejects
+// shell metacharacters in it (or in the variable it was built from).
+func (f *funcFacts) commandValidated(cmd *node, at *node) bool {
+	vars := f.sourcesOf(cmd)
+	for _, c := range f.conditionsAt(at) {
+		found := false
+		c.e.walk(func(m *node) bool {
+			if m.kind != "call_expression" {
+				return true
+			}
+			cs := f.callAt[m]
+			if cs == nil {
+				return true
+			}
+			switch {
+			case cs.name == "strpbrk" || cs.name == "strcspn" || cs.name == "strspn" || cs.name == "regexec" ||
+				strings.Contains(strings.ToLower(cs.name), "valid") || strings.Contains(strings.ToLower(cs.name), "safe") ||
+				strings.Contains(strings.ToLower(cs.name), "allowed") || strings.Contains(strings.ToLower(cs.name), "check"):
+				for _, a := range cs.args {
+					if n, _ := baseVar(f.file.t, unparen(a)); n != "" && vars[n] {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// sourcesOf returns the variables whose data flows into an expression,
+// following definitions backwards.
+func (f *funcFacts) sourcesOf(e *node) map[string]bool {
+	out := map[string]bool{}
+	var add func(e *node, depth int)
+	add = func(e *node, depth int) {
+		if e == nil || depth > 8 {
+			return
+		}
+		e.walk(func(m *node) bool {
+			if m.kind == "identifier" {
+				name := f.text(m)
+				if !out[name] {
+					out[name] = true
+					for _, d := range f.defs {
+						if d.name == name {
+							for _, s := range d.srcs {
+								add(s, depth+1)
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	add(e, 0)
+	return out
+}

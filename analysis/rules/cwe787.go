@@ -1,0 +1,928 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// CWE-787, out-of-bounds write.
+//
+// Scenario 787-0 is judged by CodeQL's cpp/potential-buffer-overflow: a
+// sprintf whose format can produce more characters than the destination
+// holds ("%f" of a float can take 317). 787-1 and 787-2 are judged by the
+// study's own queries about the bounds of a written index: a trimming
+// loop that writes at len - 1 can write before the buffer when every
+// character is blank, a loop that only counts up writes past a fixed
+// buffer, and a copy whose length comes from the data overruns the
+// destination. Unbounded copies of input into fixed buffers (strcpy,
+// strcat, sprintf "%s", gets) are the classic form of the weakness.
+
+func cwe787Rules() []*rule {
+	return []*rule{
+		{Rule{
+			ID:          "cwe787-sprintf-overflow",
+			CWE:         "CWE-787",
+			Description: "sprintf/vsprintf whose formatted output can be longer than the destination buffer",
+			Fix:         "use snprintf(buf, sizeof buf, ...) or make the buffer as large as the longest output (a %f can print 317 characters)",
+		}, checkSprintfOverflow},
+		{Rule{
+			ID:          "cwe787-loop-index-underflow",
+			CWE:         "CWE-787",
+			Description: "a loop writes buf[i - 1] or buf[i] with i counting down, and nothing keeps the index at 0 or above",
+			Fix:         "check the index itself before the write (for example `while (len > 0 && ...) { buf[--len] = 0; }` or `if (i >= 0) buf[i] = ...`)",
+		}, checkLoopUnderflow},
+		{Rule{
+			ID:          "cwe787-loop-index-overrun",
+			CWE:         "CWE-787",
+			Description: "a loop writes into a buffer of known size at an index that grows without a check against that size",
+			Fix:         "stop the loop before the index reaches the buffer's size (`j < sizeof out - 1`)",
+		}, checkLoopOverrun},
+		{Rule{
+			ID:          "cwe787-copy-size-from-data",
+			CWE:         "CWE-787",
+			Description: "memcpy/memmove copies a length read from the data or from input, never compared with the destination's size",
+			Fix:         "compare the length with the destination's capacity before copying (`if (n > capacity) return -1;`)",
+		}, checkCopySizeFromData},
+		{Rule{
+			ID:          "cwe787-unbounded-copy",
+			CWE:         "CWE-787",
+			Description: "input of any length copied into a fixed-size buffer with strcpy, strcat, sprintf(\"%s\"), scanf(\"%s\") or gets",
+			Fix:         "bound the copy: snprintf(buf, sizeof buf, ...), strncpy/strncat with the space left, a width in scanf (\"%99s\"), fgets instead of gets",
+		}, checkUnboundedCopy},
+		{Rule{
+			ID:          "cwe787-input-index-write",
+			CWE:         "CWE-787",
+			Description: "a write at an index that comes from input, without a check of the index against 0 and the buffer's size",
+			Fix:         "check 0 <= index < size before writing",
+		}, func(ff *fileFacts, r *reporter) { reportIndexFindings(ff, r, true) }},
+	}
+}
+
+// ---- cwe787-sprintf-overflow -------------------------------------------
+
+func checkSprintfOverflow(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		for _, c := range f.calls {
+			fmtIdx := -1
+			switch c.name {
+			case "sprintf", "vsprintf":
+				fmtIdx = 1
+			case "swprintf":
+				continue
+			default:
+				continue
+			}
+			fmtArg := unparenOnly(c.arg(fmtIdx))
+			if fmtArg == nil || c.arg(0) == nil {
+				continue
+			}
+			format, ok := stringValue(ff.t, fmtArg)
+			if !ok {
+				continue
+			}
+			size, ok := f.bufferSize(c.arg(0), c.n)
+			if !ok {
+				continue
+			}
+			need, ok := f.maxFormatLen(format, c.args[fmtIdx+1:])
+			if !ok || need+1 <= size {
+				continue
+			}
+			r.report(c.n, fmt.Sprintf("sprintf into %s (%d bytes) can write %d bytes: the format %q has no length limit",
+				f.text(c.arg(0)), size, need+1, format), "")
+		}
+	}
+}
+
+// maxFormatLen is the longest output of a printf format, as CodeQL's
+// FormatLiteral computes it; false when a conversion has no bound (%s of
+// an unknown string, a precision on %f, a '*' width).
+func (f *funcFacts) maxFormatLen(format string, args []*node) (int64, bool) {
+	total := int64(0)
+	argi := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			total++
+			continue
+		}
+		i++
+		if i >= len(format) {
+			return 0, false
+		}
+		if format[i] == '%' {
+			total++
+			continue
+		}
+		// flags
+		alt := false
+		for i < len(format) && strings.IndexByte("-+ #0'", format[i]) >= 0 {
+			if format[i] == '#' {
+				alt = true
+			}
+			i++
+		}
+		width := int64(0)
+		if i < len(format) && format[i] == '*' {
+			return 0, false
+		}
+		for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+			width = width*10 + int64(format[i]-'0')
+			i++
+		}
+		prec := int64(-1)
+		if i < len(format) && format[i] == '.' {
+			i++
+			if i < len(format) && format[i] == '*' {
+				return 0, false
+			}
+			prec = 0
+			for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+				prec = prec*10 + int64(format[i]-'0')
+				i++
+			}
+		}
+		length := ""
+		for i < len(format) && strings.IndexByte("hlLqjzt", format[i]) >= 0 {
+			length += string(format[i])
+			i++
+		}
+		if i >= len(format) {
+			return 0, false
+		}
+		conv := format[i]
+		var arg *node
+		if argi < len(args) {
+			arg = args[argi]
+		}
+		argi++
+		var n int64
+		long := length == "l" || length == "ll" || length == "j" || length == "z" || length == "t" || length == "q" || length == "L"
+		switch conv {
+		case 'd', 'i':
+			switch {
+			case long:
+				n = 20
+			case length == "h":
+				n = 6
+			case length == "hh":
+				n = 4
+			default:
+				n = 11
+			}
+		case 'u':
+			switch {
+			case long:
+				n = 20
+			case length == "h":
+				n = 5
+			case length == "hh":
+				n = 3
+			default:
+				n = 10
+			}
+		case 'x', 'X':
+			n = 8
+			if long {
+				n = 16
+			}
+			if alt {
+				n += 2
+			}
+		case 'o':
+			n = 11
+			if long {
+				n = 22
+			}
+			if alt {
+				n++
+			}
+		case 'c':
+			n = 1
+		case 'p':
+			n = 18
+		case 'n':
+			n = 0
+		case 'f', 'F':
+			if prec >= 0 {
+				return 0, false
+			}
+			n = 1 + 309 + 1 + 6
+		case 'e', 'E':
+			if prec >= 0 {
+				return 0, false
+			}
+			n = 14
+		case 'g', 'G':
+			if prec >= 0 {
+				return 0, false
+			}
+			n = 13
+		case 's':
+			if prec >= 0 {
+				n = prec
+				break
+			}
+			l, ok := f.maxStringLen(arg)
+			if !ok {
+				return 0, false
+			}
+			n = l
+		default:
+			return 0, false
+		}
+		if width > n {
+			n = width
+		}
+		total += n
+	}
+	return total, true
+}
+
+// maxStringLen bounds the length of a string argument: a literal's
+// length, or an array's size less one.
+func (f *funcFacts) maxStringLen(n *node) (int64, bool) {
+	n = unparen(n)
+	if n == nil {
+		return 0, false
+	}
+	if s, ok := stringValue(f.file.t, n); ok {
+		return int64(len(s)), true
+	}
+	if v := f.lookup(f.identName(n)); v != nil && v.isArray() && len(v.dims) == 1 && v.dims[0] > 0 {
+		if sz, ok := v.elemSize(); ok && sz == 1 {
+			return v.dims[0] - 1, true
+		}
+	}
+	return 0, false
+}
+
+// bufferSize is the capacity in bytes of the buffer an expression names
+// at a point: an array's size, or the size of the allocation a pointer
+// got last.
+func (f *funcFacts) bufferSize(e *node, at *node) (int64, bool) {
+	e = unparen(e)
+	name := f.identName(e)
+	if name == "" {
+		return 0, false
+	}
+	v := f.lookup(name)
+	if v == nil {
+		return 0, false
+	}
+	if v.isArray() {
+		return f.file.sizeofVar(v)
+	}
+	if v.ptr == 0 {
+		return 0, false
+	}
+	d := f.lastWholeDef(name, at)
+	if d == nil || len(d.srcs) != 1 {
+		return 0, false
+	}
+	return f.allocSize(d.srcs[0])
+}
+
+// lastWholeDef returns the last assignment of the whole variable before
+// a point, in source order.
+func (f *funcFacts) lastWholeDef(name string, at *node) *defSite {
+	var last *defSite
+	for _, d := range f.defs {
+		if d.name == name && d.whole && d.pos <= at.start && (d.op == "=" || d.op == "decl") {
+			last = d
+		}
+	}
+	return last
+}
+
+// allocSize evaluates the size of an allocation expression: malloc(n),
+// calloc(n, m), realloc(p, n), alloca(n), new char[n].
+func (f *funcFacts) allocSize(e *node) (int64, bool) {
+	e = unparen(e)
+	if e == nil {
+		return 0, false
+	}
+	if e.kind == "new_expression" {
+		if d := e.child("declarator"); d != nil {
+			if n, ok := f.file.constValue(d.child("length"), f); ok {
+				sz, ok := typeSize(f.text(e.child("type")))
+				if ok {
+					return n * sz, true
+				}
+			}
+		}
+		return 0, false
+	}
+	if e.kind != "call_expression" {
+		return 0, false
+	}
+	c := f.callAt[e]
+	if c == nil {
+		// static_cast<char*>(malloc(n))
+		return 0, false
+	}
+	switch c.name {
+	case "malloc", "alloca", "valloc", "kmalloc", "kzalloc":
+		return f.file.constValue(c.arg(0), f)
+	case "calloc":
+		a, ok1 := f.file.constValue(c.arg(0), f)
+		b, ok2 := f.file.constValue(c.arg(1), f)
+		return a * b, ok1 && ok2
+	case "realloc":
+		return f.file.constValue(c.arg(1), f)
+	case "static_cast", "reinterpret_cast":
+		return f.allocSize(c.arg(0))
+	}
+	return 0, false
+}
+
+// ---- cwe787-loop-index-underflow ---------------------------------------
+
+// writes returns the element writes in a function: buf[i] = v.
+func (f *funcFacts) writes() []*node {
+	var out []*node
+	for _, a := range f.byKind["assignment_expression"] {
+		lhs := unparenOnly(a.child("left"))
+		if lhs != nil && lhs.kind == "subscript_expression" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// subscriptIndex returns the index expression of a subscript (C's
+// index field, C++'s subscript_argument_list).
+func subscriptIndex(s *node) *node {
+	if i := s.child("index"); i != nil {
+		return i
+	}
+	if l := s.child("indices"); l != nil {
+		return l.firstNamed()
+	}
+	return nil
+}
+
+func checkLoopUnderflow(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		for _, a := range f.writes() {
+			loop := f.inLoop(a)
+			if loop == nil {
+				continue
+			}
+			lhs := unparenOnly(a.child("left"))
+			idx := unparen(subscriptIndex(lhs))
+			if idx == nil {
+				continue
+			}
+			if _, ok := f.file.constValue(idx, f); ok {
+				continue
+			}
+			buf := f.text(lhs.child("argument"))
+			switch {
+			case isMinusConst(f, idx):
+				// buf[len - 1] = ...: only a check of that very index counts.
+				if f.exactLowerGuard(idx, a) {
+					continue
+				}
+				r.report(lhs, fmt.Sprintf("%s[%s] is written in a loop; when %s is 0 (an empty or all-blank string) this writes before the start of %s",
+					buf, f.text(idx), f.text(idx.child("left")), buf), "")
+			case idx.kind == "identifier":
+				name := f.text(idx)
+				if !f.decrementedIn(name, loop) {
+					continue
+				}
+				if b := f.boundsOf(idx, a); b.hasLo && b.lo >= 0 {
+					continue
+				}
+				r.report(lhs, fmt.Sprintf("%s[%s] is written in a loop that counts %s down with no check that it stays at 0 or above: it can write before the start of %s",
+					buf, name, name, buf), "")
+			}
+		}
+	}
+}
+
+// isMinusConst reports whether e is "x - k" with a constant k > 0.
+func isMinusConst(f *funcFacts, e *node) bool {
+	if e.kind != "binary_expression" || f.text(e.child("operator")) != "-" {
+		return false
+	}
+	k, ok := f.file.constValue(e.child("right"), f)
+	return ok && k > 0
+}
+
+// exactLowerGuard reports whether a guard at point at says e >= 0 (or
+// e > k with k >= -1) about the expression e itself.
+func (f *funcFacts) exactLowerGuard(e *node, at *node) bool {
+	for _, c := range f.conditionsAt(at) {
+		rel, ok := f.relationOf(c)
+		if !ok {
+			continue
+		}
+		l, rr, op := rel.left, rel.right, rel.op
+		if f.sameExpr(rr, e) {
+			l, rr, op = rr, l, flipOp[op]
+		}
+		if !f.sameExpr(l, e) {
+			continue
+		}
+		k, ok := f.file.constValue(rr, f)
+		if !ok {
+			continue
+		}
+		if op == ">=" && k >= 0 || op == ">" && k >= -1 {
+			return true
+		}
+	}
+	return false
+}
+
+// decrementedIn reports whether a variable is decreased inside a node.
+func (f *funcFacts) decrementedIn(name string, in *node) bool {
+	for _, d := range f.defs {
+		if d.name != name || !d.whole || !in.contains(d.n) {
+			continue
+		}
+		switch d.op {
+		case "--", "-=":
+			return true
+		case "=":
+			if len(d.srcs) == 1 && isMinusConst(f, unparen(d.srcs[0])) && f.identName(d.srcs[0].child("left")) == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// incrementedIn reports whether a variable is increased inside a node.
+func (f *funcFacts) incrementedIn(name string, in *node) bool {
+	for _, d := range f.defs {
+		if d.name != name || !d.whole || !in.contains(d.n) {
+			continue
+		}
+		switch d.op {
+		case "++", "+=":
+			return true
+		case "=":
+			s := unparen(d.srcs[0])
+			if s != nil && s.kind == "binary_expression" && f.text(s.child("operator")) == "+" &&
+				(f.identName(s.child("left")) == name || f.identName(s.child("right")) == name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---- cwe787-loop-index-overrun -----------------------------------------
+
+func checkLoopOverrun(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		for _, a := range f.writes() {
+			loop := f.inLoop(a)
+			if loop == nil {
+				continue
+			}
+			lhs := unparenOnly(a.child("left"))
+			idx := unparen(subscriptIndex(lhs))
+			base, off := f.linear(idx)
+			if base == nil || base.kind != "identifier" {
+				continue
+			}
+			name := f.text(base)
+			if !f.incrementedIn(name, loop) {
+				continue
+			}
+			size, ok := f.capacity(lhs.child("argument"), a)
+			if !ok || size <= 0 {
+				continue
+			}
+			b := f.boundsOf(base, a)
+			if !b.hasHi {
+				// for (i = 0; i != n; i++): counting up, "!=" stops at n.
+				if k, ok := f.notEqualBound(base, loop); ok {
+					b.hi, b.hasHi = k-1, true
+				}
+			}
+			if b.hasHi && b.hi+off < size {
+				continue
+			}
+			if !b.hasHi && f.trustedSymBound(b, a) {
+				continue
+			}
+			buf := f.text(lhs.child("argument"))
+			msg := fmt.Sprintf("%s[%s] is written in a loop that increases %s without checking it against the %d elements of %s",
+				buf, f.text(idx), name, size, buf)
+			if b.hasHi {
+				msg = fmt.Sprintf("%s[%s] is written with %s up to %d, past the %d elements of %s", buf, f.text(idx), name, b.hi, size, buf)
+			}
+			r.report(lhs, msg, "")
+		}
+	}
+}
+
+// notEqualBound reads "x != k" (k constant) from a loop's condition.
+func (f *funcFacts) notEqualBound(x *node, loop *node) (int64, bool) {
+	c := condExpr(loop)
+	if c == nil {
+		return 0, false
+	}
+	for _, a := range f.atoms(c, true) {
+		rel, ok := f.relationOf(a)
+		if !ok || rel.op != "!=" {
+			continue
+		}
+		l, r := rel.left, rel.right
+		if f.sameExpr(r, x) {
+			l, r = r, l
+		}
+		if f.sameExpr(l, x) {
+			if k, ok := f.file.constValue(r, f); ok {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// capacity is the element count of an array, or of a buffer allocated
+// with a constant size (in elements of its type).
+func (f *funcFacts) capacity(e *node, at *node) (int64, bool) {
+	v := f.lookup(f.identName(e))
+	if v == nil {
+		return 0, false
+	}
+	if v.isArray() {
+		if len(v.dims) > 0 && v.dims[0] > 0 {
+			return v.dims[0], true
+		}
+		return 0, false
+	}
+	bytes, ok := f.bufferSize(e, at)
+	if !ok {
+		return 0, false
+	}
+	es, ok := typeSize(v.typ)
+	if !ok || es == 0 || v.ptr != 1 {
+		return 0, false
+	}
+	return bytes / es, true
+}
+
+// trustedSymBound reports whether an expression's symbolic upper bounds
+// include one that does not itself come from the data: i < n counts, i <
+// strlen(input) or i < buf[0] does not.
+func (f *funcFacts) trustedSymBound(b bounds, at *node) bool {
+	for _, s := range b.symHi {
+		if !f.untrustedBound(s.base) {
+			return true
+		}
+	}
+	return false
+}
+
+// untrustedBound reports whether a bound is read from data: an element
+// of a buffer, a string's length, or user input.
+func (f *funcFacts) untrustedBound(e *node) bool {
+	bad := false
+	e.walk(func(m *node) bool {
+		switch m.kind {
+		case "subscript_expression", "pointer_expression":
+			if m.kind == "pointer_expression" && m.op0() == "&" {
+				return true
+			}
+			bad = true
+		case "call_expression":
+			name, _ := callName(f.file.t, m.child("function"))
+			if name == "strlen" || name == ".size" || name == ".length" {
+				bad = true
+			}
+		}
+		return !bad
+	})
+	if bad {
+		return true
+	}
+	return f.taint(userInput).expr(e) != ""
+}
+
+// ---- cwe787-copy-size-from-data ----------------------------------------
+
+func checkCopySizeFromData(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		tr := f.taint(dataLength)
+		for _, c := range f.calls {
+			if c.name != "memcpy" && c.name != "memmove" && c.name != "mempcpy" && c.name != "bcopy" {
+				continue
+			}
+			n := c.arg(2)
+			if n == nil {
+				continue
+			}
+			why := tr.expr(n)
+			if why == "" {
+				continue
+			}
+			if f.upperGuardOn(n, c.n) {
+				continue
+			}
+			dst := c.arg(0)
+			if c.name == "bcopy" {
+				dst = c.arg(1)
+			}
+			r.report(c.n, fmt.Sprintf("%s copies %s bytes into %s; the length comes from %s and is never compared with the size of %s",
+				c.name, f.text(n), f.text(dst), why, f.text(dst)), "")
+		}
+	}
+}
+
+// dataLength is the taint of lengths read from data: an element of a
+// buffer (chunk[0]), or user input.
+var dataLength = &taintSpec{
+	id:        "data-length",
+	inputDefs: true,
+	source: func(f *funcFacts, n *node) (string, bool) {
+		if w, ok := userSource(f, n); ok {
+			return w, true
+		}
+		if n.kind == "subscript_expression" || n.kind == "pointer_expression" && n.op0() == "*" {
+			if base, _ := baseVar(f.file.t, n); base != "" {
+				if v := f.lookup(base); v != nil && (v.ptr > 0 || len(v.dims) > 0) && v.kind == tkInt {
+					return "the buffer " + base + " itself (" + f.text(n) + ")", true
+				}
+			}
+		}
+		return "", false
+	},
+}
+
+// upperGuardOn reports whether a guard at point at bounds expression e (or
+// a variable in it) from above.
+func (f *funcFacts) upperGuardOn(e *node, at *node) bool {
+	names := map[string]bool{}
+	e.walk(func(m *node) bool {
+		if m.kind == "identifier" {
+			names[f.text(m)] = true
+		}
+		return true
+	})
+	for _, c := range f.conditionsAt(at) {
+		rel, ok := f.relationOf(c)
+		if !ok {
+			continue
+		}
+		var small *node
+		switch rel.op {
+		case "<", "<=":
+			small = rel.left
+		case ">", ">=":
+			small = rel.right
+		case "==":
+			return true
+		default:
+			continue
+		}
+		if f.sameExpr(small, e) {
+			return true
+		}
+		if n := f.identName(small); n != "" && names[n] {
+			return true
+		}
+	}
+	// min(n, size) or n = n > cap ? cap : n
+	found := false
+	e.walk(func(m *node) bool {
+		if m.kind == "conditional_expression" {
+			found = true
+		}
+		if m.kind == "call_expression" {
+			name, _ := callName(f.file.t, m.child("function"))
+			if name == "min" || name == "MIN" || name == "fmin" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// ---- cwe787-unbounded-copy ---------------------------------------------
+
+func checkUnboundedCopy(ff *fileFacts, r *reporter) {
+	for _, f := range ff.funcs {
+		tr := f.taint(userInput)
+		for _, c := range f.calls {
+			if !f.reachableNode(c.n) {
+				continue
+			}
+			var dst, src *node
+			what := c.name
+			switch c.name {
+			case "gets":
+				dst = c.arg(0)
+				if dst == nil {
+					continue
+				}
+				r.report(c.n, fmt.Sprintf("gets(%s) reads a line of any length into %s", f.text(dst), f.text(dst)),
+					"use fgets(buf, sizeof buf, stdin): gets cannot be used safely")
+				continue
+			case "strcpy", "strcat", "stpcpy", "wcscpy", "wcscat":
+				dst, src = c.arg(0), c.arg(1)
+			case "sprintf", "vsprintf":
+				dst = c.arg(0)
+				format, ok := stringValue(ff.t, unparenOnly(c.arg(1)))
+				if !ok {
+					continue
+				}
+				src = stringArgOfFormat(format, c.args[min(2, len(c.args)):], tr)
+			case "scanf", "fscanf":
+				fi := 0
+				if c.name == "fscanf" {
+					fi = 1
+				}
+				format, ok := stringValue(ff.t, unparenOnly(c.arg(fi)))
+				if !ok {
+					continue
+				}
+				for i, a := range unboundedScanfArgs(format, c.args[min(fi+1, len(c.args)):]) {
+					_ = i
+					if size, ok := f.bufferSize(a, c.n); ok {
+						r.report(c.n, fmt.Sprintf("%s reads a word of any length with %%s into %s (%d bytes)", c.name, f.text(a), size),
+							fmt.Sprintf("give the conversion a width: \"%%%ds\"", size-1))
+					}
+				}
+				continue
+			default:
+				continue
+			}
+			if dst == nil || src == nil {
+				continue
+			}
+			why := tr.expr(src)
+			if why == "" {
+				continue
+			}
+			size, ok := f.bufferSize(dst, c.n)
+			if !ok {
+				continue
+			}
+			if f.lengthChecked(src, c.n) {
+				continue
+			}
+			// A source of bounded length that fits.
+			switch c.name {
+			case "strcpy", "stpcpy", "wcscpy":
+				if n, ok := f.maxStringLen(src); ok && n+1 <= size {
+					continue
+				}
+			case "sprintf", "vsprintf":
+				format, _ := stringValue(ff.t, unparenOnly(c.arg(1)))
+				if n, ok := f.maxFormatLen(format, c.args[min(2, len(c.args)):]); ok && n+1 <= size {
+					continue
+				}
+			}
+			r.report(c.n, fmt.Sprintf("%s copies %s, from %s and of any length, into %s (%d bytes)",
+				what, f.text(src), why, f.text(dst), size), "")
+		}
+	}
+}
+
+// stringArgOfFormat returns the first %s argument of a format that is
+// tainted, or nil.
+func stringArgOfFormat(format string, args []*node, tr *taintRun) *node {
+	ai := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		hasPrec := false
+		for i < len(format) && strings.IndexByte("-+ #0'0123456789.*hlLqjzt", format[i]) >= 0 {
+			if format[i] == '.' {
+				hasPrec = true
+			}
+			if format[i] == '*' {
+				ai++
+			}
+			i++
+		}
+		if i >= len(format) {
+			return nil
+		}
+		if format[i] == 's' && !hasPrec && ai < len(args) && tr.expr(args[ai]) != "" {
+			return args[ai]
+		}
+		ai++
+	}
+	return nil
+}
+
+// unboundedScanfArgs returns the arguments read by a %s or %[ without a
+// width.
+func unboundedScanfArgs(format string, args []*node) []*node {
+	var out []*node
+	ai := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		suppress := false
+		if i < len(format) && format[i] == '*' {
+			suppress = true
+			i++
+		}
+		width := ""
+		for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+			width += string(format[i])
+			i++
+		}
+		for i < len(format) && strings.IndexByte("hlLqjzt", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		if suppress {
+			continue
+		}
+		if (format[i] == 's' || format[i] == '[') && width == "" && ai < len(args) {
+			a, _ := addrOf(args[ai])
+			out = append(out, a)
+		}
+		ai++
+	}
+	return out
+}
+
+// lengthChecked reports whether a guard at point at compares the length
+// of a string (strlen(s), or a variable set from it) with something.
+func (f *funcFacts) lengthChecked(s *node, at *node) bool {
+	sname := f.identName(s)
+	if sname == "" {
+		sname, _ = baseVar(f.file.t, unparen(s))
+	}
+	mentionsLen := func(e *node) bool {
+		found := false
+		e.walk(func(m *node) bool {
+			if m.kind == "call_expression" {
+				if c := f.callAt[m]; c != nil && (c.name == "strlen" || c.name == ".size" || c.name == ".length") {
+					target := c.arg(0)
+					if c.recv != nil {
+						target = c.recv
+					}
+					if n, _ := baseVar(f.file.t, unparen(target)); n == sname {
+						found = true
+					}
+				}
+			}
+			if m.kind == "identifier" && f.lenVars()[f.text(m)] == sname && sname != "" {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	for _, c := range f.conditionsAt(at) {
+		rel, ok := f.relationOf(c)
+		if !ok {
+			continue
+		}
+		if mentionsLen(rel.left) || mentionsLen(rel.right) {
+			return true
+		}
+	}
+	return false
+}
+
+// lenVars maps variables set from strlen(x) to x.
+func (f *funcFacts) lenVars() map[string]string {
+	if m, ok := f.cache["lenvars"].(map[string]string); ok {
+		return m
+	}
+	m := map[string]string{}
+	for _, d := range f.defs {
+		if d.op != "=" || len(d.srcs) != 1 {
+			continue
+		}
+		s := unparen(d.srcs[0])
+		if s != nil && s.kind == "call_expression" {
+			if c := f.callAt[s]; c != nil && c.name == "strlen" {
+				if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
+					m[d.name] = n
+				}
+			}
+		}
+	}
+	f.cache["lenvars"] = m
+	return m
+}
+
+// quote is strconv.Quote for messages.
+func quote(s string) string { return strconv.Quote(s) }

@@ -1,0 +1,421 @@
+package rules
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Events on pointers, in the order they happen in each node of the
+// control-flow graph: frees, uses, dereferences, definitions and NULL
+// checks. The use-after-free and NULL rules walk the graph from a free or
+// an allocation and look at the events that follow.
+
+type evKind uint8
+
+const (
+	evFree  evKind = iota // free(p), delete p
+	evUse                 // p handed to a call, or dereferenced (CodeQL's use-after-free "use")
+	evDeref               // p dereferenced, as CodeQL's nullness analysis sees it
+	evDef                 // p written as a whole
+	evCheck               // p tested (p == NULL, !p, if (p))
+)
+
+type event struct {
+	pos    uint32
+	kind   evKind
+	name   string
+	n      *node // where to report
+	val    int64 // for evDef of a constant
+	hasVal bool
+	alloc  bool   // for evDef: the value is a fresh allocation that may be NULL
+	alias  string // for evDef: the value is another variable
+}
+
+// events returns the events of every graph node of a function, by node
+// id, each list in source order.
+func (f *funcFacts) events() [][]event {
+	if ev, ok := f.cache["events"].([][]event); ok {
+		return ev
+	}
+	g := f.graph()
+	out := make([][]event, len(g.nodes))
+	for _, cn := range g.nodes {
+		if cn.n == nil {
+			continue
+		}
+		var evs []event
+		var walk func(n *node, top bool)
+		walk = func(n *node, top bool) {
+			if !top {
+				if _, own := g.of[n]; own {
+					return // a statement of its own (a nested for-init)
+				}
+			}
+			evs = f.nodeEvents(n, evs)
+			for _, c := range n.children {
+				walk(c, false)
+			}
+		}
+		walk(cn.n, true)
+		sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
+		out[cn.id] = evs
+	}
+	f.cache["events"] = out
+	return out
+}
+
+// nodeEvents appends the events a single syntax node stands for.
+func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
+	t := f.file.t
+	switch n.kind {
+	case "call_expression":
+		c := f.callAt[n]
+		if c != nil && freeFuncs[c.name] {
+			if name := f.identName(c.arg(0)); name != "" {
+				evs = append(evs, event{pos: n.end, kind: evFree, name: name, n: n})
+			}
+		}
+	case "delete_expression":
+		for _, c := range n.children {
+			if name := f.identName(c); name != "" && c.named {
+				evs = append(evs, event{pos: n.end, kind: evFree, name: name, n: n})
+			}
+		}
+	case "identifier":
+		name := t.text(n)
+		v := f.lookup(name)
+		if v == nil || !(v.isPointer() || v.kind == tkUnknown) {
+			return evs
+		}
+		if deref, use := f.derefContext(n); deref || use {
+			if deref {
+				evs = append(evs, event{pos: n.end, kind: evDeref, name: name, n: n})
+			}
+			evs = append(evs, event{pos: n.end, kind: evUse, name: name, n: n})
+		}
+		if chk := f.nullCheck(n); chk != nil {
+			evs = append(evs, event{pos: chk.end, kind: evCheck, name: name, n: n})
+		}
+	case "assignment_expression", "init_declarator", "update_expression":
+		for _, d := range f.defsAt(n) {
+			e := event{pos: d.pos, kind: evDef, name: d.name, n: n}
+			if len(d.srcs) == 1 {
+				src := unparen(d.srcs[0])
+				if k, ok := f.file.constValue(src, f); ok {
+					e.val, e.hasVal = k, true
+				}
+				e.alloc = f.isAllocation(src)
+				e.alias = f.identName(src)
+			}
+			evs = append(evs, e)
+		}
+	}
+	// &p handed to a call may change p.
+	if n.kind == "pointer_expression" && n.op0() == "&" {
+		if name := f.identName(n.child("argument")); name != "" && n.ancestor("call_expression") != nil {
+			evs = append(evs, event{pos: n.end, kind: evDef, name: name, n: n})
+		}
+	}
+	return evs
+}
+
+// defsAt returns the whole-variable definitions made by a node.
+func (f *funcFacts) defsAt(n *node) []*defSite {
+	m, ok := f.cache["defsAt"].(map[*node][]*defSite)
+	if !ok {
+		m = map[*node][]*defSite{}
+		for _, d := range f.defs {
+			if !d.whole {
+				continue
+			}
+			key := d.n
+			m[key] = append(m[key], d)
+		}
+		f.cache["defsAt"] = m
+	}
+	return m[n]
+}
+
+// isAllocation reports whether an expression is a call of an allocator
+// that returns NULL on failure (malloc, calloc, realloc; new (std::nothrow)).
+func (f *funcFacts) isAllocation(e *node) bool {
+	e = unparen(e)
+	if e == nil {
+		return false
+	}
+	switch e.kind {
+	case "call_expression":
+		c := f.callAt[e]
+		if c == nil {
+			return false
+		}
+		if allocators[c.name] {
+			return true
+		}
+		if c.name == "static_cast" || c.name == "reinterpret_cast" {
+			return f.isAllocation(c.arg(0))
+		}
+	case "new_expression":
+		if p := e.child("placement"); p != nil && strings.Contains(f.text(p), "nothrow") {
+			return true
+		}
+	}
+	return false
+}
+
+// derefContext tells how an identifier is used: dereferenced (p->f, *p,
+// p[i], or passed to a function that reads through it), or only used
+// (passed to any call).
+func (f *funcFacts) derefContext(id *node) (deref, use bool) {
+	child := id
+	p := id.parent
+	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression") {
+		child, p = p, p.parent
+	}
+	if p == nil {
+		return false, false
+	}
+	switch p.kind {
+	case "field_expression":
+		if child.field == "argument" && f.text(p.child("operator")) == "->" {
+			return true, true
+		}
+	case "pointer_expression":
+		if p.op0() == "*" {
+			return true, true
+		}
+	case "subscript_expression":
+		if child.field == "argument" {
+			return true, true
+		}
+	case "argument_list":
+		call := p.parent
+		if call == nil || call.kind != "call_expression" {
+			return false, false
+		}
+		c := f.callAt[call]
+		if c == nil {
+			return false, false
+		}
+		if freeFuncs[c.name] {
+			return false, false // the free event covers it
+		}
+		idx := -1
+		for i, a := range c.args {
+			if a == child {
+				idx = i
+			}
+		}
+		if idx < 0 {
+			return false, false
+		}
+		if list, ok := derefFuncs[c.name]; ok {
+			for _, k := range list {
+				if k == idx || k == -1 && idx >= formatIndex(c.name)+1 {
+					return true, true
+				}
+			}
+			return false, true
+		}
+		if callee, ok := f.file.defined[c.name]; ok {
+			return false, callee.derefsParam(idx)
+		}
+		return false, true
+	}
+	return false, false
+}
+
+func formatIndex(name string) int {
+	switch name {
+	case "printf", "vprintf":
+		return 0
+	case "fprintf", "dprintf", "sprintf", "vsprintf":
+		return 1
+	case "snprintf", "vsnprintf":
+		return 2
+	}
+	return 0
+}
+
+// derefsParam reports whether a function dereferences its i-th
+// parameter.
+func (f *funcFacts) derefsParam(i int) bool {
+	if i >= len(f.params) || f.params[i].name == "" {
+		return true
+	}
+	name := f.params[i].name
+	for _, id := range f.byKind["identifier"] {
+		if f.text(id) == name {
+			if deref, _ := f.derefContext(id); deref {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nullCheck returns the expression that tests an identifier for NULL
+// (!p, p == NULL, p != 0, p as a condition: if (p), p && ..., also
+// through an assignment: if (!(p = malloc(n)))), or nil.
+func (f *funcFacts) nullCheck(id *node) *node {
+	child := id
+	p := id.parent
+	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression" ||
+		p.kind == "assignment_expression" && child.field == "left" && f.text(p.child("operator")) == "=") {
+		child, p = p, p.parent
+	}
+	if p == nil {
+		return nil
+	}
+	switch p.kind {
+	case "unary_expression":
+		if f.text(p.child("operator")) == "!" {
+			return p
+		}
+	case "binary_expression":
+		switch f.text(p.child("operator")) {
+		case "&&", "||":
+			return child
+		case "==", "!=":
+			other := p.child("left")
+			if child == other {
+				other = p.child("right")
+			}
+			s := squeeze(f.text(other))
+			if s == "NULL" || s == "0" || s == "nullptr" || s == "(void*)0" {
+				return p
+			}
+		}
+	case "if_statement", "while_statement", "do_statement", "for_statement", "conditional_expression", "condition_clause":
+		if child.field == "condition" || child.field == "value" {
+			return child
+		}
+	case "argument_list":
+		if call := p.parent; call != nil {
+			name, _ := callName(f.file.t, call.child("function"))
+			if name == "assert" {
+				return call
+			}
+		}
+	}
+	return nil
+}
+
+// pathState is what a walk along a path knows: variables holding
+// constants after the start.
+type pathState map[string]int64
+
+func (s pathState) key() string {
+	if len(s) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(s))
+	for k, v := range s {
+		keys = append(keys, k+"="+strconv.FormatInt(v, 10))
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ",")
+}
+
+func (s pathState) with(name string, v int64, known bool) pathState {
+	old, had := s[name]
+	if known && had && old == v || !known && !had {
+		return s
+	}
+	out := make(pathState, len(s)+1)
+	for k, x := range s {
+		out[k] = x
+	}
+	if known {
+		out[name] = v
+	} else {
+		delete(out, name)
+	}
+	return out
+}
+
+// evalCond evaluates a condition under what a path knows.
+func (f *funcFacts) evalCond(e *node, st pathState) (int64, bool) {
+	e = unparen(e)
+	if e == nil {
+		return 0, false
+	}
+	switch e.kind {
+	case "identifier":
+		if v, ok := st[f.text(e)]; ok {
+			return v, true
+		}
+		return f.file.constValue(e, f)
+	case "number_literal", "char_literal", "true", "false", "null":
+		return f.file.constValue(e, f)
+	case "unary_expression":
+		v, ok := f.evalCond(e.child("argument"), st)
+		if !ok {
+			return 0, false
+		}
+		switch f.text(e.child("operator")) {
+		case "!":
+			return b2i(v == 0), true
+		case "-":
+			return -v, true
+		}
+		return 0, false
+	case "binary_expression":
+		op := f.text(e.child("operator"))
+		l, lok := f.evalCond(e.child("left"), st)
+		if op == "&&" && lok && l == 0 {
+			return 0, true
+		}
+		if op == "||" && lok && l != 0 {
+			return 1, true
+		}
+		r, rok := f.evalCond(e.child("right"), st)
+		if op == "&&" && rok && r == 0 {
+			return 0, true
+		}
+		if op == "||" && rok && r != 0 {
+			return 1, true
+		}
+		if !lok || !rok {
+			return 0, false
+		}
+		return binop(op, l, r)
+	}
+	return 0, false
+}
+
+// learn returns what a path knows after taking a branch of a condition.
+func (f *funcFacts) learn(e *node, truth bool, st pathState) pathState {
+	for _, a := range f.atoms(e, truth) {
+		a.e = unparen(a.e)
+		if a.e == nil {
+			continue
+		}
+		switch a.e.kind {
+		case "identifier":
+			if !a.truth {
+				st = st.with(f.text(a.e), 0, true)
+			}
+		case "binary_expression":
+			op := f.text(a.e.child("operator"))
+			if !a.truth {
+				op = negateOp[op]
+			}
+			if op != "==" {
+				continue
+			}
+			l, r := a.e.child("left"), a.e.child("right")
+			if name := f.identName(l); name != "" {
+				if k, ok := f.file.constValue(r, f); ok {
+					st = st.with(name, k, true)
+				}
+			} else if name := f.identName(r); name != "" {
+				if k, ok := f.file.constValue(l, f); ok {
+					st = st.with(name, k, true)
+				}
+			}
+		}
+	}
+	return st
+}

@@ -1,0 +1,396 @@
+package rules
+
+import "strings"
+
+// Guards: the conditions known to hold at a point of a function, read
+// from the syntax around it. A condition holds inside the branch it
+// controls (if, while, for, ?:, && and ||), and after an if whose branch
+// always leaves (return, exit, break, continue, goto) its negation holds
+// for the rest of the block.
+
+// cond is a condition with the truth value it has at a point.
+type cond struct {
+	e     *node
+	truth bool
+}
+
+// conditionsAt returns the conditions that hold when n runs, innermost
+// first, decomposed into atoms (a && b true gives a and b, a || b false
+// gives !a and !b, !a flips).
+func (f *funcFacts) conditionsAt(n *node) []cond {
+	var out []cond
+	add := func(c *node, truth bool) {
+		out = append(out, f.atoms(c, truth)...)
+	}
+	child := n
+	for p := n.parent; p != nil && child != f.body; child, p = p, p.parent {
+		switch p.kind {
+		case "if_statement":
+			c := condExpr(p)
+			if child.field == "consequence" {
+				add(c, true)
+			} else if child.kind == "else_clause" || child.field == "alternative" {
+				add(c, false)
+			}
+		case "else_clause":
+			// handled at the if_statement above it
+		case "while_statement", "for_statement":
+			if child.field == "body" {
+				if c := condExpr(p); c != nil {
+					add(c, true)
+				}
+			}
+		case "conditional_expression":
+			c := p.child("condition")
+			if child.field == "consequence" {
+				add(c, true)
+			} else if child.field == "alternative" {
+				add(c, false)
+			}
+		case "binary_expression":
+			if child.field == "right" {
+				switch f.text(p.child("operator")) {
+				case "&&":
+					add(p.child("left"), true)
+				case "||":
+					add(p.child("left"), false)
+				}
+			}
+		case "compound_statement", "case_statement", "translation_unit", "ERROR":
+			// Earlier statements of the block that leave on a condition,
+			// nearest first; a very long block is read only so far back.
+			i := childIndex(p, child)
+			for k := i - 1; k >= 0 && k >= i-maxGuardLookback; k-- {
+				if !f.file.spend(1) {
+					break
+				}
+				out = append(out, f.exitGuardsCached(p.children[k])...)
+			}
+		}
+	}
+	return out
+}
+
+// maxGuardLookback is how many earlier statements of a block are read
+// for guards.
+const maxGuardLookback = 400
+
+// childIndex returns the position of child among p's children.
+func childIndex(p, child *node) int {
+	for i, c := range p.children {
+		if c == child {
+			return i
+		}
+	}
+	return len(p.children)
+}
+
+// exitGuardsCached is exitGuards, computed once per statement.
+func (f *funcFacts) exitGuardsCached(s *node) []cond {
+	m, ok := f.cache["exitGuards"].(map[*node][]cond)
+	if !ok {
+		m = map[*node][]cond{}
+		f.cache["exitGuards"] = m
+	}
+	if g, ok := m[s]; ok {
+		return g
+	}
+	g := f.exitGuards(s)
+	m[s] = g
+	return g
+}
+
+// condExpr returns the condition of an if, while, for or do statement,
+// without its parentheses.
+func condExpr(s *node) *node {
+	c := s.child("condition")
+	if c == nil {
+		return nil
+	}
+	if c.kind == "condition_clause" {
+		if v := c.child("value"); v != nil {
+			return v
+		}
+		return c.firstNamed()
+	}
+	return unparenOnly(c)
+}
+
+// exitGuards returns what holds after statement s when s is an if whose
+// one branch always leaves, an assert, or a loop that only ends when its
+// condition fails.
+func (f *funcFacts) exitGuards(s *node) []cond {
+	switch s.kind {
+	case "if_statement":
+		c := condExpr(s)
+		if c == nil {
+			return nil
+		}
+		thenExits := f.alwaysLeaves(s.child("consequence"))
+		alt := s.child("alternative")
+		if alt != nil && alt.kind == "else_clause" {
+			alt = alt.firstNamed()
+		}
+		switch {
+		case alt == nil && thenExits:
+			return f.atoms(c, false)
+		case alt != nil && thenExits && !f.alwaysLeaves(alt):
+			return f.atoms(c, false)
+		case alt != nil && !thenExits && f.alwaysLeaves(alt):
+			return f.atoms(c, true)
+		}
+	case "expression_statement":
+		e := s.firstNamed()
+		if e != nil && e.kind == "call_expression" {
+			name, _ := callName(f.file.t, e.child("function"))
+			if name == "assert" || name == "static_assert" {
+				if a := e.child("arguments"); a != nil && a.firstNamed() != nil {
+					return f.atoms(a.firstNamed(), true)
+				}
+			}
+		}
+	case "while_statement":
+		if !containsBreak(s.child("body")) {
+			if c := condExpr(s); c != nil {
+				return f.atoms(c, false)
+			}
+		}
+	}
+	return nil
+}
+
+// alwaysLeaves reports whether a statement never completes normally: it
+// returns, exits, breaks, continues or jumps on every path.
+func (f *funcFacts) alwaysLeaves(s *node) bool {
+	if s == nil {
+		return false
+	}
+	switch s.kind {
+	case "return_statement", "break_statement", "continue_statement", "goto_statement", "throw_statement":
+		return true
+	case "compound_statement":
+		for _, c := range s.children {
+			if c.named && f.alwaysLeaves(c) {
+				return true
+			}
+		}
+		return false
+	case "expression_statement":
+		e := unparenOnly(s.firstNamed())
+		if e != nil && e.kind == "call_expression" {
+			name, _ := callName(f.file.t, e.child("function"))
+			return noReturn[name]
+		}
+		if e != nil && e.kind == "comma_expression" {
+			for _, c := range e.children {
+				if c.kind == "call_expression" {
+					name, _ := callName(f.file.t, c.child("function"))
+					if noReturn[name] {
+						return true
+					}
+				}
+			}
+		}
+		return e != nil && e.kind == "throw_expression"
+	case "if_statement":
+		alt := s.child("alternative")
+		if alt != nil && alt.kind == "else_clause" {
+			alt = alt.firstNamed()
+		}
+		return alt != nil && f.alwaysLeaves(s.child("consequence")) && f.alwaysLeaves(alt)
+	}
+	return false
+}
+
+func containsBreak(n *node) bool {
+	found := false
+	n.walk(func(m *node) bool {
+		switch m.kind {
+		case "break_statement", "goto_statement", "return_statement":
+			found = true
+		case "while_statement", "for_statement", "do_statement", "switch_statement", "for_range_loop":
+			if m != n {
+				return false // a break in there ends that statement
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// atoms decomposes a condition with its truth value.
+func (f *funcFacts) atoms(c *node, truth bool) []cond {
+	c = unparenOnly(c)
+	if c == nil {
+		return nil
+	}
+	switch c.kind {
+	case "binary_expression":
+		op := f.text(c.child("operator"))
+		if op == "&&" && truth || op == "||" && !truth {
+			return append(f.atoms(c.child("left"), truth), f.atoms(c.child("right"), truth)...)
+		}
+	case "unary_expression":
+		if f.text(c.child("operator")) == "!" {
+			return f.atoms(c.child("argument"), !truth)
+		}
+	case "condition_clause":
+		v := c.child("value")
+		if v == nil {
+			v = c.firstNamed()
+		}
+		if v == nil || v == c {
+			return nil
+		}
+		return f.atoms(v, truth)
+	}
+	return []cond{{c, truth}}
+}
+
+// relation is a comparison normalised to "left op right" after its truth
+// value is applied: !(a < b) becomes a >= b.
+type relation struct {
+	left, right *node
+	op          string
+}
+
+var negateOp = map[string]string{"<": ">=", ">=": "<", ">": "<=", "<=": ">", "==": "!=", "!=": "=="}
+var flipOp = map[string]string{"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+
+// relationOf reads a comparison atom.
+func (f *funcFacts) relationOf(c cond) (relation, bool) {
+	e := unparenOnly(c.e)
+	if e == nil || e.kind != "binary_expression" {
+		return relation{}, false
+	}
+	op := f.text(e.child("operator"))
+	if _, ok := negateOp[op]; !ok {
+		return relation{}, false
+	}
+	if !c.truth {
+		op = negateOp[op]
+	}
+	return relation{left: e.child("left"), right: e.child("right"), op: op}, true
+}
+
+// sameExpr compares two expressions by their text, ignoring blanks and
+// redundant parentheses.
+func (f *funcFacts) sameExpr(a, b *node) bool {
+	a, b = unparenOnly(a), unparenOnly(b)
+	if a == nil || b == nil {
+		return false
+	}
+	return squeeze(f.text(a)) == squeeze(f.text(b))
+}
+
+func squeeze(s string) string {
+	if !strings.ContainsAny(s, " \t\n\r") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
+// linear splits an expression into base + constant: "i + 2" is (i, 2),
+// "n - 1" is (n, -1), "5" is (nil, 5).
+func (f *funcFacts) linear(e *node) (*node, int64) {
+	e = unparen(e)
+	if e == nil {
+		return nil, 0
+	}
+	if v, ok := f.file.constValue(e, f); ok {
+		return nil, v
+	}
+	if e.kind == "binary_expression" {
+		op := f.text(e.child("operator"))
+		l, r := e.child("left"), e.child("right")
+		if op == "+" || op == "-" {
+			if k, ok := f.file.constValue(r, f); ok {
+				base, c := f.linear(l)
+				if op == "-" {
+					k = -k
+				}
+				return base, c + k
+			}
+			if k, ok := f.file.constValue(l, f); ok && op == "+" {
+				base, c := f.linear(r)
+				return base, c + k
+			}
+		}
+	}
+	return e, 0
+}
+
+// bounds are what the guards at a point say about an expression: a
+// constant lower bound, a constant upper bound, and upper bounds that are
+// other expressions (x < size).
+type bounds struct {
+	lo, hi       int64
+	hasLo, hasHi bool
+	symHi        []symBound // x <= base + off
+}
+
+type symBound struct {
+	base *node
+	off  int64 // the bound is inclusive: x <= base + off
+}
+
+// boundsOf reads the bounds that the guards at point n put on the
+// expression base (x in "x < 10", "x >= 0", "i + 1 < n").
+func (f *funcFacts) boundsOf(base *node, at *node) bounds {
+	var b bounds
+	setLo := func(v int64) {
+		if !b.hasLo || v > b.lo {
+			b.lo, b.hasLo = v, true
+		}
+	}
+	setHi := func(v int64) {
+		if !b.hasHi || v < b.hi {
+			b.hi, b.hasHi = v, true
+		}
+	}
+	for _, c := range f.conditionsAt(at) {
+		r, ok := f.relationOf(c)
+		if !ok {
+			continue
+		}
+		// Put the expression on the left: x op rhs.
+		lb, lk := f.linear(r.left)
+		rb, rk := f.linear(r.right)
+		op := r.op
+		var rhs *node
+		var rc int64
+		switch {
+		case lb != nil && f.sameExpr(lb, base):
+			rhs, rc = rb, rk-lk
+		case rb != nil && f.sameExpr(rb, base):
+			rhs, rc = lb, lk-rk
+			op = flipOp[op]
+		default:
+			continue
+		}
+		// Now: x op rhs + rc.
+		if rhs == nil { // a constant bound
+			switch op {
+			case "<":
+				setHi(rc - 1)
+			case "<=":
+				setHi(rc)
+			case ">":
+				setLo(rc + 1)
+			case ">=":
+				setLo(rc)
+			case "==":
+				setLo(rc)
+				setHi(rc)
+			}
+			continue
+		}
+		switch op {
+		case "<":
+			b.symHi = append(b.symHi, symBound{rhs, rc - 1})
+		case "<=", "==":
+			b.symHi = append(b.symHi, symBound{rhs, rc})
+		}
+	}
+	return b
+}

@@ -1,0 +1,365 @@
+package rules
+
+// Taint: which values in a function come from a source (the command
+// line, input, the environment, rand(), an external function), following
+// assignments, parsing (atoi, strtol, sscanf, std::stoi), string building
+// (sprintf, strcat, snprintf, std::string) and calls to functions of the
+// same file. A variable is tainted from the first write of tainted data
+// on; a read sees it when it comes later in the text or in the same loop.
+
+// taintSpec says what a taint analysis counts as a source and where
+// taint stops.
+type taintSpec struct {
+	id string
+	// source reports whether an expression is itself a source, and names it.
+	source func(f *funcFacts, n *node) (string, bool)
+	// inputDefs makes values read by scanf, fgets, read, std::cin... sources.
+	inputDefs bool
+	// stop reports expressions whose value is clean whatever their
+	// operands: rand() % n, escape_html(x).
+	stop func(f *funcFacts, n *node) bool
+	// barrier reports variables whose reads are clean.
+	barrier func(f *funcFacts, name string) bool
+	// params makes integer parameters of functions other than main sources.
+	params func(v *varInfo) bool
+}
+
+// taintRun is the result of one taint analysis on one function.
+type taintRun struct {
+	f    *funcFacts
+	spec *taintSpec
+	at   map[string]uint32
+	why  map[string]string
+	memo map[*node]string
+	done bool
+}
+
+// taint runs (or returns the cached run of) a taint analysis.
+func (f *funcFacts) taint(spec *taintSpec) *taintRun {
+	key := "taint:" + spec.id
+	if r, ok := f.cache[key].(*taintRun); ok {
+		return r
+	}
+	r := &taintRun{f: f, spec: spec, at: map[string]uint32{}, why: map[string]string{}}
+	f.cache[key] = r
+	if spec.params != nil {
+		for _, p := range f.params {
+			if p.name != "" && spec.params(p) {
+				r.at[p.name] = 0
+				r.why[p.name] = "the parameter " + p.name
+			}
+		}
+	}
+	for round := 0; round < 8; round++ {
+		changed := false
+		for _, d := range f.defs {
+			if !f.file.spend(1) {
+				break
+			}
+			if pos, ok := r.at[d.name]; ok && pos <= d.pos {
+				continue
+			}
+			why := ""
+			if d.op == "input" && spec.inputDefs {
+				why = d.input
+			} else {
+				for _, s := range d.srcs {
+					if w := r.expr(s); w != "" {
+						why = w
+						break
+					}
+				}
+			}
+			if why != "" {
+				r.at[d.name] = d.pos
+				r.why[d.name] = why
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	r.done = true
+	r.memo = map[*node]string{}
+	return r
+}
+
+// tainted reports whether an expression carries tainted data, and from
+// where ("" when it does not).
+func (r *taintRun) expr(n *node) string {
+	if n == nil {
+		return ""
+	}
+	if r.done {
+		if w, ok := r.memo[n]; ok {
+			return w
+		}
+		w := r.eval(n, 0)
+		r.memo[n] = w
+		return w
+	}
+	return r.eval(n, 0)
+}
+
+func (r *taintRun) eval(n *node, depth int) string {
+	if n == nil || depth > 60 {
+		return ""
+	}
+	f := r.f
+	if r.spec.stop != nil && r.spec.stop(f, n) {
+		return ""
+	}
+	if r.spec.source != nil {
+		if w, ok := r.spec.source(f, n); ok {
+			return w
+		}
+	}
+	switch n.kind {
+	case "parameter_declaration":
+		// A parameter of a vexing parse: std::string s(argv[1]).
+		return r.eval(n.child("type"), depth+1)
+	case "identifier", "type_identifier":
+		name := f.text(n)
+		if n.kind == "type_identifier" && f.lookup(name) == nil {
+			return ""
+		}
+		if r.spec.barrier != nil && r.spec.barrier(f, name) {
+			return ""
+		}
+		if pos, ok := r.at[name]; ok && f.reachesNode(pos, n) {
+			return r.why[name]
+		}
+		return ""
+	case "parenthesized_expression":
+		return r.eval(n.firstNamed(), depth+1)
+	case "cast_expression":
+		return r.eval(n.child("value"), depth+1)
+	case "field_expression", "subscript_expression", "pointer_expression":
+		return r.eval(n.child("argument"), depth+1)
+	case "binary_expression":
+		switch f.text(n.child("operator")) {
+		case "+", "-", "*", "/", "%", "<<", ">>", "|", "&", "^":
+			if w := r.eval(n.child("left"), depth+1); w != "" {
+				return w
+			}
+			return r.eval(n.child("right"), depth+1)
+		}
+		return ""
+	case "unary_expression":
+		if f.text(n.child("operator")) == "!" {
+			return ""
+		}
+		return r.eval(n.child("argument"), depth+1)
+	case "update_expression":
+		return r.eval(n.child("argument"), depth+1)
+	case "conditional_expression":
+		if w := r.eval(n.child("consequence"), depth+1); w != "" {
+			return w
+		}
+		return r.eval(n.child("alternative"), depth+1)
+	case "assignment_expression":
+		return r.eval(n.child("right"), depth+1)
+	case "comma_expression":
+		return r.eval(n.child("right"), depth+1)
+	case "initializer_list", "argument_list", "compound_literal_expression":
+		for _, c := range n.namedChildren() {
+			if w := r.eval(c, depth+1); w != "" {
+				return w
+			}
+		}
+		return ""
+	case "call_expression":
+		return r.call(n, depth)
+	}
+	return ""
+}
+
+func (r *taintRun) call(n *node, depth int) string {
+	f := r.f
+	c := f.callAt[n]
+	if c == nil {
+		return ""
+	}
+	anyArg := func() string {
+		for _, a := range c.args {
+			if w := r.eval(a, depth+1); w != "" {
+				return w
+			}
+		}
+		return ""
+	}
+	switch {
+	case valuePropagators[c.name]:
+		return anyArg()
+	case c.recv != nil && stringMethods[c.name]:
+		if w := r.eval(c.recv, depth+1); w != "" {
+			return w
+		}
+		if c.name == ".append" || c.name == ".insert" || c.name == ".replace" {
+			return anyArg()
+		}
+		return ""
+	case c.name == "fgets" || c.name == "gets" || c.name == "strcpy" || c.name == "strcat" ||
+		c.name == "strncpy" || c.name == "strncat" || c.name == "stpcpy":
+		// These return their destination.
+		return r.eval(c.arg(0), depth+1)
+	}
+	if callee, ok := f.file.defined[c.name]; ok && callee != f {
+		sum := callee.summary(r.spec)
+		if sum.source != "" {
+			return sum.source
+		}
+		for i, a := range c.args {
+			if sum.params[i] {
+				if w := r.eval(a, depth+1); w != "" {
+					return w
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// taintSummary says what a function's result carries: data from its own
+// sources, and from which parameters.
+type taintSummary struct {
+	source string
+	params map[int]bool
+}
+
+// summary computes (once) what a function returns under a taint spec.
+func (f *funcFacts) summary(spec *taintSpec) *taintSummary {
+	key := "summary:" + spec.id
+	if s, ok := f.cache[key].(*taintSummary); ok {
+		return s
+	}
+	s := &taintSummary{params: map[int]bool{}}
+	f.cache[key] = s // a recursive call sees an empty summary
+	returns := f.byKind["return_statement"]
+	own := f.taint(spec)
+	for _, ret := range returns {
+		if e := ret.firstNamed(); e != nil {
+			if w := own.expr(e); w != "" {
+				s.source = w
+			}
+		}
+	}
+	for i, p := range f.params {
+		if p.name == "" {
+			continue
+		}
+		ps := &taintSpec{id: spec.id + "/param", stop: spec.stop, source: func(g *funcFacts, n *node) (string, bool) {
+			if n.kind == "identifier" && g.text(n) == p.name {
+				return "the parameter " + p.name, true
+			}
+			return "", false
+		}}
+		pr := &taintRun{f: f, spec: ps, at: map[string]uint32{}, why: map[string]string{}}
+		// A short run without caching: the parameter as the only source.
+		for round := 0; round < 4; round++ {
+			changed := false
+			for _, d := range f.defs {
+				if _, ok := pr.at[d.name]; ok {
+					continue
+				}
+				for _, src := range d.srcs {
+					if pr.eval(src, 0) != "" {
+						pr.at[d.name] = d.pos
+						pr.why[d.name] = "p"
+						changed = true
+						break
+					}
+				}
+			}
+			if !changed {
+				break
+			}
+		}
+		for _, ret := range returns {
+			if e := ret.firstNamed(); e != nil && pr.eval(e, 0) != "" {
+				s.params[i] = true
+			}
+		}
+	}
+	return s
+}
+
+// reachesNode reports whether a write at position from reaches the read
+// n: it comes first, or a loop around both carries it over.
+func (f *funcFacts) reachesNode(from uint32, n *node) bool {
+	if from < n.start {
+		return true
+	}
+	for p := n.parent; p != nil; p = p.parent {
+		switch p.kind {
+		case "while_statement", "for_statement", "do_statement", "for_range_loop":
+			if p.start <= from && from < p.end {
+				return true
+			}
+		case "function_definition":
+			return false
+		}
+	}
+	return false
+}
+
+// upperBoundChecked reports whether a variable is compared with < <= >
+// >= against anything but 0 somewhere in the function. CodeQL's taint
+// tracking (DefaultTaintTracking) treats every read of such a variable
+// as clean: the comparison is taken for a bounds check.
+func (f *funcFacts) upperBoundChecked(name string) bool {
+	key := "ubc"
+	set, ok := f.cache[key].(map[string]bool)
+	if !ok {
+		set = map[string]bool{}
+		for _, b := range f.byKind["binary_expression"] {
+			switch f.text(b.child("operator")) {
+			case "<", ">", "<=", ">=":
+			default:
+				continue
+			}
+			l, r := b.child("left"), b.child("right")
+			if n := f.identName(l); n != "" && squeeze(f.text(r)) != "0" {
+				set[n] = true
+			}
+			if n := f.identName(r); n != "" && squeeze(f.text(l)) != "0" {
+				set[n] = true
+			}
+		}
+		f.cache[key] = set
+	}
+	return set[name]
+}
+
+// userInput is the taint spec of data a user controls: the command line,
+// standard input and streams, the environment (including CGI's
+// QUERY_STRING), and the network.
+var userInput = &taintSpec{
+	id:        "input",
+	inputDefs: true,
+	source:    userSource,
+}
+
+func userSource(f *funcFacts, n *node) (string, bool) {
+	switch n.kind {
+	case "identifier", "type_identifier":
+		if argv := f.argvName(); argv != "" && f.text(n) == argv {
+			return "the command line (" + argv + ")", true
+		}
+	case "call_expression":
+		c := f.callAt[n]
+		if c == nil {
+			return "", false
+		}
+		if what, ok := inputReturns[c.name]; ok {
+			if c.name == "getenv" || c.name == "secure_getenv" {
+				if s, ok := stringValue(f.file.t, unparenOnly(c.arg(0))); ok {
+					return "the environment variable " + s, true
+				}
+			}
+			return what, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,22 @@
+// Names with ".." are refused before the path is built.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FILENAME_LEN 256
+
+int main(int argc, char *argv[]) {
+    char *requestedFileName = argv[1];
+    char fileNameBuffer[MAX_FILENAME_LEN];
+    if (strstr(requestedFileName, "..") != NULL) {
+        fprintf(stderr, "invalid file name\n");
+        return 1;
+    }
+    snprintf(fileNameBuffer, sizeof fileNameBuffer, "/safe/%s", requestedFileName);
+    FILE *fp = fopen(fileNameBuffer, "r");
+    if (fp == NULL) return 1;
+    char buf[256];
+    while (fgets(buf, sizeof buf, fp)) fputs(buf, stdout);
+    fclose(fp);
+    return 0;
+}

@@ -1,0 +1,16 @@
+// The same reply with the user name escaped.
+#include <stdio.h>
+#include <string.h>
+
+#define PAGE_HEAD "<html><head><title>Hello</title></head><body>"
+#define PAGE_TAIL "</body></html>"
+
+char *escape_html(char *input);
+
+void http_hello_page(const char *url, const char *method, FILE *request, FILE *response) {
+    char username[1024];
+    fgets(username, 1024, request);
+    char outputbuf[1024];
+    snprintf(outputbuf, sizeof outputbuf, "%s<p>hello, %s</p>%s", PAGE_HEAD, escape_html(username), PAGE_TAIL);
+    fputs(outputbuf, response);
+}
