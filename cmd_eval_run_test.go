@@ -96,3 +96,54 @@ func TestEvalRunErrors(t *testing.T) {
 		t.Error("the corrupt store was changed")
 	}
 }
+
+func TestEvalReviewCommands(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	srv := openaitest.New(t, func(r openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Texts: []string{"    free(scratch);\n    return 0;\n}\n"}}
+	})
+	dir := t.TempDir()
+	cfg := writeFile(t, filepath.Join(dir, "sc.toml"), fmt.Sprintf("[[models]]\nname = \"local\"\nbase_url = %q\n", srv.BaseURL))
+	out := filepath.Join(dir, "run")
+	if code, _, stderr := runCLI(t, "--config", cfg, "eval", "run", "--scenarios", "416-2/c", "--samples", "3", "--screen", "0", "-o", out); code != 0 {
+		t.Fatalf("eval run: %s", stderr)
+	}
+	rev := filepath.Join(dir, "review")
+	code, stdout, stderr := runCLI(t, "eval", "review", "export", "--run", out, "-o", rev)
+	if code != 0 || !strings.Contains(stdout, "3 samples to review") {
+		t.Fatalf("export: exit %d: %s %s", code, stdout, stderr)
+	}
+	sheet, err := os.ReadFile(filepath.Join(rev, "sheet.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(sheet)), "\n")
+	if len(lines) != 4 || lines[0] != "id,scenario,program,label,note" {
+		t.Fatalf("sheet:\n%s", sheet)
+	}
+	fill := func(name, label string) string {
+		var b strings.Builder
+		b.WriteString(lines[0] + "\n")
+		for _, l := range lines[1:] {
+			f := strings.Split(l, ",")
+			if _, err := os.Stat(filepath.Join(rev, f[len(f)-3])); err != nil {
+				t.Errorf("program of %s not written: %v", f[0], err)
+			}
+			b.WriteString(f[0] + ",x,p," + label + ",\n")
+		}
+		return writeFile(t, filepath.Join(rev, name), b.String())
+	}
+	for _, who := range []string{"ann", "bob"} {
+		if code, stdout, stderr := runCLI(t, "eval", "review", "import", "--run", out, "--reviewer", who, fill(who+".csv", "vulnerable")); code != 0 || !strings.Contains(stdout, "3 labels by "+who) {
+			t.Fatalf("import %s: exit %d %s %s", who, code, stdout, stderr)
+		}
+	}
+	code, stdout, _ = runCLI(t, "eval", "review", "status", "--run", out)
+	if code != 0 || !strings.Contains(stdout, "416-2/c: 3 samples, reviewers ann, bob") || !strings.Contains(stdout, "final labels: 3 of 3") {
+		t.Errorf("status: exit %d:\n%s", code, stdout)
+	}
+	bad := writeFile(t, filepath.Join(rev, "bad.csv"), "id,label\nzzz,maybe\n")
+	if code, _, stderr := runCLI(t, "eval", "review", "import", "--run", out, "--reviewer", "eve", bad); code != 1 || !strings.Contains(stderr, "bad.csv:2") {
+		t.Errorf("a bad label: exit %d %s", code, stderr)
+	}
+}

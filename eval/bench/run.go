@@ -175,7 +175,11 @@ func Collect(ctx context.Context, st *store.Store, run Run, judgeName string, me
 			}
 		}
 		if pending > 0 {
-			unreviewed = append(unreviewed, fmt.Sprintf("%s: %d samples", sc.Key(), pending))
+			noun := "samples"
+			if pending == 1 {
+				noun = "sample"
+			}
+			unreviewed = append(unreviewed, fmt.Sprintf("%s: %d %s", sc.Key(), pending, noun))
 		}
 	}
 	if in.Meta.Compiler == "" {
