@@ -262,6 +262,13 @@ func (f *funcFacts) maxStringLen(n *node) (int64, bool) {
 // got last.
 func (f *funcFacts) bufferSize(e *node, at *node) (int64, bool) {
 	e = unparen(e)
+	if e != nil && e.kind == "subscript_expression" {
+		// One row of a two-dimensional array: char names[3][32].
+		if v, depth := f.subscriptBase(e); v != nil && v.isArray() && depth < len(v.dims) {
+			return f.elementSize(e)
+		}
+		return 0, false
+	}
 	name := f.identName(e)
 	if name == "" {
 		return 0, false

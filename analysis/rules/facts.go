@@ -41,8 +41,9 @@ type varInfo struct {
 	// std::array's length.
 	container bool
 	fixedLen  int64
-	decl      *node // the declarator
-	init      *node // the initial value, if any
+	lenText   string // std::array's length as written, resolved with the file's constants
+	decl      *node  // the declarator
+	init      *node  // the initial value, if any
 	fn        *funcFacts
 }
 
@@ -382,7 +383,8 @@ func declVar(t *syntaxTree, typ, d *node) *varInfo {
 	}
 	if strings.HasPrefix(base, "array<") && strings.HasSuffix(base, ">") {
 		if i := strings.LastIndex(base, ","); i > 0 {
-			if n, ok := parseInt(strings.TrimSpace(base[i+1 : len(base)-1])); ok {
+			v.lenText = strings.TrimSpace(base[i+1 : len(base)-1])
+			if n, ok := parseInt(v.lenText); ok {
 				v.fixedLen = n
 			}
 		}
@@ -444,7 +446,7 @@ func (v *varInfo) reverseDims() {
 // classifyType tells integers, floating types and strings apart.
 func classifyType(typ string) (typeKind, bool) {
 	t := strings.TrimSpace(typ)
-	for _, q := range []string{"const ", "volatile ", "static ", "register ", "extern ", "struct ", "signed ", "inline "} {
+	for _, q := range []string{"constexpr ", "const ", "volatile ", "static ", "register ", "extern ", "struct ", "signed ", "inline ", "thread_local ", "mutable "} {
 		t = strings.ReplaceAll(t, q, "")
 	}
 	unsigned := strings.Contains(t, "unsigned") || strings.HasPrefix(t, "size_t") ||
@@ -476,6 +478,11 @@ func classifyType(typ string) (typeKind, bool) {
 
 // resolveDims turns array sizes into numbers where the size is constant.
 func (ff *fileFacts) resolveDims(v *varInfo) {
+	if v.fixedLen == 0 && v.lenText != "" {
+		if n, ok := ff.textValue(v.lenText, v.fn, 0); ok && n > 0 {
+			v.fixedLen = n
+		}
+	}
 	for i, s := range v.sizeNodes {
 		if s == nil {
 			if i == 0 && v.init != nil {

@@ -359,14 +359,20 @@ func (f *funcFacts) boundsOf(base *node, at *node) bounds {
 		op := r.op
 		var rhs *node
 		var rc int64
+		var side *node
 		switch {
 		case lb != nil && f.sameExpr(lb, base):
-			rhs, rc = rb, rk-lk
+			rhs, rc, side = rb, rk-lk, r.left
 		case rb != nil && f.sameExpr(rb, base):
-			rhs, rc = lb, lk-rk
+			rhs, rc, side = lb, lk-rk, r.right
 			op = flipOp[op]
 		default:
 			continue
+		}
+		// (size_t) x < n also says x >= 0: a negative x converts to a
+		// huge unsigned value and fails the test.
+		if (op == "<" || op == "<=" || op == "==") && f.unsignedCast(side) {
+			setLo(0)
 		}
 		// Now: x op rhs + rc.
 		if rhs == nil { // a constant bound
@@ -393,4 +399,35 @@ func (f *funcFacts) boundsOf(base *node, at *node) bounds {
 		}
 	}
 	return b
+}
+
+// unsignedCast reports whether an expression is a conversion to an
+// unsigned type: (unsigned) x, (size_t) x, static_cast<std::size_t>(x).
+func (f *funcFacts) unsignedCast(e *node) bool {
+	e = unparenOnly(e)
+	if e == nil {
+		return false
+	}
+	var typ *node
+	switch {
+	case e.kind == "cast_expression":
+		typ = e.child("type")
+	case e.cast:
+		fn := e.child("function")
+		if fn != nil && fn.kind == "template_function" {
+			if args := fn.child("arguments"); args != nil {
+				typ = args.firstNamed()
+			}
+		} else {
+			typ = fn
+		}
+	default:
+		return false
+	}
+	txt := f.text(typ)
+	if strings.Contains(txt, "*") {
+		return false
+	}
+	_, unsigned := classifyType(txt)
+	return unsigned
 }
