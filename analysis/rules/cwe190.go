@@ -100,7 +100,7 @@ func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
 	for _, f := range ff.funcs {
 		tr := f.taint(spec)
 		report := func(op, operand *node, effect string, why string) {
-			if !f.reachableNode(op) {
+			if !f.reachableNode(op) || f.cannotOverflow(op) {
 				return
 			}
 			r.report(operand, fmt.Sprintf("%s can %s: %s comes from %s and no check bounds it first",

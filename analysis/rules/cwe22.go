@@ -83,8 +83,9 @@ func checkPathInjection(ff *fileFacts, r *reporter) {
 						check(c, "std::"+typ, v.firstNamed())
 					}
 				}
-				// std::ifstream in(path); parses as a function declaration.
-				if fd := funcDeclarator(c); fd != nil && f.vexingParse(fd) {
+				// std::ifstream in(path); parses as a function declaration
+				// (a stream is never a local function's type).
+				if fd := funcDeclarator(c); fd != nil && fd.child("parameters") != nil {
 					check(c, "std::"+typ, fd.child("parameters").firstNamed())
 				}
 			}

@@ -174,15 +174,16 @@ func (f *funcFacts) charEscaped(n *node) bool {
 	return false
 }
 
-// hasCharTests reports whether a function compares characters with '<'
-// or classifies them (isalnum): without that, no character is escaped.
+// hasCharTests reports whether a function compares characters with
+// printable ones ('<', 'a') or classifies them (isalnum): without that,
+// no character is escaped.
 func (f *funcFacts) hasCharTests() bool {
 	if v, ok := f.cache["charTests"].(bool); ok {
 		return v
 	}
 	has := false
 	for _, lit := range f.byKind["char_literal"] {
-		if k, ok := charValue(f.text(lit)); ok && k == '<' {
+		if k, ok := charValue(f.text(lit)); ok && k > ' ' && k < 127 {
 			has = true
 			break
 		}
@@ -202,31 +203,54 @@ func (f *funcFacts) hasCharTests() bool {
 // excludesMarkup reports whether a condition shows that the character x
 // is not '<'.
 func (f *funcFacts) excludesMarkup(c cond, x *node) bool {
-	e := unparen(c.e)
-	if e == nil {
+	return f.excludesLT(c.e, c.truth, x, 0)
+}
+
+func (f *funcFacts) excludesLT(e *node, truth bool, x *node, depth int) bool {
+	e = unparen(e)
+	if e == nil || depth > 12 {
 		return false
 	}
-	if e.kind == "call_expression" {
+	switch e.kind {
+	case "unary_expression":
+		if f.text(e.child("operator")) == "!" {
+			return f.excludesLT(e.child("argument"), !truth, x, depth+1)
+		}
+		return false
+	case "call_expression":
 		cs := f.callAt[e]
 		if cs == nil {
 			return false
 		}
 		switch cs.name {
-		case "isalnum", "isalpha", "isdigit", "iswalnum", "iswalpha", "isxdigit":
-			return c.truth && f.sameExpr(cs.arg(0), x)
+		case "isalnum", "isalpha", "isdigit", "iswalnum", "iswalpha", "isxdigit", "isupper", "islower":
+			return truth && f.sameExpr(cs.arg(0), x)
 		case "strchr":
 			s, ok := stringValue(f.file.t, unparen(cs.arg(0)))
-			return !c.truth && ok && strings.Contains(s, "<") && f.sameExpr(cs.arg(1), x)
+			return !truth && ok && strings.Contains(s, "<") && f.sameExpr(cs.arg(1), x)
 		}
 		return false
+	case "binary_expression":
+	default:
+		return false
 	}
-	rel, ok := f.relationOf(c)
+	op := f.text(e.child("operator"))
+	l, r := e.child("left"), e.child("right")
+	switch {
+	case op == "&&" && truth || op == "||" && !truth:
+		// Every part holds: one that excludes '<' is enough.
+		return f.excludesLT(l, truth, x, depth+1) || f.excludesLT(r, truth, x, depth+1)
+	case op == "||" && truth || op == "&&" && !truth:
+		// One part holds: each must exclude '<'.
+		return f.excludesLT(l, truth, x, depth+1) && f.excludesLT(r, truth, x, depth+1)
+	}
+	rel, ok := f.relationOf(cond{e, truth})
 	if !ok {
 		return false
 	}
-	l, r := rel.left, rel.right
+	l, r, op = rel.left, rel.right, rel.op
 	if f.sameExpr(r, x) {
-		l, r = r, l
+		l, r, op = r, l, flipOp[op]
 	}
 	if !f.sameExpr(l, x) {
 		return false
@@ -235,11 +259,19 @@ func (f *funcFacts) excludesMarkup(c cond, x *node) bool {
 	if !ok {
 		return false
 	}
-	switch rel.op {
+	switch op {
 	case "!=":
 		return k == '<'
 	case "==":
 		return k > 0 && k < 128 && !strings.ContainsRune(htmlSpecial, rune(k))
+	case ">":
+		return k >= '<'
+	case ">=":
+		return k > '<'
+	case "<":
+		return k <= '<'
+	case "<=":
+		return k < '<'
 	}
 	return false
 }
@@ -304,9 +336,11 @@ func checkXSS(ff *fileFacts, r *reporter) {
 			if !ok || !f.reachableNode(c.n) || c.arg(w.dst) == nil {
 				continue
 			}
-			srcs := c.args[min(w.from, len(c.args)):]
+			var srcs []*node
 			if w.from < 0 {
 				srcs = []*node{c.recv}
+			} else {
+				srcs = c.args[min(w.from, len(c.args)):]
 			}
 			toReply := f.outputParam(c.arg(w.dst))
 			htmlFormat := false

@@ -367,6 +367,18 @@ func declVar(t *syntaxTree, typ, d *node) *varInfo {
 	v := &varInfo{decl: d}
 	if typ != nil {
 		v.typ = strings.Join(strings.Fields(t.text(typ)), " ")
+		// const and constexpr are siblings of the type in the grammar:
+		// const char *s, constexpr int N = 4.
+		if typ.parent != nil && !strings.HasPrefix(v.typ, "const ") {
+			for _, q := range typ.parent.children {
+				if q.kind == "type_qualifier" {
+					if w := t.text(q); w == "const" || w == "constexpr" {
+						v.typ = "const " + v.typ
+						break
+					}
+				}
+			}
+		}
 	}
 	// Qualifiers before the type are siblings in the grammar: "unsigned
 	// int" is a sized_type_specifier, "const char" a type_qualifier +

@@ -134,6 +134,9 @@ func (f *funcFacts) exitGuards(s *node) []cond {
 		switch {
 		case alt == nil && thenExits:
 			return f.atoms(c, false)
+		case alt == nil && f.clampsTo(c, s.child("consequence")):
+			// if (n > CAP) n = CAP;  leaves n <= CAP.
+			return f.atoms(c, false)
 		case alt != nil && thenExits && !f.alwaysLeaves(alt):
 			return f.atoms(c, false)
 		case alt != nil && !thenExits && f.alwaysLeaves(alt):
@@ -430,4 +433,37 @@ func (f *funcFacts) unsignedCast(e *node) bool {
 	}
 	_, unsigned := classifyType(txt)
 	return unsigned
+}
+
+// clampsTo reports whether the branch of an if sets the variable its
+// condition compares to the value it is compared with: if (n > CAP) n =
+// CAP; if (n < 0) n = 0. After such an if, the negated condition holds
+// (n <= CAP), as it does on the path that skipped the branch.
+func (f *funcFacts) clampsTo(c *node, body *node) bool {
+	rel, ok := f.relationOf(cond{c, true})
+	if !ok || rel.op == "==" || rel.op == "!=" {
+		return false
+	}
+	if body != nil && body.kind == "compound_statement" {
+		stmts := body.namedChildren()
+		if len(stmts) != 1 {
+			return false
+		}
+		body = stmts[0]
+	}
+	if body == nil || body.kind != "expression_statement" {
+		return false
+	}
+	a := unparenOnly(body.firstNamed())
+	if a == nil || a.kind != "assignment_expression" || f.text(a.child("operator")) != "=" {
+		return false
+	}
+	lhs, val := a.child("left"), a.child("right")
+	switch {
+	case f.sameExpr(lhs, rel.left) && f.sameExpr(val, rel.right):
+	case f.sameExpr(lhs, rel.right) && f.sameExpr(val, rel.left):
+	default:
+		return false
+	}
+	return true
 }
