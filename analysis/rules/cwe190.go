@@ -368,7 +368,7 @@ func (f *funcFacts) additionSafe(op, target *node) bool {
 				}
 				return !mentions
 			})
-			if mentions && strings.Contains(f.text(m), "MAX") {
+			if mentions && f.mentionsIntLimit(m) {
 				found = true
 			}
 			return !found
@@ -383,4 +383,24 @@ func (f *funcFacts) additionSafe(op, target *node) bool {
 		}
 	}
 	return false
+}
+
+// mentionsIntLimit reports whether an expression speaks of the largest
+// int: INT_MAX, std::numeric_limits<int>::max(), or the number itself
+// (2147483647) when <limits.h> is not included.
+func (f *funcFacts) mentionsIntLimit(e *node) bool {
+	txt := f.text(e)
+	if strings.Contains(txt, "MAX") || strings.Contains(txt, "numeric_limits") {
+		return true
+	}
+	found := false
+	e.walk(func(m *node) bool {
+		if m.kind == "number_literal" {
+			if v, ok := parseInt(f.text(m)); ok && v >= 1<<30 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -17,7 +17,7 @@ int main() {
         delete[] line;
         return 1;
     }
-    std::cout << "read " << std::strlen(line) << " bytes\n";
+    std::cout << "read: " << line;
     delete[] line;
     return 0;
 }

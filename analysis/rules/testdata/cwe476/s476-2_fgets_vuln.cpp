@@ -17,7 +17,7 @@ int main() {
         std::free(line);
         return 1;
     }
-    std::cout << "read " << std::strlen(line) << " bytes\n";
+    std::cout << "read: " << line;
     std::free(line);
     return 0;
 }

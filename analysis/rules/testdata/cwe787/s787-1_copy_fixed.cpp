@@ -1,4 +1,4 @@
-// 787-1 (C++): std::copy_n of std::min(count, KEPT_INTS) values.
+// 787-1 (C++): std::copy of std::min(count, KEPT_INTS) values.
 /*
  * Receive a chunk of integers on standard input and keep its values in a
  * second buffer. The first integer of a chunk tells how many values follow.
@@ -24,7 +24,7 @@ int main() {
     // copy the values after chunk[0] into kept; chunk[0] is their number
     const std::size_t count = chunk[0] > 0 ? static_cast<std::size_t>(chunk[0]) : 0;
     const std::size_t n = std::min(count, KEPT_INTS);
-    std::copy_n(&chunk[1], n, kept);
+    std::copy(chunk + 1, chunk + 1 + n, kept);
     std::cout << "kept " << n << " values\n";
     return 0;
 }

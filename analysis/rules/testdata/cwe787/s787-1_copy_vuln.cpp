@@ -1,4 +1,4 @@
-// 787-1 (C++): std::copy_n with the count from the chunk.
+// 787-1 (C++): std::copy up to chunk + 1 + the count from the chunk.
 /*
  * Receive a chunk of integers on standard input and keep its values in a
  * second buffer. The first integer of a chunk tells how many values follow.
@@ -22,7 +22,7 @@ int main() {
     }
 
     // copy the values after chunk[0] into kept; chunk[0] is their number
-    std::copy_n(&chunk[1], chunk[0], kept); // want CWE-787
+    std::copy(chunk + 1, chunk + 1 + chunk[0], kept); // want CWE-787
     std::cout << "kept " << chunk[0] << " values\n";
     return 0;
 }
