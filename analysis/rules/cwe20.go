@@ -342,6 +342,7 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 					n = -1
 				}
 				f.reportPrefix(r, c, s, n)
+				f.reportHostPrefix(r, c, s, n)
 			case ".rfind":
 				// url.rfind("https://example.com", 0) == 0
 				if k, ok := ff.constValue(c.arg(1), f); ok && k == 0 {
@@ -433,6 +434,52 @@ func (f *funcFacts) reportPrefix(r *reporter, c *callSite, s string, n int64) {
 		return
 	}
 	r.report(c.n, fmt.Sprintf("the URL is accepted when it starts with %q: %s.evil.net passes this check because nothing follows the host name", s, s), "")
+}
+
+// reportHostPrefix reports a prefix test of a host name (after the
+// scheme) that does not look at what follows it: strncmp(host,
+// "example.com", 11) == 0 accepts example.com.evil.net, unless the same
+// condition checks the length (len == 11) or the next character
+// (host[11] == '/').
+func (f *funcFacts) reportHostPrefix(r *reporter, c *callSite, s string, n int64) {
+	ls := strings.ToLower(s)
+	if strings.Contains(ls, "://") || strings.ContainsAny(ls, "/?#:") || strings.HasPrefix(ls, ".") || !hostLike.MatchString(ls) {
+		return
+	}
+	if n > int64(len(s)) {
+		return // the terminator is compared too
+	}
+	// The whole condition around the call.
+	top := c.n
+	for p := top.parent; p != nil; p = p.parent {
+		if p.kind == "parenthesized_expression" || p.kind == "binary_expression" || p.kind == "unary_expression" {
+			top = p
+			continue
+		}
+		break
+	}
+	ends := false
+	top.walk(func(m *node) bool {
+		switch m.kind {
+		case "binary_expression":
+			if op := f.text(m.child("operator")); op == "==" || op == "!=" {
+				for _, side := range []*node{m.child("left"), m.child("right")} {
+					if k, ok := f.file.constValue(side, f); ok && k == int64(len(s)) {
+						ends = true
+					}
+				}
+			}
+		case "subscript_expression":
+			if k, ok := f.file.constValue(subscriptIndex(m), f); ok && k == int64(len(s)) {
+				ends = true
+			}
+		}
+		return !ends
+	})
+	if ends {
+		return
+	}
+	r.report(c.n, fmt.Sprintf("the host is accepted when it starts with %q: %s.evil.net passes this check because nothing checks what follows the name", s, s), "")
 }
 
 // reportSuffix reports a test of the end of the whole URL against a host

@@ -79,7 +79,7 @@ func checkPathInjection(ff *fileFacts, r *reporter) {
 			}
 			for _, c := range d.children {
 				if c.kind == "init_declarator" {
-					if v := c.child("value"); v != nil && v.kind == "argument_list" {
+					if v := c.child("value"); v != nil && (v.kind == "argument_list" || v.kind == "initializer_list") {
 						check(c, "std::"+typ, v.firstNamed())
 					}
 				}

@@ -157,9 +157,13 @@ func (f *funcFacts) charEscaped(n *node) bool {
 			continue
 		}
 		val := p.child("value")
+		body := sw.child("body")
+		if body == nil {
+			return false
+		}
 		if val == nil { // default
 			has := false
-			for _, cs := range sw.child("body").children {
+			for _, cs := range body.children {
 				if cs.kind == "case_statement" {
 					if k, ok := f.file.constValue(cs.child("value"), f); ok && k == '<' {
 						has = true
@@ -318,8 +322,12 @@ func checkXSS(ff *fileFacts, r *reporter) {
 				}
 				continue
 			}
+			text := f.printfTextArgs(c)
 			for i := first; i < len(c.args); i++ {
 				a := c.args[i]
+				if text != nil && !text[i] {
+					continue // printed as a number: &#%d; is an escape
+				}
 				if why := tr.expr(a); why != "" {
 					r.report(c.n, xssMessage(f, c.name, a, why), "")
 					break
@@ -350,7 +358,11 @@ func checkXSS(ff *fileFacts, r *reporter) {
 			if !toReply && !htmlFormat {
 				continue
 			}
+			text := f.printfTextArgs(c)
 			for _, a := range srcs {
+				if text != nil && !text[childIndexIn(c.args, a)] {
+					continue
+				}
 				if why := tr.expr(a); why != "" {
 					r.report(c.n, xssMessage(f, c.name, a, why), "")
 					break
@@ -382,6 +394,9 @@ func checkXSS(ff *fileFacts, r *reporter) {
 				continue
 			}
 			for _, o := range operands {
+				if t, ok := f.typeOfExpr(o, 0); ok && t.bits > 8 {
+					continue // a number: static_cast<int>(c) prints digits
+				}
 				if why := tr.expr(o); why != "" {
 					r.report(b, xssMessage(f, "<<", o, why), "")
 					break
@@ -454,4 +469,61 @@ func (ff *fileFacts) isHTMLLiteral(n *node) bool {
 func xssMessage(f *funcFacts, sink string, arg *node, why string) string {
 	return fmt.Sprintf("%s writes %s, which comes from %s, into the HTML page without escaping it: a name like <script>...</script> runs in the visitor's browser",
 		sink, f.text(arg), why)
+}
+
+// printfTextArgs returns the indexes of the arguments a printf-family
+// call prints as text (%s, %c), or nil when the call is not one or its
+// format is not a literal (then every argument may be text).
+func (f *funcFacts) printfTextArgs(c *callSite) map[int]bool {
+	fi := -1
+	switch c.name {
+	case "printf", "vprintf", "FCGI_printf":
+		fi = 0
+	case "fprintf", "vfprintf", "dprintf", "sprintf", "vsprintf", "FCGX_FPrintF":
+		fi = 1
+	case "snprintf", "vsnprintf":
+		fi = 2
+	default:
+		return nil
+	}
+	format, ok := stringValue(f.file.t, unparenOnly(c.arg(fi)))
+	if !ok {
+		return nil
+	}
+	text := map[int]bool{fi: true}
+	ai := fi + 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		for i < len(format) && strings.IndexByte("-+ #0'0123456789.*hlLqjzt", format[i]) >= 0 {
+			if format[i] == '*' {
+				ai++ // a width or precision argument
+			}
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case 's', 'S', 'c', 'C':
+			text[ai] = true
+		}
+		ai++
+	}
+	return text
+}
+
+// childIndexIn returns the position of n in list, or -1.
+func childIndexIn(list []*node, n *node) int {
+	for i, m := range list {
+		if m == n {
+			return i
+		}
+	}
+	return -1
 }

@@ -123,6 +123,11 @@ func (ff *fileFacts) constDepth(n *node, f *funcFacts, depth int) (int64, bool) 
 		if (name == "static_cast" || name == "size_t" || name == "int") && n.child("arguments") != nil {
 			return ff.constDepth(n.child("arguments").firstNamed(), f, depth+1)
 		}
+		if name == "strlen" && n.child("arguments") != nil {
+			if s, ok := stringValue(t, unparenOnly(n.child("arguments").firstNamed())); ok {
+				return int64(len(s)), true
+			}
+		}
 	}
 	return 0, false
 }

@@ -457,10 +457,17 @@ func (v *varInfo) reverseDims() {
 
 // classifyType tells integers, floating types and strings apart.
 func classifyType(typ string) (typeKind, bool) {
-	t := strings.TrimSpace(typ)
-	for _, q := range []string{"constexpr ", "const ", "volatile ", "static ", "register ", "extern ", "struct ", "signed ", "inline ", "thread_local ", "mutable "} {
-		t = strings.ReplaceAll(t, q, "")
+	// Drop the qualifiers, word by word ("signed " is inside "unsigned ").
+	words := strings.Fields(typ)
+	kept := words[:0]
+	for _, w := range words {
+		switch w {
+		case "constexpr", "const", "volatile", "static", "register", "extern", "struct", "signed", "inline", "thread_local", "mutable":
+			continue
+		}
+		kept = append(kept, w)
 	}
+	t := strings.Join(kept, " ")
 	unsigned := strings.Contains(t, "unsigned") || strings.HasPrefix(t, "size_t") ||
 		strings.HasPrefix(t, "uint") || strings.HasPrefix(t, "u_") || t == "std::size_t"
 	t = strings.TrimSpace(strings.ReplaceAll(t, "unsigned", ""))
