@@ -18,6 +18,12 @@ import (
 // these queries. Scenario 190-2 is judged by the study's own query:
 // integer additions of values from an external function (monthly sales
 // figures) stored without an overflow check.
+//
+// Like CodeQL's queries, which ask its range analysis whether the
+// operation can overflow, an operation whose exact result stays within
+// its type is not reported (range.go): (long long) value + 1000 with an
+// int value, (size_t) size + 1 after size <= 0 returned, (long) rand() +
+// 1000.
 
 func cwe190Rules() []*rule {
 	return []*rule{

@@ -17,8 +17,12 @@ import (
 // value, unless the result itself is checked afterwards. Scenario 20-0
 // redirects to a URL only when it belongs to example.com; a substring or
 // an unanchored prefix test (strstr(url, "example.com"),
-// strncmp(url, "https://example.com", 19)) lets example.com.evil.net and
-// evil.net/?example.com through.
+// strncmp(url, "https://example.com", 19), url.rfind(lit, 0) == 0,
+// url.compare(0, n, lit), url.substr(0, n) == lit), a host compared as a
+// prefix without a look at what follows (strncmp(host, "example.com",
+// 11)) and a suffix test on the whole URL (strcmp(url + len - 11,
+// "example.com")) let example.com.evil.net and evil.net/?example.com
+// through.
 
 func cwe20Rules() []*rule {
 	return []*rule{

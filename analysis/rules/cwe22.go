@@ -13,7 +13,11 @@ import (
 // canonicalised with realpath and its prefix compared with the allowed
 // directory before the open, or the name is rejected when it contains
 // ".." (or a '/', which leaves a plain file name), or only its basename
-// is used.
+// is used. The rejection may be a search in a guard (strstr(name, "..")
+// != NULL, strchr(name, '/'), name.find("..") != std::string::npos, but
+// not name.find("..") == 0, which only looks at the start), a loop over
+// the characters that returns or sets a flag tested before the open, or
+// a function of the file whose body looks for those characters.
 
 func cwe22Rules() []*rule {
 	return []*rule{

@@ -17,6 +17,16 @@ import (
 // buffer, and a copy whose length comes from the data overruns the
 // destination. Unbounded copies of input into fixed buffers (strcpy,
 // strcat, sprintf "%s", gets) are the classic form of the weakness.
+//
+// The index writes the 787-2 query looks at are buf[len - k], buf[i]
+// with i counting down, and buf[--len] / buf[i--]; a pointer walking down
+// (*end-- = 0) is not one of them (two dev samples). A copy's size
+// (memcpy, memmove, std::copy, std::copy_n) must be bounded by the
+// destination's capacity: a constant that fits (the range analysis of
+// range.go weighs count * sizeof(int)), an expression about the
+// destination (KEPT_INTS, sizeof kept / sizeof kept[0]), a clamp (min(),
+// a conditional, if (n > CAP) n = CAP); a bound by another variable
+// (count < received) is not enough.
 
 func cwe787Rules() []*rule {
 	return []*rule{

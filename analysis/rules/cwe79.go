@@ -15,7 +15,17 @@ import (
 // HTML page without escaping. The rule looks at programs that produce
 // HTML (a string with a tag, or a text/html header) and follows the data
 // through string building (sprintf, strcat, std::string) to the writes of
-// the page (printf, fputs, fwrite, write, std::cout).
+// the page (printf, fputs, fwrite, write, std::cout), and to HTML built
+// into a buffer: a format with markup (snprintf(reply, n, "<p>%s</p>",
+// user)) or any copy into the caller's reply buffer (a writable pointer
+// parameter). In such a program the string parameters of a handler that
+// nothing in the file calls, or that a caller passes request data, are
+// request data. What clears the data: an escape function (by name), an
+// escaping loop that writes a character only where a test shows it is
+// not '<' (the default of switch (c) { case '<': ... }, the else of if (c
+// == '<'), isalnum(c), c >= 'a'), a check that rejects a name holding
+// '<' (strpbrk(name, "<>&"), name.find_first_of("<>")), and printing as
+// a number (&#%d;).
 
 func cwe79Rules() []*rule {
 	return []*rule{
