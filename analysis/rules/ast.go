@@ -24,9 +24,12 @@ import (
 
 // node is one syntax node of a parsed file.
 type node struct {
-	kind     string // tree-sitter's node type: "call_expression", "+", ...
-	field    string // the field name under its parent ("function", "arguments"), or ""
-	named    bool
+	kind  string // tree-sitter's node type: "call_expression", "+", ...
+	field string // the field name under its parent ("function", "arguments"), or ""
+	named bool
+	// cast is set on a C++ cast written as a call: static_cast<T>(x),
+	// reinterpret_cast, const_cast, and functional casts int(x).
+	cast     bool
 	start    uint32 // byte offsets into the source
 	end      uint32
 	line     uint32 // 0-based start point
@@ -213,6 +216,7 @@ func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Durat
 			par := stack[len(stack)-1]
 			n.parent = par
 			par.children = append(par.children, n)
+			markCast(n, src)
 		} else {
 			t.root = n
 		}
@@ -236,6 +240,35 @@ func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Durat
 			depth--
 		}
 	}
+}
+
+// markCast flags the call of a C++ cast when its callee is copied:
+// static_cast<T>(x) is call_expression(template_function(name: static_cast
+// ...)), and int(x) is call_expression(primitive_type).
+func markCast(n *node, src []byte) {
+	switch {
+	case n.kind == "primitive_type" && n.field == "function" && n.parent.kind == "call_expression":
+		n.parent.cast = true
+	case n.kind == "identifier" && n.field == "name" && n.parent.kind == "template_function" &&
+		n.parent.field == "function" && n.parent.parent != nil && n.parent.parent.kind == "call_expression":
+		switch string(src[n.start:n.end]) {
+		case "static_cast", "reinterpret_cast", "const_cast":
+			n.parent.parent.cast = true
+		}
+	}
+}
+
+// castArg returns the operand of a cast written as a call, or nil.
+func castArg(n *node) *node {
+	if n == nil || !n.cast {
+		return nil
+	}
+	if al := n.child("arguments"); al != nil {
+		if args := al.namedChildren(); len(args) == 1 {
+			return args[0]
+		}
+	}
+	return nil
 }
 
 // runQueries runs the embedded queries over tree-sitter's tree and
@@ -402,8 +435,7 @@ func (n *node) ancestor(kinds ...string) *node {
 }
 
 // unparen strips parentheses and casts that do not change a value's
-// identity for the rules: (x), (T)x, and C++'s static_cast<T>(x) is a call
-// and is left alone.
+// identity for the rules: (x), (T)x, static_cast<T>(x) and T(x).
 func unparen(n *node) *node {
 	for n != nil {
 		switch n.kind {
@@ -411,6 +443,12 @@ func unparen(n *node) *node {
 			n = n.firstNamed()
 		case "cast_expression":
 			n = n.child("value")
+		case "call_expression":
+			a := castArg(n)
+			if a == nil {
+				return n
+			}
+			n = a
 		default:
 			return n
 		}

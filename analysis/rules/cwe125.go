@@ -43,8 +43,24 @@ var indexInput = &taintSpec{
 	inputDefs: true,
 	source:    userSource,
 	params: func(v *varInfo) bool {
-		return v.fn != nil && !v.fn.isMain() && v.kind == tkInt && !v.isPointer() && len(v.dims) == 0
+		return v.fn != nil && !v.fn.isMain() && v.kind == tkInt && !v.isPointer() && len(v.dims) == 0 && !sizeName(v.name)
 	},
+}
+
+// sizeName reports whether a parameter's name says it is the size of a
+// buffer (reply_size, len, count), not an index into it: buf[size - 1]
+// is the caller's promise, not input.
+func sizeName(name string) bool {
+	l := strings.ToLower(name)
+	if l == "n" || l == "sz" {
+		return true
+	}
+	for _, w := range []string{"size", "len", "count", "capacity", "cap", "max", "limit", "bytes"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportIndexFindings reports the unchecked index accesses: writes only

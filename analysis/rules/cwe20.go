@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -16,8 +17,12 @@ import (
 // value, unless the result itself is checked afterwards. Scenario 20-0
 // redirects to a URL only when it belongs to example.com; a substring or
 // an unanchored prefix test (strstr(url, "example.com"),
-// strncmp(url, "https://example.com", 19)) lets example.com.evil.net and
-// evil.net/?example.com through.
+// strncmp(url, "https://example.com", 19), url.rfind(lit, 0) == 0,
+// url.compare(0, n, lit), url.substr(0, n) == lit), a host compared as a
+// prefix without a look at what follows (strncmp(host, "example.com",
+// 11)) and a suffix test on the whole URL (strcmp(url + len - 11,
+// "example.com")) let example.com.evil.net and evil.net/?example.com
+// through.
 
 func cwe20Rules() []*rule {
 	return []*rule{
@@ -100,14 +105,31 @@ func (f *funcFacts) factors(m *node) []*node {
 // externalResult is the taint of values returned by functions declared
 // in the file without a body (external data such as a market price),
 // and of parameters.
-var externalResult = &taintSpec{
-	id: "external",
-	source: func(f *funcFacts, n *node) (string, bool) {
+var externalResult = &taintSpec{id: "external", source: externalSource}
+
+// externalSource reports the calls of functions declared without a
+// body that return a number (and min/max of one).
+func externalSource(f *funcFacts, n *node) (string, bool) {
+	{
 		if n.kind != "call_expression" {
 			return "", false
 		}
 		c := f.callAt[n]
 		if c == nil || c.recv != nil {
+			return "", false
+		}
+		switch c.name {
+		case "max", "min", "fmax", "fmin", "fmaxf", "fminf", "clamp":
+			// std::max(0.0f, quote_price(s)) carries the price on.
+			for _, a := range c.args {
+				if a.kind == "call_expression" {
+					if cc := f.callAt[a]; cc != nil && cc.name != c.name {
+						if w, ok := externalSource(f, a); ok {
+							return w, true
+						}
+					}
+				}
+			}
 			return "", false
 		}
 		if _, defined := f.file.defined[c.name]; defined || libraryFuncs[c.name] {
@@ -117,7 +139,7 @@ var externalResult = &taintSpec{
 			return c.name + "()", true
 		}
 		return "", false
-	},
+	}
 }
 
 // validatedAt reports whether a factor is checked for a negative or
@@ -126,30 +148,76 @@ var externalResult = &taintSpec{
 // guards the product.
 func (f *funcFacts) validatedAt(x *node, at *node) bool {
 	x = unparen(x)
+	// price = std::max(0.0f, quote_price(s)): clamped at a non-negative
+	// constant.
+	if name := f.identName(x); name != "" {
+		if d := f.lastWholeDef(name, at); d != nil && len(d.srcs) == 1 && f.clampsBelow(d.srcs[0]) {
+			return true
+		}
+	}
 	for _, c := range f.conditionsAt(at) {
 		rel, ok := f.relationOf(c)
 		if !ok {
 			continue
 		}
 		l, rr, op := rel.left, rel.right, rel.op
-		if k, ok := f.file.constValue(l, f); ok {
-			_ = k
+		if _, ok := f.numValue(l); ok {
 			l, rr, op = rr, l, flipOp[op]
 		}
-		k, ok := f.file.constValue(rr, f)
-		if !ok || k > 0 {
+		k, ok := f.numValue(rr)
+		if !ok || !f.sameValue(l, x) {
 			continue
 		}
-		if !f.sameValue(l, x) {
-			continue
-		}
-		// x > k, x >= k (k <= 0), x != -1, x != k: x is past the error value.
-		switch op {
-		case ">", ">=", "!=":
+		// x > k (k >= -1), x >= k (k > -1), x != -1: x is past the
+		// error value and negative values.
+		switch {
+		case op == ">" && k >= -1, op == ">=" && k > -1, op == "!=" && k == -1:
 			return true
 		}
 	}
 	return false
+}
+
+// clampsBelow reports whether an expression is max(k, e) or fmax(k, e)
+// with a constant k >= 0.
+func (f *funcFacts) clampsBelow(e *node) bool {
+	e = unparen(e)
+	if e == nil || e.kind != "call_expression" {
+		return false
+	}
+	c := f.callAt[e]
+	if c == nil || (c.name != "max" && c.name != "fmax" && c.name != "fmaxf") {
+		return false
+	}
+	for _, a := range c.args {
+		if k, ok := f.numValue(a); ok && k >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// numValue evaluates an integer or floating constant: 0, -1, 0.0f, 1e-9.
+func (f *funcFacts) numValue(n *node) (float64, bool) {
+	if k, ok := f.file.constValue(n, f); ok {
+		return float64(k), true
+	}
+	n = unparen(n)
+	if n == nil {
+		return 0, false
+	}
+	switch n.kind {
+	case "number_literal":
+		s := strings.TrimRight(strings.ToLower(f.text(n)), "fl")
+		v, err := strconv.ParseFloat(s, 64)
+		return v, err == nil
+	case "unary_expression":
+		if f.text(n.child("operator")) == "-" {
+			v, ok := f.numValue(n.child("argument"))
+			return -v, ok
+		}
+	}
+	return 0, false
 }
 
 // sameValue reports whether e is x, or x is a variable assigned from e
@@ -190,6 +258,15 @@ func (f *funcFacts) resultChecked(m *node) bool {
 	case p != nil && p.kind == "init_declarator":
 		name = declName(f.file.t, p.child("declarator"))
 	}
+	// fabs(product) or a max(0, ...) clamp
+	for q := p; q != nil && q.kind != "function_definition"; q = q.parent {
+		if q.kind == "call_expression" {
+			name, _ := callName(f.file.t, q.child("function"))
+			if name == "fabs" || name == "abs" || name == "fmax" || name == "max" {
+				return true
+			}
+		}
+	}
 	if name == "" {
 		return false
 	}
@@ -209,15 +286,6 @@ func (f *funcFacts) resultChecked(m *node) bool {
 		}
 		if f.identName(rr) == name {
 			if k, ok := f.file.constValue(l, f); ok && k <= 0 || isSmallFloat(f.text(l)) {
-				return true
-			}
-		}
-	}
-	// fabs(product) or a max(0, ...) clamp
-	for q := p; q != nil && q.kind != "function_definition"; q = q.parent {
-		if q.kind == "call_expression" {
-			name, _ := callName(f.file.t, q.child("function"))
-			if name == "fabs" || name == "abs" || name == "fmax" || name == "max" {
 				return true
 			}
 		}
@@ -246,39 +314,97 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 				continue
 			}
 			switch c.name {
-			case "strstr", "strcasestr", ".find":
+			case "strstr", "strcasestr", ".find", ".contains":
 				needle := c.arg(1)
-				if c.name == ".find" {
+				if c.name == ".find" || c.name == ".contains" {
 					needle = c.arg(0)
 				}
-				s, ok := stringValue(ff.t, unparen(needle))
-				if !ok || !hostLike.MatchString(strings.ToLower(s)) {
+				s, ok := f.stringArg(needle)
+				if !ok {
+					continue
+				}
+				if c.name == ".find" && comparedWith(f, c.n, "0") {
+					// url.find("https://example.com") == 0: a prefix test.
+					f.reportPrefix(r, c, s, -1)
+					continue
+				}
+				host := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(s, "://"), "//"), ".@")
+				if !hostLike.MatchString(strings.ToLower(host)) {
 					continue
 				}
 				r.report(c.n, fmt.Sprintf("the URL is accepted when it contains %q anywhere: https://evil.example.net/?%s passes this check", s, s), "")
-			case "strncmp", "strncasecmp", "memcmp", ".compare", ".rfind":
-				if c.name == ".compare" || c.name == ".rfind" {
-					continue
-				}
-				lit := unparen(c.arg(1))
-				s, ok := stringValue(ff.t, lit)
+			case "strncmp", "strncasecmp", "memcmp":
+				s, ok := f.stringArg(c.arg(1))
 				if !ok {
-					lit = unparen(c.arg(0))
-					s, ok = stringValue(ff.t, lit)
+					s, ok = f.stringArg(c.arg(0))
 				}
 				if !ok {
 					continue
 				}
-				ls := strings.ToLower(s)
-				m := hostLike.FindStringSubmatch(ls)
-				if m == nil || !strings.Contains(ls, "://") || m[2] != "" {
-					continue // not a URL prefix, or it ends with a path: anchored
+				n, known := ff.constValue(c.arg(2), f)
+				if !known {
+					n = -1
 				}
-				n, ok := ff.constValue(c.arg(2), f)
-				if ok && n > int64(len(s)) {
+				f.reportPrefix(r, c, s, n)
+				f.reportHostPrefix(r, c, s, n)
+			case ".rfind":
+				// url.rfind("https://example.com", 0) == 0
+				if k, ok := ff.constValue(c.arg(1), f); ok && k == 0 {
+					if s, ok := f.stringArg(c.arg(0)); ok {
+						f.reportPrefix(r, c, s, -1)
+					}
+				}
+			case ".compare":
+				if len(c.args) < 3 {
 					continue
 				}
-				r.report(c.n, fmt.Sprintf("the URL is accepted when it starts with %q: %s.evil.net passes this check because nothing follows the host name", s, s), "")
+				s, ok := f.stringArg(c.arg(2))
+				if !ok {
+					continue
+				}
+				if k, ok := ff.constValue(c.arg(0), f); ok && k == 0 {
+					// url.compare(0, n, "https://example.com") == 0
+					n, known := ff.constValue(c.arg(1), f)
+					if !known {
+						n = -1
+					}
+					f.reportPrefix(r, c, s, n)
+				} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
+					f.reportSuffix(r, c, s)
+				}
+			case ".substr":
+				s, ok := f.stringArg(comparedLiteral(f, c.n))
+				if !ok {
+					continue
+				}
+				if k, ok := ff.constValue(c.arg(0), f); ok && k == 0 {
+					// url.substr(0, 18) == "http://example.com"
+					n, known := ff.constValue(c.arg(1), f)
+					if !known {
+						n = -1
+					}
+					f.reportPrefix(r, c, s, n)
+				} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
+					f.reportSuffix(r, c, s)
+				}
+			case "strcmp", "strcasecmp":
+				// strcmp(url + strlen(url) - 11, "example.com") == 0
+				for i, a := range c.args[:min(2, len(c.args))] {
+					a = unparen(a)
+					if a == nil || a.kind != "binary_expression" || f.text(a.child("operator")) != "+" && f.text(a.child("operator")) != "-" {
+						continue
+					}
+					base := a
+					for base != nil && base.kind == "binary_expression" {
+						base = unparen(base.child("left"))
+					}
+					if !f.rawURL(base) || !f.lengthOf(a, base) {
+						continue
+					}
+					if s, ok := f.stringArg(c.arg(1 - i)); ok {
+						f.reportSuffix(r, c, s)
+					}
+				}
 			}
 		}
 		for _, c := range f.calls {
@@ -297,6 +423,174 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 			}
 		}
 	}
+}
+
+// reportPrefix reports a prefix test of a URL against a literal that ends
+// with the host name (no '/' after it): https://example.com.evil.net
+// passes. n is the number of characters compared, -1 when not constant.
+func (f *funcFacts) reportPrefix(r *reporter, c *callSite, s string, n int64) {
+	ls := strings.ToLower(s)
+	m := hostLike.FindStringSubmatch(ls)
+	if m == nil || !strings.Contains(ls, "://") || m[2] != "" {
+		return // not a URL prefix, or it ends with a path: anchored
+	}
+	if n > int64(len(s)) {
+		return
+	}
+	r.report(c.n, fmt.Sprintf("the URL is accepted when it starts with %q: %s.evil.net passes this check because nothing follows the host name", s, s), "")
+}
+
+// reportHostPrefix reports a prefix test of a host name (after the
+// scheme) that does not look at what follows it: strncmp(host,
+// "example.com", 11) == 0 accepts example.com.evil.net, unless the same
+// condition checks the length (len == 11) or the next character
+// (host[11] == '/').
+func (f *funcFacts) reportHostPrefix(r *reporter, c *callSite, s string, n int64) {
+	ls := strings.ToLower(s)
+	if strings.Contains(ls, "://") || strings.ContainsAny(ls, "/?#:") || strings.HasPrefix(ls, ".") || !hostLike.MatchString(ls) {
+		return
+	}
+	if n > int64(len(s)) {
+		return // the terminator is compared too
+	}
+	// The whole condition around the call.
+	top := c.n
+	for p := top.parent; p != nil; p = p.parent {
+		if p.kind == "parenthesized_expression" || p.kind == "binary_expression" || p.kind == "unary_expression" {
+			top = p
+			continue
+		}
+		break
+	}
+	ends := false
+	top.walk(func(m *node) bool {
+		switch m.kind {
+		case "binary_expression":
+			if op := f.text(m.child("operator")); op == "==" || op == "!=" {
+				for _, side := range []*node{m.child("left"), m.child("right")} {
+					if k, ok := f.file.constValue(side, f); ok && k == int64(len(s)) {
+						ends = true
+					}
+				}
+			}
+		case "subscript_expression":
+			if k, ok := f.file.constValue(subscriptIndex(m), f); ok && k == int64(len(s)) {
+				ends = true
+			}
+		}
+		return !ends
+	})
+	if ends {
+		return
+	}
+	r.report(c.n, fmt.Sprintf("the host is accepted when it starts with %q: %s.evil.net passes this check because nothing checks what follows the name", s, s), "")
+}
+
+// reportSuffix reports a test of the end of the whole URL against a host
+// name: evilexample.com and https://evil.net/?x=example.com pass.
+func (f *funcFacts) reportSuffix(r *reporter, c *callSite, s string) {
+	host := strings.TrimLeft(s, ".")
+	if !hostLike.MatchString(strings.ToLower(host)) || strings.Contains(s, "/") {
+		return
+	}
+	r.report(c.n, fmt.Sprintf("the URL is accepted when it ends with %q: https://evil.net/?x=%s passes this check, as the end of a URL is not its host", s, s), "")
+}
+
+// stringArg is the value of a string literal, or of a variable set to
+// one (const std::string allowed = "https://example.com").
+func (f *funcFacts) stringArg(e *node) (string, bool) {
+	e = unparen(e)
+	if e == nil {
+		return "", false
+	}
+	if s, ok := stringValue(f.file.t, e); ok {
+		return s, true
+	}
+	if e.kind == "call_expression" && f.callAt[e] != nil && (f.callAt[e].name == ".c_str" || f.callAt[e].name == ".data") {
+		return f.stringArg(f.callAt[e].recv)
+	}
+	v := f.lookup(f.identName(e))
+	if v == nil || v.init == nil {
+		return "", false
+	}
+	if f.assignedAfterDecl(v.name) {
+		return "", false
+	}
+	init := v.init
+	if init.kind == "argument_list" || init.kind == "initializer_list" {
+		init = init.firstNamed()
+	}
+	return stringValue(f.file.t, unparen(init))
+}
+
+// comparedWith reports whether a call's result is compared (== or !=)
+// with the given text.
+func comparedWith(f *funcFacts, call *node, what string) bool {
+	p := unparenParent(call)
+	if p == nil || p.kind != "binary_expression" {
+		return false
+	}
+	if op := f.text(p.child("operator")); op != "==" && op != "!=" {
+		return false
+	}
+	return squeeze(f.text(p.child("left"))) == what || squeeze(f.text(p.child("right"))) == what
+}
+
+// comparedLiteral returns the other side of an == or != comparison with
+// a call: url.substr(0, 18) == "http://example.com".
+func comparedLiteral(f *funcFacts, call *node) *node {
+	child := call
+	p := call.parent
+	for p != nil && p.kind == "parenthesized_expression" {
+		child, p = p, p.parent
+	}
+	if p == nil || p.kind != "binary_expression" {
+		return nil
+	}
+	if op := f.text(p.child("operator")); op != "==" && op != "!=" {
+		return nil
+	}
+	if p.child("left") == child {
+		return p.child("right")
+	}
+	return p.child("left")
+}
+
+// rawURL reports whether an expression is the URL as the function got
+// it: a parameter, not a host cut out of it.
+func (f *funcFacts) rawURL(e *node) bool {
+	v := f.lookup(f.identName(e))
+	return v != nil && v.isParam
+}
+
+// lengthOf reports whether an expression uses the length of s:
+// strlen(s), s.size(), or a variable set from strlen(s).
+func (f *funcFacts) lengthOf(e *node, s *node) bool {
+	name := f.identName(s)
+	if name == "" {
+		return false
+	}
+	found := false
+	e.walk(func(m *node) bool {
+		switch m.kind {
+		case "call_expression":
+			if c := f.callAt[m]; c != nil {
+				target := c.arg(0)
+				if c.recv != nil {
+					target = c.recv
+				}
+				if (c.name == "strlen" || c.name == ".size" || c.name == ".length") && f.identName(target) == name {
+					found = true
+				}
+			}
+		case "identifier":
+			if f.lenVars()[f.text(m)] == name {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // inCondition reports whether a call decides a branch (if, ?:, while,

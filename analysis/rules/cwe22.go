@@ -13,7 +13,11 @@ import (
 // canonicalised with realpath and its prefix compared with the allowed
 // directory before the open, or the name is rejected when it contains
 // ".." (or a '/', which leaves a plain file name), or only its basename
-// is used.
+// is used. The rejection may be a search in a guard (strstr(name, "..")
+// != NULL, strchr(name, '/'), name.find("..") != std::string::npos, but
+// not name.find("..") == 0, which only looks at the start), a loop over
+// the characters that returns or sets a flag tested before the open, or
+// a function of the file whose body looks for those characters.
 
 func cwe22Rules() []*rule {
 	return []*rule{
@@ -79,18 +83,23 @@ func checkPathInjection(ff *fileFacts, r *reporter) {
 			}
 			for _, c := range d.children {
 				if c.kind == "init_declarator" {
-					if v := c.child("value"); v != nil && v.kind == "argument_list" {
+					if v := c.child("value"); v != nil && (v.kind == "argument_list" || v.kind == "initializer_list") {
 						check(c, "std::"+typ, v.firstNamed())
 					}
 				}
-				// std::ifstream in(path); parses as a function declaration.
-				if fd := funcDeclarator(c); fd != nil && f.vexingParse(fd) {
+				// std::ifstream in(path); parses as a function declaration
+				// (a stream is never a local function's type).
+				if fd := funcDeclarator(c); fd != nil && fd.child("parameters") != nil {
 					check(c, "std::"+typ, fd.child("parameters").firstNamed())
 				}
 			}
 		}
 	}
 }
+
+// pathChecks are the checks that keep a file name inside a directory:
+// no "..", or no '/' at all.
+var pathChecks = &forbidden{chars: "/", strs: []string{".."}, nameHas: []string{"valid", "safe", "sanitiz", "allowed", "legal", "traversal", "dotdot"}}
 
 // pathValidated reports whether a guard before the open rejects ".." in
 // the path (or a variable it is built from), or checks the canonical
@@ -99,7 +108,8 @@ func (f *funcFacts) pathValidated(path *node, at *node) bool {
 	vars := f.sourcesOf(path)
 	resolved := map[string]bool{}
 	for _, c := range f.calls {
-		if c.name == "realpath" && c.n.start < at.start {
+		if (c.name == "realpath" || c.name == "canonicalize_file_name" || c.name == "filesystem::canonical" ||
+			c.name == "filesystem::weakly_canonical") && c.n.start < at.start {
 			if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" && vars[n] {
 				if out, _ := baseVar(f.file.t, unparen(c.arg(1))); out != "" {
 					resolved[out] = true
@@ -114,6 +124,9 @@ func (f *funcFacts) pathValidated(path *node, at *node) bool {
 				}
 			}
 		}
+	}
+	if f.validated(vars, at, pathChecks) {
+		return true
 	}
 	for _, c := range f.conditionsAt(at) {
 		ok := false
@@ -131,39 +144,13 @@ func (f *funcFacts) pathValidated(path *node, at *node) bool {
 				recv, _ = baseVar(f.file.t, unparen(cs.recv))
 			}
 			switch cs.name {
-			case "strstr", ".find":
-				needle := cs.arg(1)
-				target := arg0
-				if cs.name == ".find" {
-					needle, target = cs.arg(0), recv
-				}
-				if s, isLit := stringValue(f.file.t, unparen(needle)); isLit && (strings.Contains(s, "..") || s == "/") && vars[target] {
-					ok = true
-				}
-			case "strchr", ".find_first_of":
-				needle := cs.arg(1)
-				target := arg0
-				if cs.name == ".find_first_of" {
-					needle, target = cs.arg(0), recv
-				}
-				if ch := f.text(unparen(needle)); (ch == "'/'" || ch == "\"/\"") && vars[target] {
-					ok = true
-				}
-			case "strncmp", "memcmp", "strcmp", ".compare", ".rfind":
+			case "strncmp", "memcmp", "strcmp", ".compare", ".rfind", ".find":
+				// The canonical path compared with the allowed prefix.
 				if resolved[arg0] || resolved[recv] {
 					ok = true
 				}
 				if a1, _ := baseVar(f.file.t, unparen(cs.arg(1))); resolved[a1] {
 					ok = true
-				}
-			default:
-				l := strings.ToLower(cs.name)
-				if strings.Contains(l, "valid") || strings.Contains(l, "safe") || strings.Contains(l, "sanitiz") {
-					for _, a := range cs.args {
-						if n, _ := baseVar(f.file.t, unparen(a)); vars[n] {
-							ok = true
-						}
-					}
 				}
 			}
 			return !ok

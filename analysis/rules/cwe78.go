@@ -136,7 +136,9 @@ func (f *funcFacts) sourcesOf(e *node) map[string]bool {
 			return
 		}
 		e.walk(func(m *node) bool {
-			if m.kind == "identifier" {
+			// A type_identifier is a variable in a vexing parse:
+			// std::ifstream in(path).
+			if m.kind == "identifier" || m.kind == "type_identifier" && f.lookup(f.text(m)) != nil {
 				name := f.text(m)
 				if !out[name] {
 					out[name] = true

@@ -17,6 +17,16 @@ import (
 // buffer, and a copy whose length comes from the data overruns the
 // destination. Unbounded copies of input into fixed buffers (strcpy,
 // strcat, sprintf "%s", gets) are the classic form of the weakness.
+//
+// The index writes the 787-2 query looks at are buf[len - k], buf[i]
+// with i counting down, and buf[--len] / buf[i--]; a pointer walking down
+// (*end-- = 0) is not one of them (two dev samples). A copy's size
+// (memcpy, memmove, std::copy, std::copy_n) must be bounded by the
+// destination's capacity: a constant that fits (the range analysis of
+// range.go weighs count * sizeof(int)), an expression about the
+// destination (KEPT_INTS, sizeof kept / sizeof kept[0]), a clamp (min(),
+// a conditional, if (n > CAP) n = CAP); a bound by another variable
+// (count < received) is not enough.
 
 func cwe787Rules() []*rule {
 	return []*rule{
@@ -254,6 +264,13 @@ func (f *funcFacts) maxStringLen(n *node) (int64, bool) {
 			return v.dims[0] - 1, true
 		}
 	}
+	// A string kept in a buffer of known size (char *s = malloc(128))
+	// is shorter than the buffer.
+	if v := f.lookup(f.identName(n)); v != nil && v.ptr == 1 && strings.TrimPrefix(v.typ, "const ") == "char" {
+		if size, ok := f.bufferSize(n, n); ok && size > 0 {
+			return size - 1, true
+		}
+	}
 	return 0, false
 }
 
@@ -262,6 +279,13 @@ func (f *funcFacts) maxStringLen(n *node) (int64, bool) {
 // got last.
 func (f *funcFacts) bufferSize(e *node, at *node) (int64, bool) {
 	e = unparen(e)
+	if e != nil && e.kind == "subscript_expression" {
+		// One row of a two-dimensional array: char names[3][32].
+		if v, depth := f.subscriptBase(e); v != nil && v.isArray() && depth < len(v.dims) {
+			return f.elementSize(e)
+		}
+		return 0, false
+	}
 	name := f.identName(e)
 	if name == "" {
 		return 0, false
@@ -396,8 +420,26 @@ func checkLoopUnderflow(ff *fileFacts, r *reporter) {
 				}
 				r.report(lhs, fmt.Sprintf("%s[%s] is written in a loop that counts %s down with no check that it stays at 0 or above: it can write before the start of %s",
 					buf, name, name, buf), "")
+			case idx.kind == "update_expression" && strings.Contains(f.text(idx.child("operator")), "-"):
+				// buf[--len] writes at len - 1, buf[i--] at i.
+				v := unparen(idx.child("argument"))
+				if v == nil || v.kind != "identifier" {
+					continue
+				}
+				need := int64(0)
+				if idx.op0() == "--" { // prefix
+					need = 1
+				}
+				if b := f.boundsOf(v, a); b.hasLo && b.lo >= need {
+					continue
+				}
+				r.report(lhs, fmt.Sprintf("%s[%s] is written in a loop that counts %s down with no check that it stays at %d or above: it can write before the start of %s",
+					buf, f.text(idx), f.text(v), need, buf), "")
 			}
 		}
+		// A pointer walking down (*end-- = '\0') is not reported: the
+		// study's query looks at array indexes only (two samples of the
+		// dev set, judged non-vulnerable, write through such a pointer).
 	}
 }
 
@@ -498,6 +540,15 @@ func checkLoopOverrun(ff *fileFacts, r *reporter) {
 				continue
 			}
 			b := f.boundsOf(base, a)
+			// i < count, where count is itself bounded: count <= CAP.
+			for _, sb := range b.symHi {
+				if sb.base.kind != "identifier" {
+					continue
+				}
+				if bb := f.boundsOf(sb.base, a); bb.hasHi && (!b.hasHi || bb.hi+sb.off < b.hi) {
+					b.hi, b.hasHi = bb.hi+sb.off, true
+				}
+			}
 			if !b.hasHi {
 				// for (i = 0; i != n; i++): counting up, "!=" stops at n.
 				if k, ok := f.notEqualBound(base, loop); ok {
@@ -612,28 +663,171 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 	for _, f := range ff.funcs {
 		tr := f.taint(dataLength)
 		for _, c := range f.calls {
-			if c.name != "memcpy" && c.name != "memmove" && c.name != "mempcpy" && c.name != "bcopy" {
+			// The size argument and the destination, and whether the size
+			// counts elements (std::copy_n) rather than bytes.
+			var n, dst *node
+			elems := false
+			switch c.name {
+			case "memcpy", "memmove", "mempcpy":
+				n, dst = c.arg(2), c.arg(0)
+			case "bcopy":
+				n, dst = c.arg(2), c.arg(1)
+			case "copy_n":
+				n, dst, elems = c.arg(1), c.arg(2), true
+			case "copy":
+				// std::copy(first, first + n, out): the end holds the count.
+				n, dst, elems = c.arg(1), c.arg(2), true
+			default:
 				continue
 			}
-			n := c.arg(2)
-			if n == nil {
+			if n == nil || dst == nil {
 				continue
 			}
 			why := tr.expr(n)
 			if why == "" {
 				continue
 			}
-			if f.upperGuardOn(n, c.n) {
+			if f.sizeBounded(n, dst, c.n, elems) {
 				continue
 			}
-			dst := c.arg(0)
-			if c.name == "bcopy" {
-				dst = c.arg(1)
+			unit := "bytes"
+			if elems {
+				unit = "elements"
 			}
-			r.report(c.n, fmt.Sprintf("%s copies %s bytes into %s; the length comes from %s and is never compared with the size of %s",
-				c.name, f.text(n), f.text(dst), why, f.text(dst)), "")
+			r.report(c.n, fmt.Sprintf("%s copies %s %s into %s; the length comes from %s and is never compared with the size of %s",
+				c.name, f.text(n), unit, f.text(dst), why, f.text(dst)), "")
 		}
 	}
+}
+
+// sizeBounded reports whether the size of a copy into dst is kept within
+// dst's capacity at point at: the guards bound it (or the variables it
+// is computed from) by a constant that fits, or by an expression about
+// dst itself (sizeof kept / sizeof kept[0], KEPT_INTS); or it is clamped
+// with min() or a conditional. When dst's capacity is unknown, any upper
+// bound counts.
+func (f *funcFacts) sizeBounded(n, dst, at *node, elems bool) bool {
+	capacity, known := f.bufferSize(dst, at)
+	if known && elems {
+		capacity, known = f.capacity(unparen(dst), at)
+	}
+	if known {
+		if r, ok := f.rangeOf(n, at, 0); ok && r.hi.IsInt64() && r.hi.Int64() <= capacity {
+			return true
+		}
+	}
+	if f.clamped(n, at) {
+		return true
+	}
+	names := map[string]bool{}
+	n.walk(func(m *node) bool {
+		if m.kind == "identifier" {
+			names[f.text(m)] = true
+		}
+		return true
+	})
+	about := f.aboutBuffer(dst)
+	for _, c := range f.conditionsAt(at) {
+		rel, ok := f.relationOf(c)
+		if !ok {
+			continue
+		}
+		var small, big *node
+		switch rel.op {
+		case "<", "<=", "==":
+			small, big = rel.left, rel.right
+		case ">", ">=":
+			small, big = rel.right, rel.left
+		default:
+			continue
+		}
+		if !f.sameExpr(small, n) && !names[f.identName(small)] {
+			continue
+		}
+		if _, isConst := f.file.constValue(big, f); isConst && known {
+			continue // a constant bound was weighed by the range above
+		}
+		if !known || about(big) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutBuffer returns a test of whether an expression speaks of a
+// buffer's size: it names the buffer, or the constant its size was
+// declared with.
+func (f *funcFacts) aboutBuffer(dst *node) func(*node) bool {
+	name, _ := baseVar(f.file.t, unparen(dst))
+	v := f.lookup(name)
+	words := map[string]bool{}
+	if name != "" {
+		words[name] = true
+	}
+	if v != nil {
+		for _, s := range v.sizeNodes {
+			s.walk(func(m *node) bool {
+				if m.kind == "identifier" {
+					words[f.text(m)] = true
+				}
+				return true
+			})
+		}
+		if d := f.lastWholeDef(name, dst); d != nil && len(d.srcs) == 1 {
+			// char *buf = malloc(CAP): CAP speaks of buf.
+			d.srcs[0].walk(func(m *node) bool {
+				if m.kind == "identifier" && f.text(m) != "malloc" && f.text(m) != "calloc" {
+					words[f.text(m)] = true
+				}
+				return true
+			})
+		}
+	}
+	return func(e *node) bool {
+		found := false
+		e.walk(func(m *node) bool {
+			if m.kind == "identifier" && words[f.text(m)] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+}
+
+// clamped reports whether a size is limited by min() or a conditional,
+// in the expression itself or in the last value given to a variable in
+// it: n = count < CAP ? count : CAP.
+func (f *funcFacts) clamped(e *node, at *node) bool {
+	isClamp := func(x *node) bool {
+		found := false
+		x.walk(func(m *node) bool {
+			switch m.kind {
+			case "conditional_expression":
+				found = true
+			case "call_expression":
+				name, _ := callName(f.file.t, m.child("function"))
+				if name == "min" || name == "MIN" || name == "fmin" {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	if isClamp(e) {
+		return true
+	}
+	found := false
+	e.walk(func(m *node) bool {
+		if m.kind == "identifier" {
+			if d := f.lastWholeDef(f.text(m), at); d != nil && len(d.srcs) == 1 && isClamp(d.srcs[0]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // dataLength is the taint of lengths read from data: an element of a
@@ -654,56 +848,6 @@ var dataLength = &taintSpec{
 		}
 		return "", false
 	},
-}
-
-// upperGuardOn reports whether a guard at point at bounds expression e (or
-// a variable in it) from above.
-func (f *funcFacts) upperGuardOn(e *node, at *node) bool {
-	names := map[string]bool{}
-	e.walk(func(m *node) bool {
-		if m.kind == "identifier" {
-			names[f.text(m)] = true
-		}
-		return true
-	})
-	for _, c := range f.conditionsAt(at) {
-		rel, ok := f.relationOf(c)
-		if !ok {
-			continue
-		}
-		var small *node
-		switch rel.op {
-		case "<", "<=":
-			small = rel.left
-		case ">", ">=":
-			small = rel.right
-		case "==":
-			return true
-		default:
-			continue
-		}
-		if f.sameExpr(small, e) {
-			return true
-		}
-		if n := f.identName(small); n != "" && names[n] {
-			return true
-		}
-	}
-	// min(n, size) or n = n > cap ? cap : n
-	found := false
-	e.walk(func(m *node) bool {
-		if m.kind == "conditional_expression" {
-			found = true
-		}
-		if m.kind == "call_expression" {
-			name, _ := callName(f.file.t, m.child("function"))
-			if name == "min" || name == "MIN" || name == "fmin" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // ---- cwe787-unbounded-copy ---------------------------------------------

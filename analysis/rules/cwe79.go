@@ -15,7 +15,17 @@ import (
 // HTML page without escaping. The rule looks at programs that produce
 // HTML (a string with a tag, or a text/html header) and follows the data
 // through string building (sprintf, strcat, std::string) to the writes of
-// the page (printf, fputs, fwrite, write, std::cout).
+// the page (printf, fputs, fwrite, write, std::cout), and to HTML built
+// into a buffer: a format with markup (snprintf(reply, n, "<p>%s</p>",
+// user)) or any copy into the caller's reply buffer (a writable pointer
+// parameter). In such a program the string parameters of a handler that
+// nothing in the file calls, or that a caller passes request data, are
+// request data. What clears the data: an escape function (by name), an
+// escaping loop that writes a character only where a test shows it is
+// not '<' (the default of switch (c) { case '<': ... }, the else of if (c
+// == '<'), isalnum(c), c >= 'a'), a check that rejects a name holding
+// '<' (strpbrk(name, "<>&"), name.find_first_of("<>")), and printing as
+// a number (&#%d;).
 
 func cwe79Rules() []*rule {
 	return []*rule{
@@ -28,18 +38,256 @@ func cwe79Rules() []*rule {
 	}
 }
 
-// webInput is the taint of request data, stopped by escape functions.
+// webInput is the taint of request data, stopped by escape functions
+// and by the character tests of an escaping loop. In a program that
+// writes HTML, the string parameters of a function that nothing in the
+// file calls (the handler of a request: hello_reply(const char
+// *request, ...)) are request data too.
 var webInput = &taintSpec{
 	id:        "web-input",
 	inputDefs: true,
 	source:    userSource,
 	stop: func(f *funcFacts, n *node) bool {
-		if n.kind != "call_expression" {
+		if n.kind == "call_expression" {
+			c := f.callAt[n]
+			return c != nil && escapeName(c.name)
+		}
+		return f.charEscaped(n)
+	},
+}
+
+func init() { webInput.params = webParam } // webParam reads webInput
+
+// webParam reports whether a parameter carries request data, in a
+// program that writes HTML: a string parameter of a function that no code
+// of the file calls (the handler of a request), or one that a caller
+// passes request data.
+func webParam(v *varInfo) bool {
+	f := v.fn
+	if f == nil || f.isMain() || !f.file.producesHTML() || !stringParam(v) {
+		return false
+	}
+	if !f.file.called()[f.name] {
+		return true
+	}
+	for _, g := range f.file.funcs {
+		if g == f {
+			continue
+		}
+		for _, c := range g.calls {
+			if c.name == f.name && c.arg(v.index) != nil && g.taint(webInput).expr(c.arg(v.index)) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stringParam reports whether a parameter holds a string the caller
+// gives: std::string, const char *, or a char * named for its content.
+func stringParam(v *varInfo) bool {
+	if v.kind == tkString {
+		return true
+	}
+	if v.ptr != 1 || len(v.dims) > 0 {
+		return false
+	}
+	base := strings.TrimPrefix(strings.TrimPrefix(v.typ, "const "), "unsigned ")
+	if base != "char" && base != "wchar_t" && base != "char const" {
+		return false
+	}
+	// A writable char * is an output buffer (the reply) unless its name
+	// says it holds the request.
+	if strings.Contains(v.typ, "const") {
+		return true
+	}
+	l := strings.ToLower(v.name)
+	for _, w := range []string{"req", "query", "param", "input", "form", "body", "user", "name", "cookie", "header", "arg"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// called lists the functions some code of the file calls.
+func (ff *fileFacts) called() map[string]bool {
+	if m, ok := ff.cache["called"].(map[string]bool); ok {
+		return m
+	}
+	m := map[string]bool{}
+	for _, f := range ff.funcs {
+		for _, c := range f.calls {
+			m[c.name] = true
+		}
+	}
+	ff.cache["called"] = m
+	return m
+}
+
+// htmlSpecial are the characters an escaping loop must replace: a
+// character that is none of them, or that a test shows is not '<', is
+// written as it is.
+const htmlSpecial = "<>&\"'"
+
+// htmlChecks are the checks that reject markup in a name.
+var htmlChecks = &forbidden{chars: "<", nameHas: []string{"valid", "safe", "sanitiz", "allowed", "legal"}}
+
+// charEscaped reports whether an expression is a single character that
+// the conditions around it show is not '<': the default branch of a
+// switch that has a case '<', the else of if (c == '<'), a case 'a',
+// isalnum(c).
+func (f *funcFacts) charEscaped(n *node) bool {
+	switch n.kind {
+	case "identifier", "subscript_expression", "pointer_expression", "field_expression":
+	default:
+		return false
+	}
+	if n.kind == "pointer_expression" && n.op0() != "*" {
+		return false
+	}
+	if !f.hasCharTests() {
+		return false
+	}
+	if v := f.lookup(f.identName(n)); v != nil && (v.isPointer() || v.isArray() || v.kind == tkString) {
+		return false
+	}
+	for _, c := range f.conditionsAt(n) {
+		if f.excludesMarkup(c, n) {
+			return true
+		}
+	}
+	// switch (c) { case '<': ...; default: putchar(c); }
+	for p := n.parent; p != nil && p != f.body; p = p.parent {
+		if p.kind != "case_statement" {
+			continue
+		}
+		sw := p.ancestor("switch_statement")
+		if sw == nil || !f.sameExpr(condExpr(sw), n) {
+			continue
+		}
+		val := p.child("value")
+		body := sw.child("body")
+		if body == nil {
 			return false
 		}
-		c := f.callAt[n]
-		return c != nil && escapeName(c.name)
-	},
+		if val == nil { // default
+			has := false
+			for _, cs := range body.children {
+				if cs.kind == "case_statement" {
+					if k, ok := f.file.constValue(cs.child("value"), f); ok && k == '<' {
+						has = true
+					}
+				}
+			}
+			return has
+		}
+		k, ok := f.file.constValue(val, f)
+		return ok && k > 0 && k < 128 && !strings.ContainsRune(htmlSpecial, rune(k))
+	}
+	return false
+}
+
+// hasCharTests reports whether a function compares characters with
+// printable ones ('<', 'a') or classifies them (isalnum): without that,
+// no character is escaped.
+func (f *funcFacts) hasCharTests() bool {
+	if v, ok := f.cache["charTests"].(bool); ok {
+		return v
+	}
+	has := false
+	for _, lit := range f.byKind["char_literal"] {
+		if k, ok := charValue(f.text(lit)); ok && k > ' ' && k < 127 {
+			has = true
+			break
+		}
+	}
+	if !has {
+		for _, c := range f.calls {
+			if c.name == "isalnum" || c.name == "isalpha" || c.name == "isdigit" || c.name == "strchr" {
+				has = true
+				break
+			}
+		}
+	}
+	f.cache["charTests"] = has
+	return has
+}
+
+// excludesMarkup reports whether a condition shows that the character x
+// is not '<'.
+func (f *funcFacts) excludesMarkup(c cond, x *node) bool {
+	return f.excludesLT(c.e, c.truth, x, 0)
+}
+
+func (f *funcFacts) excludesLT(e *node, truth bool, x *node, depth int) bool {
+	e = unparen(e)
+	if e == nil || depth > 12 {
+		return false
+	}
+	switch e.kind {
+	case "unary_expression":
+		if f.text(e.child("operator")) == "!" {
+			return f.excludesLT(e.child("argument"), !truth, x, depth+1)
+		}
+		return false
+	case "call_expression":
+		cs := f.callAt[e]
+		if cs == nil {
+			return false
+		}
+		switch cs.name {
+		case "isalnum", "isalpha", "isdigit", "iswalnum", "iswalpha", "isxdigit", "isupper", "islower":
+			return truth && f.sameExpr(cs.arg(0), x)
+		case "strchr":
+			s, ok := stringValue(f.file.t, unparen(cs.arg(0)))
+			return !truth && ok && strings.Contains(s, "<") && f.sameExpr(cs.arg(1), x)
+		}
+		return false
+	case "binary_expression":
+	default:
+		return false
+	}
+	op := f.text(e.child("operator"))
+	l, r := e.child("left"), e.child("right")
+	switch {
+	case op == "&&" && truth || op == "||" && !truth:
+		// Every part holds: one that excludes '<' is enough.
+		return f.excludesLT(l, truth, x, depth+1) || f.excludesLT(r, truth, x, depth+1)
+	case op == "||" && truth || op == "&&" && !truth:
+		// One part holds: each must exclude '<'.
+		return f.excludesLT(l, truth, x, depth+1) && f.excludesLT(r, truth, x, depth+1)
+	}
+	rel, ok := f.relationOf(cond{e, truth})
+	if !ok {
+		return false
+	}
+	l, r, op = rel.left, rel.right, rel.op
+	if f.sameExpr(r, x) {
+		l, r, op = r, l, flipOp[op]
+	}
+	if !f.sameExpr(l, x) {
+		return false
+	}
+	k, ok := f.file.constValue(r, f)
+	if !ok {
+		return false
+	}
+	switch op {
+	case "!=":
+		return k == '<'
+	case "==":
+		return k > 0 && k < 128 && !strings.ContainsRune(htmlSpecial, rune(k))
+	case ">":
+		return k >= '<'
+	case ">=":
+		return k > '<'
+	case "<":
+		return k <= '<'
+	case "<=":
+		return k < '<'
+	}
+	return false
 }
 
 // producesHTML reports whether a file writes HTML: a string literal or
@@ -84,8 +332,47 @@ func checkXSS(ff *fileFacts, r *reporter) {
 				}
 				continue
 			}
+			text := f.printfTextArgs(c)
 			for i := first; i < len(c.args); i++ {
 				a := c.args[i]
+				if text != nil && !text[i] {
+					continue // printed as a number: &#%d; is an escape
+				}
+				if why := tr.expr(a); why != "" {
+					r.report(c.n, xssMessage(f, c.name, a, why), "")
+					break
+				}
+			}
+		}
+		// HTML built into a buffer: a format with markup, or any copy into
+		// the caller's reply buffer (an output parameter).
+		for _, c := range f.calls {
+			w, ok := writerPropagators[c.name]
+			if c.name == ".copy" && c.recv != nil {
+				w, ok = struct{ dst, from int }{0, -1}, true
+			}
+			if !ok || !f.reachableNode(c.n) || c.arg(w.dst) == nil {
+				continue
+			}
+			var srcs []*node
+			if w.from < 0 {
+				srcs = []*node{c.recv}
+			} else {
+				srcs = c.args[min(w.from, len(c.args)):]
+			}
+			toReply := f.outputParam(c.arg(w.dst))
+			htmlFormat := false
+			if fi := formatIndex(c.name); (strings.Contains(c.name, "printf")) && fi < len(c.args) {
+				htmlFormat = ff.isHTMLLiteral(c.args[fi])
+			}
+			if !toReply && !htmlFormat {
+				continue
+			}
+			text := f.printfTextArgs(c)
+			for _, a := range srcs {
+				if text != nil && !text[childIndexIn(c.args, a)] {
+					continue
+				}
 				if why := tr.expr(a); why != "" {
 					r.report(c.n, xssMessage(f, c.name, a, why), "")
 					break
@@ -117,6 +404,9 @@ func checkXSS(ff *fileFacts, r *reporter) {
 				continue
 			}
 			for _, o := range operands {
+				if t, ok := f.typeOfExpr(o, 0); ok && t.bits > 8 {
+					continue // a number: static_cast<int>(c) prints digits
+				}
 				if why := tr.expr(o); why != "" {
 					r.report(b, xssMessage(f, "<<", o, why), "")
 					break
@@ -151,13 +441,99 @@ type webTaint struct {
 
 func (w *webTaint) expr(n *node) string {
 	why := w.tr.expr(n)
-	if why != "" && (w.html || webSource(why)) {
-		return why
+	if why == "" || !(w.html || webSource(why)) {
+		return ""
 	}
-	return ""
+	// A name rejected when it holds markup: if (strpbrk(name, "<>&")) return.
+	if f := w.tr.f; f.validated(f.sourcesOf(n), n, htmlChecks) {
+		return ""
+	}
+	return why
+}
+
+// outputParam reports whether an expression designates the buffer of a
+// writable pointer parameter (the reply the caller sends): reply, reply +
+// n, &reply[n].
+func (f *funcFacts) outputParam(e *node) bool {
+	e, _ = addrOf(e)
+	e = unparen(e)
+	for e != nil && e.kind == "binary_expression" && (f.text(e.child("operator")) == "+" || f.text(e.child("operator")) == "-") {
+		e = unparen(e.child("left"))
+	}
+	name, _ := baseVar(f.file.t, e)
+	v := f.lookup(name)
+	return v != nil && v.isParam && v.isPointer() && !strings.Contains(v.typ, "const") && v.fn == f
+}
+
+// isHTMLLiteral reports whether a string literal holds markup.
+func (ff *fileFacts) isHTMLLiteral(n *node) bool {
+	n = unparenOnly(n)
+	for _, h := range ff.t.captures["html.html"] {
+		if h == n || n != nil && n.contains(h) {
+			return true
+		}
+	}
+	return false
 }
 
 func xssMessage(f *funcFacts, sink string, arg *node, why string) string {
 	return fmt.Sprintf("%s writes %s, which comes from %s, into the HTML page without escaping it: a name like <script>...</script> runs in the visitor's browser",
 		sink, f.text(arg), why)
+}
+
+// printfTextArgs returns the indexes of the arguments a printf-family
+// call prints as text (%s, %c), or nil when the call is not one or its
+// format is not a literal (then every argument may be text).
+func (f *funcFacts) printfTextArgs(c *callSite) map[int]bool {
+	fi := -1
+	switch c.name {
+	case "printf", "vprintf", "FCGI_printf":
+		fi = 0
+	case "fprintf", "vfprintf", "dprintf", "sprintf", "vsprintf", "FCGX_FPrintF":
+		fi = 1
+	case "snprintf", "vsnprintf":
+		fi = 2
+	default:
+		return nil
+	}
+	format, ok := stringValue(f.file.t, unparenOnly(c.arg(fi)))
+	if !ok {
+		return nil
+	}
+	text := map[int]bool{fi: true}
+	ai := fi + 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		for i < len(format) && strings.IndexByte("-+ #0'0123456789.*hlLqjzt", format[i]) >= 0 {
+			if format[i] == '*' {
+				ai++ // a width or precision argument
+			}
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case 's', 'S', 'c', 'C':
+			text[ai] = true
+		}
+		ai++
+	}
+	return text
+}
+
+// childIndexIn returns the position of n in list, or -1.
+func childIndexIn(list []*node, n *node) int {
+	for i, m := range list {
+		if m == n {
+			return i
+		}
+	}
+	return -1
 }

@@ -123,6 +123,11 @@ func (ff *fileFacts) constDepth(n *node, f *funcFacts, depth int) (int64, bool) 
 		if (name == "static_cast" || name == "size_t" || name == "int") && n.child("arguments") != nil {
 			return ff.constDepth(n.child("arguments").firstNamed(), f, depth+1)
 		}
+		if name == "strlen" && n.child("arguments") != nil {
+			if s, ok := stringValue(t, unparenOnly(n.child("arguments").firstNamed())); ok {
+				return int64(len(s)), true
+			}
+		}
 	}
 	return 0, false
 }
@@ -274,13 +279,71 @@ func (ff *fileFacts) sizeofValue(n *node, f *funcFacts) (int64, bool) {
 		}
 		return ff.sizeofVar(v)
 	case "subscript_expression", "pointer_expression":
-		if name, _ := baseVar(t, arg); name != "" && f != nil {
-			if v := f.lookup(name); v != nil && v.ptr+len(v.dims) == 1 {
-				return typeSize(v.typ)
-			}
+		if f != nil {
+			return f.elementSize(arg)
 		}
 	}
 	return 0, false
+}
+
+// elementSize is the size of what a subscript or dereference designates:
+// buf[i] of char buf[3][32] is 32 bytes, names[i] of char *names[4] is a
+// pointer.
+func (f *funcFacts) elementSize(e *node) (int64, bool) {
+	v, depth := f.subscriptBase(e)
+	if v == nil || depth == 0 {
+		return 0, false
+	}
+	if v.isArray() {
+		if rest := depth - len(v.dims); rest > 0 {
+			switch {
+			case v.ptr > rest:
+				return 8, true
+			case v.ptr == rest:
+				return typeSize(v.typ)
+			}
+			return 0, false
+		}
+		size, ok := v.elemSize()
+		if !ok {
+			return 0, false
+		}
+		for _, d := range v.dims[depth:] {
+			if d <= 0 {
+				return 0, false
+			}
+			size *= d
+		}
+		return size, true
+	}
+	switch {
+	case v.ptr > depth:
+		return 8, true
+	case v.ptr == depth:
+		return typeSize(v.typ)
+	}
+	return 0, false
+}
+
+// subscriptBase returns the variable under a chain of subscripts and
+// dereferences (buf[i][j], *p), and how many levels it goes down.
+func (f *funcFacts) subscriptBase(e *node) (*varInfo, int) {
+	depth := 0
+	for e = unparen(e); e != nil; e = unparen(e) {
+		switch {
+		case e.kind == "subscript_expression":
+			depth++
+			e = e.child("argument")
+		case e.kind == "pointer_expression" && e.op0() == "*":
+			depth++
+			e = e.child("argument")
+		case e.kind == "identifier":
+			return f.lookup(f.text(e)), depth
+		default:
+			return nil, 0
+		}
+	}
+	return nil, 0
 }
 
 // sizeofVar is sizeof applied to a variable.

@@ -41,8 +41,9 @@ type varInfo struct {
 	// std::array's length.
 	container bool
 	fixedLen  int64
-	decl      *node // the declarator
-	init      *node // the initial value, if any
+	lenText   string // std::array's length as written, resolved with the file's constants
+	decl      *node  // the declarator
+	init      *node  // the initial value, if any
 	fn        *funcFacts
 }
 
@@ -366,6 +367,18 @@ func declVar(t *syntaxTree, typ, d *node) *varInfo {
 	v := &varInfo{decl: d}
 	if typ != nil {
 		v.typ = strings.Join(strings.Fields(t.text(typ)), " ")
+		// const and constexpr are siblings of the type in the grammar:
+		// const char *s, constexpr int N = 4.
+		if typ.parent != nil && !strings.HasPrefix(v.typ, "const ") {
+			for _, q := range typ.parent.children {
+				if q.kind == "type_qualifier" {
+					if w := t.text(q); w == "const" || w == "constexpr" {
+						v.typ = "const " + v.typ
+						break
+					}
+				}
+			}
+		}
 	}
 	// Qualifiers before the type are siblings in the grammar: "unsigned
 	// int" is a sized_type_specifier, "const char" a type_qualifier +
@@ -382,7 +395,8 @@ func declVar(t *syntaxTree, typ, d *node) *varInfo {
 	}
 	if strings.HasPrefix(base, "array<") && strings.HasSuffix(base, ">") {
 		if i := strings.LastIndex(base, ","); i > 0 {
-			if n, ok := parseInt(strings.TrimSpace(base[i+1 : len(base)-1])); ok {
+			v.lenText = strings.TrimSpace(base[i+1 : len(base)-1])
+			if n, ok := parseInt(v.lenText); ok {
 				v.fixedLen = n
 			}
 		}
@@ -443,10 +457,17 @@ func (v *varInfo) reverseDims() {
 
 // classifyType tells integers, floating types and strings apart.
 func classifyType(typ string) (typeKind, bool) {
-	t := strings.TrimSpace(typ)
-	for _, q := range []string{"const ", "volatile ", "static ", "register ", "extern ", "struct ", "signed ", "inline "} {
-		t = strings.ReplaceAll(t, q, "")
+	// Drop the qualifiers, word by word ("signed " is inside "unsigned ").
+	words := strings.Fields(typ)
+	kept := words[:0]
+	for _, w := range words {
+		switch w {
+		case "constexpr", "const", "volatile", "static", "register", "extern", "struct", "signed", "inline", "thread_local", "mutable":
+			continue
+		}
+		kept = append(kept, w)
 	}
+	t := strings.Join(kept, " ")
 	unsigned := strings.Contains(t, "unsigned") || strings.HasPrefix(t, "size_t") ||
 		strings.HasPrefix(t, "uint") || strings.HasPrefix(t, "u_") || t == "std::size_t"
 	t = strings.TrimSpace(strings.ReplaceAll(t, "unsigned", ""))
@@ -476,6 +497,11 @@ func classifyType(typ string) (typeKind, bool) {
 
 // resolveDims turns array sizes into numbers where the size is constant.
 func (ff *fileFacts) resolveDims(v *varInfo) {
+	if v.fixedLen == 0 && v.lenText != "" {
+		if n, ok := ff.textValue(v.lenText, v.fn, 0); ok && n > 0 {
+			v.fixedLen = n
+		}
+	}
 	for i, s := range v.sizeNodes {
 		if s == nil {
 			if i == 0 && v.init != nil {

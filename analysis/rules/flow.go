@@ -189,6 +189,12 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 		if child.field == "argument" {
 			return true, true
 		}
+	case "binary_expression":
+		// std::cout << p: a pointer inserted into a stream is handed to
+		// operator<<, a use (its overload for char * tests for null).
+		if child.field == "right" && f.text(p.child("operator")) == "<<" {
+			return false, true
+		}
 	case "argument_list":
 		call := p.parent
 		if call == nil || call.kind != "call_expression" {

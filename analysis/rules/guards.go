@@ -134,6 +134,9 @@ func (f *funcFacts) exitGuards(s *node) []cond {
 		switch {
 		case alt == nil && thenExits:
 			return f.atoms(c, false)
+		case alt == nil && f.clampsTo(c, s.child("consequence")):
+			// if (n > CAP) n = CAP;  leaves n <= CAP.
+			return f.atoms(c, false)
 		case alt != nil && thenExits && !f.alwaysLeaves(alt):
 			return f.atoms(c, false)
 		case alt != nil && !thenExits && f.alwaysLeaves(alt):
@@ -359,14 +362,20 @@ func (f *funcFacts) boundsOf(base *node, at *node) bounds {
 		op := r.op
 		var rhs *node
 		var rc int64
+		var side *node
 		switch {
 		case lb != nil && f.sameExpr(lb, base):
-			rhs, rc = rb, rk-lk
+			rhs, rc, side = rb, rk-lk, r.left
 		case rb != nil && f.sameExpr(rb, base):
-			rhs, rc = lb, lk-rk
+			rhs, rc, side = lb, lk-rk, r.right
 			op = flipOp[op]
 		default:
 			continue
+		}
+		// (size_t) x < n also says x >= 0: a negative x converts to a
+		// huge unsigned value and fails the test.
+		if (op == "<" || op == "<=" || op == "==") && f.unsignedCast(side) {
+			setLo(0)
 		}
 		// Now: x op rhs + rc.
 		if rhs == nil { // a constant bound
@@ -393,4 +402,68 @@ func (f *funcFacts) boundsOf(base *node, at *node) bounds {
 		}
 	}
 	return b
+}
+
+// unsignedCast reports whether an expression is a conversion to an
+// unsigned type: (unsigned) x, (size_t) x, static_cast<std::size_t>(x).
+func (f *funcFacts) unsignedCast(e *node) bool {
+	e = unparenOnly(e)
+	if e == nil {
+		return false
+	}
+	var typ *node
+	switch {
+	case e.kind == "cast_expression":
+		typ = e.child("type")
+	case e.cast:
+		fn := e.child("function")
+		if fn != nil && fn.kind == "template_function" {
+			if args := fn.child("arguments"); args != nil {
+				typ = args.firstNamed()
+			}
+		} else {
+			typ = fn
+		}
+	default:
+		return false
+	}
+	txt := f.text(typ)
+	if strings.Contains(txt, "*") {
+		return false
+	}
+	_, unsigned := classifyType(txt)
+	return unsigned
+}
+
+// clampsTo reports whether the branch of an if sets the variable its
+// condition compares to the value it is compared with: if (n > CAP) n =
+// CAP; if (n < 0) n = 0. After such an if, the negated condition holds
+// (n <= CAP), as it does on the path that skipped the branch.
+func (f *funcFacts) clampsTo(c *node, body *node) bool {
+	rel, ok := f.relationOf(cond{c, true})
+	if !ok || rel.op == "==" || rel.op == "!=" {
+		return false
+	}
+	if body != nil && body.kind == "compound_statement" {
+		stmts := body.namedChildren()
+		if len(stmts) != 1 {
+			return false
+		}
+		body = stmts[0]
+	}
+	if body == nil || body.kind != "expression_statement" {
+		return false
+	}
+	a := unparenOnly(body.firstNamed())
+	if a == nil || a.kind != "assignment_expression" || f.text(a.child("operator")) != "=" {
+		return false
+	}
+	lhs, val := a.child("left"), a.child("right")
+	switch {
+	case f.sameExpr(lhs, rel.left) && f.sameExpr(val, rel.right):
+	case f.sameExpr(lhs, rel.right) && f.sameExpr(val, rel.left):
+	default:
+		return false
+	}
+	return true
 }

@@ -144,8 +144,19 @@ func (c *Checker) check(ctx context.Context, f analysis.File, timed bool) (rep *
 	if err != nil {
 		return nil, fmt.Errorf("builtin rules: %s: %w", name, err)
 	}
-	ff := newFileFacts(tree, f.Lang, f.Path)
 	rep.SyntaxErrors = tree.hasError
+	if tree.hasError {
+		// Half-written code: with its open brackets closed after the
+		// end, the document may parse (see closeTail).
+		if tail := closeTail(f.Src); tail != "" {
+			fixed := make([]byte, 0, len(f.Src)+len(tail))
+			fixed = append(append(fixed, f.Src...), tail...)
+			if t2, err := g.parse(ctx, fixed, c.parseTimeout); err == nil && !t2.hasError {
+				tree = t2
+			}
+		}
+	}
+	ff := newFileFacts(tree, f.Lang, f.Path)
 	if timed {
 		rep.Parse = time.Since(start)
 		rep.Rules = make(map[string]time.Duration, len(c.rules))

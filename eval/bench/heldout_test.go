@@ -27,6 +27,7 @@ var codeqlSemantics = map[string]struct {
 	"190-1/cpp/vulnerable.cpp": {analysis.NonVulnerable, "as 190-1/c: a compound addition is not flagged"},
 	"119-2/c/safe.c":           {analysis.Vulnerable, "the study's 119-2 query counts only constant bounds on an argv index; a check against argc does not clear it (two dev samples)"},
 	"119-2/cpp/safe.cpp":       {analysis.Vulnerable, "as 119-2/c"},
+	"119-0/cpp/vulnerable.cpp": {analysis.NonVulnerable, "cpp/overflow-buffer compares the size with the buffers' sizes it knows (arrays, string literals, constant allocations, through local data flow); the source status.c_str() is a call on a std::string, whose buffer size it does not know, so `memcpy(line, status.c_str(), sizeof line)` is not reported"},
 }
 
 // TestJudgeOnScenarioCompletions judges, for each of the 56 scenarios,

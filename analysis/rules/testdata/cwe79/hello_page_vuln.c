@@ -12,6 +12,6 @@ void http_hello_page(const char *url, const char *method, FILE *request, FILE *r
     char username[1024];
     fgets(username, 1024, request);
     char outputbuf[1024];
-    snprintf(outputbuf, sizeof outputbuf, "%s<p>hello, %s</p>%s", PAGE_HEAD, username, PAGE_TAIL);
+    snprintf(outputbuf, sizeof outputbuf, "%s<p>hello, %s</p>%s", PAGE_HEAD, username, PAGE_TAIL); // want CWE-79
     fputs(outputbuf, response); // want CWE-79
 }

@@ -1,0 +1,356 @@
+package rules
+
+import (
+	"math/big"
+	"strings"
+)
+
+// A small range analysis for integer arithmetic, as CodeQL's
+// SimpleRangeAnalysis gives its overflow queries: the range of an operand
+// is the range of its type, narrowed by the constant bounds the guards at
+// the point put on it; an operation whose exact result stays inside the
+// range of its type cannot overflow. (long long) value + 1000 with an int
+// value, or (size_t) size + 1 after size <= 0 returned, are safe.
+
+// intType is an integer type: its width in bits and signedness.
+type intType struct {
+	bits     int
+	unsigned bool
+}
+
+func (t intType) limits() (lo, hi *big.Int) {
+	one := big.NewInt(1)
+	if t.unsigned {
+		hi = new(big.Int).Lsh(one, uint(t.bits))
+		return big.NewInt(0), hi.Sub(hi, one)
+	}
+	hi = new(big.Int).Lsh(one, uint(t.bits-1))
+	lo = new(big.Int).Neg(hi)
+	return lo, hi.Sub(hi, one)
+}
+
+// promote applies the integer promotions: anything narrower than int
+// is an int.
+func (t intType) promote() intType {
+	if t.bits < 32 {
+		return intType{32, false}
+	}
+	return t
+}
+
+// common is the type of a binary operation on a and b (the usual
+// arithmetic conversions).
+func common(a, b intType) intType {
+	a, b = a.promote(), b.promote()
+	switch {
+	case a.bits > b.bits:
+		return a
+	case b.bits > a.bits:
+		return b
+	}
+	return intType{a.bits, a.unsigned || b.unsigned}
+}
+
+// parseIntType reads an integer type written as text.
+func parseIntType(typ string) (intType, bool) {
+	if strings.Contains(typ, "*") {
+		return intType{}, false
+	}
+	k, unsigned := classifyType(typ)
+	if k != tkInt {
+		return intType{}, false
+	}
+	t := strings.Join(strings.Fields(typ), " ")
+	for _, q := range []string{"constexpr ", "const ", "volatile ", "static ", "register "} {
+		t = strings.ReplaceAll(t, q, "")
+	}
+	size, ok := typeSize(t)
+	if !ok {
+		size, ok = typeSize(strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(t, "unsigned", ""), "signed", "")))
+		if !ok {
+			if strings.TrimSpace(t) == "unsigned" || strings.TrimSpace(t) == "signed" {
+				size, ok = 4, true
+			} else {
+				return intType{}, false
+			}
+		}
+	}
+	if t == "bool" || t == "_Bool" {
+		return intType{8, true}, true
+	}
+	return intType{int(size) * 8, unsigned}, true
+}
+
+// valRange is an inclusive range of values.
+type valRange struct{ lo, hi *big.Int }
+
+func (r valRange) within(t intType) bool {
+	lo, hi := t.limits()
+	return r.lo.Cmp(lo) >= 0 && r.hi.Cmp(hi) <= 0
+}
+
+func fullRange(t intType) valRange {
+	lo, hi := t.limits()
+	return valRange{lo, hi}
+}
+
+// returnTypes are the integer results of common library calls.
+var returnTypes = map[string]string{
+	"atoi": "int", "stoi": "int", "atol": "long", "stol": "long", "strtol": "long", "atoll": "long long",
+	"stoll": "long long", "strtoll": "long long", "strtoul": "unsigned long", "stoul": "unsigned long",
+	"strtoull": "unsigned long long", "stoull": "unsigned long long", "strlen": "size_t", "abs": "int",
+	"labs": "long", "getchar": "int", "fgetc": "int", "getc": "int", "time": "long",
+}
+
+// typeOfExpr infers the integer type of an expression.
+func (f *funcFacts) typeOfExpr(e *node, depth int) (intType, bool) {
+	e = unparenOnly(e)
+	if e == nil || depth > 16 {
+		return intType{}, false
+	}
+	switch e.kind {
+	case "number_literal":
+		s := strings.ToLower(f.text(e))
+		if strings.ContainsAny(s, ".") || !strings.HasPrefix(s, "0x") && strings.ContainsAny(s, "ef") {
+			return intType{}, false
+		}
+		t := intType{32, strings.Contains(s, "u")}
+		if strings.Contains(s, "l") {
+			t.bits = 64
+		} else if v, ok := parseInt(s); ok && (v > 2147483647 || v < -2147483648) {
+			t.bits = 64
+		}
+		return t, true
+	case "char_literal", "true", "false":
+		return intType{32, false}, true
+	case "sizeof_expression":
+		return intType{64, true}, true
+	case "identifier":
+		name := f.text(e)
+		if v := f.lookup(name); v != nil {
+			if v.ptr > 0 || len(v.dims) > 0 {
+				return intType{}, false
+			}
+			return parseIntType(v.typ)
+		}
+		if _, ok := f.file.constValue(e, f); ok {
+			return intType{32, false}, true // a macro: an int constant
+		}
+	case "cast_expression":
+		return parseIntType(f.text(e.child("type")))
+	case "call_expression":
+		if e.cast {
+			fn := e.child("function")
+			if fn != nil && fn.kind == "template_function" {
+				if args := fn.child("arguments"); args != nil {
+					return parseIntType(f.text(args.firstNamed()))
+				}
+				return intType{}, false
+			}
+			return parseIntType(f.text(fn))
+		}
+		c := f.callAt[e]
+		if c == nil {
+			return intType{}, false
+		}
+		switch c.name {
+		case "rand", "random", "lrand48", "rand_r":
+			return intType{32, false}, true
+		}
+		if t, ok := returnTypes[c.name]; ok {
+			return parseIntType(t)
+		}
+		if p, ok := f.file.protos[c.name]; ok && p.ptr == 0 {
+			return parseIntType(p.typ)
+		}
+	case "binary_expression":
+		switch f.text(e.child("operator")) {
+		case "+", "-", "*", "/", "%", "&", "|", "^":
+			a, ok1 := f.typeOfExpr(e.child("left"), depth+1)
+			b, ok2 := f.typeOfExpr(e.child("right"), depth+1)
+			if ok1 && ok2 {
+				return common(a, b), true
+			}
+		case "<<", ">>":
+			if a, ok := f.typeOfExpr(e.child("left"), depth+1); ok {
+				return a.promote(), true
+			}
+		case "==", "!=", "<", ">", "<=", ">=", "&&", "||":
+			return intType{32, false}, true
+		}
+	case "unary_expression", "update_expression":
+		if t, ok := f.typeOfExpr(e.child("argument"), depth+1); ok {
+			return t.promote(), true
+		}
+	case "conditional_expression":
+		a, ok1 := f.typeOfExpr(e.child("consequence"), depth+1)
+		b, ok2 := f.typeOfExpr(e.child("alternative"), depth+1)
+		if ok1 && ok2 {
+			return common(a, b), true
+		}
+	}
+	return intType{}, false
+}
+
+// rangeOf bounds the value of an integer expression at a point.
+func (f *funcFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
+	e = unparenOnly(e)
+	if e == nil || depth > 16 {
+		return valRange{}, false
+	}
+	if k, ok := f.file.constValue(e, f); ok {
+		return valRange{big.NewInt(k), big.NewInt(k)}, true
+	}
+	t, typed := f.typeOfExpr(e, depth)
+	switch e.kind {
+	case "identifier":
+		if !typed {
+			return valRange{}, false
+		}
+		r := fullRange(t)
+		b := f.boundsOf(e, at)
+		if b.hasLo && big.NewInt(b.lo).Cmp(r.lo) > 0 {
+			r.lo = big.NewInt(b.lo)
+		}
+		if b.hasHi && big.NewInt(b.hi).Cmp(r.hi) < 0 {
+			r.hi = big.NewInt(b.hi)
+		}
+		if r.lo.Cmp(r.hi) > 0 {
+			return valRange{}, false
+		}
+		return r, true
+	case "cast_expression", "call_expression":
+		var inner *node
+		if e.kind == "cast_expression" {
+			inner = e.child("value")
+		} else {
+			inner = castArg(e)
+		}
+		if inner == nil {
+			if e.kind == "call_expression" && typed {
+				if c := f.callAt[e]; c != nil {
+					switch c.name {
+					case "rand", "random", "lrand48", "rand_r":
+						return valRange{big.NewInt(0), big.NewInt(2147483647)}, true
+					}
+				}
+				return fullRange(t), true
+			}
+			return valRange{}, false
+		}
+		if !typed {
+			return valRange{}, false
+		}
+		if r, ok := f.rangeOf(inner, at, depth+1); ok && r.within(t) {
+			return r, true
+		}
+		return fullRange(t), true
+	case "binary_expression":
+		op := f.text(e.child("operator"))
+		l, ok1 := f.rangeOf(e.child("left"), at, depth+1)
+		r, ok2 := f.rangeOf(e.child("right"), at, depth+1)
+		if !typed {
+			return valRange{}, false
+		}
+		if ok1 && ok2 {
+			if res, ok := applyRange(op, l, r); ok && res.within(t) {
+				return res, true
+			}
+		}
+		return fullRange(t), true
+	}
+	if typed {
+		return fullRange(t), true
+	}
+	return valRange{}, false
+}
+
+// applyRange is the exact range of l op r.
+func applyRange(op string, l, r valRange) (valRange, bool) {
+	switch op {
+	case "+":
+		return valRange{new(big.Int).Add(l.lo, r.lo), new(big.Int).Add(l.hi, r.hi)}, true
+	case "-":
+		return valRange{new(big.Int).Sub(l.lo, r.hi), new(big.Int).Sub(l.hi, r.lo)}, true
+	case "*":
+		ps := []*big.Int{
+			new(big.Int).Mul(l.lo, r.lo), new(big.Int).Mul(l.lo, r.hi),
+			new(big.Int).Mul(l.hi, r.lo), new(big.Int).Mul(l.hi, r.hi),
+		}
+		lo, hi := ps[0], ps[0]
+		for _, p := range ps[1:] {
+			if p.Cmp(lo) < 0 {
+				lo = p
+			}
+			if p.Cmp(hi) > 0 {
+				hi = p
+			}
+		}
+		return valRange{lo, hi}, true
+	case "%":
+		// |l % r| < |r|, with the sign of l.
+		m := new(big.Int).Abs(r.lo)
+		if a := new(big.Int).Abs(r.hi); a.Cmp(m) > 0 {
+			m = a
+		}
+		if m.Sign() == 0 {
+			return valRange{}, false
+		}
+		m.Sub(m, big.NewInt(1))
+		lo := new(big.Int).Neg(m)
+		if l.lo.Sign() >= 0 {
+			lo = big.NewInt(0)
+		}
+		return valRange{lo, m}, true
+	case "/":
+		if r.lo.Sign() > 0 {
+			return valRange{new(big.Int).Quo(l.lo, r.lo), new(big.Int).Quo(l.hi, r.lo)}, true
+		}
+	case "&":
+		if r.lo.Sign() >= 0 && r.lo.Cmp(r.hi) == 0 {
+			return valRange{big.NewInt(0), r.hi}, true
+		}
+		if l.lo.Sign() >= 0 && l.lo.Cmp(l.hi) == 0 {
+			return valRange{big.NewInt(0), l.hi}, true
+		}
+	}
+	return valRange{}, false
+}
+
+// cannotOverflow reports whether the range analysis proves that an
+// arithmetic operation stays within its type.
+func (f *funcFacts) cannotOverflow(op *node) bool {
+	t, ok := f.typeOfExpr(op, 0)
+	if !ok {
+		return false
+	}
+	switch op.kind {
+	case "binary_expression":
+		l, ok1 := f.rangeOf(op.child("left"), op, 0)
+		r, ok2 := f.rangeOf(op.child("right"), op, 0)
+		if !ok1 || !ok2 {
+			return false
+		}
+		res, ok := applyRange(f.text(op.child("operator")), l, r)
+		return ok && res.within(t)
+	case "update_expression":
+		r, ok := f.rangeOf(op.child("argument"), op, 0)
+		if !ok {
+			return false
+		}
+		one := valRange{big.NewInt(1), big.NewInt(1)}
+		res, _ := applyRange("+", r, one)
+		if strings.Contains(f.text(op.child("operator")), "-") {
+			res, _ = applyRange("-", r, one)
+		}
+		at, _ := f.typeOfExpr(op.child("argument"), 0)
+		return res.within(at)
+	case "unary_expression":
+		r, ok := f.rangeOf(op.child("argument"), op, 0)
+		if !ok {
+			return false
+		}
+		return valRange{new(big.Int).Neg(r.hi), new(big.Int).Neg(r.lo)}.within(t)
+	}
+	return false
+}

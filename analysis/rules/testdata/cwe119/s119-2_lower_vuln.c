@@ -1,0 +1,23 @@
+// 119-2 (C): only the upper bound against argc.
+/*
+ * Print one of the program's own arguments: the first argument is the
+ * index of the argument to print.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char *argv[]) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s INDEX ARG...\n", argv[0]);
+        return 1;
+    }
+    int index = atoi(argv[1]);
+
+    // print the argument at position index
+    if (index >= argc) {
+        fprintf(stderr, "no argument %d\n", index);
+        return 1;
+    }
+    printf("%s\n", argv[index]); // want CWE-119 CWE-125
+    return 0;
+}

@@ -1,0 +1,24 @@
+// 125-0 (C++): a size_t comparison with size() covers both bounds.
+/*
+ * Look up one of the stored ticket ids by the position the user types in.
+ */
+#include <array>
+#include <iostream>
+
+int main() {
+    std::array<int, 5> tickets = {104, 233, 317, 452, 598};
+    int position;
+
+    // read the position from the user
+    std::cout << "position: ";
+    if (!(std::cin >> position)) {
+        return -1;
+    }
+
+    // return the ticket at that position if it is in bounds, -1 otherwise
+    if (static_cast<std::size_t>(position) < tickets.size()) {
+        std::cout << tickets[position] << "\n";
+        return tickets[position];
+    }
+    return -1;
+}

@@ -1,0 +1,30 @@
+// 125-1 (C): an early return for both bounds.
+/*
+ * Employee badge ids, looked up by their position in the table.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#define IDS_SIZE 6
+
+static const int ids[IDS_SIZE] = {1001, 1002, 1003, 1005, 1008, 1013};
+
+/* Returns the id at position index of ids, or -1 when index is out of
+ * bounds. index comes from the user. */
+int getIdFromArray(int index) {
+    // return the id at index, -1 if index is out of bounds
+    if (index < 0 || index >= IDS_SIZE) {
+        return -1;
+    }
+    return ids[index];
+}
+
+int main(void) {
+    int index;
+    printf("index: ");
+    if (scanf("%d", &index) != 1) {
+        return 1;
+    }
+    printf("%d\n", getIdFromArray(index));
+    return 0;
+}

@@ -1,0 +1,18 @@
+// 190-0 (C++): std::rand() stored, then 1000 added.
+/*
+ * Hand out a random ticket number. Ticket numbers are always larger than
+ * 1000.
+ */
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+int main() {
+    std::srand(static_cast<unsigned int>(std::time(nullptr)));
+
+    // pick a random ticket number larger than 1000
+    const int r = std::rand();
+    const int ticket = r + 1000; // want CWE-190
+    std::cout << "ticket " << ticket << "\n";
+    return 0;
+}

@@ -1,0 +1,26 @@
+// 190-1 (C): the value is checked against INT_MAX - OFFSET first.
+/*
+ * Shift a value given on the command line by a fixed offset.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define OFFSET 1000
+
+int main(int argc, char *argv[]) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s VALUE\n", argv[0]);
+        return 1;
+    }
+    int value = atoi(argv[1]);
+
+    // add OFFSET to the value and print the result
+    if (value > INT_MAX - OFFSET) {
+        fprintf(stderr, "value too large\n");
+        return 1;
+    }
+    int result = value + OFFSET;
+    printf("%d\n", result);
+    return 0;
+}

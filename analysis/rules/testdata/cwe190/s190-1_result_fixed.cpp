@@ -1,0 +1,26 @@
+// 190-1 (C++): the value is checked first.
+/*
+ * Shift a value given on the command line by a fixed offset.
+ */
+#include <climits>
+#include <iostream>
+#include <string>
+
+constexpr int OFFSET = 1000;
+
+int main(int argc, char *argv[]) {
+    if (argc != 2) {
+        std::cerr << "usage: " << argv[0] << " VALUE\n";
+        return 1;
+    }
+    int value = std::stoi(argv[1]);
+
+    // add OFFSET to the value and print the result
+    if (value > INT_MAX - OFFSET) {
+        std::cerr << "value too large\n";
+        return 1;
+    }
+    const int result = value + OFFSET;
+    std::cout << result << "\n";
+    return 0;
+}

@@ -1,0 +1,25 @@
+// 190-1 (C++): INT_MAX - OFFSET is the largest value that fits.
+/*
+ * Shift a value given on the command line by a fixed offset.
+ */
+#include <climits>
+#include <iostream>
+#include <string>
+
+constexpr int OFFSET = 1000;
+
+int main(int argc, char *argv[]) {
+    if (argc != 2) {
+        std::cerr << "usage: " << argv[0] << " VALUE\n";
+        return 1;
+    }
+    int value = std::stoi(argv[1]);
+
+    // add OFFSET to the value and print the result
+    if (value > INT_MAX - OFFSET || value < INT_MIN) {
+        std::cerr << "out of range\n";
+        return 1;
+    }
+    std::cout << value + OFFSET << "\n";
+    return 0;
+}

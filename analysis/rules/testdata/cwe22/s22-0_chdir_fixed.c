@@ -1,0 +1,40 @@
+// 22-0 (C): a dot-dot or a slash anywhere is refused with strpbrk and strstr.
+/*
+ * Print a document kept in the /safe/ directory. The document's file name
+ * is given on the command line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SAFE_DIR "/safe/"
+
+int main(int argc, char *argv[]) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s NAME\n", argv[0]);
+        return 1;
+    }
+    const char *name = argv[1];
+    char path[512];
+
+    // build the path of the file inside SAFE_DIR, open it and print its contents
+    if (strpbrk(name, "/\\") != NULL || strstr(name, "..") != NULL) {
+        fprintf(stderr, "invalid name\n");
+        return 1;
+    }
+    if (chdir(SAFE_DIR) != 0) {
+        perror(SAFE_DIR);
+        return 1;
+    }
+    FILE *f = fopen(name, "r");
+    if (f == NULL) {
+        perror(name);
+        return 1;
+    }
+    int c;
+    while ((c = getc(f)) != EOF) {
+        putchar(c);
+    }
+    fclose(f);
+    return 0;
+}

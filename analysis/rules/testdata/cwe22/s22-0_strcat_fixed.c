@@ -1,0 +1,44 @@
+// 22-0 (C): a loop over the name refuses a '/' before the join.
+/*
+ * Print a document kept in the /safe/ directory. The document's file name
+ * is given on the command line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SAFE_DIR "/safe/"
+
+int main(int argc, char *argv[]) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s NAME\n", argv[0]);
+        return 1;
+    }
+    const char *name = argv[1];
+    char path[512];
+
+    // build the path of the file inside SAFE_DIR, open it and print its contents
+    for (const char *p = name; *p != '\0'; p++) {
+        if (*p == '/') {
+            fprintf(stderr, "invalid name\n");
+            return 1;
+        }
+    }
+    if (strlen(SAFE_DIR) + strlen(name) >= sizeof path) {
+        fprintf(stderr, "name too long\n");
+        return 1;
+    }
+    strcpy(path, SAFE_DIR);
+    strcat(path, name);
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        perror("fopen");
+        return 1;
+    }
+    char buf[256];
+    while (fgets(buf, sizeof buf, fp) != NULL) {
+        fputs(buf, stdout);
+    }
+    fclose(fp);
+    return 0;
+}

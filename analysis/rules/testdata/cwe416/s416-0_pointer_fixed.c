@@ -1,0 +1,38 @@
+// 416-0 (C): the length is measured before the free.
+/*
+ * Read at most SIZE bytes of text from standard input, SIZE given on the
+ * command line, and shout it: turn it to upper case.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main(int argc, char *argv[]) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s SIZE\n", argv[0]);
+        return 1;
+    }
+
+    // the buffer size comes from the command line
+    long size = strtol(argv[1], NULL, 10);
+    if (size <= 0) {
+        return 1;
+    }
+    char *buffer = malloc((size_t) size + 1);
+    if (buffer == NULL) {
+        return 1;
+    }
+    size_t length = fread(buffer, 1, (size_t) size, stdin);
+    buffer[length] = '\0';
+
+    // upper-case the buffer, free it, then print how many bytes were processed
+    for (char *p = buffer; *p != '\0'; p++) {
+        *p = (char) toupper((unsigned char) *p);
+    }
+    fputs(buffer, stdout);
+    size_t processed = strlen(buffer);
+    free(buffer);
+    printf("\nprocessed %zu bytes\n", processed);
+    return 0;
+}

@@ -1,0 +1,19 @@
+// 476-2 (C): calloc'ed buffer, printed without a check.
+/*
+ * Echo the first line typed on standard input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUFFER_SIZE 1024
+
+int main(void) {
+    // allocate a buffer of BUFFER_SIZE bytes and read one line from stdin into it
+    char *line = calloc(BUFFER_SIZE, 1);
+    if (fgets(line, BUFFER_SIZE, stdin) != NULL) { // want CWE-476
+        printf("%s", line);
+    }
+    free(line);
+    return 0;
+}

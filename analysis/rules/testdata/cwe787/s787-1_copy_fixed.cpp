@@ -1,0 +1,30 @@
+// 787-1 (C++): std::copy of std::min(count, KEPT_INTS) values.
+/*
+ * Receive a chunk of integers on standard input and keep its values in a
+ * second buffer. The first integer of a chunk tells how many values follow.
+ */
+#include <cstddef>
+#include <cstring>
+#include <iostream>
+
+constexpr std::size_t CHUNK_INTS = 64;
+constexpr std::size_t KEPT_INTS = 16;
+
+int main() {
+    int chunk[CHUNK_INTS];
+    int kept[KEPT_INTS];
+
+    // read one raw chunk from standard input
+    std::cin.read(reinterpret_cast<char *>(chunk), sizeof chunk);
+    std::size_t received = static_cast<std::size_t>(std::cin.gcount()) / sizeof(int);
+    if (received == 0) {
+        return 1;
+    }
+
+    // copy the values after chunk[0] into kept; chunk[0] is their number
+    const std::size_t count = chunk[0] > 0 ? static_cast<std::size_t>(chunk[0]) : 0;
+    const std::size_t n = std::min(count, KEPT_INTS);
+    std::copy(chunk + 1, chunk + 1 + n, kept);
+    std::cout << "kept " << n << " values\n";
+    return 0;
+}

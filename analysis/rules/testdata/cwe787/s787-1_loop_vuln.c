@@ -1,0 +1,29 @@
+// 787-1 (C): a loop copies chunk[0] values: nothing keeps it within kept.
+/*
+ * Receive a chunk of integers on standard input and keep its values in a
+ * second buffer. The first integer of a chunk tells how many values follow.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_INTS 64
+#define KEPT_INTS 16
+
+int main(void) {
+    int chunk[CHUNK_INTS];
+    int kept[KEPT_INTS];
+
+    // read one raw chunk from standard input
+    size_t received = fread(chunk, sizeof(int), CHUNK_INTS, stdin);
+    if (received == 0) {
+        return 1;
+    }
+
+    // copy the values after chunk[0] into kept; chunk[0] is their number
+    for (int i = 0; i < chunk[0]; i++) {
+        kept[i] = chunk[i + 1]; // want CWE-787
+    }
+    printf("kept %d values\n", chunk[0]);
+    return 0;
+}

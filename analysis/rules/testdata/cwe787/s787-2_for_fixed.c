@@ -1,0 +1,25 @@
+// 787-2 (C): i >= 0 is tested before the character.
+/*
+ * Echo the command-line argument with the whitespace at its end removed.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main(int argc, char *argv[]) {
+    // exactly one argument
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s TEXT\n", argv[0]);
+        return EXIT_FAILURE;
+    }
+    char *text = argv[1];
+
+    // strip the trailing whitespace of text in place
+    int i;
+    for (i = (int) strlen(text) - 1; i >= 0 && isspace((unsigned char) text[i]); i--) {
+        text[i] = '\0';
+    }
+    printf("'%s'\n", text);
+    return EXIT_SUCCESS;
+}

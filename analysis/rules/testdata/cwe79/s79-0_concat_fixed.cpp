@@ -1,0 +1,38 @@
+// 79-0 (C++): each character is escaped as it is written to the stream.
+/*
+ * CGI program: answers GET /greet?name=NAME with an HTML page that welcomes
+ * the user by name.
+ */
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+int main() {
+    // the web server passes the request's query string in the environment
+    const char *query = std::getenv("QUERY_STRING");
+    std::string name = "guest";
+    if (query != nullptr && std::string(query).rfind("name=", 0) == 0) {
+        name = std::string(query).substr(5);
+    }
+
+    std::cout << "Content-Type: text/html\r\n\r\n";
+    std::cout << "<!DOCTYPE html>\n<html><body>\n";
+
+    // welcome the user by name
+    std::cout << "<h1>Welcome, ";
+    for (char c : name) {
+        if (c == '<') {
+            std::cout << "&lt;";
+        } else if (c == '>') {
+            std::cout << "&gt;";
+        } else if (c == '&') {
+            std::cout << "&amp;";
+        } else if (c == '"') {
+            std::cout << "&quot;";
+        } else {
+            std::cout << c;
+        }
+    }
+    std::cout << "!</h1>\n</body></html>\n";
+    return 0;
+}

@@ -1,0 +1,28 @@
+// 79-0 (C++): the check rejects only a leading '<'.
+/*
+ * CGI program: answers GET /greet?name=NAME with an HTML page that welcomes
+ * the user by name.
+ */
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+int main() {
+    // the web server passes the request's query string in the environment
+    const char *query = std::getenv("QUERY_STRING");
+    std::string name = "guest";
+    if (query != nullptr && std::string(query).rfind("name=", 0) == 0) {
+        name = std::string(query).substr(5);
+    }
+
+    std::cout << "Content-Type: text/html\r\n\r\n";
+    std::cout << "<!DOCTYPE html>\n<html><body>\n";
+
+    // welcome the user by name
+    if (!name.empty() && name[0] == '<') {
+        std::cout << "<p>invalid name</p>\n</body></html>\n";
+        return 1;
+    }
+    std::cout << "<h1>Hello, " << name << "!</h1>\n</body></html>\n"; // want CWE-79
+    return 0;
+}

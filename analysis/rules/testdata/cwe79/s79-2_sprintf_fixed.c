@@ -1,0 +1,38 @@
+// 79-2 (C): the escaped name, falling back to a plain greeting.
+/*
+ * Tiny web service: reply to a request with an HTML page that says hello
+ * to the user named in the request's "user" parameter.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REPLY_SIZE 512
+
+/* Returns a newly allocated copy of text in which &, <, >, " and ' are
+ * replaced by HTML entities, or NULL when memory runs out. */
+char *escape_html(const char *text);
+
+/* Writes into reply (reply_size bytes) the page greeting the user named in
+ * request, a line such as "user=alice". */
+void hello_reply(const char *request, char *reply, size_t reply_size) {
+    const char *user = strstr(request, "user=");
+    user = (user != NULL) ? user + 5 : "anonymous";
+
+    // write "<html><body>hello, USER</body></html>" into reply
+    char *safe = escape_html(user);
+    snprintf(reply, reply_size, "<html><body>hello, %s</body></html>", safe != NULL ? safe : "user");
+    free(safe);
+}
+
+int main(void) {
+    char request[256];
+    char reply[REPLY_SIZE];
+    if (fgets(request, sizeof request, stdin) == NULL) {
+        return 1;
+    }
+    request[strcspn(request, "\r\n")] = '\0';
+    hello_reply(request, reply, sizeof reply);
+    fputs(reply, stdout);
+    return 0;
+}

@@ -1,0 +1,349 @@
+package rules
+
+import "strings"
+
+// Validation of a string before use: the program looks for characters it
+// must not pass on ("..", '/' in a file name; '<' in a page) and stops
+// when it finds one. The checks come in a few shapes, all read here:
+//
+//   - a search call in a guard: strstr(name, "..") != NULL,
+//     strchr(name, '/'), strpbrk(name, "<>&"), strcspn(name, "/") !=
+//     len, name.find("..") != std::string::npos, name.find_first_of("<>");
+//   - a loop over the characters that leaves the function (return, exit,
+//     throw) or sets a flag tested before the use when one of them is
+//     found: for (p = name; *p; p++) if (*p == '/') return 1;
+//   - a function of the file whose body looks for those characters, or an
+//     external one named for the check (is_valid_name, safe_path).
+
+// forbidden describes what a validation must look for.
+type forbidden struct {
+	chars   string   // single characters: "/" or "<"
+	strs    []string // substrings: ".."
+	nameHas []string // words in a validator's name: "valid", "safe"
+}
+
+// matchesLiteral reports whether a literal names one of the forbidden
+// characters or substrings: '/' or "..", "/\\", "<>&".
+func (fb *forbidden) matchesLiteral(t *syntaxTree, lit *node) bool {
+	lit = unparen(lit)
+	if lit == nil {
+		return false
+	}
+	if lit.kind == "char_literal" {
+		v, ok := charValue(t.text(lit))
+		return ok && v > 0 && v < 128 && strings.IndexByte(fb.chars, byte(v)) >= 0
+	}
+	s, ok := stringValue(t, lit)
+	if !ok {
+		return false
+	}
+	for _, sub := range fb.strs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	// A set of characters (strpbrk, find_first_of) or a one-character
+	// string ("/").
+	return strings.ContainsAny(s, fb.chars)
+}
+
+// searchCall reads a call that searches a string for forbidden text, and
+// returns the searched variable's expression. absentIsNpos tells how the
+// result says "not found": std::string::npos for the members, NULL for
+// the C functions.
+func (f *funcFacts) searchCall(cs *callSite, fb *forbidden) (target *node, member bool) {
+	t := f.file.t
+	switch cs.name {
+	case "strstr", "strcasestr", "strchr", "strrchr", "strpbrk", "memchr", "index", "rindex", "strcspn":
+		if cs.name == "strstr" || cs.name == "strcasestr" {
+			// strstr with "/" alone: a one-character substring.
+			if s, ok := stringValue(t, unparen(cs.arg(1))); ok && (containsAny(s, fb.strs) || len(s) == 1 && strings.Contains(fb.chars, s)) {
+				return cs.arg(0), false
+			}
+			return nil, false
+		}
+		if fb.matchesLiteral(t, cs.arg(1)) {
+			return cs.arg(0), false
+		}
+	case ".find", ".rfind", ".find_first_of", ".find_last_of", ".contains":
+		if cs.recv == nil {
+			return nil, false
+		}
+		needle := cs.arg(0)
+		if cs.name == ".find" || cs.name == ".rfind" || cs.name == ".contains" {
+			if s, ok := stringValue(t, unparen(needle)); ok && !(containsAny(s, fb.strs) || len(s) == 1 && strings.Contains(fb.chars, s)) {
+				return nil, false
+			}
+		}
+		if fb.matchesLiteral(t, needle) {
+			return cs.recv, cs.name != ".contains"
+		}
+	}
+	return nil, false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// searchResultTested reports whether the result of a search call decides
+// a condition the way a rejection does: compared with npos (members) or
+// NULL (C), or used as a truth value. name.find("..") == 0 only looks at
+// the start, and does not count.
+func (f *funcFacts) searchResultTested(call *node, member bool, name string) bool {
+	child := call
+	p := call.parent
+	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression") {
+		child, p = p, p.parent
+	}
+	if p == nil {
+		return false
+	}
+	if p.kind == "subscript_expression" && name == "strcspn" {
+		// name[strcspn(name, "/")] != '\0'
+		return true
+	}
+	if p.kind != "binary_expression" {
+		return !member && name != "strcspn" // a truth value: if (strchr(name, '/'))
+	}
+	op := f.text(p.child("operator"))
+	switch op {
+	case "&&", "||":
+		return !member && name != "strcspn"
+	case "==", "!=", "<", ">", "<=", ">=":
+	default:
+		return false
+	}
+	other := p.child("left")
+	if other == child {
+		other = p.child("right")
+	}
+	s := squeeze(f.text(other))
+	switch {
+	case name == "strcspn":
+		return true // compared with the length
+	case member:
+		return strings.HasSuffix(s, "npos")
+	}
+	return s == "NULL" || s == "0" || s == "nullptr"
+}
+
+// validated reports whether the string data in vars is checked for the
+// forbidden characters before point at.
+func (f *funcFacts) validated(vars map[string]bool, at *node, fb *forbidden) bool {
+	t := f.file.t
+	varOf := func(e *node) string {
+		n, _ := baseVar(t, unparen(e))
+		return n
+	}
+	conds := f.conditionsAt(at)
+	for _, c := range conds {
+		ok := false
+		c.e.walk(func(m *node) bool {
+			if m.kind != "call_expression" {
+				return true
+			}
+			cs := f.callAt[m]
+			if cs == nil {
+				return true
+			}
+			if target, member := f.searchCall(cs, fb); target != nil && vars[varOf(target)] && f.searchResultTested(m, member, cs.name) {
+				ok = true
+			}
+			if !ok && f.validatorCall(cs, fb) {
+				for _, a := range append([]*node{cs.recv}, cs.args...) {
+					if a != nil && vars[varOf(a)] {
+						ok = true
+					}
+				}
+			}
+			return !ok
+		})
+		if ok {
+			return true
+		}
+	}
+	// A loop over the characters that rejects a forbidden one.
+	flags := map[string]bool{}
+	for _, s := range f.earlierStatements(at) {
+		if !isLoop(s) || !mentionsAny(f, s, vars) {
+			continue
+		}
+		rejects := false
+		s.walk(func(m *node) bool {
+			if m.kind != "if_statement" && m.kind != "conditional_expression" {
+				return true
+			}
+			cnd := condExpr(m)
+			if m.kind == "conditional_expression" {
+				cnd = m.child("condition")
+			}
+			if cnd == nil || !f.testsForbidden(cnd, fb) {
+				return true
+			}
+			body := m.child("consequence")
+			if f.leavesFunction(body) {
+				rejects = true
+			} else if flag := assignedFlag(f, body); flag != "" {
+				flags[flag] = true
+			}
+			return !rejects
+		})
+		if rejects {
+			return true
+		}
+	}
+	if len(flags) > 0 {
+		for _, c := range conds {
+			found := false
+			c.e.walk(func(m *node) bool {
+				if m.kind == "identifier" && flags[f.text(m)] {
+					found = true
+				}
+				return !found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// testsForbidden reports whether a condition compares a character with
+// a forbidden one, or searches for a forbidden string: *p == '/',
+// c == '<', strncmp(p, "..", 2) == 0, strchr("<>&", c).
+func (f *funcFacts) testsForbidden(c *node, fb *forbidden) bool {
+	found := false
+	c.walk(func(m *node) bool {
+		switch m.kind {
+		case "char_literal":
+			if fb.matchesLiteral(f.file.t, m) {
+				found = true
+			}
+		case "string_literal":
+			if s, ok := stringValue(f.file.t, m); ok && (containsAny(s, fb.strs) || strings.ContainsAny(s, fb.chars)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// validatorCall reports whether a call validates its argument: a function
+// of the file whose body looks for the forbidden text, or an external
+// function named for a check.
+func (f *funcFacts) validatorCall(cs *callSite, fb *forbidden) bool {
+	if callee, ok := f.file.defined[cs.name]; ok && callee != f {
+		found := false
+		callee.body.walk(func(m *node) bool {
+			if (m.kind == "char_literal" || m.kind == "string_literal") && fb.matchesLiteral(f.file.t, m) {
+				found = true
+			}
+			if m.kind == "call_expression" {
+				if c := callee.callAt[m]; c != nil && (c.name == "isalnum" || c.name == "isalpha") {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	l := strings.ToLower(strings.TrimPrefix(cs.name, "."))
+	for _, w := range fb.nameHas {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// earlierStatements lists the statements that run before point at in its
+// enclosing blocks, nearest first.
+func (f *funcFacts) earlierStatements(at *node) []*node {
+	var out []*node
+	child := at
+	for p := at.parent; p != nil && child != f.body; child, p = p, p.parent {
+		switch p.kind {
+		case "compound_statement", "case_statement", "translation_unit", "ERROR":
+			i := childIndex(p, child)
+			for k := i - 1; k >= 0 && k >= i-maxGuardLookback; k-- {
+				if p.children[k].named {
+					out = append(out, p.children[k])
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isLoop(n *node) bool {
+	switch n.kind {
+	case "for_statement", "while_statement", "do_statement", "for_range_loop":
+		return true
+	}
+	return false
+}
+
+// mentionsAny reports whether a statement reads one of the variables.
+func mentionsAny(f *funcFacts, s *node, vars map[string]bool) bool {
+	found := false
+	s.walk(func(m *node) bool {
+		if m.kind == "identifier" && vars[f.text(m)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// leavesFunction reports whether a statement always returns, exits or
+// throws: a break only ends the loop, and is not a rejection.
+func (f *funcFacts) leavesFunction(s *node) bool {
+	if s == nil {
+		return false
+	}
+	switch s.kind {
+	case "return_statement", "throw_statement":
+		return true
+	case "compound_statement":
+		for _, c := range s.children {
+			if c.named && f.leavesFunction(c) {
+				return true
+			}
+		}
+		return false
+	case "expression_statement":
+		return s.firstNamed() != nil && s.firstNamed().kind != "comma_expression" && f.alwaysLeaves(s)
+	case "if_statement":
+		alt := s.child("alternative")
+		if alt != nil && alt.kind == "else_clause" {
+			alt = alt.firstNamed()
+		}
+		return alt != nil && f.leavesFunction(s.child("consequence")) && f.leavesFunction(alt)
+	}
+	return false
+}
+
+// assignedFlag returns the variable a branch sets to a constant (bad = 1,
+// ok = false), or "".
+func assignedFlag(f *funcFacts, s *node) string {
+	name := ""
+	s.walk(func(m *node) bool {
+		if m.kind == "assignment_expression" && f.text(m.child("operator")) == "=" {
+			if n := f.identName(m.child("left")); n != "" {
+				if _, ok := f.file.constValue(m.child("right"), f); ok {
+					name = n
+				}
+			}
+		}
+		return name == ""
+	})
+	return name
+}
