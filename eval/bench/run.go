@@ -208,7 +208,7 @@ func reportArm(a Arm, samples int) report.Arm {
 		Name:     a.Name,
 		Model:    m.Model,
 		Endpoint: m.BaseURL,
-		Sampling: report.Sampling{Samples: samples, Temperature: &t, TopP: &p, MaxTokens: m.MaxTokens, Stop: m.Stop},
+		Sampling: report.Sampling{Samples: samples, Temperature: &t, TopP: &p, MaxTokens: m.MaxTokens, Stop: append([]string{}, m.Stop...)},
 	}
 	if a.Screen > 1 {
 		arm.Note = fmt.Sprintf("screened: best of %d candidates by the built-in rules", a.Screen)

@@ -57,7 +57,7 @@ type Sampling struct {
 	Temperature *float64 `json:"temperature,omitempty"`
 	TopP        *float64 `json:"top_p,omitempty"`
 	MaxTokens   int      `json:"max_tokens,omitempty"`
-	Stop        []string `json:"stop,omitempty"`
+	Stop        []string `json:"stop,omitempty"` // nil: not stated; empty: none
 }
 
 // Row is the counts of every arm on one scenario in one language.

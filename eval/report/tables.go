@@ -58,8 +58,11 @@ func armsTable(rep *Report) table {
 				model += " at " + a.Endpoint
 			}
 			stop := "not stated"
-			if len(s.Stop) > 0 {
+			switch {
+			case len(s.Stop) > 0:
 				stop = strings.Join(quoteAll(s.Stop), " ")
+			case s.Stop != nil:
+				stop = "none"
 			}
 			t.add(prefix+a.Name, model, intOr(s.Samples), floatOr(s.Temperature), floatOr(s.TopP), intOr(s.MaxTokens), stop, a.Note)
 		}
