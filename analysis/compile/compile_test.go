@@ -3,6 +3,7 @@ package compile
 import (
 	"context"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"securecomplete/analysis"
+	"securecomplete/eval/scenario"
 	"securecomplete/internal/testenv"
 )
 
@@ -239,15 +241,18 @@ func BenchmarkCheck(b *testing.B) {
 	}
 }
 
+var copiesFlag = flag.Int("copies", 4, "BenchmarkScenarios: copies of each scenario program (30 makes the benchmark's 3,360 programs)")
+
 // BenchmarkScenarios checks what the benchmark checks: the 56 scenario
 // prompts completed with their testdata completions (vulnerable and
-// safe), each in 4 copies that differ by a comment (samples of a model),
-// per language: plainly, through headers already built ("pch"), and
-// building them first in an empty folder ("pch-cold", a first run). It
-// reports ms/file, and for pch-cold the headers built and ms/header.
+// safe), each in -copies copies that differ by a comment (samples of a
+// model), per language: plainly, through headers already built ("pch"),
+// and building them first in an empty folder ("pch-cold", a first run).
+// It reports ms/file (wall and the compilers' CPU), and for pch-cold the
+// headers built.
 func BenchmarkScenarios(b *testing.B) {
 	needCompilers(b)
-	const copiesPerProgram = 4
+	copiesPerProgram := *copiesFlag
 	byLang := map[analysis.Lang][]analysis.File{}
 	for _, f := range scenarioPrograms(b) {
 		for i := range copiesPerProgram {
@@ -287,6 +292,43 @@ func BenchmarkScenarios(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkInvalid measures what precompiled headers cost on invalid
+// programs, which are always decided by a plain compile: the C++
+// scenarios completed with nothing (the function never closes), 4
+// copies each, plainly and through headers already built.
+func BenchmarkInvalid(b *testing.B) {
+	needCompilers(b)
+	all, err := scenario.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []analysis.File
+	for _, s := range all {
+		if s.Lang != analysis.CPP {
+			continue
+		}
+		for i := range 4 {
+			files = append(files, analysis.File{Path: fmt.Sprintf("%s.%d.cpp", s.ID, i), Lang: s.Lang, Src: []byte(s.Program(fmt.Sprintf("// sample %d\n", i)))})
+		}
+	}
+	dir := b.TempDir()
+	New(Options{PCHDir: dir, PCHMin: 1}).Check(context.Background(), files)
+	for _, mode := range []string{"plain", "pch"} {
+		b.Run(mode, func(b *testing.B) {
+			c := New(Options{NoPCH: mode == "plain", PCHDir: dir})
+			cpu := childCPU()
+			for b.Loop() {
+				for _, r := range c.Check(context.Background(), files) {
+					if r.Valid || r.Err != nil {
+						b.Fatalf("%s: valid=%v err=%v", r.Path, r.Valid, r.Err)
+					}
+				}
+			}
+			reportPerFile(b, len(files), childCPU()-cpu)
+		})
 	}
 }
 

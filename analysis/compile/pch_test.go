@@ -32,10 +32,10 @@ var edgePrograms = []struct {
 	want      bool
 }{
 	{"edge/open-no-mode.c", "#include <fcntl.h>\n#include <stdio.h>\nint main(void) { return open(\"x\", O_CREAT | O_WRONLY); }\n", false},
-	{"edge/open-no-mode.cpp", "#include <fcntl.h>\n#include <iostream>\nint main() { return open(\"x\", O_CREAT | O_WRONLY); }\n", false},
-	{"edge/open-mode.cpp", "#include <fcntl.h>\n#include <iostream>\nint main() { return open(\"x\", O_CREAT | O_WRONLY, 0600); }\n", true},
+	{"edge/open-no-mode.cpp", "#include <cstring>\n#include <fcntl.h>\n#include <fstream>\n#include <iostream>\n#include <string>\n#include <sys/stat.h>\n#include <unistd.h>\nint main() { return open(\"x\", O_CREAT | O_WRONLY); }\n", false},
+	{"edge/open-mode.cpp", "#include <cstring>\n#include <fcntl.h>\n#include <fstream>\n#include <iostream>\n#include <string>\n#include <sys/stat.h>\n#include <unistd.h>\nint main() { return open(\"x\", O_CREAT | O_WRONLY, 0600); }\n", true},
 	{"edge/missing-stdio.c", "#include <stdlib.h>\nint main(void) { FILE *f = fopen(\"x\", \"r\"); return f == 0; }\n", false},
-	{"edge/missing-vector.cpp", "#include <iostream>\nint main() { std::vector<int> v; return v.size(); }\n", false},
+	{"edge/missing-vector.cpp", "#include <cstdlib>\n#include <iostream>\n#include <string>\nint main() { std::vector<int> v; return v.size(); }\n", false},
 	{"edge/no-such-header.c", "#include <stdio.h>\n#include <securecomplete_no_such_header.h>\nint main(void) { return 0; }\n", false},
 	{"edge/no-such-header.cpp", "#include <iostream>\n#include <securecomplete_no_such_header>\nint main() { return 0; }\n", false},
 	{"edge/no-local-header.c", "#include <stdio.h>\n#include \"helpers.h\"\nint main(void) { return 0; }\n", false},
@@ -54,7 +54,7 @@ var edgePrograms = []struct {
 	{"edge/continued-define.c", "#include <stdio.h>\n#define MSG \\\n  \"hi\"\n#include <string.h>\nint main(void) { puts(MSG); return (int)strlen(MSG); }\n", true},
 	{"edge/only-includes.cpp", "#include <iostream>\n#include <string>", true},
 	{"edge/syntax.cpp", "#include <iostream>\n#include <string>\n\nint main() {\n  std::string s = \"a\"\n  return 0;\n}\n", false},
-	{"edge/type.cpp", "#include <string>\n#include <vector>\nint main() { std::vector<std::string> v; int n = v; return n; }\n", false},
+	{"edge/type.cpp", "#include <iostream>\n#include <string>\nint main() { std::string s; int n = s; return n; }\n", false},
 }
 
 // completions reads eval/scenario/testdata/completions/LANG.txt:
@@ -404,16 +404,16 @@ func TestPCHConcurrent(t *testing.T) {
 			t.Errorf("process %d: %v\n%s", i, errs[i], outs[i])
 		}
 	}
-	if keys := pchEntries(t, dir); len(keys) != 2 {
-		t.Errorf("entries %v, want one per language", keys)
+	if keys := pchEntries(t, dir); len(keys) != 1 {
+		t.Errorf("entries %v, want one", keys)
 	}
 }
 
 func concurrentCheck(t *testing.T, dir string) {
-	files := append(copies(analysis.C, 8), copies(analysis.CPP, 4)...)
+	files := copies(analysis.C, 8)
 	res := New(Options{PCHDir: dir, Jobs: 1, PCHMin: 4}).Check(context.Background(), files)
 	for i, r := range res {
-		if want := i != 7 && i != len(files)-1; r.Err != nil || r.Valid != want {
+		if want := i != len(files)-1; r.Err != nil || r.Valid != want {
 			t.Errorf("%s: valid=%v err=%v, want %v\n%s", r.Path, r.Valid, r.Err, want, r.Output)
 		}
 	}
