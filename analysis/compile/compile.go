@@ -7,12 +7,18 @@
 // batches in parallel, because measurement showed it beats a process per
 // file; a file that fails in a batch is compiled again on its own so that
 // its diagnostics are its own.
+//
+// Programs that start with the same #include lines compile through a
+// precompiled header of those lines (pch.go), which makes a C++ file
+// several times faster; the decision stays the plain command's: a file
+// is only called invalid by a plain compile of it.
 package compile
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,6 +44,25 @@ type Options struct {
 	BatchSize int           // files per compiler process; default 32
 	PerFile   bool          // one process per file instead of batches
 	Runner    run.Runner    // default run.Exec{}
+
+	// NoPCH compiles every file as it is, without precompiled headers.
+	NoPCH bool
+	// PCHDir keeps the precompiled headers, shared by every process that
+	// uses it; default <user cache folder>/securecomplete/pch. Without
+	// one, files are compiled plainly.
+	PCHDir string
+	// PCHMin is how many files of one Check must start with the same
+	// block before a missing precompiled header of it is built; default
+	// 6 for C++ and 16 for C (on fewer, building costs more than it
+	// saves). A header already built is used for any number.
+	PCHMin int
+	// PCHCacheSize bounds the bytes in PCHDir (a C++ header is 20-40 MB);
+	// past it the least recently used are removed. Default 1 GiB.
+	PCHCacheSize int64
+	// Logger receives debug records of precompiled headers built, refused
+	// and removed, and a warning when PCHDir cannot be used; default
+	// slog.Default().
+	Logger *slog.Logger
 }
 
 // Result is the check's decision on one file.
@@ -47,11 +72,59 @@ type Result struct {
 	Command string // the rule that decided: "gcc -g -O -D_FORTIFY_SOURCE=2 -c"
 	Output  string // the compiler's diagnostics for an invalid file, paths as given
 	Err     error  // the check could not decide (no compiler, timeout); Valid is then false
+	// PCH reports that the file was found valid by a compile through a
+	// precompiled header of its leading #include lines: the same rule,
+	// run faster. Invalid files are always decided by the plain command.
+	PCH bool
+}
+
+// Described is the command with how it ran, for people:
+// "g++ -g -O -D_FORTIFY_SOURCE=2 -c (precompiled headers)".
+func (r Result) Described() string {
+	if r.PCH {
+		return r.Command + " (precompiled headers)"
+	}
+	return r.Command
 }
 
 // Checker runs the compile check. It is safe for concurrent use.
 type Checker struct {
-	opts Options
+	opts  Options
+	pch   *pchCache
+	stats stats
+}
+
+// Stats counts what a Checker did since it was made.
+type Stats struct {
+	Files      int           // files decided
+	ViaPCH     int           // found valid through a precompiled header
+	Recompiled int           // rejected through one, then decided by a plain compile
+	Disagreed  int           // headers dropped for rejecting a file the plain compile accepted
+	PCHBuilt   int           // precompiled headers built
+	PCHTime    time.Duration // spent building them
+}
+
+type stats struct {
+	mu sync.Mutex
+	s  Stats
+}
+
+func (s *stats) add(d Stats) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.s.Files += d.Files
+	s.s.ViaPCH += d.ViaPCH
+	s.s.Recompiled += d.Recompiled
+	s.s.Disagreed += d.Disagreed
+	s.s.PCHBuilt += d.PCHBuilt
+	s.s.PCHTime += d.PCHTime
+}
+
+// Stats returns the counts so far.
+func (c *Checker) Stats() Stats {
+	c.stats.mu.Lock()
+	defer c.stats.mu.Unlock()
+	return c.stats.s
 }
 
 // New returns a Checker with the defaults filled in.
@@ -77,7 +150,23 @@ func New(opts Options) *Checker {
 	if opts.Runner == nil {
 		opts.Runner = run.Exec{}
 	}
-	return &Checker{opts: opts}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Checker{opts: opts, pch: newPCHCache(opts)}
+}
+
+// PCH reports whether precompiled headers are in use, and why not.
+func (c *Checker) PCH() (bool, string) {
+	if c.pch.dir == "" {
+		return false, c.pch.off
+	}
+	c.pch.mu.Lock()
+	defer c.pch.mu.Unlock()
+	if c.pch.broken != "" {
+		return false, c.pch.broken
+	}
+	return true, ""
 }
 
 // Options returns the options in force, defaults filled in.
@@ -109,6 +198,27 @@ type job struct {
 	idx  int
 	lang analysis.Lang
 	name string // file name in the scratch folder
+	pch  string // key of the precompiled header p/name includes, or ""
+}
+
+// call is the state of one Check shared by its batches.
+type call struct {
+	dir    string // scratch folder
+	copies bool   // batches compile the copies in dir/p
+	files  []analysis.File
+	res    []Result
+
+	mu      sync.Mutex
+	suspect map[string]bool // keys of headers that rejected a valid file
+}
+
+func (c *call) suspectKey(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.suspect == nil {
+		c.suspect = map[string]bool{}
+	}
+	c.suspect[key] = true
 }
 
 // Check compiles the files and returns one result per file, in order.
@@ -130,7 +240,7 @@ func (c *Checker) Check(ctx context.Context, files []analysis.File) []Result {
 	}
 	defer os.RemoveAll(dir)
 
-	byLang := map[analysis.Lang][]job{}
+	langs := make([]analysis.Lang, len(files))
 	for i, f := range files {
 		lang := f.Lang
 		if lang == "" {
@@ -139,11 +249,25 @@ func (c *Checker) Check(ctx context.Context, files []analysis.File) []Result {
 		if lang == "" {
 			lang = analysis.C
 		}
+		langs[i] = lang
 		res[i].Command = c.Command(lang)
 		if err := c.Available(lang); err != nil {
 			res[i].Err = err
+		}
+	}
+	blocks, uses, st := c.precompile(ctx, files, langs, res)
+	if blocks != nil {
+		if err := os.Mkdir(filepath.Join(dir, "p"), 0o700); err != nil {
+			blocks = nil
+		}
+	}
+
+	byLang := map[analysis.Lang][]job{}
+	for i, f := range files {
+		if res[i].Err != nil {
 			continue
 		}
+		lang := langs[i]
 		ext := ".c"
 		if lang == analysis.CPP {
 			ext = ".cpp"
@@ -152,6 +276,20 @@ func (c *Checker) Check(ctx context.Context, files []analysis.File) []Result {
 		if err := os.WriteFile(filepath.Join(dir, j.name), f.Src, 0o600); err != nil {
 			res[i].Err = fmt.Errorf("compile check: %w", err)
 			continue
+		}
+		if blocks != nil {
+			// Batches are compiled in p/, where a file is either its copy
+			// that includes a precompiled header or itself, under the
+			// same name (__FILE__ is the same either way).
+			src, pch := f.Src, ""
+			if bl, ok := blocks[i]; ok && uses[bl.key].header != "" {
+				src, pch = withBlockIncluded(f.Src, bl.block, uses[bl.key].header), bl.key
+			}
+			if err := os.WriteFile(filepath.Join(dir, "p", j.name), src, 0o600); err != nil {
+				res[i].Err = fmt.Errorf("compile check: %w", err)
+				continue
+			}
+			j.pch = pch
 		}
 		byLang[lang] = append(byLang[lang], j)
 	}
@@ -174,6 +312,7 @@ func (c *Checker) Check(ctx context.Context, files []analysis.File) []Result {
 		}
 	}
 
+	cl := &call{dir: dir, copies: blocks != nil, files: files, res: res}
 	work := make(chan []job)
 	var wg sync.WaitGroup
 	for range min(c.opts.Jobs, len(batches)) {
@@ -181,7 +320,7 @@ func (c *Checker) Check(ctx context.Context, files []analysis.File) []Result {
 		go func() {
 			defer wg.Done()
 			for b := range work {
-				c.checkBatch(ctx, dir, b, files, res)
+				c.checkBatch(ctx, cl, b)
 			}
 		}()
 	}
@@ -190,20 +329,109 @@ func (c *Checker) Check(ctx context.Context, files []analysis.File) []Result {
 	}
 	close(work)
 	wg.Wait()
+	for key := range cl.suspect {
+		st.Disagreed++
+		c.pch.drop(key, "it rejected a program the plain compile accepts")
+	}
+
+	for i := range res {
+		if res[i].Err == nil {
+			st.Files++
+		}
+		if res[i].PCH {
+			st.ViaPCH++
+		}
+		if _, ok := blocks[i]; ok && uses[blocks[i].key].header != "" && !res[i].PCH && res[i].Err == nil {
+			st.Recompiled++
+		}
+	}
+	c.stats.add(st)
 	return res
+}
+
+// keyedBlock is a file's leading block and the key of its entry.
+type keyedBlock struct {
+	block
+	key string
+}
+
+// precompile finds the leading block of every file that can have one and
+// gets the precompiled headers ready (see pch.go). It returns the blocks
+// by file index and the distinct blocks by key, header set on those the
+// files compile through; nil when precompiled headers are off.
+func (c *Checker) precompile(ctx context.Context, files []analysis.File, langs []analysis.Lang, res []Result) (map[int]keyedBlock, map[string]*use, Stats) {
+	var st Stats
+	if c.pch.dir == "" {
+		return nil, nil, st
+	}
+	blocks := map[int]keyedBlock{}
+	uses := map[string]*use{}
+	for i, f := range files {
+		if res[i].Err != nil {
+			continue
+		}
+		b, ok := leadingBlock(f.Src)
+		if !ok {
+			continue
+		}
+		compiler := c.compiler(langs[i])
+		key, err := c.pch.key(langs[i], compiler, b.text)
+		if err != nil {
+			continue
+		}
+		blocks[i] = keyedBlock{b, key}
+		u := uses[key]
+		if u == nil {
+			u = &use{lang: langs[i], compiler: compiler, text: b.text}
+			uses[key] = u
+		}
+		u.files++
+	}
+	if len(uses) == 0 {
+		return nil, nil, st
+	}
+	start := time.Now()
+	st.PCHBuilt = c.pch.prepare(ctx, uses, c.opts.Jobs, c.opts.Timeout)
+	if st.PCHBuilt > 0 {
+		st.PCHTime = time.Since(start)
+	}
+	for _, u := range uses {
+		if u.header != "" {
+			return blocks, uses, st
+		}
+	}
+	return nil, nil, st
 }
 
 // checkBatch compiles a batch in one process, then compiles each file
 // that failed on its own for its diagnostics. Results are written to res
-// at the jobs' indices, which no other batch touches.
-func (c *Checker) checkBatch(ctx context.Context, dir string, b []job, files []analysis.File, res []Result) {
+// at the jobs' indices, which no other batch touches. Files with a copy
+// that includes a precompiled header are compiled through it; one that
+// fails that way is decided by a plain compile.
+func (c *Checker) checkBatch(ctx context.Context, cl *call, b []job) {
+	bdir := cl.dir
+	if cl.copies {
+		bdir = filepath.Join(cl.dir, "p")
+	}
+	res := cl.res
+	timedOut := false
+	if len(b) == 1 && b[0].pch != "" {
+		j := b[0]
+		var r Result
+		c.checkOne(ctx, bdir, j.lang, j.name, cl.files[j.idx].Path, &r)
+		if r.Valid && ctx.Err() == nil {
+			res[j.idx].Valid, res[j.idx].PCH = true, true
+			return
+		}
+		timedOut = r.Err != nil
+	}
 	if len(b) > 1 {
 		args := append(append([]string{}, c.opts.Flags...), "-c")
 		for _, j := range b {
 			args = append(args, j.name)
 		}
 		bctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
-		_, err := c.opts.Runner.Run(bctx, run.Cmd{Dir: dir, Name: c.compiler(b[0].lang), Args: args, Env: []string{"LC_ALL=C"}})
+		_, err := c.opts.Runner.Run(bctx, run.Cmd{Dir: bdir, Name: c.compiler(b[0].lang), Args: args, Env: []string{"LC_ALL=C"}})
 		cancel()
 		if ctx.Err() != nil {
 			for _, j := range b {
@@ -211,11 +439,13 @@ func (c *Checker) checkBatch(ctx context.Context, dir string, b []job, files []a
 			}
 			return
 		}
+		timedOut = err != nil
 		var again []job
 		for _, j := range b {
-			obj := filepath.Join(dir, strings.TrimSuffix(j.name, filepath.Ext(j.name))+".o")
+			obj := filepath.Join(bdir, objName(j.name))
 			if err == nil && exists(obj) {
 				res[j.idx].Valid = true
+				res[j.idx].PCH = j.pch != ""
 				os.Remove(obj)
 				continue
 			}
@@ -225,21 +455,30 @@ func (c *Checker) checkBatch(ctx context.Context, dir string, b []job, files []a
 		b = again
 	}
 	for _, j := range b {
-		c.checkOne(ctx, dir, j, files[j.idx].Path, &res[j.idx])
+		r := &res[j.idx]
+		c.checkOne(ctx, cl.dir, j.lang, j.name, cl.files[j.idx].Path, r)
+		if j.pch != "" && r.Valid && !timedOut {
+			cl.suspectKey(j.pch)
+		}
 	}
 }
 
+// objName is the object file gcc -c writes for a source file.
+func objName(name string) string {
+	return strings.TrimSuffix(name, filepath.Ext(name)) + ".o"
+}
+
 // checkOne compiles one file in its own process.
-func (c *Checker) checkOne(ctx context.Context, dir string, j job, path string, r *Result) {
-	obj := strings.TrimSuffix(j.name, filepath.Ext(j.name)) + ".o"
-	args := append(append([]string{}, c.opts.Flags...), "-c", j.name, "-o", obj)
+func (c *Checker) checkOne(ctx context.Context, dir string, lang analysis.Lang, name, path string, r *Result) {
+	obj := objName(name)
+	args := append(append([]string{}, c.opts.Flags...), "-c", name, "-o", obj)
 	fctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
-	out, err := c.opts.Runner.Run(fctx, run.Cmd{Dir: dir, Name: c.compiler(j.lang), Args: args, Env: []string{"LC_ALL=C"}})
+	out, err := c.opts.Runner.Run(fctx, run.Cmd{Dir: dir, Name: c.compiler(lang), Args: args, Env: []string{"LC_ALL=C"}})
 	os.Remove(filepath.Join(dir, obj))
 	if err != nil {
 		if errors.Is(fctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil {
-			err = fmt.Errorf("compile check: %s did not finish within %v", c.compiler(j.lang), c.opts.Timeout)
+			err = fmt.Errorf("compile check: %s did not finish within %v", c.compiler(lang), c.opts.Timeout)
 		} else {
 			err = fmt.Errorf("compile check: %w", err)
 		}
@@ -248,7 +487,7 @@ func (c *Checker) checkOne(ctx context.Context, dir string, j job, path string, 
 	}
 	r.Valid = out.ExitCode == 0
 	if !r.Valid {
-		r.Output = tidyOutput(string(out.Stdout)+string(out.Stderr), j.name, path)
+		r.Output = tidyOutput(string(out.Stdout)+string(out.Stderr), name, path)
 	}
 }
 

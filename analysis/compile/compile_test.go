@@ -3,6 +3,7 @@ package compile
 import (
 	"context"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"securecomplete/analysis"
+	"securecomplete/eval/scenario"
 	"securecomplete/internal/testenv"
 )
 
@@ -191,7 +193,8 @@ int main(int argc, char **argv) {
 }
 
 // BenchmarkCheck compares one process per file with batches, for C (the
-// Pearce dev set when present, else copies of a small program) and C++.
+// Pearce dev set when present, else copies of a small program) and C++,
+// plainly and through precompiled headers (built before the timing).
 // It reports ms/file.
 func BenchmarkCheck(b *testing.B) {
 	testenv.Tool(b, "gcc")
@@ -204,6 +207,7 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	}
 	sets := map[string][]analysis.File{"c": cFiles, "cpp": cppPrograms(32)}
+	dir := b.TempDir()
 	for _, lang := range []string{"c", "cpp"} {
 		for _, mode := range []struct {
 			name string
@@ -214,14 +218,167 @@ func BenchmarkCheck(b *testing.B) {
 			{"batched-1job", Options{Jobs: 1}},
 			{"batched-pool", Options{}},
 		} {
-			b.Run(lang+"/"+mode.name, func(b *testing.B) {
-				c := New(mode.opts)
-				files := sets[lang]
-				for b.Loop() {
-					c.Check(context.Background(), files)
+			for _, pch := range []bool{false, true} {
+				opts := mode.opts
+				opts.NoPCH, opts.PCHDir = !pch, dir
+				name := lang + "/" + mode.name + "/plain"
+				if pch {
+					name = lang + "/" + mode.name + "/pch"
 				}
-				b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(files)), "ms/file")
+				b.Run(name, func(b *testing.B) {
+					c := New(opts)
+					files := sets[lang]
+					c.Check(context.Background(), files) // build the headers
+					b.ResetTimer()
+					cpu := childCPU()
+					for b.Loop() {
+						c.Check(context.Background(), files)
+					}
+					reportPerFile(b, len(files), childCPU()-cpu)
+				})
+			}
+		}
+	}
+}
+
+var copiesFlag = flag.Int("copies", 4, "BenchmarkScenarios: copies of each scenario program (30 makes the benchmark's 3,360 programs)")
+
+// BenchmarkScenarios checks what the benchmark checks: the 56 scenario
+// prompts completed with their testdata completions (vulnerable and
+// safe), each in -copies copies that differ by a comment (samples of a
+// model), per language: plainly, through headers already built ("pch"),
+// and building them first in an empty folder ("pch-cold", a first run).
+// It reports ms/file (wall and the compilers' CPU), and for pch-cold the
+// headers built.
+func BenchmarkScenarios(b *testing.B) {
+	needCompilers(b)
+	copiesPerProgram := *copiesFlag
+	byLang := map[analysis.Lang][]analysis.File{}
+	for _, f := range scenarioPrograms(b) {
+		for i := range copiesPerProgram {
+			g := f
+			g.Path = fmt.Sprintf("%s.%d", f.Path, i)
+			g.Src = append(append([]byte{}, f.Src...), fmt.Sprintf("// sample %d\n", i)...)
+			byLang[f.Lang] = append(byLang[f.Lang], g)
+		}
+	}
+	warm := b.TempDir()
+	for _, lang := range []analysis.Lang{analysis.C, analysis.CPP} {
+		files := byLang[lang]
+		for _, mode := range []string{"plain", "pch", "pch-cold"} {
+			b.Run(string(lang)+"/"+mode, func(b *testing.B) {
+				var built int
+				if mode == "pch" {
+					New(Options{PCHDir: warm}).Check(context.Background(), files)
+				}
+				cpu := childCPU()
+				for b.Loop() {
+					opts := Options{NoPCH: mode == "plain", PCHDir: warm}
+					if mode == "pch-cold" {
+						opts.PCHDir = b.TempDir()
+					}
+					c := New(opts)
+					res := c.Check(context.Background(), files)
+					for _, r := range res {
+						if r.Err != nil {
+							b.Fatalf("%s: %v", r.Path, r.Err)
+						}
+					}
+					built += c.Stats().PCHBuilt
+				}
+				reportPerFile(b, len(files), childCPU()-cpu)
+				if mode == "pch-cold" {
+					b.ReportMetric(float64(built)/float64(b.N), "headers")
+				}
 			})
 		}
 	}
+}
+
+// BenchmarkInvalid measures what precompiled headers cost on invalid
+// programs, which are always decided by a plain compile: the C++
+// scenarios completed with nothing (the function never closes), 4
+// copies each, plainly and through headers already built.
+func BenchmarkInvalid(b *testing.B) {
+	needCompilers(b)
+	all, err := scenario.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []analysis.File
+	for _, s := range all {
+		if s.Lang != analysis.CPP {
+			continue
+		}
+		for i := range 4 {
+			files = append(files, analysis.File{Path: fmt.Sprintf("%s.%d.cpp", s.ID, i), Lang: s.Lang, Src: []byte(s.Program(fmt.Sprintf("// sample %d\n", i)))})
+		}
+	}
+	dir := b.TempDir()
+	New(Options{PCHDir: dir, PCHMin: 1}).Check(context.Background(), files)
+	for _, mode := range []string{"plain", "pch"} {
+		b.Run(mode, func(b *testing.B) {
+			c := New(Options{NoPCH: mode == "plain", PCHDir: dir})
+			cpu := childCPU()
+			for b.Loop() {
+				for _, r := range c.Check(context.Background(), files) {
+					if r.Valid || r.Err != nil {
+						b.Fatalf("%s: valid=%v err=%v", r.Path, r.Valid, r.Err)
+					}
+				}
+			}
+			reportPerFile(b, len(files), childCPU()-cpu)
+		})
+	}
+}
+
+// BenchmarkPCHBuild builds the header of every scenario's block, one at a
+// time in an empty folder, and reports the time and size of one.
+func BenchmarkPCHBuild(b *testing.B) {
+	needCompilers(b)
+	byLang := map[analysis.Lang][]analysis.File{}
+	for _, f := range scenarioPrograms(b) {
+		byLang[f.Lang] = append(byLang[f.Lang], f)
+	}
+	for _, lang := range []analysis.Lang{analysis.C, analysis.CPP} {
+		b.Run(string(lang), func(b *testing.B) {
+			var built int
+			var took time.Duration
+			var size int64
+			cpu := childCPU()
+			for b.Loop() {
+				dir := b.TempDir()
+				c := New(Options{PCHDir: dir, PCHMin: 1, Jobs: 1})
+				_, _, st := c.precompile(context.Background(), byLang[lang], langsOf(byLang[lang]), make([]Result, len(byLang[lang])))
+				built += st.PCHBuilt
+				took += st.PCHTime
+				ents, _ := os.ReadDir(dir)
+				for _, e := range ents {
+					if info, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".gch") {
+						size += info.Size()
+					}
+				}
+			}
+			b.ReportMetric(float64(built)/float64(b.N), "headers")
+			b.ReportMetric(float64(took.Milliseconds())/float64(built), "ms/header")
+			b.ReportMetric(float64((childCPU()-cpu).Milliseconds())/float64(built), "cpu-ms/header")
+			b.ReportMetric(float64(size)/float64(built)/1e6, "MB/header")
+		})
+	}
+}
+
+// reportPerFile reports the wall time and the compilers' CPU time per
+// file of b's loop.
+func reportPerFile(b *testing.B, files int, cpu time.Duration) {
+	n := float64(b.N * files)
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/n, "ms/file")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/n, "cpu-ms/file")
+}
+
+func langsOf(files []analysis.File) []analysis.Lang {
+	var l []analysis.Lang
+	for _, f := range files {
+		l = append(l, f.Lang)
+	}
+	return l
 }
