@@ -75,7 +75,7 @@ func (d DefaultModel) Ensure(ctx context.Context) (path string, trained bool, er
 	if order == 0 {
 		order = embedded.DefaultOrder
 	}
-	fp := Fingerprint(sources, "format="+strconv.Itoa(embedded.FormatVersion), "order="+strconv.Itoa(order))
+	fp := Fingerprint(sources, "format="+strconv.Itoa(embedded.FormatVersion), "order="+strconv.Itoa(order), "headers=1")
 	if fresh(path, fp) {
 		return path, false, nil
 	}
@@ -94,7 +94,7 @@ func (d DefaultModel) Ensure(ctx context.Context) (path string, trained bool, er
 		fmt.Fprintf(d.Progress, "training the default embedded model into %s (first use, or the corpus changed)\n", path)
 	}
 	began := time.Now()
-	m, _, err := Train(ctx, Options{Order: order, Sources: sources, Progress: d.Progress})
+	m, _, err := Train(ctx, Options{Order: order, Sources: sources, Progress: d.Progress, Headers: &HeaderOptions{}})
 	if err != nil {
 		return "", false, fmt.Errorf("default embedded model: %w", err)
 	}
