@@ -91,19 +91,24 @@ func (s *session) buildSyntax(raw []string) {
 		}
 	}
 	tr := newTracker(sy.cpp, std)
-	tr.reserved = func(n int32) bool {
-		var name string
-		if int(n) < len(m.names.list) {
-			name = m.names.list[n]
-		} else {
-			for k, v := range xnames {
-				if v == n {
-					name = k
-				}
+	if n, ok := m.names.idx["main"]; ok {
+		tr.main = n
+	} else if n, ok := xnames["main"]; ok {
+		tr.main = n
+	}
+	nameOf := func(n int32) string {
+		if n >= 0 && int(n) < len(m.names.list) {
+			return m.names.list[n]
+		}
+		for k, v := range xnames {
+			if v == n {
+				return k
 			}
 		}
-		return strings.HasPrefix(name, "_")
+		return ""
 	}
+	tr.names = nameOf
+	tr.reserved = func(n int32) bool { return strings.HasPrefix(nameOf(n), "_") }
 	tr.collect = func(n int32, f uint8) {
 		if int(n) < len(sy.flags) {
 			sy.flags[n] |= f

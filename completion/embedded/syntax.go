@@ -30,6 +30,15 @@ const (
 	fTag                      // after struct, union, enum or class
 	fVoidFn                   // a function returning void: a call is a statement
 	fArity                    // the number of arguments of a call is known
+	fVar                      // an object (or an object-like macro), not a function
+)
+
+// Kinds of locals, as far as their declarations say (0: unknown).
+const (
+	kPtr    uint8 = 1 << iota // a pointer or an array
+	kScalar                   // of a built-in type (int, char *, ...)
+	kStruct                   // of a struct or union
+	kClass                    // of a C++ standard class (std::string, ...)
 )
 
 // arity packs the least and most arguments of a function (255: any).
@@ -125,15 +134,17 @@ type pendingBody struct {
 }
 
 type undoEntry struct {
-	name  int32
-	prev  int32 // the level it had before, -1 when undeclared
-	level int32
+	name     int32
+	prev     int32 // the level it had before, -1 when undeclared
+	level    int32
+	prevKind uint8
 }
 
 // tracker is the state of the syntax after some tokens.
 type tracker struct {
 	cpp   bool
 	std   int32 // the name index of "std", -1 when unknown
+	main  int32 // the name index of "main", -1 when unknown
 	stack []frame
 	pos   pos
 
@@ -186,8 +197,20 @@ type tracker struct {
 	pending    []pendingBody
 	elseOK     bool // an if statement just completed: else may come
 
-	// scope maps names to the level of their innermost declaration.
-	scope map[int32]int32
+	// scope maps names to the level of their innermost declaration, kinds
+	// to what that declaration says of them.
+	scope    map[int32]int32
+	kinds    map[int32]uint8
+	baseKind uint8 // the kind of the type being declared
+	lastDecl int32 // the last local declared
+	deref    bool  // the last token was a unary *
+	unary    bool  // the last token was a unary operator
+	fnVoid   bool  // the function being written returns void
+	afterRet bool  // the last token was return
+	viaStd   bool  // the last token was a name after std::
+	cin      bool  // the statement reads std::cin: >> takes a name
+	autoDecl bool  // the declaration's type is auto
+	lastVoid bool  // the last parameter list closed was a void function's
 	undo  []undoEntry
 
 	// collect, when set, records the names the text declares and uses.
@@ -205,19 +228,23 @@ type tracker struct {
 	prevMember bool
 	// addrOf: the last token was a unary &; addrName: the one before.
 	addrOf, addrName bool
+	// names, when set, returns a name's text.
+	names func(int32) string
 	// prevWord: the last token was a word (a name, keyword or number).
 	prevWord bool
 	// breakOK: a line may break after the last token (an operator, '(',
 	// ',' of a long expression).
 	breakOK bool
-	// prevAssign: the last token was '=' or a compound assignment.
-	prevAssign bool
+	// prevAssign: the last token was '=' or a compound assignment;
+	// prevShr '>>'; prevComma ','.
+	prevAssign, prevShr, prevComma bool
 	// exprStmt: the statement is an expression; stmtAssign: it assigned.
 	exprStmt, stmtAssign bool
 }
 
 func newTracker(cpp bool, std int32) *tracker {
-	return &tracker{cpp: cpp, std: std, stack: []frame{{kind: fkFile, fname: -1}}, bol: true, prevName: -1, current: -1, scope: map[int32]int32{}}
+	return &tracker{cpp: cpp, std: std, main: -1, stack: []frame{{kind: fkFile, fname: -1}}, bol: true, prevName: -1, current: -1, lastDecl: -1,
+		scope: map[int32]int32{}, kinds: map[int32]uint8{}}
 }
 
 // clone returns an independent copy (the state of one choice).
@@ -227,6 +254,10 @@ func (t *tracker) clone() *tracker {
 	c.scope = make(map[int32]int32, len(t.scope))
 	for k, v := range t.scope {
 		c.scope[k] = v
+	}
+	c.kinds = make(map[int32]uint8, len(t.kinds))
+	for k, v := range t.kinds {
+		c.kinds[k] = v
 	}
 	c.undo = append([]undoEntry(nil), t.undo...)
 	c.pending = append([]pendingBody(nil), t.pending...)
@@ -299,8 +330,14 @@ func (t *tracker) declare(name int32) {
 	if !ok {
 		prev = -1
 	}
-	t.undo = append(t.undo, undoEntry{name: name, prev: prev, level: lv})
+	t.undo = append(t.undo, undoEntry{name: name, prev: prev, level: lv, prevKind: t.kinds[name]})
 	t.scope[name] = lv
+	k := t.baseKind
+	if t.stars > 0 {
+		k |= kPtr
+	}
+	t.kinds[name] = k
+	t.lastDecl = name
 }
 
 // popScope forgets the declarations deeper than level lv.
@@ -310,8 +347,10 @@ func (t *tracker) popScope(lv int32) {
 		t.undo = t.undo[:len(t.undo)-1]
 		if u.prev < 0 {
 			delete(t.scope, u.name)
+			delete(t.kinds, u.name)
 		} else {
 			t.scope[u.name] = u.prev
+			t.kinds[u.name] = u.prevKind
 		}
 	}
 }
@@ -410,6 +449,7 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	t.addrName = t.addrOf && ti.cls == cIdent
 	t.prevMember, t.addrOf = false, false
 	t.bodyStart, t.caseBlock = false, false
+	t.deref, t.unary, t.afterRet, t.viaStd = false, false, false, false
 	if t.pos == posStmt {
 		t.stmtAssign = false
 		t.exprStmt = ti.cls == cIdent && t.flagsOf(flags, ti.name)&fType == 0 || ti.cls == cPunct && (ti.code == pStar || ti.code == pLParen || ti.code == pIncDec)
@@ -417,6 +457,8 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	t.prevWord = ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber
 	t.breakOK = ti.cls == cPunct && (ti.code == pComma || ti.code == pLParen || ti.code == pAndAnd || ti.code == pBinary || ti.code == pAssign || ti.code == pQuestion || ti.code == pColon || ti.code == pPlusMinus && t.pos == posAfter)
 	t.prevAssign = ti.cls == cPunct && ti.code == pAssign
+	t.prevShr = ti.cls == cPunct && ti.code == pShr
+	t.prevComma = ti.cls == cPunct && ti.code == pComma
 	t.allowClose, t.allowSemi = false, false
 	t.elseOK = false
 	ctrl := t.ctrl
@@ -486,9 +528,13 @@ func (t *tracker) ppStep(ti tinfo, text string) {
 		}
 		t.ppDefine = 3
 	case 2:
-		// A macro whose body is a type is a type name (bool, FILE).
+		// A macro whose body is a type is a type name (bool, FILE); one
+		// with no parameters is an object (stdin, errno), not a function.
 		if ti.cls == cKeyword && ti.code == kwType {
 			t.record(t.ppName, fType)
+		}
+		if !(ti.cls == cPunct && ti.code == pLParen && text == "(") {
+			t.record(t.ppName, fVar)
 		}
 		t.ppDefine = 3
 	}
@@ -505,9 +551,17 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 	case posScope:
 		if wasStd {
 			t.record(name, fStd)
+			t.viaStd = true
+			if t.std >= 0 && t.names != nil && t.names(name) == "cin" {
+				t.cin = true
+			}
 		}
 		if f&fType != 0 {
 			t.pos, t.haveType = posType, true
+			t.baseKind = 0
+			if wasStd {
+				t.baseKind = kClass
+			}
 		} else {
 			t.pos = posAfter
 		}
@@ -519,6 +573,10 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 		}
 		t.record(name, fl|t.globalFlag())
 		t.pos, t.haveType, t.tagName = posType, true, true
+		t.baseKind = kStruct
+		if t.tagKind == fkEnum {
+			t.baseKind = kScalar
+		}
 		return
 	case posLabel:
 		t.pos = posSemi
@@ -546,6 +604,7 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 			} else {
 				t.typeExpr = true
 			}
+			t.baseKind = 0
 			t.record(name, t.globalFlag())
 			t.pos, t.haveType = posType, true
 			return
@@ -563,12 +622,14 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 func (t *tracker) declarator(name int32) {
 	t.pos, t.declName = posAfter, true
 	t.voidDecl = t.declVoid
-	t.needInit, t.refPending = t.refPending && t.top().kind != fkParams, false
+	t.needInit, t.refPending = (t.refPending || t.autoDecl) && t.top().kind != fkParams, false
 	if t.top().kind == fkFile || t.top().kind == fkNamespace || t.top().kind == fkStruct {
 		t.current = name // perhaps a function's name, until its body ends
 	}
 	top := t.top()
 	switch {
+	case top.kind == fkStruct && t.typedef:
+		t.record(name, fMember|fType) // a member type: T::name
 	case top.kind == fkStruct:
 		t.record(name, fMember)
 	case t.typedef:
@@ -583,7 +644,9 @@ func (t *tracker) declarator(name int32) {
 func (t *tracker) startDecl() {
 	t.decl, t.declAt, t.typedef, t.tagStart, t.declSpec = true, len(t.stack), false, false, false
 	t.declVoid, t.typeExpr, t.baseVoid, t.stars = false, false, false, 0
+	t.baseKind = 0
 	t.quals, t.refPending, t.needInit = 0, false, false
+	t.autoDecl = false
 }
 
 func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
@@ -602,6 +665,12 @@ func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 			t.prevMod = true
 		case "void":
 			t.declVoid, t.baseVoid = true, true
+		}
+		if tokenTrim(text) == "auto" {
+			t.baseKind = 0
+			t.autoDecl = true
+		} else {
+			t.baseKind = kScalar
 		}
 	case kwQual:
 		if t.pos == posType {
@@ -647,9 +716,10 @@ func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 		t.pos, t.nextParen = posParen, fkFor
 		t.ctrl = bodyLoop
 	case kwReturn:
-		t.pos, t.allowSemi = posOperand, true
+		t.pos, t.allowSemi, t.afterRet = posOperand, true, true
 	case kwSizeof:
 		t.pos, t.nextParen = posOperand, fkSizeof
+		t.unary = true
 	case kwJump:
 		t.pos = posSemi
 	case kwGoto:
@@ -740,6 +810,9 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		if f.kind == fkParams && f.fname >= 0 {
 			t.declared(f)
 		}
+		if f.kind == fkParams {
+			t.lastVoid = f.fvoid
+		}
 		switch f.kind {
 		case fkControl, fkFor:
 			t.pos, t.bodyStart = posStmt, true
@@ -761,6 +834,11 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 	t.nextParen = 0
 	switch code {
 	case pLBrack:
+		if wasDeclName && t.lastDecl >= 0 && t.kinds != nil {
+			if _, ok := t.kinds[t.lastDecl]; ok {
+				t.kinds[t.lastDecl] |= kPtr
+			}
+		}
 		t.push(frame{open: '[', kind: fkIndex, declArr: wasDeclName})
 		t.pos, t.allowClose = posOperand, true
 	case pRBrack:
@@ -795,6 +873,9 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		var body uint8
 		if n := len(t.pending); n > 0 && t.pending[n-1].depth == len(t.stack) && kind == fkBlock {
 			body = t.pending[n-1].kind
+		}
+		if kind == fkBody {
+			t.fnVoid = t.lastVoid
 		}
 		t.push(frame{open: '{', kind: kind, body: body})
 		switch kind {
@@ -834,6 +915,7 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 			t.complete()
 		}
 	case pSemi:
+		t.objectDeclared(top, wasDeclName)
 		if top.kind == fkFor {
 			top.semis++
 			t.pos = posOperand
@@ -844,11 +926,13 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		}
 		t.pos = posStmt
 		t.decl, t.typedef, t.tagStart = false, false, false
+		t.cin = false
 		if top.open == '{' || top.open == 0 {
 			t.popScope(t.braces())
 			t.complete()
 		}
 	case pComma:
+		t.objectDeclared(top, wasDeclName)
 		if (top.open == '(' || top.open == '<') && top.args < 254 {
 			top.args++
 		}
@@ -874,15 +958,18 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		t.prevStd = t.cpp && prevName >= 0 && prevName == t.std
 	case pStar, pAmp, pAndAnd:
 		if t.pos == posType {
-			t.declVoid = false
-			t.stars++
 			t.quals = 0
 			if code != pStar {
 				t.refPending = true
+			} else {
+				t.declVoid = false
+				t.stars++
 			}
 			return // a pointer or reference declarator
 		}
 		t.addrOf = code == pAmp && t.pos != posAfter
+		t.deref = code == pStar && t.pos != posAfter
+		t.unary = t.pos != posAfter
 		t.pos = posOperand
 	case pLess:
 		if t.cpp && t.pos == posType && t.haveType {
@@ -906,6 +993,7 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		}
 		t.pos = posOperand
 	case pAssign:
+		t.objectDeclared(top, wasDeclName)
 		if top.kind == fkParams && top.defaults < 254 {
 			top.defaults++
 		}
@@ -934,6 +1022,7 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 			t.pos = posOperand
 		}
 	case pPlusMinus, pUnary, pBinary:
+		t.unary = code == pUnary || code == pPlusMinus && t.pos != posAfter
 		t.pos = posOperand
 	case pEllipsis:
 		if top.open == '(' {
@@ -990,6 +1079,21 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 	if t.castClose && !(ti.cls == cIdent || ti.cls == cNumber || ti.cls == cChar || ti.cls == cString) {
 		return false // (int) x: a cast's operand is a name or a literal
 	}
+	if t.cpp && t.prevName >= 0 && t.prevName == t.std && !(ti.cls == cPunct && ti.code == pScope) {
+		return false // std is a namespace: std::
+	}
+	if t.unary && ti.cls == cPunct && (ti.code == pStar || ti.code == pAmp || ti.code == pUnary || ti.code == pPlusMinus || ti.code == pIncDec) {
+		return false // one unary operator at a time
+	}
+	if t.afterRet && t.function() >= 0 && (t.fnVoid != (ti.cls == cPunct && ti.code == pSemi)) {
+		return false // return; in a void function, return x; in the others
+	}
+	if t.cin && t.prevShr && ti.cls != cIdent {
+		return false // std::cin >> name
+	}
+	if t.deref && ti.cls != cIdent {
+		return false // *p: a pointer, not a literal or an expression
+	}
 	switch ti.cls {
 	case cCommentOpen:
 		// No comment inside a function: the model's comments are prose
@@ -1018,13 +1122,18 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 	case cKeyword:
 		return t.keywordAllowed(ti.code, text)
 	case cPunct:
-		return t.punctAllowed(ti.code, text)
+		return t.punctAllowed(ti.code, text, flags)
 	}
 	return false
 }
 
 func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool) bool {
 	f := flags(n)
+	if t.deref {
+		if k, ok := t.kinds[n]; !ok || k != 0 && k&kPtr == 0 {
+			return false // *x of a local pointer, not of a non-pointer or a macro
+		}
+	}
 	if f&fVoidFn != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.haveType) {
 		// A void function's call is a statement, not an operand.
 		if t.function() >= 0 && t.pos != posAny {
@@ -1041,7 +1150,7 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		if t.prevStd {
 			return !discipline || f&fStd != 0
 		}
-		return true
+		return !discipline || f&(fMember|fType) != 0 // T::member
 	case posTag:
 		return !discipline || f&fTag != 0 || t.tagStart
 	case posLabel:
@@ -1075,6 +1184,9 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		if discipline && t.function() >= 0 && f&(fGlobal|fArity|fVoidFn) != 0 && !local {
 			return false // no local named like a global, a function or a macro
 		}
+		if t.function() >= 0 && n >= 0 && n == t.main {
+			return false // no local named main
+		}
 		return !local || lv != t.level()
 	case posStmt:
 		if top.kind == fkEnum {
@@ -1092,8 +1204,8 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 			return false // no call of the function being written
 		}
 		if f&fType != 0 && !local && discipline && t.function() >= 0 {
-			// A type in an expression: a cast or sizeof's operand.
-			return visible && (t.allowClose && (top.kind == fkGroup || top.kind == fkSizeof) || top.kind == fkTemplate || t.cpp && t.prevAssign)
+			// A type in an expression: a cast (in C) or sizeof's operand.
+			return visible && (t.allowClose && (top.kind == fkGroup && !t.cpp || top.kind == fkSizeof) || top.kind == fkTemplate || t.cpp && t.prevAssign)
 		}
 		return visible
 	case posAny:
@@ -1131,7 +1243,7 @@ func (t *tracker) keywordAllowed(code uint8, text string) bool {
 			return false // a declaration is no if's or loop's body
 		}
 		switch code {
-		case kwOther, kwTypedef:
+		case kwOther, kwTypedef, kwUsing:
 			return false
 		case kwSpec:
 			return t.specAllowed(text)
@@ -1157,7 +1269,8 @@ func (t *tracker) keywordAllowed(code uint8, text string) bool {
 		case kwSizeof, kwNew:
 			return true
 		case kwType, kwQual, kwTag:
-			return t.allowClose && (top.kind == fkGroup || top.kind == fkSizeof) || top.kind == fkTemplate
+			// A cast (C only: C++ code casts otherwise) or sizeof(type).
+			return t.allowClose && (top.kind == fkGroup && !(t.cpp && t.function() >= 0) || top.kind == fkSizeof) || top.kind == fkTemplate
 		}
 		return false
 	case posType:
@@ -1211,7 +1324,7 @@ func (t *tracker) specAllowed(text string) bool {
 		return true
 	}
 	switch tokenTrim(text) {
-	case "static", "register", "constexpr":
+	case "static", "register":
 		return true
 	}
 	return false
@@ -1240,7 +1353,7 @@ func (t *tracker) tagAllowed(text string) bool {
 	return true
 }
 
-func (t *tracker) punctAllowed(code uint8, text string) bool {
+func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8) bool {
 	top := t.top()
 	p := t.pos
 	if t.declName && p == posAfter && t.function() >= 0 {
@@ -1299,6 +1412,9 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 			if _, local := t.scope[t.prevName]; local && inFn {
 				return false // a local variable is not a function
 			}
+			if f := t.flagsOf(flags, t.prevName); inFn && f&fVar != 0 && f&fArity == 0 && !t.prevMember {
+				return false // an object (stdin, errno, std::cout) is not a function
+			}
 			return true
 		case posType:
 			// A functional cast in C++ (std::string(s)); no declarator
@@ -1327,6 +1443,9 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 		if t.function() >= 0 && t.parens() >= maxParens {
 			return false
 		}
+		if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 && k&(kPtr|kClass) == 0 {
+			return false // x[i] of a non-array
+		}
 		return p == posAfter && !(t.prevLit && !t.prevString)
 	case pRBrack:
 		return top.open == '[' && (p == posAfter || t.allowClose)
@@ -1343,8 +1462,8 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 			// statement of its own.
 			return t.function() < 0 || t.bodyStart || t.caseBlock
 		case posOperand:
-			// An initializer: after a declarator's '=', or nested.
-			return top.kind == fkInit || t.prevAssign && t.decl && t.declAt == len(t.stack) && !t.castClose
+			// An initializer: after a declarator's '=' (no nested braces).
+			return t.prevAssign && t.decl && t.declAt == len(t.stack) && !t.castClose
 		case posAfter:
 			if t.prevClose && t.lastParen == fkParams {
 				return t.function() < 0 && (top.open == 0 || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct)
@@ -1361,7 +1480,7 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 		}
 		switch top.kind {
 		case fkInit:
-			return p == posAfter || t.allowClose
+			return p == posAfter || t.allowClose && !t.prevComma
 		case fkEnum:
 			return p == posAfter || p == posStmt
 		}
@@ -1413,7 +1532,16 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 		return t.decl && t.declAt == len(t.stack)
 	case pMember:
 		if p == posAfter {
-			return !t.prevLit && !t.declName
+			if t.prevLit || t.declName {
+				return false
+			}
+			if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 {
+				if tokenTrim(text) == "->" {
+					return k&kPtr != 0 && k&kScalar == 0
+				}
+				return k&kPtr == 0 && k&(kStruct|kClass) != 0
+			}
+			return true
 		}
 		return p == posOperand && top.kind == fkInit && t.allowClose && !t.cpp
 	case pScope:
@@ -1431,7 +1559,7 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 		case posAfter:
 			return !t.prevString
 		case posStmt, posOperand:
-			return true
+			return t.hasPointer() // *p needs a pointer to name
 		case posType:
 			return t.haveType && t.stars < 2
 		}
@@ -1440,19 +1568,19 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 		case posAfter, posStmt, posOperand:
 			return true
 		case posType:
-			return t.haveType && t.cpp && top.kind != fkTemplate
+			return t.haveType && t.cpp && top.kind != fkTemplate && t.function() < 0
 		}
 	case pAndAnd:
 		switch p {
 		case posAfter:
 			return true
 		case posType:
-			return t.haveType && t.cpp
+			return t.haveType && t.cpp && t.function() < 0
 		}
 	case pLess:
 		switch p {
 		case posAfter:
-			return true
+			return !t.viaStd // std::f < x: a template's arguments, not a comparison
 		case posType:
 			return t.cpp && t.haveType && t.prevName >= 0
 		}
@@ -1480,8 +1608,10 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 		// header's, or a designated initializer's: not inside another
 		// expression.
 		switch {
-		case top.kind == fkFor || top.kind == fkInit:
+		case top.kind == fkFor:
 			return true
+		case top.kind == fkInit:
+			return t.prevMember && !t.cpp // .member = value
 		case top.open == '{' && t.exprStmt && !t.stmtAssign:
 			return true
 		}
@@ -1507,6 +1637,14 @@ func (t *tracker) punctAllowed(code uint8, text string) bool {
 		return top.kind == fkParams && p == posStmt
 	}
 	return false
+}
+
+// objectDeclared records an object declared at file or namespace scope:
+// its declarator is followed by '=', ',' or ';', not by parameters.
+func (t *tracker) objectDeclared(top *frame, wasDeclName bool) {
+	if wasDeclName && !t.typedef && t.current >= 0 && (top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern) {
+		t.record(t.current, fVar)
+	}
 }
 
 // declared records what the parameters of a function declarator say:
@@ -1614,4 +1752,14 @@ func (t *tracker) parens() int {
 		n++
 	}
 	return n
+}
+
+// hasPointer reports whether a local that may be a pointer is in scope.
+func (t *tracker) hasPointer() bool {
+	for n := range t.scope {
+		if k := t.kinds[n]; k == 0 || k&kPtr != 0 {
+			return true
+		}
+	}
+	return false
 }
