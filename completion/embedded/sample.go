@@ -512,6 +512,9 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 		}
 		prefix := ""
 		closing := tr != nil && s.syn.fn >= 0 && !opt.IgnoreEOS && opt.MaxTokens-step <= tr.closingCost(s.syn.fn)+1
+		if tr != nil {
+			tr.closing = closing
+		}
 		if tr != nil && !closing {
 			g.dropRepeats(hist, s.rep, own)
 		}

@@ -39,6 +39,7 @@ const (
 	kScalar                   // of a built-in type (int, char *, ...)
 	kStruct                   // of a struct or union
 	kClass                    // of a C++ standard class (std::string, ...)
+	kVoid                     // void *: no *p, p->, p[i]
 )
 
 // arity packs the least and most arguments of a function (255: any).
@@ -114,6 +115,7 @@ type frame struct {
 	vararg   bool
 	fvoid    bool // the declared function returns void
 	stmt     bool // a grouping that starts a statement
+	cmp      bool // a comparison was made at this level (no a < b < c)
 	direct   bool // the arguments of a C++ direct initialization
 	declArr  bool // the brackets of an array declarator
 }
@@ -208,6 +210,9 @@ type tracker struct {
 	fnVoid   bool  // the function being written returns void
 	afterRet bool  // the last token was return
 	viaStd   bool  // the last token was a name after std::
+	closing  bool  // set by the sampler: the token budget is nearly spent
+	declN    uint8 // declarators of the declaration so far
+	fnName   bool  // the last token was a function's name (not yet called)
 	cin      bool  // the statement reads std::cin: >> takes a name
 	autoDecl bool  // the declaration's type is auto
 	lastVoid bool  // the last parameter list closed was a void function's
@@ -335,6 +340,9 @@ func (t *tracker) declare(name int32) {
 	k := t.baseKind
 	if t.stars > 0 {
 		k |= kPtr
+		if t.baseVoid && t.stars == 1 {
+			k |= kVoid
+		}
 	}
 	t.kinds[name] = k
 	t.lastDecl = name
@@ -455,7 +463,8 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 		t.exprStmt = ti.cls == cIdent && t.flagsOf(flags, ti.name)&fType == 0 || ti.cls == cPunct && (ti.code == pStar || ti.code == pLParen || ti.code == pIncDec)
 	}
 	t.prevWord = ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber
-	t.breakOK = ti.cls == cPunct && (ti.code == pComma || ti.code == pLParen || ti.code == pAndAnd || ti.code == pBinary || ti.code == pAssign || ti.code == pQuestion || ti.code == pColon || ti.code == pPlusMinus && t.pos == posAfter)
+	t.fnName = false
+	t.breakOK = ti.cls == cPunct && (ti.code == pComma || ti.code == pAndAnd || ti.code == pBinary || ti.code == pAssign || ti.code == pQuestion || ti.code == pColon || ti.code == pPlusMinus && t.pos == posAfter)
 	t.prevAssign = ti.cls == cPunct && ti.code == pAssign
 	t.prevShr = ti.cls == cPunct && ti.code == pShr
 	t.prevComma = ti.cls == cPunct && ti.code == pComma
@@ -498,7 +507,7 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	case cKeyword:
 		t.keyword(ti.code, text, wasUsing)
 	case cPunct:
-		t.punct(ti.code, prevName, wasDeclName, wasTagName, wasString, wasClose, ctrl)
+		t.punct(ti.code, prevName, wasDeclName, wasTagName, wasString, wasClose, ctrl, text)
 	}
 }
 
@@ -604,12 +613,13 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 			} else {
 				t.typeExpr = true
 			}
-			t.baseKind = 0
+			t.beginType()
 			t.record(name, t.globalFlag())
 			t.pos, t.haveType = posType, true
 			return
 		case !local:
 			t.record(name, t.globalFlag())
+			t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
 		}
 	}
 	t.pos = posAfter
@@ -621,6 +631,9 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 // declarator handles a declared name.
 func (t *tracker) declarator(name int32) {
 	t.pos, t.declName = posAfter, true
+	if t.declN < 255 {
+		t.declN++
+	}
 	t.voidDecl = t.declVoid
 	t.needInit, t.refPending = (t.refPending || t.autoDecl) && t.top().kind != fkParams, false
 	if t.top().kind == fkFile || t.top().kind == fkNamespace || t.top().kind == fkStruct {
@@ -643,14 +656,27 @@ func (t *tracker) declarator(name int32) {
 
 func (t *tracker) startDecl() {
 	t.decl, t.declAt, t.typedef, t.tagStart, t.declSpec = true, len(t.stack), false, false, false
+	t.declN = 0
 	t.declVoid, t.typeExpr, t.baseVoid, t.stars = false, false, false, 0
 	t.baseKind = 0
 	t.quals, t.refPending, t.needInit = 0, false, false
 	t.autoDecl = false
 }
 
+// beginType forgets the type read before: a new one starts.
+func (t *tracker) beginType() {
+	t.declVoid, t.baseVoid, t.stars, t.quals, t.baseKind = false, false, 0, 0, 0
+	t.refPending, t.autoDecl = false, false
+}
+
 func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 	atStmt := t.pos == posStmt
+	switch code {
+	case kwType, kwQual, kwSpec, kwTypedef, kwTag:
+		if t.pos != posType {
+			t.beginType()
+		}
+	}
 	switch code {
 	case kwType:
 		if atStmt {
@@ -758,8 +784,14 @@ func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 
 func (t *tracker) push(f frame) { t.stack = append(t.stack, f) }
 
-func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, wasString, wasClose bool, ctrl uint8) {
+func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, wasString, wasClose bool, ctrl uint8, text string) {
 	top := t.top()
+	switch {
+	case isComparison(code, text) && !(code == pLess && t.cpp && t.pos == posType && t.haveType) && !(code == pGreater && top.open == '<'):
+		top.cmp = true
+	case code == pAndAnd || code == pComma || code == pQuestion || code == pColon || code == pBinary && tokenTrim(text) == "||":
+		top.cmp = false
+	}
 	switch code {
 	case pLParen:
 		kind := fkCall
@@ -1130,7 +1162,7 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool) bool {
 	f := flags(n)
 	if t.deref {
-		if k, ok := t.kinds[n]; !ok || k != 0 && k&kPtr == 0 {
+		if k, ok := t.kinds[n]; !ok || k != 0 && (k&kPtr == 0 || k&kVoid != 0) {
 			return false // *x of a local pointer, not of a non-pointer or a macro
 		}
 	}
@@ -1152,7 +1184,7 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		}
 		return !discipline || f&(fMember|fType) != 0 // T::member
 	case posTag:
-		return !discipline || f&fTag != 0 || t.tagStart
+		return !discipline || f&fTag != 0 || t.tagStart && t.function() < 0
 	case posLabel:
 		return true
 	case posType:
@@ -1202,6 +1234,9 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 	case posOperand:
 		if n == t.current && t.function() >= 0 {
 			return false // no call of the function being written
+		}
+		if f&(fArity|fVoidFn) != 0 && f&fVar == 0 && !local && t.function() >= 0 && t.parens() >= maxParens {
+			return false // a call would nest too deep
 		}
 		if f&fType != 0 && !local && discipline && t.function() >= 0 {
 			// A type in an expression: a cast (in C) or sizeof's operand.
@@ -1356,6 +1391,14 @@ func (t *tracker) tagAllowed(text string) bool {
 func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8) bool {
 	top := t.top()
 	p := t.pos
+	if t.function() >= 0 && p == posAfter {
+		if t.fnName && code != pLParen && code != pRParen && code != pComma {
+			return false // a function is called (or passed), not operated on
+		}
+		if top.cmp && isComparison(code, text) && !(code == pGreater && top.open == '<') {
+			return false // no a < b < c
+		}
+	}
 	if t.declName && p == posAfter && t.function() >= 0 {
 		// After a declarator: its initializer, array size, the next
 		// declarator or the end; a reference is initialized.
@@ -1428,7 +1471,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		if !t.arityAllows(top, true) {
 			return false
 		}
-		if top.kind == fkGroup && top.typeOnly && t.declVoid && !top.stmt {
+		if top.kind == fkGroup && top.typeOnly && t.declVoid && t.stars == 0 && !top.stmt {
 			return false // (void) x is a statement, not an operand
 		}
 		switch p {
@@ -1443,7 +1486,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		if t.function() >= 0 && t.parens() >= maxParens {
 			return false
 		}
-		if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 && k&(kPtr|kClass) == 0 {
+		if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 && (k&(kPtr|kClass) == 0 || k&kVoid != 0) {
 			return false // x[i] of a non-array
 		}
 		return p == posAfter && !(t.prevLit && !t.prevString)
@@ -1470,9 +1513,9 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 			}
 			return t.cpp && t.declName
 		case posType:
-			return t.tagName
+			return t.tagName && t.function() < 0
 		case posTag:
-			return true
+			return t.function() < 0 // no struct defined inside a function
 		}
 	case pRBrace:
 		if top.open != '{' {
@@ -1503,8 +1546,8 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 			return true
 		case posStmt:
 			// No empty statement as the body of an if or a loop, nor
-			// after an if statement.
-			return t.function() < 0 || !t.prevClose && !t.elseOK
+			// after an if statement (unless closing in a hurry).
+			return t.function() < 0 || t.closing && t.bodyStart || !t.prevClose && !t.elseOK
 		case posOperand:
 			return t.allowSemi
 		case posType:
@@ -1529,7 +1572,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 				return true
 			}
 		}
-		return t.decl && t.declAt == len(t.stack)
+		return t.decl && t.declAt == len(t.stack) && (t.declN < 3 || t.function() < 0)
 	case pMember:
 		if p == posAfter {
 			if t.prevLit || t.declName {
@@ -1537,7 +1580,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 			}
 			if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 {
 				if tokenTrim(text) == "->" {
-					return k&kPtr != 0 && k&kScalar == 0
+					return k&kPtr != 0 && k&(kScalar|kVoid) == 0
 				}
 				return k&kPtr == 0 && k&(kStruct|kClass) != 0
 			}
@@ -1709,8 +1752,9 @@ func (t *tracker) closingAllowed(ti tinfo, text string) bool {
 		if t.comment != 0 || t.pp {
 			return true
 		}
-		_, levels, cols := parseLayout(text)
-		return levels <= 0 && cols <= 0
+		// Only the line break before a closing brace.
+		blank, levels, cols := parseLayout(text)
+		return t.pos == posStmt && !t.bodyStart && !blank && levels < 0 && cols == 0
 	case cNumber, cChar, cString, cIdent:
 		switch t.pos {
 		case posOperand, posType, posMember, posScope, posTag, posLabel:
@@ -1721,8 +1765,10 @@ func (t *tracker) closingAllowed(ti tinfo, text string) bool {
 		return ti.code == kwValue && t.pos == posOperand
 	case cPunct:
 		switch ti.code {
-		case pRParen, pRBrack, pRBrace, pSemi, pGreater:
+		case pRParen, pRBrack, pRBrace, pGreater:
 			return true
+		case pSemi:
+			return t.pos != posStmt || t.bodyStart
 		case pLParen:
 			return t.pos == posParen
 		case pColon:
@@ -1757,7 +1803,21 @@ func (t *tracker) parens() int {
 // hasPointer reports whether a local that may be a pointer is in scope.
 func (t *tracker) hasPointer() bool {
 	for n := range t.scope {
-		if k := t.kinds[n]; k == 0 || k&kPtr != 0 {
+		if k := t.kinds[n]; k == 0 || k&kPtr != 0 && k&kVoid == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isComparison reports a comparison operator.
+func isComparison(code uint8, text string) bool {
+	switch code {
+	case pLess, pGreater:
+		return true
+	case pBinary:
+		switch tokenTrim(text) {
+		case "==", "!=", "<=", ">=":
 			return true
 		}
 	}
