@@ -85,6 +85,9 @@ func ScanHeader(text []byte, cpp bool) HeaderNames {
 		tr.step(ti, string(tok), get)
 	})
 	out := HeaderNames{}
+	if n, ok := nm.idx["std"]; ok && int(n) < len(info) {
+		info[n] = NameInfo{Flags: fGlobal} // a namespace, whatever the scan made of it
+	}
 	for i, ni := range info {
 		name := nm.list[i]
 		if ni.Flags&^(fArity|fVoidFn) == 0 || strings.HasPrefix(name, "_") {

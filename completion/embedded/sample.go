@@ -1,6 +1,8 @@
 package embedded
 
 import (
+	"os"
+	"strconv"
 	"context"
 	"fmt"
 	"math"
@@ -111,6 +113,12 @@ const MaxCacheTokens = 20000
 // longer contexts leave it) is under this adds its followers only through
 // the shorter contexts; the probability moved is under this bound.
 const minLevelWeight = 1e-4
+
+// minBody is the least number of tokens a constrained choice writes
+// before it may return from, or close, the function the prompt left open:
+// an n-gram model would otherwise often close it at once ("return 1; }",
+// copied from the prompt), which compiles but does nothing.
+var minBody = envInt("SC_MINBODY", 16)
 
 // topUnigrams is how many of the most frequent tokens join every step's
 // candidates, beside the tokens seen after the last one.
@@ -514,6 +522,7 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 		closing := tr != nil && s.syn.fn >= 0 && !opt.IgnoreEOS && opt.MaxTokens-step <= tr.closingCost(s.syn.fn)+1
 		if tr != nil {
 			tr.closing = closing
+			tr.young = step < minBody && !closing
 		}
 		if tr != nil && !closing {
 			g.dropRepeats(hist, s.rep, own)
@@ -769,4 +778,11 @@ func truncate(ch *Choice, text *strings.Builder, cut int) {
 			last.Text = last.Text[:cut-last.Offset]
 		}
 	}
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
 }

@@ -201,22 +201,25 @@ type tracker struct {
 
 	// scope maps names to the level of their innermost declaration, kinds
 	// to what that declaration says of them.
-	scope    map[int32]int32
-	kinds    map[int32]uint8
-	baseKind uint8 // the kind of the type being declared
-	lastDecl int32 // the last local declared
-	deref    bool  // the last token was a unary *
-	unary    bool  // the last token was a unary operator
-	fnVoid   bool  // the function being written returns void
-	afterRet bool  // the last token was return
-	viaStd   bool  // the last token was a name after std::
-	closing  bool  // set by the sampler: the token budget is nearly spent
-	declN    uint8 // declarators of the declaration so far
-	fnName   bool  // the last token was a function's name (not yet called)
-	cin      bool  // the statement reads std::cin: >> takes a name
-	autoDecl bool  // the declaration's type is auto
-	lastVoid bool  // the last parameter list closed was a void function's
-	undo  []undoEntry
+	scope     map[int32]int32
+	kinds     map[int32]uint8
+	baseKind  uint8 // the kind of the type being declared
+	lastDecl  int32 // the last local declared
+	deref     bool  // the last token was a unary *
+	unary     bool  // the last token was a unary operator
+	fnVoid    bool  // the function being written returns void
+	afterRet  bool  // the last token was return
+	viaStd    bool  // the last token was a name after std::
+	closing   bool  // set by the sampler: the token budget is nearly spent
+	usingDecl bool  // inside a using declaration: its last name is declared
+	qualStart pos   // where the qualified name being read (std::...) began
+	stmtToks  int   // tokens of the statement so far
+	declN     uint8 // declarators of the declaration so far
+	fnName    bool  // the last token was a function's name (not yet called)
+	cin       bool  // the statement reads std::cin: >> takes a name
+	autoDecl  bool  // the declaration's type is auto
+	lastVoid  bool  // the last parameter list closed was a void function's
+	undo      []undoEntry
 
 	// collect, when set, records the names the text declares and uses.
 	collect func(name int32, flags uint8)
@@ -245,6 +248,11 @@ type tracker struct {
 	prevAssign, prevShr, prevComma bool
 	// exprStmt: the statement is an expression; stmtAssign: it assigned.
 	exprStmt, stmtAssign bool
+	// declRun counts the declarations in a row in the current block.
+	declRun uint8
+	// young: set by the sampler while the choice is too short to end the
+	// function (see minBody).
+	young bool
 }
 
 func newTracker(cpp bool, std int32) *tracker {
@@ -459,6 +467,10 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	t.bodyStart, t.caseBlock = false, false
 	t.deref, t.unary, t.afterRet, t.viaStd = false, false, false, false
 	if t.pos == posStmt {
+		t.stmtToks = 0
+	}
+	t.stmtToks++
+	if t.pos == posStmt {
 		t.stmtAssign = false
 		t.exprStmt = ti.cls == cIdent && t.flagsOf(flags, ti.name)&fType == 0 || ti.cls == cPunct && (ti.code == pStar || ti.code == pLParen || ti.code == pIncDec)
 	}
@@ -566,12 +578,21 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 			}
 		}
 		if f&fType != 0 {
+			switch t.qualStart {
+			case posStmt:
+				t.startDecl() // std::string s ...
+				t.exprStmt = false
+			case posOperand:
+				t.typeExpr = true // ... = std::string(...)
+			}
+			t.qualStart = posAny
 			t.pos, t.haveType = posType, true
 			t.baseKind = 0
 			if wasStd {
 				t.baseKind = kClass
 			}
 		} else {
+			t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
 			t.pos = posAfter
 		}
 		return
@@ -622,9 +643,11 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 			t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
 		}
 	}
+	qualFrom := t.pos
 	t.pos = posAfter
 	if t.cpp && name == t.std && name >= 0 {
 		t.prevStd = true
+		t.qualStart = qualFrom
 	}
 }
 
@@ -767,7 +790,7 @@ func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 	case kwNew:
 		t.pos = posOperand
 	case kwUsing:
-		t.prevUsing = true
+		t.prevUsing, t.usingDecl = true, true
 		t.pos = posAny
 	default:
 		switch tokenTrim(text) {
@@ -785,6 +808,14 @@ func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 func (t *tracker) push(f frame) { t.stack = append(t.stack, f) }
 
 func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, wasString, wasClose bool, ctrl uint8, text string) {
+	switch code {
+	case pRParen, pRBrack, pRBrace, pSemi, pLBrace:
+		// Template arguments never span these: a '<' read as one was a
+		// comparison.
+		for len(t.stack) > 1 && t.top().open == '<' {
+			t.stack = t.stack[:len(t.stack)-1]
+		}
+	}
 	top := t.top()
 	switch {
 	case isComparison(code, text) && !(code == pLess && t.cpp && t.pos == posType && t.haveType) && !(code == pGreater && top.open == '<'):
@@ -909,6 +940,7 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		if kind == fkBody {
 			t.fnVoid = t.lastVoid
 		}
+		t.declRun = 0
 		t.push(frame{open: '{', kind: kind, body: body})
 		switch kind {
 		case fkInit:
@@ -930,6 +962,9 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		f := *top
 		t.stack = t.stack[:len(t.stack)-1]
 		t.popScope(t.braces())
+		if f.kind == fkBlock || f.kind == fkBody {
+			t.declRun = 0
+		}
 		switch f.kind {
 		case fkInit:
 			t.pos = posAfter
@@ -948,6 +983,10 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		}
 	case pSemi:
 		t.objectDeclared(top, wasDeclName)
+		if t.usingDecl && prevName >= 0 {
+			t.record(prevName, t.globalFlag()) // using ::rand; in namespace std
+		}
+		t.usingDecl = false
 		if top.kind == fkFor {
 			top.semis++
 			t.pos = posOperand
@@ -955,6 +994,13 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 			t.allowClose = top.semis >= 2
 			t.decl = false
 			return
+		}
+		if top.open == '{' || top.open == 0 {
+			if t.decl && t.declRun < 255 {
+				t.declRun++
+			} else if !t.decl {
+				t.declRun = 0
+			}
 		}
 		t.pos = posStmt
 		t.decl, t.typedef, t.tagStart = false, false, false
@@ -1102,8 +1148,13 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 		return true
 	}
 	top := t.top()
-	if t.addrOf && ti.cls != cIdent {
-		return false // & of an lvalue: a name
+	if t.addrOf {
+		if ti.cls != cIdent {
+			return false // & of an lvalue: a name
+		}
+		if _, local := t.scope[ti.name]; !local && flags(ti.name)&fVar == 0 {
+			return false // &x of a variable, not of a function or a type
+		}
 	}
 	if t.prevWord && !t.bol && (ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber) && text != "" && text[0] != ' ' {
 		return false // two words would print as one
@@ -1125,6 +1176,15 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 	}
 	if t.deref && ti.cls != cIdent {
 		return false // *p: a pointer, not a literal or an expression
+	}
+	if t.typeExpr && t.pos == posType && t.haveType && t.function() >= 0 && t.cpp && t.top().open != '(' &&
+		!(ti.cls == cPunct && (ti.code == pLParen || ti.code == pScope || ti.code == pLBrace || ti.code == pLess)) {
+		return false // a type in an expression: std::string(...), not std::string x
+	}
+	if top.kind == fkCall && !top.nonEmpty && top.fname >= 0 && t.arity != nil && !(ti.cls == cPunct && ti.code == pRParen) {
+		if _, hi, ok := t.arity(top.fname); ok && hi == 0 {
+			return false // f(): no argument
+		}
 	}
 	switch ti.cls {
 	case cCommentOpen:
@@ -1216,8 +1276,8 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		if discipline && t.function() >= 0 && f&(fGlobal|fArity|fVoidFn) != 0 && !local {
 			return false // no local named like a global, a function or a macro
 		}
-		if t.function() >= 0 && n >= 0 && n == t.main {
-			return false // no local named main
+		if t.function() >= 0 && n >= 0 && (n == t.main || n == t.std || t.names != nil && oddNames[t.names(n)]) {
+			return false // no local named main, std, include, ...
 		}
 		return !local || lv != t.level()
 	case posStmt:
@@ -1226,6 +1286,9 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		}
 		if t.bodyStart && f&fType != 0 && !local {
 			return false // a declaration is no if's or loop's body
+		}
+		if f&fType != 0 && !local && t.declRun >= maxDeclRun && t.function() >= 0 {
+			return false // enough declarations in a row: a statement now
 		}
 		if n == t.current && t.function() >= 0 {
 			return false // no call of the function being written
@@ -1276,6 +1339,12 @@ func (t *tracker) keywordAllowed(code uint8, text string) bool {
 		}
 		if t.bodyStart && (typeish || code == kwSpec) {
 			return false // a declaration is no if's or loop's body
+		}
+		if (typeish || code == kwSpec) && t.declRun >= maxDeclRun {
+			return false // enough declarations in a row: a statement now
+		}
+		if code == kwReturn && t.young && t.atBodyLevel() {
+			return false // not yet: write some code first
 		}
 		switch code {
 		case kwOther, kwTypedef, kwUsing:
@@ -1398,6 +1467,9 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		if top.cmp && isComparison(code, text) && !(code == pGreater && top.open == '<') {
 			return false // no a < b < c
 		}
+		if t.prevString && (isComparison(code, text) || code == pStar || code == pPlusMinus) {
+			return false // "x" < y: no arithmetic on a string literal
+		}
 	}
 	if t.declName && p == posAfter && t.function() >= 0 {
 		// After a declarator: its initializer, array size, the next
@@ -1435,9 +1507,14 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 			return false
 		}
 		switch p {
-		case posParen, posStmt:
+		case posParen:
 			return true
+		case posStmt:
+			return t.function() < 0 || top.open == '(' // no (x) = ...; statement
 		case posOperand:
+			if t.function() >= 0 && top.open == '(' && top.kind != fkFor && !top.nonEmpty {
+				return false // ((x)): one pair of parentheses is enough
+			}
 			return !t.castClose // (int)(char *)x: one cast
 		case posAfter:
 			inFn := t.function() >= 0
@@ -1521,6 +1598,9 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		if top.open != '{' {
 			return false
 		}
+		if t.young && t.atBodyLevel() {
+			return false // the function is not to end yet
+		}
 		switch top.kind {
 		case fkInit:
 			return p == posAfter || t.allowClose && !t.prevComma
@@ -1529,6 +1609,9 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		}
 		return p == posStmt
 	case pSemi:
+		if t.exprStmt && t.stmtToks == 1 && t.function() >= 0 {
+			return false // x; does nothing
+		}
 		switch top.open {
 		case '(':
 			if top.kind != fkFor || top.semis >= 2 {
@@ -1575,8 +1658,8 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		return t.decl && t.declAt == len(t.stack) && (t.declN < 3 || t.function() < 0)
 	case pMember:
 		if p == posAfter {
-			if t.prevLit || t.declName {
-				return false
+			if t.prevLit || t.declName || t.prevClose && t.lastParen == fkGroup && t.function() >= 0 {
+				return false // (x).y: not in the model's code
 			}
 			if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 {
 				if tokenTrim(text) == "->" {
@@ -1590,6 +1673,9 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 	case pScope:
 		if !t.cpp {
 			return false
+		}
+		if _, local := t.scope[t.prevName]; local && t.prevName >= 0 {
+			return false // x:: of a variable
 		}
 		switch p {
 		case posAfter, posType:
@@ -1685,8 +1771,8 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 // objectDeclared records an object declared at file or namespace scope:
 // its declarator is followed by '=', ',' or ';', not by parameters.
 func (t *tracker) objectDeclared(top *frame, wasDeclName bool) {
-	if wasDeclName && !t.typedef && t.current >= 0 && (top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern) {
-		t.record(t.current, fVar)
+	if wasDeclName && !t.typedef && t.current >= 0 && (top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct) {
+		t.record(t.current, fVar) // an object, or a data member
 	}
 }
 
@@ -1822,4 +1908,18 @@ func isComparison(code uint8, text string) bool {
 		}
 	}
 	return false
+}
+
+// maxDeclRun bounds the declarations in a row the model writes: n-gram
+// models love the runs of declarations that open test programs.
+const maxDeclRun = 2
+
+// oddNames are words no one names a local after (preprocessor words).
+var oddNames = map[string]bool{"include": true, "define": true, "ifdef": true, "ifndef": true, "endif": true, "elif": true, "undef": true, "pragma": true}
+
+// atBodyLevel reports whether the innermost open brace is the body of
+// the function (not a nested block).
+func (t *tracker) atBodyLevel() bool {
+	f := t.function()
+	return f >= 0 && len(t.stack)-1 == f
 }
