@@ -26,6 +26,8 @@ type syntax struct {
 	// includes are the headers the prompt includes.
 	includes []string
 	cpp      bool
+	// xnames indexes the names only the prompt holds.
+	xnames map[string]int32
 }
 
 func (sy *syntax) get(n int32) uint8 {
@@ -73,6 +75,7 @@ func (s *session) buildSyntax(raw []string) {
 		}
 		sy.xinfo[i] = ti
 	}
+	sy.xnames = xnames
 	var quoted bool
 	sy.includes, quoted, sy.cpp = promptIncludes(raw)
 	sy.flags = make([]uint8, len(m.names.list)+len(xnames))
@@ -108,6 +111,23 @@ func (s *session) buildSyntax(raw []string) {
 		return ""
 	}
 	tr.names = nameOf
+	stdOK := map[int32]uint8{}
+	for name, how := range commonStd {
+		if n, ok := m.names.idx[name]; ok {
+			stdOK[n] = how
+		} else if n, ok := xnames[name]; ok {
+			stdOK[n] = how
+		}
+	}
+	// The names the prompt itself writes after std::.
+	for i := 2; i < len(s.hist); i++ {
+		if std >= 0 && s.info(s.hist[i-2]).name == std && tokenTrim(s.text(s.hist[i-1])) == "::" {
+			if n := s.info(s.hist[i]).name; n >= 0 && stdOK[n] == stdNo {
+				stdOK[n] = stdYes
+			}
+		}
+	}
+	tr.stdOK = func(n int32) uint8 { return stdOK[n] }
 	tr.reserved = func(n int32) bool { return strings.HasPrefix(nameOf(n), "_") }
 	tr.collect = func(n int32, f uint8) {
 		if int(n) < len(sy.flags) {
@@ -125,6 +145,12 @@ func (s *session) buildSyntax(raw []string) {
 		tr.step(s.info(id), s.text(id), sy.get)
 	}
 	tr.collect, tr.collectArity = nil, nil
+	for _, f := range sy.flags {
+		if f&fTag != 0 {
+			tr.hasTags = true
+			break
+		}
+	}
 	sy.tr = tr
 	sy.fn = tr.function()
 }
@@ -222,10 +248,12 @@ func (g *generator) mask(tr *tracker, hist []uint32, rescue, closing bool) bool 
 }
 
 // noRepeat is the length in tokens of the n-grams a constrained choice
-// may not repeat, from the prompt or from itself: the cache component
-// would otherwise copy whole lines of the prompt back, again and again.
-// Shorter runs (a call, "return 0;", a closing brace) repeat freely.
-const noRepeat = 10
+// may not repeat, from the prompt or from itself (about a line and a
+// half): the cache component would otherwise copy blocks of the prompt
+// back, again and again. A single line may come back once. Measured on
+// the compile benchmark: 10 made the model dodge into invalid code, 16
+// did as well as no limit.
+const noRepeat = 16
 
 // repeats indexes the n-grams of length noRepeat of a token sequence by
 // the hash of their first noRepeat-1 tokens.

@@ -40,6 +40,8 @@ const (
 	NameVoidFunction = fVoidFn
 	// NameArity: MinArgs and MaxArgs hold the function's arity.
 	NameArity = fArity
+	// NameVar: an object (or an object-like macro), not a function.
+	NameVar = fVar
 )
 
 // ScanHeader reads a header as the preprocessor prints it (with -dD, so

@@ -1,8 +1,6 @@
 package embedded
 
 import (
-	"os"
-	"strconv"
 	"context"
 	"fmt"
 	"math"
@@ -114,11 +112,22 @@ const MaxCacheTokens = 20000
 // the shorter contexts; the probability moved is under this bound.
 const minLevelWeight = 1e-4
 
+// wholeFunction: a request for at least this many tokens, inside a
+// function, asks for the rest of the function (the benchmark asks for
+// 128): the choice closes it within the budget (closingMargin) and not
+// before minBody tokens. A shorter request asks for a continuation.
+const wholeFunction = 32
+
+// closingMargin: a choice starts closing what is open when the tokens
+// left are no more than what closing takes plus this margin, which covers
+// the most one token can add to it (a "for" owes "(;;)" and a body).
+const closingMargin = 6
+
 // minBody is the least number of tokens a constrained choice writes
 // before it may return from, or close, the function the prompt left open:
 // an n-gram model would otherwise often close it at once ("return 1; }",
 // copied from the prompt), which compiles but does nothing.
-var minBody = envInt("SC_MINBODY", 16)
+const minBody = 8
 
 // topUnigrams is how many of the most frequent tokens join every step's
 // candidates, beside the tokens seen after the last one.
@@ -519,10 +528,11 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 			g.drop(eos)
 		}
 		prefix := ""
-		closing := tr != nil && s.syn.fn >= 0 && !opt.IgnoreEOS && opt.MaxTokens-step <= tr.closingCost(s.syn.fn)+1
+		whole := tr != nil && s.syn.fn >= 0 && !opt.IgnoreEOS && opt.MaxTokens >= wholeFunction
+		closing := whole && opt.MaxTokens-step <= tr.closingCost(s.syn.fn)+closingMargin
 		if tr != nil {
 			tr.closing = closing
-			tr.young = step < minBody && !closing
+			tr.young = whole && step < minBody && !closing
 		}
 		if tr != nil && !closing {
 			g.dropRepeats(hist, s.rep, own)
@@ -778,11 +788,4 @@ func truncate(ch *Choice, text *strings.Builder, cut int) {
 			last.Text = last.Text[:cut-last.Offset]
 		}
 	}
-}
-
-func envInt(name string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
-		return v
-	}
-	return def
 }

@@ -1,5 +1,7 @@
 package embedded
 
+import "strings"
+
 // The syntax tracker follows C and C++ token by token, as far as an
 // n-gram model needs to be kept from writing code that cannot compile:
 // brackets and their kinds, where a statement starts, whether an operand
@@ -40,6 +42,7 @@ const (
 	kStruct                   // of a struct or union
 	kClass                    // of a C++ standard class (std::string, ...)
 	kVoid                     // void *: no *p, p->, p[i]
+	kConst                    // const itself: not assigned
 )
 
 // arity packs the least and most arguments of a function (255: any).
@@ -213,6 +216,13 @@ type tracker struct {
 	closing   bool  // set by the sampler: the token budget is nearly spent
 	usingDecl bool  // inside a using declaration: its last name is declared
 	qualStart pos   // where the qualified name being read (std::...) began
+	baseQuals uint8 // const, volatile before the first '*' of the declaration
+	arith     bool  // the last token was a multiplicative or bitwise operator
+	qualAfter bool  // the qualified name being read follows an '='
+	effect    bool  // the expression statement calls, assigns or increments
+	ptrName   bool  // the last token was a local pointer's name
+	hasTags   bool  // the prompt or its headers know a struct, union or enum tag
+	needBreak bool  // a statement ended in a function: the next starts a line
 	stmtToks  int   // tokens of the statement so far
 	declN     uint8 // declarators of the declaration so far
 	fnName    bool  // the last token was a function's name (not yet called)
@@ -238,6 +248,8 @@ type tracker struct {
 	addrOf, addrName bool
 	// names, when set, returns a name's text.
 	names func(int32) string
+	// stdOK, when set, says which names of std a function may use.
+	stdOK func(int32) uint8
 	// prevWord: the last token was a word (a name, keyword or number).
 	prevWord bool
 	// breakOK: a line may break after the last token (an operator, '(',
@@ -352,6 +364,9 @@ func (t *tracker) declare(name int32) {
 			k |= kVoid
 		}
 	}
+	if t.quals > 0 {
+		k |= kConst // const int n; char *const p
+	}
 	t.kinds[name] = k
 	t.lastDecl = name
 }
@@ -403,7 +418,7 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	case cBOS, cEOS:
 		return
 	case cLayout:
-		t.bol = true
+		t.bol, t.needBreak = true, false
 		if t.comment == 1 {
 			t.comment = 0
 		}
@@ -460,6 +475,7 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	t.structEnd = false
 	wasUsing := t.prevUsing
 	t.prevUsing = false
+	wasAssign := t.prevAssign
 	t.prevMod = false
 	t.declComma, t.castClose, t.prevTempl = false, false, false
 	t.addrName = t.addrOf && ti.cls == cIdent
@@ -467,7 +483,10 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	t.bodyStart, t.caseBlock = false, false
 	t.deref, t.unary, t.afterRet, t.viaStd = false, false, false, false
 	if t.pos == posStmt {
-		t.stmtToks = 0
+		t.stmtToks, t.effect = 0, false
+	}
+	if ti.cls == cPunct && (ti.code == pLParen && t.pos == posAfter || ti.code == pAssign || ti.code == pIncDec || ti.code == pBinary && tokenTrim(text) == "<<" || ti.code == pShr) {
+		t.effect = true
 	}
 	t.stmtToks++
 	if t.pos == posStmt {
@@ -479,6 +498,13 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	t.breakOK = ti.cls == cPunct && (ti.code == pComma || ti.code == pAndAnd || ti.code == pBinary || ti.code == pAssign || ti.code == pQuestion || ti.code == pColon || ti.code == pPlusMinus && t.pos == posAfter)
 	t.prevAssign = ti.cls == cPunct && ti.code == pAssign
 	t.prevShr = ti.cls == cPunct && ti.code == pShr
+	t.arith = ti.cls == cPunct && t.pos == posAfter && (ti.code == pStar || ti.code == pAmp || ti.code == pShr || ti.code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") || ti.code == pBinary && tokenTrim(text) == "<<")
+	t.ptrName = false
+	if ti.cls == cIdent && t.pos != posMember && t.pos != posType {
+		if k, ok := t.kinds[ti.name]; ok && k&kPtr != 0 {
+			t.ptrName = true
+		}
+	}
 	t.prevComma = ti.cls == cPunct && ti.code == pComma
 	t.allowClose, t.allowSemi = false, false
 	t.elseOK = false
@@ -515,7 +541,7 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	case cHeader, cOther:
 		t.pos = posAny
 	case cIdent:
-		t.ident(ti.name, flags, wasStd)
+		t.ident(ti.name, flags, wasStd, wasAssign)
 	case cKeyword:
 		t.keyword(ti.code, text, wasUsing)
 	case cPunct:
@@ -561,13 +587,14 @@ func (t *tracker) ppStep(ti tinfo, text string) {
 	}
 }
 
-func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
+func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd, wasAssign bool) {
 	t.prevName = name
 	f := flags(name)
 	switch t.pos {
 	case posMember:
 		t.record(name, fMember)
 		t.pos, t.prevMember = posAfter, true
+		t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
 		return
 	case posScope:
 		if wasStd {
@@ -648,6 +675,7 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd bool) {
 	if t.cpp && name == t.std && name >= 0 {
 		t.prevStd = true
 		t.qualStart = qualFrom
+		t.qualAfter = wasAssign
 	}
 }
 
@@ -658,7 +686,7 @@ func (t *tracker) declarator(name int32) {
 		t.declN++
 	}
 	t.voidDecl = t.declVoid
-	t.needInit, t.refPending = (t.refPending || t.autoDecl) && t.top().kind != fkParams, false
+	t.needInit, t.refPending = (t.refPending || t.autoDecl || t.cpp && t.quals > 0) && t.top().kind != fkParams, false
 	if t.top().kind == fkFile || t.top().kind == fkNamespace || t.top().kind == fkStruct {
 		t.current = name // perhaps a function's name, until its body ends
 	}
@@ -681,6 +709,7 @@ func (t *tracker) startDecl() {
 	t.decl, t.declAt, t.typedef, t.tagStart, t.declSpec = true, len(t.stack), false, false, false
 	t.declN = 0
 	t.declVoid, t.typeExpr, t.baseVoid, t.stars = false, false, false, 0
+	t.baseQuals = 0
 	t.baseKind = 0
 	t.quals, t.refPending, t.needInit = 0, false, false
 	t.autoDecl = false
@@ -689,6 +718,7 @@ func (t *tracker) startDecl() {
 // beginType forgets the type read before: a new one starts.
 func (t *tracker) beginType() {
 	t.declVoid, t.baseVoid, t.stars, t.quals, t.baseKind = false, false, 0, 0, 0
+	t.baseQuals = 0
 	t.refPending, t.autoDecl = false, false
 }
 
@@ -724,9 +754,12 @@ func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 	case kwQual:
 		if t.pos == posType {
 			t.quals++
+			if t.stars == 0 {
+				t.baseQuals = t.quals
+			}
 			return
 		}
-		t.quals = 1
+		t.quals, t.baseQuals = 1, 1
 		if atStmt {
 			t.startDecl()
 		}
@@ -964,6 +997,7 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		t.popScope(t.braces())
 		if f.kind == fkBlock || f.kind == fkBody {
 			t.declRun = 0
+			t.needBreak = t.function() >= 0
 		}
 		switch f.kind {
 		case fkInit:
@@ -982,6 +1016,7 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 			t.complete()
 		}
 	case pSemi:
+		t.needBreak = top.open == '{' && t.function() >= 0
 		t.objectDeclared(top, wasDeclName)
 		if t.usingDecl && prevName >= 0 {
 			t.record(prevName, t.globalFlag()) // using ::rand; in namespace std
@@ -1020,6 +1055,7 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 		case t.decl && t.declAt == len(t.stack):
 			t.pos, t.haveType, t.declComma = posType, true, true
 			t.declVoid, t.stars = t.baseVoid, 0
+			t.quals = t.baseQuals
 		case top.kind == fkEnum:
 			t.pos = posStmt
 		case top.kind == fkInit:
@@ -1133,7 +1169,7 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 		if len(text) > 1 && text[1] == '\n' && (t.pos != posStmt || t.bodyStart) {
 			return false
 		}
-		return t.pos == posStmt || t.pos == posOperand && t.breakOK || t.pos == posAny
+		return t.pos == posStmt && (t.top().open == '{' || t.top().open == 0) || t.pos == posOperand && t.breakOK || t.pos == posAny
 	}
 	if t.comment != 0 {
 		return ti.cls == cComment
@@ -1148,12 +1184,15 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 		return true
 	}
 	top := t.top()
+	if t.needBreak && !(ti.cls == cKeyword && tokenTrim(text) == "else" || ti.cls == cKeyword && tokenTrim(text) == "while" && t.lastDo()) {
+		return false // one statement a line
+	}
 	if t.addrOf {
 		if ti.cls != cIdent {
 			return false // & of an lvalue: a name
 		}
-		if _, local := t.scope[ti.name]; !local && flags(ti.name)&fVar == 0 {
-			return false // &x of a variable, not of a function or a type
+		if _, local := t.scope[ti.name]; !local && t.function() >= 0 {
+			return false // &x of a local variable
 		}
 	}
 	if t.prevWord && !t.bol && (ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber) && text != "" && text[0] != ' ' {
@@ -1180,6 +1219,12 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 	if t.typeExpr && t.pos == posType && t.haveType && t.function() >= 0 && t.cpp && t.top().open != '(' &&
 		!(ti.cls == cPunct && (ti.code == pLParen || ti.code == pScope || ti.code == pLBrace || ti.code == pLess)) {
 		return false // a type in an expression: std::string(...), not std::string x
+	}
+	if t.nextParen == fkSizeof && t.pos == posOperand && !(ti.cls == cPunct && ti.code == pLParen) {
+		return false // sizeof(x)
+	}
+	if top.kind == fkTemplate && ti.cls == cPunct && (ti.code == pLParen || ti.code == pLess) && t.function() >= 0 {
+		return false // simple template arguments
 	}
 	if top.kind == fkCall && !top.nonEmpty && top.fname >= 0 && t.arity != nil && !(ti.cls == cPunct && ti.code == pRParen) {
 		if _, hi, ok := t.arity(top.fname); ok && hi == 0 {
@@ -1226,6 +1271,11 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 			return false // *x of a local pointer, not of a non-pointer or a macro
 		}
 	}
+	if t.arith && t.function() >= 0 {
+		if k, ok := t.kinds[n]; ok && k&kPtr != 0 {
+			return false // x * p: no multiplying a pointer
+		}
+	}
 	if f&fVoidFn != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.haveType) {
 		// A void function's call is a statement, not an operand.
 		if t.function() >= 0 && t.pos != posAny {
@@ -1240,6 +1290,19 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		return !discipline || f&(fMember|fGlobal|fStd) != 0
 	case posScope:
 		if t.prevStd {
+			if t.function() >= 0 && t.stdOK != nil {
+				switch t.stdOK(n) {
+				case stdNo:
+					return false
+				case stdStream:
+					return t.qualStart == posStmt // std::cout << ...; a statement
+				case stdInput:
+					return t.qualStart == posStmt || t.top().kind == fkControl || t.top().kind == fkGroup
+				}
+				if f&fType != 0 && !(t.qualStart == posStmt || t.qualAfter) {
+					return false // a type: in a declaration or an initializer, not an operand
+				}
+			}
 			return !discipline || f&fStd != 0
 		}
 		return !discipline || f&(fMember|fType) != 0 // T::member
@@ -1302,8 +1365,9 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 			return false // a call would nest too deep
 		}
 		if f&fType != 0 && !local && discipline && t.function() >= 0 {
-			// A type in an expression: a cast (in C) or sizeof's operand.
-			return visible && (t.allowClose && (top.kind == fkGroup && !t.cpp || top.kind == fkSizeof) || top.kind == fkTemplate || t.cpp && t.prevAssign)
+			// A type in an expression: sizeof's operand (no casts: those
+			// the model writes cast junk).
+			return visible && (t.allowClose && top.kind == fkSizeof || top.kind == fkTemplate || t.cpp && t.prevAssign)
 		}
 		return visible
 	case posAny:
@@ -1317,6 +1381,9 @@ func (t *tracker) keywordAllowed(code uint8, text string) bool {
 	typeish := code == kwType || code == kwQual || code == kwTag
 	if code == kwCast {
 		return t.pos == posAny
+	}
+	if code == kwTag && !t.tagAllowed(text) {
+		return false
 	}
 	switch t.pos {
 	case posStmt:
@@ -1373,8 +1440,9 @@ func (t *tracker) keywordAllowed(code uint8, text string) bool {
 		case kwSizeof, kwNew:
 			return true
 		case kwType, kwQual, kwTag:
-			// A cast (C only: C++ code casts otherwise) or sizeof(type).
-			return t.allowClose && (top.kind == fkGroup && !(t.cpp && t.function() >= 0) || top.kind == fkSizeof) || top.kind == fkTemplate
+			// sizeof(type); no casts in a function (the model's casts are
+			// junk copied from other programs).
+			return t.allowClose && (top.kind == fkGroup && t.function() < 0 || top.kind == fkSizeof) || top.kind == fkTemplate
 		}
 		return false
 	case posType:
@@ -1448,21 +1516,55 @@ func (t *tracker) valueAllowed(text string) bool {
 }
 
 // tagAllowed: inside a function, class and typename (C++ keywords of
-// class and template definitions) do not start a statement.
+// class and template definitions) do not start a statement, and struct,
+// union and enum need a tag to name.
 func (t *tracker) tagAllowed(text string) bool {
+	if t.function() < 0 {
+		return true
+	}
 	switch tokenTrim(text) {
 	case "class", "typename":
-		return t.function() < 0
+		return false
 	}
-	return true
+	return t.hasTags
 }
 
 func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8) bool {
 	top := t.top()
 	p := t.pos
 	if t.function() >= 0 && p == posAfter {
-		if t.fnName && code != pLParen && code != pRParen && code != pComma {
-			return false // a function is called (or passed), not operated on
+		if t.fnName && code != pLParen {
+			return false // a function is called, not passed or operated on
+		}
+		if code == pLParen && t.viaStd && t.prevName >= 0 {
+			if f := t.flagsOf(flags, t.prevName); f&(fArity|fType) == 0 {
+				return false // std::f() of a template whose arity is unknown
+			}
+		}
+		if k, ok := t.kinds[t.prevName]; ok && t.prevName >= 0 && !t.prevMember {
+			if k&kConst != 0 && (code == pAssign || code == pIncDec) {
+				return false // a const is not assigned
+			}
+			if k&kPtr != 0 && (code == pStar || code == pAmp || code == pShr || code == pBinary && !isComparison(code, text) && tokenTrim(text) != "||" && !(t.cpp && tokenTrim(text) == "<<")) {
+				return false // no arithmetic but + and - on a pointer
+			}
+		}
+		if t.exprStmt && !t.stmtAssign && top.open == '{' {
+			// An expression statement assigns, calls, increments or (C++)
+			// writes to a stream; a bare comparison or sum does nothing.
+			switch code {
+			case pAssign, pLParen, pLBrack, pMember, pIncDec, pSemi:
+			case pShr:
+				if !t.cpp {
+					return false
+				}
+			case pBinary:
+				if !(t.cpp && tokenTrim(text) == "<<") {
+					return false
+				}
+			default:
+				return false
+			}
 		}
 		if top.cmp && isComparison(code, text) && !(code == pGreater && top.open == '<') {
 			return false // no a < b < c
@@ -1568,7 +1670,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		}
 		return p == posAfter && !(t.prevLit && !t.prevString)
 	case pRBrack:
-		return top.open == '[' && (p == posAfter || t.allowClose)
+		return top.open == '[' && (p == posAfter || t.allowClose && (top.declArr || t.function() < 0))
 	case pLBrace:
 		if top.open == '(' || top.open == '[' || top.open == '<' {
 			return false
@@ -1609,8 +1711,8 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		}
 		return p == posStmt
 	case pSemi:
-		if t.exprStmt && t.stmtToks == 1 && t.function() >= 0 {
-			return false // x; does nothing
+		if t.exprStmt && !t.effect && !t.closing && t.function() >= 0 && top.open == '{' {
+			return false // x; x[0]; do nothing
 		}
 		switch top.open {
 		case '(':
@@ -1804,11 +1906,27 @@ func (t *tracker) declared(f frame) {
 func (t *tracker) closingCost(fn int) int {
 	c := 0
 	for i := max(fn, 0); i < len(t.stack); i++ {
-		switch t.stack[i].open {
+		switch f := t.stack[i]; f.open {
 		case '{':
 			c += 2
 		case '(', '[', '<':
 			c++
+			switch f.kind {
+			case fkFor:
+				c += 2 - int(min(f.semis, 2)) + 1 // for (;;) and a body
+			case fkControl:
+				c++ // a body
+			case fkCall:
+				if f.fname >= 0 && t.arity != nil {
+					if lo, _, ok := t.arity(f.fname); ok {
+						n := 0
+						if f.nonEmpty {
+							n = int(f.args) + 1
+						}
+						c += 2 * max(int(lo)-n, 0) // ", x" for each argument owed
+					}
+				}
+			}
 		}
 	}
 	switch t.pos {
@@ -1854,7 +1972,16 @@ func (t *tracker) closingAllowed(ti tinfo, text string) bool {
 		case pRParen, pRBrack, pRBrace, pGreater:
 			return true
 		case pSemi:
-			return t.pos != posStmt || t.bodyStart
+			return t.pos != posStmt || t.bodyStart || t.top().kind == fkFor
+		case pAssign:
+			return t.needInit && tokenTrim(text) == "="
+		case pComma:
+			// The arguments a call still owes.
+			if f := t.top(); f.kind == fkCall && f.fname >= 0 && t.arity != nil {
+				if lo, _, ok := t.arity(f.fname); ok {
+					return int(f.args)+1 < int(lo)
+				}
+			}
 		case pLParen:
 			return t.pos == posParen
 		case pColon:
@@ -1922,4 +2049,31 @@ var oddNames = map[string]bool{"include": true, "define": true, "ifdef": true, "
 func (t *tracker) atBodyLevel() bool {
 	f := t.function()
 	return f >= 0 && len(t.stack)-1 == f
+}
+
+// lastDo reports whether the block just closed was a do's body, so that
+// its while follows on the same line.
+func (t *tracker) lastDo() bool {
+	n := len(t.pending)
+	return n > 0 && t.pending[n-1].kind == bodyLoop && t.pending[n-1].depth == len(t.stack)
+}
+
+// What a name of std may do in the model's code (tracker.stdOK).
+const (
+	stdNo     uint8 = iota // not used: the prompt does not, and it is no common one
+	stdYes                 // anywhere
+	stdStream              // std::cout, std::cerr: starts a statement
+	stdInput               // std::cin: starts a statement, or a condition
+)
+
+// commonStd are the names of std the model may write beside those its
+// prompt uses: strings, conversions and the standard streams. The model
+// learned C++ from the standard library's own headers, whose names
+// (allocators, iterators, traits) it would otherwise misuse.
+var commonStd = map[string]uint8{
+	"cout": stdStream, "cerr": stdStream, "clog": stdStream, "cin": stdInput, "endl": stdYes,
+	"string": stdYes, "to_string": stdYes, "stoi": stdYes, "stol": stdYes, "stoul": stdYes,
+	"stod": stdYes, "getline": stdYes, "size_t": stdYes, "strlen": stdYes, "strcmp": stdYes,
+	"strncmp": stdYes, "strcpy": stdYes, "strncpy": stdYes, "memcpy": stdYes, "memset": stdYes,
+	"exit": stdYes, "atoi": stdYes, "flush": stdYes,
 }

@@ -57,8 +57,15 @@ type CompileReport struct {
 	Finished int // choices that reached the end of the function
 }
 
-// CompileCount counts valid programs.
-type CompileCount struct{ Valid, Total int }
+// CompileCount counts valid programs: all of them, and those whose
+// completion is substantial (at least SubstantialTokens tokens, more than
+// a "return 1; }"), which measure more than a model that gives up.
+type CompileCount struct{ Valid, Total, ValidSubstantial, Substantial int }
+
+// SubstantialTokens is the least number of model tokens of a completion
+// that does more than close the function ("return 1;" and the brace, with
+// their line breaks, are 6).
+const SubstantialTokens = 12
 
 // Share returns the valid share.
 func (c CompileCount) Share() float64 {
@@ -66,6 +73,15 @@ func (c CompileCount) Share() float64 {
 		return 0
 	}
 	return float64(c.Valid) / float64(c.Total)
+}
+
+// substantial describes the substantial completions and how many compile.
+func (c CompileCount) substantial() string {
+	share := 0.0
+	if c.Substantial > 0 {
+		share = float64(c.ValidSubstantial) / float64(c.Substantial)
+	}
+	return fmt.Sprintf("substantial %d, of which %d compile (%.1f%%)", c.Substantial, c.ValidSubstantial, 100*share)
 }
 
 // CaseCount is the result of one case, with one invalid program's first
@@ -101,6 +117,7 @@ func CompileBench(ctx context.Context, m *embedded.Model, cases []BenchCase, opt
 	var files []analysis.File
 	var owner []int
 	var texts []string
+	var long []bool
 	began := time.Now()
 	for ci, c := range cases {
 		if err := ctx.Err(); err != nil {
@@ -120,6 +137,7 @@ func CompileBench(ctx context.Context, m *embedded.Model, cases []BenchCase, opt
 			files = append(files, analysis.File{Path: fmt.Sprintf("%s#%d", c.Name, k), Lang: c.Lang, Src: []byte(src)})
 			owner = append(owner, ci)
 			texts = append(texts, ch.Text)
+			long = append(long, len(ch.Tokens) >= SubstantialTokens)
 			if ch.FinishReason == embedded.FinishStop {
 				r.Finished++
 			}
@@ -146,9 +164,17 @@ func CompileBench(ctx context.Context, m *embedded.Model, cases []BenchCase, opt
 		cc.Count.Total++
 		lc := r.Langs[cc.Lang]
 		lc.Total++
+		if long[i] {
+			cc.Count.Substantial++
+			lc.Substantial++
+		}
 		if res.Valid {
 			cc.Count.Valid++
 			lc.Valid++
+			if long[i] {
+				cc.Count.ValidSubstantial++
+				lc.ValidSubstantial++
+			}
 			continue
 		}
 		first := firstError(res.Output)
@@ -209,9 +235,11 @@ func (r *CompileReport) Write(w io.Writer, verbose bool) {
 		}
 		all.Valid += c.Valid
 		all.Total += c.Total
-		fmt.Fprintf(tw, "compiles, %s\t%d / %d\t%.1f%%\t(%s)\n", lang, c.Valid, c.Total, 100*c.Share(), r.Command[lang])
+		all.Substantial += c.Substantial
+		all.ValidSubstantial += c.ValidSubstantial
+		fmt.Fprintf(tw, "compiles, %s\t%d / %d\t%.1f%%\t%s\t(%s)\n", lang, c.Valid, c.Total, 100*c.Share(), c.substantial(), r.Command[lang])
 	}
-	fmt.Fprintf(tw, "compiles, all\t%d / %d\t%.1f%%\t\n", all.Valid, all.Total, 100*all.Share())
+	fmt.Fprintf(tw, "compiles, all\t%d / %d\t%.1f%%\t%s\t\n", all.Valid, all.Total, 100*all.Share(), all.substantial())
 	tw.Flush()
 	total := max(all.Total, 1)
 	fmt.Fprintf(w, "generation %s (%d tokens, %.0f tokens/s, %d of %d choices ended the document or function), compile check %s\n",

@@ -48,6 +48,9 @@ var CXXHeaders = []string{
 // HeaderOptions say how to index the headers.
 type HeaderOptions struct {
 	CC, CXX string // compilers; default gcc and g++
+	// C and CXX are the headers to index; nil means CHeaders and
+	// CXXHeaders.
+	CHeaders, CXXHeaders []string
 	// Jobs is the number of compilers run at once; default 2.
 	Jobs int
 	// Timeout bounds each compiler run; default 30s.
@@ -76,11 +79,15 @@ func IndexHeaders(ctx context.Context, opt HeaderOptions) (map[string]embedded.H
 		header string
 		cpp    bool
 	}
+	cHeaders, cxxHeaders := opt.CHeaders, opt.CXXHeaders
+	if cHeaders == nil && cxxHeaders == nil {
+		cHeaders, cxxHeaders = CHeaders, CXXHeaders
+	}
 	var jobs []job
-	for _, h := range CXXHeaders { // the slow ones first
+	for _, h := range cxxHeaders { // the slow ones first
 		jobs = append(jobs, job{h, true})
 	}
-	for _, h := range CHeaders {
+	for _, h := range cHeaders {
 		jobs = append(jobs, job{h, false})
 	}
 	var (
