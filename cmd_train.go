@@ -45,6 +45,8 @@ func newTrainEmbeddedCommand(g *globals) *cobra.Command {
 		seed        int64
 		benchN      int
 		benchFull   bool
+		benchFree   bool
+		scoreDirs   []string
 	)
 	cmd := &cobra.Command{
 		Use:   "embedded",
@@ -100,7 +102,10 @@ held-out fixes.`,
 				if err := reportModel(ctx, g.stdout, path, prompt, samples, seed); err != nil {
 					return err
 				}
-				return compileBench(ctx, g, path, benchN, seed, benchFull)
+				if err := scoreModel(ctx, g, path, scoreDirs); err != nil {
+					return err
+				}
+				return compileBench(ctx, g, path, benchN, seed, benchFull, benchFree)
 			}
 			sources, err := corpusSources(ctx, corpora)
 			if err != nil {
@@ -127,7 +132,10 @@ held-out fixes.`,
 			if err := reportModel(ctx, g.stdout, output, prompt, samples, seed); err != nil {
 				return err
 			}
-			return compileBench(ctx, g, output, benchN, seed, benchFull)
+			if err := scoreModel(ctx, g, output, scoreDirs); err != nil {
+				return err
+			}
+			return compileBench(ctx, g, output, benchN, seed, benchFull, benchFree)
 		},
 	}
 	f := cmd.Flags()
@@ -144,13 +152,15 @@ held-out fixes.`,
 	f.Int64Var(&seed, "seed", 1, "seed of those completions (and of --eval-bench)")
 	f.IntVar(&benchN, "eval-bench", 0, "complete each built-in benchmark scenario this many times with the model at the default sampling settings and print the share of programs that compile (the study's rule)")
 	f.BoolVar(&benchFull, "eval-bench-verbose", false, "with --eval-bench: print every scenario's count, an invalid completion and its first error")
+	f.BoolVar(&benchFree, "eval-bench-unconstrained", false, "with --eval-bench: sample from the n-gram model alone, without the syntax tracker (to measure what it adds)")
+	f.StringArrayVar(&scoreDirs, "score", nil, "print the model's cross-entropy (bits per token, without and with the cache) on the C/C++ files of this directory; may repeat")
 	return cmd
 }
 
 // compileBench measures the share of compiling programs when the model at
 // path completes the built-in scenarios, with the default model settings
 // of the configuration (as "eval run" samples them).
-func compileBench(ctx context.Context, g *globals, path string, samples int, seed int64, verbose bool) error {
+func compileBench(ctx context.Context, g *globals, path string, samples int, seed int64, verbose, free bool) error {
 	if samples == 0 {
 		return nil
 	}
@@ -170,15 +180,40 @@ func compileBench(ctx context.Context, g *globals, path string, samples int, see
 	opt := embedtrain.CompileBenchOptions{
 		Samples:  samples,
 		Seed:     seed,
-		Gen:      embedded.Options{MaxTokens: def.MaxTokens, Temperature: def.Temperature, TopP: def.TopP, Stop: def.Stop},
+		Gen:      embedded.Options{MaxTokens: def.MaxTokens, Temperature: def.Temperature, TopP: def.TopP, Stop: def.Stop, Unconstrained: free},
 		Progress: g.stderr,
 	}
 	r, err := embedtrain.CompileBench(ctx, m, cases, opt)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stdout, "\ncompile benchmark: %d scenarios x %d samples, temperature %g, top-p %g, max_tokens %d, seed %d\n", len(cases), samples, def.Temperature, def.TopP, def.MaxTokens, seed)
+	mode := "constrained by the syntax tracker"
+	if free {
+		mode = "unconstrained"
+	}
+	fmt.Fprintf(g.stdout, "\ncompile benchmark: %d scenarios x %d samples, temperature %g, top-p %g, max_tokens %d, seed %d, %s\n", len(cases), samples, def.Temperature, def.TopP, def.MaxTokens, seed, mode)
 	r.Write(g.stdout, verbose)
+	return nil
+}
+
+// scoreModel prints the cross-entropy of the model at path on each
+// directory.
+func scoreModel(ctx context.Context, g *globals, path string, dirs []string) error {
+	if len(dirs) == 0 {
+		return nil
+	}
+	m, err := embedded.Load(path)
+	if err != nil {
+		return err
+	}
+	for _, dir := range dirs {
+		r, err := embedtrain.ScoreDir(ctx, m, dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(g.stdout, "cross-entropy on %s (%d files, %d tokens, %.1f%% outside the vocabulary): %.3f bits/token, %.3f with the cache\n",
+			dir, r.Files, r.NoCache.Tokens, 100*float64(r.NoCache.OOV)/float64(r.NoCache.Tokens), r.NoCacheBPT, r.BPT)
+	}
 	return nil
 }
 

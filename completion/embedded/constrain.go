@@ -145,8 +145,9 @@ func (s *session) buildSyntax(raw []string) {
 		tr.step(s.info(id), s.text(id), sy.get)
 	}
 	tr.collect, tr.collectArity = nil, nil
-	for _, f := range sy.flags {
-		if f&fTag != 0 {
+	// A tag the choice can write: one the vocabulary or the prompt holds.
+	for n, f := range sy.flags {
+		if f&fTag != 0 && (int32(n) < m.vocabNames || int32(n) >= int32(len(m.names.list))) {
 			tr.hasTags = true
 			break
 		}

@@ -20,7 +20,7 @@ import (
 // FormatVersion is the version of the model file format. A change of the
 // lexer or of the layout of the file bumps it, and the default model is
 // retrained.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // magic opens every model file.
 var magic = []byte("SCNGRAM\x00")

@@ -40,6 +40,9 @@ type Model struct {
 	// the identifiers and keywords (and the header table's names).
 	tinfo []tinfo
 	names names
+	// vocabNames: names below this index are the vocabulary's, those
+	// above only the header table's (no token writes them).
+	vocabNames int32
 	// headers is the header table: the names each standard header
 	// provides (see headers.go); flagCache holds its unions per set of
 	// included headers.

@@ -157,6 +157,9 @@ type tracker struct {
 	pp       bool  // inside a preprocessor line
 	ppDefine uint8 // 1: after "#define"; 2: after its name
 	ppName   int32
+	ppArgs   int   // commas among a function-like macro's parameters
+	ppVararg bool  // ... among them
+	ppAny    bool  // a parameter was read
 	comment  uint8 // 0 code, 1 a // comment, 2 a /* comment
 	bol      bool  // at the start of a line
 
@@ -498,7 +501,8 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	t.breakOK = ti.cls == cPunct && (ti.code == pComma || ti.code == pAndAnd || ti.code == pBinary || ti.code == pAssign || ti.code == pQuestion || ti.code == pColon || ti.code == pPlusMinus && t.pos == posAfter)
 	t.prevAssign = ti.cls == cPunct && ti.code == pAssign
 	t.prevShr = ti.cls == cPunct && ti.code == pShr
-	t.arith = ti.cls == cPunct && t.pos == posAfter && (ti.code == pStar || ti.code == pAmp || ti.code == pShr || ti.code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") || ti.code == pBinary && tokenTrim(text) == "<<")
+	t.arith = ti.cls == cPunct && t.pos == posAfter && (ti.code == pStar || ti.code == pAmp || ti.code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") ||
+		!t.cpp && (ti.code == pShr || ti.code == pBinary && tokenTrim(text) == "<<"))
 	t.ptrName = false
 	if ti.cls == cIdent && t.pos != posMember && t.pos != posType {
 		if k, ok := t.kinds[ti.name]; ok && k&kPtr != 0 {
@@ -582,8 +586,33 @@ func (t *tracker) ppStep(ti tinfo, text string) {
 		}
 		if !(ti.cls == cPunct && ti.code == pLParen && text == "(") {
 			t.record(t.ppName, fVar)
+			t.ppDefine = 3
+			return
 		}
-		t.ppDefine = 3
+		t.ppDefine, t.ppArgs, t.ppVararg, t.ppAny = 4, 0, false, false
+	case 4:
+		// The parameters of a function-like macro: its arity.
+		switch {
+		case ti.cls == cPunct && ti.code == pComma:
+			t.ppArgs++
+		case ti.cls == cPunct && ti.code == pEllipsis:
+			t.ppVararg, t.ppAny = true, true
+		case ti.cls == cPunct && ti.code == pRParen:
+			n := 0
+			if t.ppAny {
+				n = t.ppArgs + 1
+			}
+			if t.collectArity != nil && n < 255 {
+				if t.ppVararg {
+					t.collectArity(t.ppName, uint8(max(n-1, 0)), 255)
+				} else {
+					t.collectArity(t.ppName, uint8(n), uint8(n))
+				}
+			}
+			t.ppDefine = 3
+		default:
+			t.ppAny = true
+		}
 	}
 }
 
@@ -626,9 +655,9 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd, wasAssign b
 	case posTag:
 		fl := fTag
 		if t.cpp {
-			fl |= fType
+			fl |= fType | t.globalFlag() // in C++ a tag names the type
 		}
-		t.record(name, fl|t.globalFlag())
+		t.record(name, fl)
 		t.pos, t.haveType, t.tagName = posType, true, true
 		t.baseKind = kStruct
 		if t.tagKind == fkEnum {
@@ -1266,6 +1295,11 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 
 func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool) bool {
 	f := flags(n)
+	if f&(fArity|fVoidFn) != 0 && f&fVar == 0 && t.function() >= 0 && t.parens() >= maxParens && t.pos != posType {
+		if _, local := t.scope[n]; !local {
+			return false // a call would nest too deep
+		}
+	}
 	if t.deref {
 		if k, ok := t.kinds[n]; !ok || k != 0 && (k&kPtr == 0 || k&kVoid != 0) {
 			return false // *x of a local pointer, not of a non-pointer or a macro
@@ -1437,7 +1471,9 @@ func (t *tracker) keywordAllowed(code uint8, text string) bool {
 		switch code {
 		case kwValue:
 			return t.valueAllowed(text)
-		case kwSizeof, kwNew:
+		case kwSizeof:
+			return t.parens() < maxParens || t.function() < 0
+		case kwNew:
 			return true
 		case kwType, kwQual, kwTag:
 			// sizeof(type); no casts in a function (the model's casts are
@@ -1553,7 +1589,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 			// An expression statement assigns, calls, increments or (C++)
 			// writes to a stream; a bare comparison or sum does nothing.
 			switch code {
-			case pAssign, pLParen, pLBrack, pMember, pIncDec, pSemi:
+			case pAssign, pLParen, pLBrack, pMember, pIncDec, pSemi, pScope:
 			case pShr:
 				if !t.cpp {
 					return false
@@ -1796,8 +1832,10 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		}
 	case pAmp:
 		switch p {
-		case posAfter, posStmt, posOperand:
+		case posAfter:
 			return true
+		case posStmt, posOperand:
+			return len(t.scope) > 0 || t.function() < 0 // &x needs a local
 		case posType:
 			return t.haveType && t.cpp && top.kind != fkTemplate && t.function() < 0
 		}

@@ -15,6 +15,7 @@ var testHeaders = map[string]struct {
 	"stdio.h": {`# 1 "<stdin>"
 typedef unsigned long size_t;
 typedef struct _IO_FILE FILE;
+struct tm { int tm_year; };
 extern FILE *stderr;
 #define stderr stderr
 #define EOF (-1)
@@ -78,7 +79,9 @@ func TestScanHeader(t *testing.T) {
 		{c, "size_t", NameGlobal | NameType, 0, 0, 0},
 		{c, "stderr", NameGlobal | NameVar, NameArity, 0, 0},
 		{c, "EOF", NameGlobal | NameVar, 0, 0, 0},
-		{c, "abs", NameGlobal, NameVar, 0, 0}, // a function-like macro
+		{c, "abs", NameGlobal | NameArity, NameVar, 1, 1}, // a function-like macro
+		{c, "tm", NameTag, NameGlobal | NameType, 0, 0},    // in C a tag is no name of its own
+		{c, "tm_year", NameMember, NameGlobal, 0, 0},
 		{cpp, "cout", NameStd | NameVar, NameGlobal, 0, 0},
 		{cpp, "string", NameStd | NameType, NameGlobal, 0, 0},
 		{cpp, "stoi", NameStd | NameArity, NameGlobal, 1, 3}, // two defaults

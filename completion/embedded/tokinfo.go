@@ -228,4 +228,5 @@ func (m *Model) classifyVocab() {
 		}
 		m.tinfo[id] = ti
 	}
+	m.vocabNames = int32(len(m.names.list))
 }

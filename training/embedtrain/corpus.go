@@ -161,27 +161,27 @@ func goEnv(ctx context.Context) (goroot, modcache string) {
 	return goroot, modcache
 }
 
-// DefaultSources finds the default base corpus: real, human-written C and
-// C++ that every machine able to build this project holds, found offline.
-// Code with function bodies counts more than declarations (Weight):
+// DefaultSources finds the default base corpus: real, human-written C
+// with function bodies that every machine able to build this project
+// holds, found offline. Programs count more than libraries (Weight):
 //
 //   - the musl libc-test suite and musl sources in the Go module cache
 //     (modernc.org/libc's testdata; this project depends on it through
 //     modernc.org/sqlite): small C programs with main, printf, string and
-//     file functions;
+//     file functions; the math tests' data tables and the api tests
+//     (lists of declarations) are left out;
 //   - SQLite's C test programs (modernc.org/sqlite's testdata);
 //   - the tree-sitter runtime and the hand-written external scanners of its
 //     grammars (github.com/smacker/go-tree-sitter; the generated parser.c
 //     of each grammar is skipped);
-//   - the C files of the Go distribution (GOROOT: runtime/cgo and tests);
-//   - the C library's headers: the *.h files at the top of /usr/include
-//     and in its glibc subdirectories (sys, bits, arpa, net, netinet, ...,
-//     and their multiarch twins);
-//   - the C++ standard library's headers, /usr/include/c++/N for the
-//     highest N present.
+//   - the C files of the Go distribution (GOROOT: runtime/cgo and tests).
 //
-// Sources that are absent are left out; it is an error only when none is
-// found.
+// The system's C and C++ headers are not in it: measured on the compile
+// benchmark, their declarations and libstdc++'s templates made the model
+// write code that compiles less often, in C++ above all (README). The
+// sampler learns what the headers declare from the header table instead
+// (IndexHeaders). Sources that are absent are left out; it is an error
+// only when none is found.
 func DefaultSources(ctx context.Context) ([]Source, error) {
 	goroot, modcache := goEnv(ctx)
 	var out []Source
@@ -202,25 +202,22 @@ func DefaultSources(ctx context.Context) ([]Source, error) {
 		func() (Source, error) { return sqliteTestSource(ctx, modcache) },
 		func() (Source, error) { return treeSitterSource(ctx, modcache) },
 		func() (Source, error) { return gorootSource(ctx, goroot) },
-		func() (Source, error) { return libcSource(ctx, "/usr/include") },
-		func() (Source, error) { return libstdcxxSource(ctx, "/usr/include/c++") },
 	} {
 		if err := add(f()); err != nil {
 			return nil, err
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no default corpus found: looked for modernc.org/libc, modernc.org/sqlite and go-tree-sitter in the Go module cache (%s), C files in GOROOT (%s), /usr/include and /usr/include/c++; give --corpus DIR", modcache, goroot)
+		return nil, fmt.Errorf("no default corpus found: looked for modernc.org/libc, modernc.org/sqlite and go-tree-sitter in the Go module cache (%s) and C files in GOROOT (%s); give --corpus DIR", modcache, goroot)
 	}
 	return out, nil
 }
 
-// Weights of the default sources: programs with function bodies count
-// more than headers, which are mostly declarations and comments.
+// Weights of the default sources: test programs, close to what the
+// benchmark asks for, count more than library and runtime code.
 const (
 	weightPrograms = 4
 	weightRuntime  = 2
-	weightHeaders  = 1
 )
 
 // newestModule returns the directory of the newest version of a module in
@@ -362,72 +359,6 @@ func gorootSource(ctx context.Context, goroot string) (Source, error) {
 	}
 	src := Source{Name: "C files of the Go distribution", Root: goroot, Weight: weightRuntime}
 	err := walk(ctx, goroot, func(path string, _ fs.DirEntry) bool { return IsCSource(path) }, &src)
-	return src, err
-}
-
-// glibcDirs are the subdirectories of /usr/include that the C library's
-// development package installs (with their multiarch twins).
-var glibcDirs = []string{"arpa", "bits", "gnu", "net", "netinet", "netipx", "netiucv", "netpacket", "netrom", "netrose", "nfs", "protocols", "rpc", "scsi", "sys"}
-
-func libcSource(ctx context.Context, dir string) (Source, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return Source{}, err
-	}
-	src := Source{Name: "C library headers (top of " + dir + " and glibc's subdirectories)", Root: dir, Weight: weightHeaders}
-	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".h") {
-			if info, err := e.Info(); err == nil && info.Size() > 0 && info.Size() <= maxFileSize {
-				src.Files = append(src.Files, File{Path: filepath.Join(dir, e.Name()), Size: info.Size(), ModTime: info.ModTime()})
-			}
-		}
-	}
-	var dirs []string
-	for _, d := range glibcDirs {
-		dirs = append(dirs, filepath.Join(dir, d))
-	}
-	// Multiarch: /usr/include/x86_64-linux-gnu/{sys,bits,gnu,...}.
-	for _, e := range entries {
-		if e.IsDir() && strings.Count(e.Name(), "-") >= 2 && strings.Contains(e.Name(), "linux") {
-			for _, d := range glibcDirs {
-				dirs = append(dirs, filepath.Join(dir, e.Name(), d))
-			}
-		}
-	}
-	for _, d := range dirs {
-		if _, err := os.Stat(d); err != nil {
-			continue
-		}
-		if err := walk(ctx, d, func(path string, _ fs.DirEntry) bool { return strings.HasSuffix(path, ".h") }, &src); err != nil {
-			return Source{}, err
-		}
-	}
-	return src, nil
-}
-
-// libstdcxxSource reads the newest /usr/include/c++/N: its headers have no
-// extension ("vector") or .h/.tcc ones.
-func libstdcxxSource(ctx context.Context, dir string) (Source, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return Source{}, err
-	}
-	best, bestN := "", -1
-	for _, e := range entries {
-		var n int
-		if _, err := fmt.Sscanf(e.Name(), "%d", &n); err == nil && e.IsDir() && n > bestN {
-			best, bestN = e.Name(), n
-		}
-	}
-	if best == "" {
-		return Source{}, fmt.Errorf("no C++ library under %s", dir)
-	}
-	root := filepath.Join(dir, best)
-	src := Source{Name: "C++ standard library headers (" + root + ")", Root: root, Weight: weightHeaders}
-	err = walk(ctx, root, func(path string, _ fs.DirEntry) bool {
-		ext := filepath.Ext(path)
-		return ext == "" || IsCSource(path)
-	}, &src)
 	return src, err
 }
 
