@@ -80,7 +80,7 @@ func TestScanHeader(t *testing.T) {
 		{c, "stderr", NameGlobal | NameVar, NameArity, 0, 0},
 		{c, "EOF", NameGlobal | NameVar, 0, 0, 0},
 		{c, "abs", NameGlobal | NameArity, NameVar, 1, 1}, // a function-like macro
-		{c, "tm", NameTag, NameGlobal | NameType, 0, 0},    // in C a tag is no name of its own
+		{c, "tm", NameTag, NameGlobal | NameType, 0, 0},   // in C a tag is no name of its own
 		{c, "tm_year", NameMember, NameGlobal, 0, 0},
 		{cpp, "cout", NameStd | NameVar, NameGlobal, 0, 0},
 		{cpp, "string", NameStd | NameType, NameGlobal, 0, 0},
