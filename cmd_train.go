@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"securecomplete/completion/embedded"
+	"securecomplete/config"
+	"securecomplete/eval/scenario"
 	"securecomplete/training/embedtrain"
 )
 
@@ -41,6 +43,10 @@ func newTrainEmbeddedCommand(g *globals) *cobra.Command {
 		prompt      string
 		samples     int
 		seed        int64
+		benchN      int
+		benchFull   bool
+		benchFree   bool
+		scoreDirs   []string
 	)
 	cmd := &cobra.Command{
 		Use:   "embedded",
@@ -77,6 +83,9 @@ held-out fixes.`,
 			if order != 0 && (order < 2 || order > embedded.MaxOrder) {
 				return usageError{fmt.Errorf("--order %d: want 2 to %d", order, embedded.MaxOrder)}
 			}
+			if benchN < 0 {
+				return usageError{fmt.Errorf("--eval-bench %d: want a number of samples per scenario", benchN)}
+			}
 			buildDefault := len(corpora) == 0 && len(fixes) == 0 && output == "" && !eval
 			if !buildDefault && !eval && output == "" {
 				return usageError{errors.New("-o MODEL is required with --corpus or --fixes (without them, the default model is built in the user cache)")}
@@ -90,7 +99,13 @@ held-out fixes.`,
 				if !trained {
 					fmt.Fprintf(g.stderr, "the default model is up to date\n")
 				}
-				return reportModel(ctx, g.stdout, path, prompt, samples, seed)
+				if err := reportModel(ctx, g.stdout, path, prompt, samples, seed); err != nil {
+					return err
+				}
+				if err := scoreModel(ctx, g, path, scoreDirs); err != nil {
+					return err
+				}
+				return compileBench(ctx, g, path, benchN, seed, benchFull, benchFree)
 			}
 			sources, err := corpusSources(ctx, corpora)
 			if err != nil {
@@ -106,7 +121,7 @@ held-out fixes.`,
 					return nil
 				}
 			}
-			m, st, err := embedtrain.Train(ctx, embedtrain.Options{Order: order, Sources: sources, Fixes: fixes, FixesWeight: fixesWeight, Progress: g.stderr})
+			m, st, err := embedtrain.Train(ctx, embedtrain.Options{Order: order, Sources: sources, Fixes: fixes, FixesWeight: fixesWeight, Progress: g.stderr, Headers: &embedtrain.HeaderOptions{}})
 			if err != nil {
 				return err
 			}
@@ -114,7 +129,13 @@ held-out fixes.`,
 				return err
 			}
 			fmt.Fprintf(g.stderr, "trained in %s (read %s, count %s)\n", (st.Read + st.Build).Round(1e6), st.Read.Round(1e6), st.Build.Round(1e6))
-			return reportModel(ctx, g.stdout, output, prompt, samples, seed)
+			if err := reportModel(ctx, g.stdout, output, prompt, samples, seed); err != nil {
+				return err
+			}
+			if err := scoreModel(ctx, g, output, scoreDirs); err != nil {
+				return err
+			}
+			return compileBench(ctx, g, output, benchN, seed, benchFull, benchFree)
 		},
 	}
 	f := cmd.Flags()
@@ -128,8 +149,72 @@ held-out fixes.`,
 	f.IntVar(&holdOut, "hold-out", 10, "with --eval: hold out one file in this many")
 	f.StringVar(&prompt, "prompt", trySnippet, "C/C++ snippet to complete after training")
 	f.IntVar(&samples, "samples", 3, "completions of --prompt to print after training (0: none)")
-	f.Int64Var(&seed, "seed", 1, "seed of those completions")
+	f.Int64Var(&seed, "seed", 1, "seed of those completions (and of --eval-bench)")
+	f.IntVar(&benchN, "eval-bench", 0, "complete each built-in benchmark scenario this many times with the model at the default sampling settings and print the share of programs that compile (the study's rule)")
+	f.BoolVar(&benchFull, "eval-bench-verbose", false, "with --eval-bench: print every scenario's count, an invalid completion and its first error")
+	f.BoolVar(&benchFree, "eval-bench-unconstrained", false, "with --eval-bench: sample from the n-gram model alone, without the syntax tracker (to measure what it adds)")
+	f.StringArrayVar(&scoreDirs, "score", nil, "print the model's cross-entropy (bits per token, without and with the cache) on the C/C++ files of this directory; may repeat")
 	return cmd
+}
+
+// compileBench measures the share of compiling programs when the model at
+// path completes the built-in scenarios, with the default model settings
+// of the configuration (as "eval run" samples them).
+func compileBench(ctx context.Context, g *globals, path string, samples int, seed int64, verbose, free bool) error {
+	if samples == 0 {
+		return nil
+	}
+	m, err := embedded.Load(path)
+	if err != nil {
+		return err
+	}
+	scs, err := scenario.Builtin()
+	if err != nil {
+		return err
+	}
+	cases := make([]embedtrain.BenchCase, len(scs))
+	for i, sc := range scs {
+		cases[i] = embedtrain.BenchCase{Name: sc.Key(), Lang: sc.Lang, Prompt: sc.Prompt, Program: sc.Program}
+	}
+	def := config.Default().Models[0]
+	opt := embedtrain.CompileBenchOptions{
+		Samples:  samples,
+		Seed:     seed,
+		Gen:      embedded.Options{MaxTokens: def.MaxTokens, Temperature: def.Temperature, TopP: def.TopP, Stop: def.Stop, Unconstrained: free},
+		Progress: g.stderr,
+	}
+	r, err := embedtrain.CompileBench(ctx, m, cases, opt)
+	if err != nil {
+		return err
+	}
+	mode := "constrained by the syntax tracker"
+	if free {
+		mode = "unconstrained"
+	}
+	fmt.Fprintf(g.stdout, "\ncompile benchmark: %d scenarios x %d samples, temperature %g, top-p %g, max_tokens %d, seed %d, %s\n", len(cases), samples, def.Temperature, def.TopP, def.MaxTokens, seed, mode)
+	r.Write(g.stdout, verbose)
+	return nil
+}
+
+// scoreModel prints the cross-entropy of the model at path on each
+// directory.
+func scoreModel(ctx context.Context, g *globals, path string, dirs []string) error {
+	if len(dirs) == 0 {
+		return nil
+	}
+	m, err := embedded.Load(path)
+	if err != nil {
+		return err
+	}
+	for _, dir := range dirs {
+		r, err := embedtrain.ScoreDir(ctx, m, dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(g.stdout, "cross-entropy on %s (%d files, %d tokens, %.1f%% outside the vocabulary): %.3f bits/token, %.3f with the cache\n",
+			dir, r.Files, r.NoCache.Tokens, 100*float64(r.NoCache.OOV)/float64(r.NoCache.Tokens), r.NoCacheBPT, r.BPT)
+	}
+	return nil
 }
 
 // noArgs refuses arguments as a usage error (exit status 2).

@@ -9,15 +9,18 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // FormatVersion is the version of the model file format. A change of the
 // lexer or of the layout of the file bumps it, and the default model is
 // retrained.
-const FormatVersion = 1
+const FormatVersion = 3
 
 // magic opens every model file.
 var magic = []byte("SCNGRAM\x00")
@@ -34,6 +37,11 @@ var magic = []byte("SCNGRAM\x00")
 //	orders 2..N: for each n-gram of the order below, in order:
 //	    number of children, then per child: token id minus the previous
 //	    child's (children are sorted by id), adjusted count
+//	header table: number of distinct names S, then S x (length, bytes),
+//	    sorted; number of headers H, then per header (sorted by name):
+//	    (length, bytes) of its name, number of names K, then K x (index
+//	    into the S names minus the previous one's, flags byte, and with
+//	    the arity flag the least and most arguments, a byte each)
 //	CRC-32 (IEEE) of all the above, 4 bytes little-endian
 //
 // Children sorted by id and ids sorted by frequency keep the deltas, and
@@ -111,6 +119,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
+	m.writeHeaders(bw, put)
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
 	}
@@ -240,11 +249,109 @@ func Decode(data []byte) (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	m.derive()
+	m.readHeaders(&d)
+	if d.err != nil {
+		return nil, d.err
+	}
 	if len(d.b) != 0 {
 		return nil, fmt.Errorf("%w: %d bytes left over", ErrFormat, len(d.b))
 	}
-	m.derive()
 	return m, nil
+}
+
+// writeHeaders writes the header table.
+func (m *Model) writeHeaders(bw *bufio.Writer, put func(uint64)) {
+	hdrs := m.Headers()
+	used := map[int32]bool{}
+	for _, h := range hdrs {
+		for _, n := range m.headers[h].names {
+			used[n] = true
+		}
+	}
+	all := slices.SortedFunc(maps.Keys(used), func(a, b int32) int { return strings.Compare(m.names.list[a], m.names.list[b]) })
+	pos := make(map[int32]uint64, len(all))
+	put(uint64(len(all)))
+	for i, n := range all {
+		pos[n] = uint64(i)
+		put(uint64(len(m.names.list[n])))
+		bw.WriteString(m.names.list[n])
+	}
+	put(uint64(len(hdrs)))
+	for _, h := range hdrs {
+		hl := m.headers[h]
+		put(uint64(len(h)))
+		bw.WriteString(h)
+		idx := make([]int, len(hl.names))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(a, b int) int { return int(pos[hl.names[a]]) - int(pos[hl.names[b]]) })
+		put(uint64(len(idx)))
+		prev := uint64(0)
+		for _, i := range idx {
+			p := pos[hl.names[i]]
+			put(p - prev)
+			prev = p
+			bw.WriteByte(hl.flags[i])
+			if hl.flags[i]&fArity != 0 {
+				lo, hi := unpackArity(hl.arity[i])
+				bw.WriteByte(lo)
+				bw.WriteByte(hi)
+			}
+		}
+	}
+}
+
+// readHeaders reads the header table.
+func (m *Model) readHeaders(d *decoder) {
+	s := d.uvarint()
+	if s > uint64(len(d.b)) {
+		d.fail("header names count %d past the end", s)
+		return
+	}
+	ids := make([]int32, s)
+	for i := range ids {
+		ids[i] = m.names.intern(d.string())
+	}
+	h := d.uvarint()
+	if h > uint64(len(d.b)) {
+		d.fail("header count %d past the end", h)
+		return
+	}
+	m.headers = make(map[string]headerList, h)
+	for range h {
+		name := d.string()
+		k := d.uvarint()
+		if k > uint64(len(d.b)) {
+			d.fail("header %s: name count %d past the end", name, k)
+			return
+		}
+		hl := headerList{names: make([]int32, 0, k), flags: make([]uint8, 0, k), arity: make([]uint16, 0, k)}
+		p := uint64(0)
+		for range k {
+			p += d.uvarint()
+			if p >= s || len(d.b) == 0 {
+				d.fail("header %s: name index %d past the table", name, p)
+				return
+			}
+			f := d.b[0]
+			d.b = d.b[1:]
+			var a uint16
+			if f&fArity != 0 {
+				if len(d.b) < 2 {
+					d.fail("header %s: truncated arity", name)
+					return
+				}
+				a = packArity(d.b[0], d.b[1])
+				d.b = d.b[2:]
+			}
+			hl.names = append(hl.names, ids[p])
+			hl.flags = append(hl.flags, f)
+			hl.arity = append(hl.arity, a)
+		}
+		m.headers[name] = hl
+	}
 }
 
 // decoder reads varints from a byte slice, remembering the first error.

@@ -10,8 +10,10 @@ import (
 //
 //   - words (identifiers, keywords, numbers), literals ("...", '...',
 //     <header.h> after #include), punctuators (longest match: "->", "<<=",
-//     "::", ...), comment markers ("//", "/*", "*/") and the words of
-//     comments, each other character on its own;
+//     "::", ...), the markers that open comments ("//", "/*"), and inside
+//     comments their words and other characters, each marked as comment
+//     text (commentMark, then the text; "*/" too), each other character
+//     on its own;
 //   - a token that follows a space or tab on its line carries one leading
 //     space (" x"): runs of blanks inside a line are written back as one
 //     space, blanks at the end of a line are dropped;
@@ -30,6 +32,24 @@ import (
 
 // Layout tokens start with a newline; no other token does.
 func isLayout(tok string) bool { return len(tok) > 0 && tok[0] == '\n' }
+
+// commentMark starts every token inside a comment (its words, its
+// punctuation, the "*/" that ends it): comment text and code are distinct
+// tokens, so that the model knows, after the line break that ends a "//"
+// comment, that it is back in code, and so that a comment's apostrophe or
+// "@param" never reads as code. The printer drops the mark.
+const commentMark = '\x01'
+
+// isComment reports a token inside a comment.
+func isComment(tok string) bool { return len(tok) > 0 && tok[0] == commentMark }
+
+// tokenText returns what a token prints (its comment mark dropped).
+func tokenText(tok string) string {
+	if isComment(tok) {
+		return tok[1:]
+	}
+	return tok
+}
 
 // tabWidth is the number of columns a tab advances to.
 const tabWidth = 8
@@ -203,6 +223,9 @@ type lexEnd struct {
 	prevCol, col int
 	unit         int
 	tabs         bool
+	// comment: the text ends inside a comment (a "//" line without its
+	// newline yet, or an open "/*").
+	comment bool
 }
 
 // lexer holds the state of one pass over a text.
@@ -261,6 +284,7 @@ func lex(src []byte, prompt bool, emit func(tok []byte)) lexEnd {
 		i = l.line(j)
 	}
 	end.prevCol, end.col = l.prevCol, l.prevCol
+	end.comment = l.mode != modeCode
 	if n > 0 && l.tokens > 0 {
 		if k := lastNewline(src); k >= 0 && onlyBlanks(src[k+1:]) {
 			// The cursor stands on a line of blanks: a layout token whose
@@ -321,10 +345,18 @@ func (l *lexer) emitRaw(tok []byte) {
 }
 
 // push emits a token of the line, with a leading space when blanks
-// separate it from the previous token.
+// separate it from the previous token, and the comment mark inside a
+// comment.
 func (l *lexer) push(tok []byte) {
-	if l.space && !l.lineFirst {
-		l.buf = append(l.buf[:0], ' ')
+	spaced := l.space && !l.lineFirst
+	if l.mode != modeCode || spaced {
+		l.buf = l.buf[:0]
+		if l.mode != modeCode {
+			l.buf = append(l.buf, commentMark)
+		}
+		if spaced {
+			l.buf = append(l.buf, ' ')
+		}
 		l.buf = append(l.buf, tok...)
 		l.emit(l.buf)
 	} else {
@@ -367,7 +399,7 @@ func (l *lexer) comment(i int) int {
 	src, n := l.src, len(l.src)
 	c := src[i]
 	if l.mode == modeBlockComment && c == '*' && i+1 < n && src[i+1] == '/' {
-		l.push(src[i : i+2])
+		l.push(src[i : i+2]) // still marked: it ends the comment
 		l.mode = modeCode
 		return i + 2
 	}
@@ -543,7 +575,8 @@ func literalEnd(src []byte, q int, prefix []byte) int {
 }
 
 // Tokenize splits C or C++ source into the model's tokens (see the
-// description at the top of lex.go).
+// description at the top of lex.go). Tokens inside comments start with
+// the comment mark "\x01".
 func Tokenize(src string) []string {
 	var out []string
 	lex([]byte(src), false, func(tok []byte) { out = append(out, string(tok)) })

@@ -19,13 +19,15 @@ func TestTokenize(t *testing.T) {
 		{"literals", `s = "a \"q\" b"; c = '\''; w = L"x"; r = u8"y";`, []string{"s", " =", ` "a \"q\" b"`, ";", " c", " =", ` '\''`, ";", " w", " =", ` L"x"`, ";", " r", " =", ` u8"y"`, ";"}},
 		{"raw string spans lines", "x = R\"d(a\n)\" b)d\";", []string{"x", " =", " R\"d(a\n)\" b)d\"", ";"}},
 		{"numbers", "1.5e-3 0x1fULL 1'000'000 .5f", []string{"1.5e-3", " 0x1fULL", " 1'000'000", " .5f"}},
-		{"line comment words", "x; // don't copy\ny;", []string{"x", ";", " //", " don", "'", "t", " copy", "\n", "y", ";"}},
-		{"block comment across lines", "/* a\n * b */\nint x;", []string{"/*", " a", "\n+1", "*", " b", " */", "\n-1", "int", " x", ";"}},
+		{"line comment words are comment text", "x; // don't copy\ny;", []string{"x", ";", " //", "\x01 don", "\x01'", "\x01t", "\x01 copy", "\n", "y", ";"}},
+		{"block comment across lines", "/* a\n * b */\nint x;", []string{"/*", "\x01 a", "\n+1", "\x01*", "\x01 b", "\x01 */", "\n-1", "int", " x", ";"}},
+		{"code after a comment is code", "// line.\n* p = 0;", []string{"//", "\x01 line", "\x01.", "\n", "*", " p", " =", " 0", ";"}},
+		{"a block comment inside a line", "a /* b */ c", []string{"a", " /*", "\x01 b", "\x01 */", " c"}},
 		{"indentation in levels", "f() {\n    if (x) {\n        y();\n    }\n}", []string{"f", "(", ")", " {", "\n>1", "if", " (", "x", ")", " {", "\n>1", "y", "(", ")", ";", "\n<1", "}", "\n<1", "}"}},
 		{"tabs", "f() {\n\tg();\n}", []string{"f", "(", ")", " {", "\n>1", "g", "(", ")", ";", "\n<1", "}"}},
 		{"blank lines collapse to one mark", "a;\n\n\n\nb;", []string{"a", ";", "\n\n", "b", ";"}},
 		{"continuation aligned on a parenthesis", "f() {\n    call(a,\n         b);\n}", []string{"f", "(", ")", " {", "\n>1", "call", "(", "a", ",", "\n+5", "b", ")", ";", "\n-9", "}"}},
-		{"utf-8 in comments", "// café €\n", []string{"//", " caf", "é", " €"}},
+		{"utf-8 in comments", "// café €\n", []string{"//", "\x01 caf", "\x01é", "\x01 €"}},
 		{"empty", "  \n\n", nil},
 	}
 	for _, tt := range tests {

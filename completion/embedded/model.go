@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Special tokens: every document is read as <s> tokens... </s>.
@@ -34,6 +35,19 @@ type Model struct {
 	// veff is the number of outcomes of the uniform distribution under
 	// the unigram: the vocabulary without <s>, plus one unknown token.
 	veff float64
+
+	// tinfo classifies each token for the syntax tracker; names indexes
+	// the identifiers and keywords (and the header table's names).
+	tinfo []tinfo
+	names names
+	// vocabNames: names below this index are the vocabulary's, those
+	// above only the header table's (no token writes them).
+	vocabNames int32
+	// headers is the header table: the names each standard header
+	// provides (see headers.go); flagCache holds its unions per set of
+	// included headers.
+	headers   map[string]headerList
+	flagCache sync.Map
 
 	info Info
 }
@@ -95,6 +109,7 @@ func (m *Model) derive() {
 		m.sorted[i] = uint32(i)
 	}
 	slices.SortFunc(m.sorted, func(a, b uint32) int { return strings.Compare(m.vocab[a], m.vocab[b]) })
+	m.classifyVocab()
 
 	// Unigrams: the empty context.
 	uni := &m.levels[0]

@@ -29,6 +29,7 @@ func (p *printer) render(tok string) string {
 		}
 		return nl + p.indent(p.col)
 	}
+	tok = tokenText(tok)
 	if p.bol {
 		p.bol = false
 		return strings.TrimPrefix(tok, " ")

@@ -39,10 +39,18 @@ type Options struct {
 	// Cache sets the cache component, which learns from the prompt; nil
 	// means DefaultCache, &NoCache turns it off.
 	Cache *CacheParams
-	// IgnoreEOS keeps generating past the model's end of document, so
-	// that a choice always holds MaxTokens tokens unless a stop sequence
-	// ends it (vLLM's ignore_eos; for benchmarks).
+	// IgnoreEOS keeps generating past the model's end of document (and
+	// past the end of the function, see Unconstrained), so that a choice
+	// always holds MaxTokens tokens unless a stop sequence ends it (vLLM's
+	// ignore_eos; for benchmarks).
 	IgnoreEOS bool
+	// Unconstrained samples from the n-gram model alone. By default a
+	// syntax tracker (syntax.go) keeps each choice to tokens that can
+	// continue valid C or C++ (balanced brackets, operators between
+	// operands, comments closed, names declared by the prompt, its
+	// included headers or the choice itself), and a choice that closes
+	// the function the prompt left open ends there ("stop").
+	Unconstrained bool
 }
 
 // Choice is one generated text.
@@ -104,6 +112,23 @@ const MaxCacheTokens = 20000
 // the shorter contexts; the probability moved is under this bound.
 const minLevelWeight = 1e-4
 
+// wholeFunction: a request for at least this many tokens, inside a
+// function, asks for the rest of the function (the benchmark asks for
+// 128): the choice closes it within the budget (closingMargin) and not
+// before minBody tokens. A shorter request asks for a continuation.
+const wholeFunction = 32
+
+// closingMargin: a choice starts closing what is open when the tokens
+// left are no more than what closing takes plus this margin, which covers
+// the most one token can add to it (a "for" owes "(;;)" and a body).
+const closingMargin = 6
+
+// minBody is the least number of tokens a constrained choice writes
+// before it may return from, or close, the function the prompt left open:
+// an n-gram model would otherwise often close it at once ("return 1; }",
+// copied from the prompt), which compiles but does nothing.
+const minBody = 8
+
 // topUnigrams is how many of the most frequent tokens join every step's
 // candidates, beside the tokens seen after the last one.
 const topUnigrams = 64
@@ -142,6 +167,8 @@ type session struct {
 	heal   *healing
 	ntoks  int
 	cacheP CacheParams
+	syn    *syntax // the prompt's syntax; nil when unconstrained
+	rep    repeats // the prompt's n-grams no constrained choice repeats
 }
 
 // healing: the prompt ends in a token the next one may extend (a word
@@ -150,9 +177,10 @@ type session struct {
 // starting with what it printed; the choice's text is the rest (token
 // healing).
 type healing struct {
-	prefix string // what the last token printed
-	tok    uint32
-	pr     printer // the printer after the last token, for the fallback
+	prefix  string // what the last token printed
+	tok     uint32
+	pr      printer // the printer after the last token, for the fallback
+	comment bool    // the token is comment text, and so must be its extension
 }
 
 // text returns a token's text.
@@ -163,7 +191,7 @@ func (s *session) text(id uint32) string {
 	return s.extra[int(id)-len(s.m.vocab)]
 }
 
-func (m *Model) newSession(prompt string, cp CacheParams) *session {
+func (m *Model) newSession(prompt string, cp CacheParams, constrained bool) *session {
 	s := &session{m: m, local: map[string]uint32{}, cacheP: cp}
 	s.hist = append(s.hist, bos)
 	var raw []string
@@ -181,11 +209,11 @@ func (m *Model) newSession(prompt string, cp CacheParams) *session {
 			s.pr = printer{col: end.prevCol, unit: end.unit, tabs: end.tabs, bol: n == 1 || isLayout(raw[n-2])}
 			s.hist = s.hist[:len(s.hist)-1]
 		case end.space:
-			s.heal = &healing{prefix: " ", tok: ^uint32(0), pr: s.pr}
+			s.heal = &healing{prefix: " ", tok: ^uint32(0), pr: s.pr, comment: end.comment}
 		case m.extensible(last, s.extra):
 			bol := n == 1 || isLayout(raw[n-2])
 			before := printer{col: end.col, unit: end.unit, tabs: end.tabs, bol: bol}
-			s.heal = &healing{prefix: before.peek(last), tok: s.hist[len(s.hist)-1], pr: s.pr}
+			s.heal = &healing{prefix: before.peek(last), tok: s.hist[len(s.hist)-1], pr: s.pr, comment: isComment(last)}
 			s.pr = before
 			s.hist = s.hist[:len(s.hist)-1]
 		}
@@ -195,6 +223,10 @@ func (m *Model) newSession(prompt string, cp CacheParams) *session {
 		for _, w := range s.hist[max(0, len(s.hist)-MaxCacheTokens):] {
 			s.cache.add(w)
 		}
+	}
+	if constrained {
+		s.buildSyntax(raw)
+		s.rep = newRepeats(s.hist[max(0, len(s.hist)-MaxCacheTokens):])
 	}
 	return s
 }
@@ -238,7 +270,7 @@ func (m *Model) Generate(ctx context.Context, prompt string, opt Options, stream
 	if opt.Cache != nil {
 		cp = *opt.Cache
 	}
-	s := m.newSession(prompt, cp)
+	s := m.newSession(prompt, cp, !opt.Unconstrained)
 	var seed uint64
 	if opt.Seed != nil {
 		seed = uint64(*opt.Seed)
@@ -269,6 +301,7 @@ type generator struct {
 	nodes  []uint32
 	cfound []*cacheEntry
 	q      []weighted
+	saved  []uint32
 }
 
 func newGenerator(s *session) *generator {
@@ -380,16 +413,22 @@ func (g *generator) single(hist []uint32, w uint32) float64 {
 // constrain keeps the candidates that print as text starting with
 // prefix, adding the vocabulary's and the prompt's tokens that start with
 // it. It reports whether any candidate is left.
-func (g *generator) constrain(hist []uint32, pr *printer, prefix string) bool {
+func (g *generator) constrain(hist []uint32, pr *printer, prefix string, comment bool) bool {
 	m, s := g.m, g.s
 	// Tokens that print with this prefix start with it, or with it minus
-	// a leading space at the start of a line.
+	// a leading space at the start of a line; comment text carries its
+	// mark first.
 	search := []string{prefix}
 	if pr.bol && !strings.HasPrefix(prefix, " ") && !isLayout(prefix) {
 		search = append(search, " "+prefix)
 	}
-	if isLayout(prefix) {
+	layout := isLayout(prefix)
+	if layout {
 		search = []string{"\n"}
+	} else if comment {
+		for i := range search {
+			search[i] = string(commentMark) + search[i]
+		}
 	}
 	const maxExtra = 4096
 	added := 0
@@ -410,7 +449,7 @@ func (g *generator) constrain(hist []uint32, pr *printer, prefix string) bool {
 		}
 		for k := range s.extra {
 			id := uint32(len(m.vocab) + k)
-			if g.stamp[id] != g.cur && strings.HasPrefix(strings.TrimPrefix(s.extra[k], " "), strings.TrimPrefix(prefix, " ")) {
+			if g.stamp[id] != g.cur && isComment(s.extra[k]) == comment && strings.HasPrefix(strings.TrimPrefix(tokenText(s.extra[k]), " "), strings.TrimPrefix(prefix, " ")) {
 				g.add(id)
 				g.p[id] = g.single(hist, id)
 			}
@@ -421,7 +460,8 @@ func (g *generator) constrain(hist []uint32, pr *printer, prefix string) bool {
 		if w == eos || w == bos {
 			continue
 		}
-		if strings.HasPrefix(pr.peek(s.text(w)), prefix) && g.p[w] > 0 {
+		t := s.text(w)
+		if strings.HasPrefix(pr.peek(t), prefix) && g.p[w] > 0 && (layout || isComment(t) == comment) {
 			kept = append(kept, w)
 		}
 	}
@@ -437,6 +477,12 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 	hist := slices.Clone(s.hist)
 	pr := s.pr
 	heal := s.heal
+	var tr *tracker
+	var own repeats
+	if s.syn != nil {
+		tr = s.syn.tr.clone()
+		own = repeats{}
+	}
 	ch := Choice{Index: i}
 	var text strings.Builder
 	sent, tokSent := 0, 0
@@ -482,22 +528,39 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 			g.drop(eos)
 		}
 		prefix := ""
+		whole := tr != nil && s.syn.fn >= 0 && !opt.IgnoreEOS && opt.MaxTokens >= wholeFunction
+		closing := whole && opt.MaxTokens-step <= tr.closingCost(s.syn.fn)+closingMargin
+		if tr != nil {
+			tr.closing = closing
+			tr.young = whole && step < minBody && !closing
+		}
+		if tr != nil && !closing {
+			g.dropRepeats(hist, s.rep, own)
+		}
 		if heal != nil {
-			if g.constrain(hist, &pr, heal.prefix) {
+			if g.constrain(hist, &pr, heal.prefix, heal.comment) && (tr == nil || g.mask(tr, hist, false, closing)) {
 				prefix = heal.prefix
 			} else {
-				// Nothing the model knows extends the last token: keep it.
+				// Nothing the model knows (and the syntax allows) extends
+				// the last token: keep it.
 				if heal.tok != ^uint32(0) {
 					hist = append(hist, heal.tok)
+					if tr != nil {
+						tr.step(s.info(heal.tok), s.text(heal.tok), s.syn.get)
+					}
 				}
 				pr = heal.pr
-				heal = nil
 				g.distribution(hist)
 				if opt.IgnoreEOS {
 					g.drop(eos)
 				}
+				if tr != nil {
+					g.mask(tr, hist, true, closing)
+				}
 			}
 			heal = nil
+		} else if tr != nil {
+			g.mask(tr, hist, true, closing)
 		}
 		w, lp, top := g.pick(rng, opt, counts)
 		tok := s.text(w)
@@ -516,6 +579,15 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 			all := text.String()
 			if cut := findStop(all, before-maxStop+1, opt.Stop); cut >= 0 {
 				truncate(&ch, &text, cut)
+				ch.FinishReason = FinishStop
+				break
+			}
+		}
+		if tr != nil {
+			own.add(hist)
+			tr.step(s.info(w), tok, s.syn.get)
+			if s.syn.fn >= 0 && len(tr.stack) <= s.syn.fn && !opt.IgnoreEOS {
+				// The function the prompt left open is closed.
 				ch.FinishReason = FinishStop
 				break
 			}
@@ -663,7 +735,7 @@ func (g *generator) top(k int, total float64) []Alternative {
 	}
 	out := make([]Alternative, len(best))
 	for j, w := range best {
-		t := g.s.text(w)
+		t := tokenText(g.s.text(w))
 		if w == eos {
 			t = "<|endoftext|>"
 		}

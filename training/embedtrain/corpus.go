@@ -161,22 +161,27 @@ func goEnv(ctx context.Context) (goroot, modcache string) {
 	return goroot, modcache
 }
 
-// DefaultSources finds the default base corpus: real, human-written C and
-// C++ that every machine able to build this project holds, found offline.
+// DefaultSources finds the default base corpus: real, human-written C
+// with function bodies that every machine able to build this project
+// holds, found offline. Programs count more than libraries (Weight):
 //
+//   - the musl libc-test suite and musl sources in the Go module cache
+//     (modernc.org/libc's testdata; this project depends on it through
+//     modernc.org/sqlite): small C programs with main, printf, string and
+//     file functions; the math tests' data tables and the api tests
+//     (lists of declarations) are left out;
+//   - SQLite's C test programs (modernc.org/sqlite's testdata);
 //   - the tree-sitter runtime and the hand-written external scanners of its
-//     grammars, in the Go module cache (github.com/smacker/go-tree-sitter,
-//     a dependency of this project; the generated parser.c of each grammar
-//     is skipped);
-//   - the C files of the Go distribution (GOROOT: runtime/cgo and tests);
-//   - the C library's headers: the *.h files at the top of /usr/include
-//     and in its glibc subdirectories (sys, bits, arpa, net, netinet, ...,
-//     and their multiarch twins);
-//   - the C++ standard library's headers, /usr/include/c++/N for the
-//     highest N present.
+//     grammars (github.com/smacker/go-tree-sitter; the generated parser.c
+//     of each grammar is skipped);
+//   - the C files of the Go distribution (GOROOT: runtime/cgo and tests).
 //
-// Sources that are absent are left out; it is an error only when none is
-// found.
+// The system's C and C++ headers are not in it: measured on the compile
+// benchmark, their declarations and libstdc++'s templates made the model
+// write code that compiles less often, in C++ above all (README). The
+// sampler learns what the headers declare from the header table instead
+// (IndexHeaders). Sources that are absent are left out; it is an error
+// only when none is found.
 func DefaultSources(ctx context.Context) ([]Source, error) {
 	goroot, modcache := goEnv(ctx)
 	var out []Source
@@ -192,34 +197,41 @@ func DefaultSources(ctx context.Context) ([]Source, error) {
 		}
 		return nil
 	}
-	if err := add(treeSitterSource(ctx, modcache)); err != nil {
-		return nil, err
-	}
-	if err := add(gorootSource(ctx, goroot)); err != nil {
-		return nil, err
-	}
-	if err := add(libcSource(ctx, "/usr/include")); err != nil {
-		return nil, err
-	}
-	if err := add(libstdcxxSource(ctx, "/usr/include/c++")); err != nil {
-		return nil, err
+	for _, f := range []func() (Source, error){
+		func() (Source, error) { return libcTestSource(ctx, modcache) },
+		func() (Source, error) { return sqliteTestSource(ctx, modcache) },
+		func() (Source, error) { return treeSitterSource(ctx, modcache) },
+		func() (Source, error) { return gorootSource(ctx, goroot) },
+	} {
+		if err := add(f()); err != nil {
+			return nil, err
+		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no default corpus found: looked for the tree-sitter sources in the Go module cache (%s), C files in GOROOT (%s), /usr/include and /usr/include/c++; give --corpus DIR", modcache, goroot)
+		return nil, fmt.Errorf("no default corpus found: looked for modernc.org/libc, modernc.org/sqlite and go-tree-sitter in the Go module cache (%s) and C files in GOROOT (%s); give --corpus DIR", modcache, goroot)
 	}
 	return out, nil
 }
 
-// treeSitterSource finds the newest go-tree-sitter in the module cache.
-func treeSitterSource(ctx context.Context, modcache string) (Source, error) {
-	base := filepath.Join(modcache, "github.com", "smacker")
+// Weights of the default sources: test programs, close to what the
+// benchmark asks for, count more than library and runtime code.
+const (
+	weightPrograms = 4
+	weightRuntime  = 2
+)
+
+// newestModule returns the directory of the newest version of a module in
+// the module cache (path as in go.mod, lower case).
+func newestModule(modcache, path string) (string, error) {
+	base := filepath.Join(modcache, filepath.FromSlash(filepath.Dir(path)))
+	name := filepath.Base(path) + "@"
 	entries, err := os.ReadDir(base)
 	if err != nil {
-		return Source{}, err
+		return "", err
 	}
 	var best, bestVer string
 	for _, e := range entries {
-		v, ok := strings.CutPrefix(e.Name(), "go-tree-sitter@")
+		v, ok := strings.CutPrefix(e.Name(), name)
 		if !ok || !e.IsDir() {
 			continue
 		}
@@ -228,10 +240,70 @@ func treeSitterSource(ctx context.Context, modcache string) (Source, error) {
 		}
 	}
 	if best == "" {
-		return Source{}, fmt.Errorf("no go-tree-sitter in %s", base)
+		return "", fmt.Errorf("no %s in %s", path, base)
 	}
-	dir := filepath.Join(base, best)
-	src := Source{Name: "tree-sitter runtime and grammar scanners (" + best + ")", Root: dir}
+	return filepath.Join(base, best), nil
+}
+
+// libcTestSource reads the C programs of modernc.org/libc's testdata (the
+// musl libc-test suite: functional and regression tests, their helpers,
+// the math tests) and the musl sources it carries.
+func libcTestSource(ctx context.Context, modcache string) (Source, error) {
+	dir, err := newestModule(modcache, "modernc.org/libc")
+	if err != nil {
+		return Source{}, err
+	}
+	src := Source{Name: "musl libc-test and musl sources (" + filepath.Base(dir) + ")", Root: dir, Weight: weightPrograms}
+	for _, sub := range []string{"testdata", "internal/overlay"} {
+		d := filepath.Join(dir, filepath.FromSlash(sub))
+		if _, err := os.Stat(d); err != nil {
+			continue
+		}
+		if err := walk(ctx, d, func(path string, _ fs.DirEntry) bool { return IsCSource(path) && !libcTestSkipped(path) }, &src); err != nil {
+			return Source{}, err
+		}
+	}
+	return src, nil
+}
+
+// libcTestSkipped reports the libc-test files that are data or lists, not
+// programs: the tables of expected results of the math tests (math/crlibm,
+// sanity, special, ucb), the 199 math tests built on one template, and the
+// api tests (lists of declarations checked through macros).
+func libcTestSkipped(path string) bool {
+	p := filepath.ToSlash(path)
+	i := strings.Index(p, "/libc-test/src/")
+	if i < 0 {
+		return false
+	}
+	rest := p[i+len("/libc-test/src/"):]
+	switch {
+	case strings.HasPrefix(rest, "api/"):
+		return true
+	case strings.HasPrefix(rest, "math/"):
+		return !strings.HasPrefix(rest, "math/gen/")
+	}
+	return false
+}
+
+// sqliteTestSource reads the C test programs of modernc.org/sqlite.
+func sqliteTestSource(ctx context.Context, modcache string) (Source, error) {
+	dir, err := newestModule(modcache, "modernc.org/sqlite")
+	if err != nil {
+		return Source{}, err
+	}
+	src := Source{Name: "SQLite test programs (" + filepath.Base(dir) + ")", Root: dir, Weight: weightPrograms}
+	err = walk(ctx, dir, func(path string, _ fs.DirEntry) bool { return IsCSource(path) }, &src)
+	return src, err
+}
+
+// treeSitterSource finds the newest go-tree-sitter in the module cache.
+func treeSitterSource(ctx context.Context, modcache string) (Source, error) {
+	dir, err := newestModule(modcache, "github.com/smacker/go-tree-sitter")
+	if err != nil {
+		return Source{}, err
+	}
+	src := Source{Name: "tree-sitter runtime and grammar scanners (" + filepath.Base(dir) + ")", Root: dir, Weight: weightRuntime}
 	err = walk(ctx, dir, func(path string, _ fs.DirEntry) bool {
 		if !IsCSource(path) || filepath.Base(path) == "parser.h" && filepath.Dir(path) != dir {
 			return false
@@ -285,74 +357,8 @@ func gorootSource(ctx context.Context, goroot string) (Source, error) {
 	if goroot == "" {
 		return Source{}, errors.New("no GOROOT")
 	}
-	src := Source{Name: "C files of the Go distribution", Root: goroot}
+	src := Source{Name: "C files of the Go distribution", Root: goroot, Weight: weightRuntime}
 	err := walk(ctx, goroot, func(path string, _ fs.DirEntry) bool { return IsCSource(path) }, &src)
-	return src, err
-}
-
-// glibcDirs are the subdirectories of /usr/include that the C library's
-// development package installs (with their multiarch twins).
-var glibcDirs = []string{"arpa", "bits", "gnu", "net", "netinet", "netipx", "netiucv", "netpacket", "netrom", "netrose", "nfs", "protocols", "rpc", "scsi", "sys"}
-
-func libcSource(ctx context.Context, dir string) (Source, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return Source{}, err
-	}
-	src := Source{Name: "C library headers (top of " + dir + " and glibc's subdirectories)", Root: dir}
-	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".h") {
-			if info, err := e.Info(); err == nil && info.Size() > 0 && info.Size() <= maxFileSize {
-				src.Files = append(src.Files, File{Path: filepath.Join(dir, e.Name()), Size: info.Size(), ModTime: info.ModTime()})
-			}
-		}
-	}
-	var dirs []string
-	for _, d := range glibcDirs {
-		dirs = append(dirs, filepath.Join(dir, d))
-	}
-	// Multiarch: /usr/include/x86_64-linux-gnu/{sys,bits,gnu,...}.
-	for _, e := range entries {
-		if e.IsDir() && strings.Count(e.Name(), "-") >= 2 && strings.Contains(e.Name(), "linux") {
-			for _, d := range glibcDirs {
-				dirs = append(dirs, filepath.Join(dir, e.Name(), d))
-			}
-		}
-	}
-	for _, d := range dirs {
-		if _, err := os.Stat(d); err != nil {
-			continue
-		}
-		if err := walk(ctx, d, func(path string, _ fs.DirEntry) bool { return strings.HasSuffix(path, ".h") }, &src); err != nil {
-			return Source{}, err
-		}
-	}
-	return src, nil
-}
-
-// libstdcxxSource reads the newest /usr/include/c++/N: its headers have no
-// extension ("vector") or .h/.tcc ones.
-func libstdcxxSource(ctx context.Context, dir string) (Source, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return Source{}, err
-	}
-	best, bestN := "", -1
-	for _, e := range entries {
-		var n int
-		if _, err := fmt.Sscanf(e.Name(), "%d", &n); err == nil && e.IsDir() && n > bestN {
-			best, bestN = e.Name(), n
-		}
-	}
-	if best == "" {
-		return Source{}, fmt.Errorf("no C++ library under %s", dir)
-	}
-	root := filepath.Join(dir, best)
-	src := Source{Name: "C++ standard library headers (" + root + ")", Root: root}
-	err = walk(ctx, root, func(path string, _ fs.DirEntry) bool {
-		ext := filepath.Ext(path)
-		return ext == "" || IsCSource(path)
-	}, &src)
 	return src, err
 }
 

@@ -26,6 +26,9 @@ type DefaultModel struct {
 	Order int
 	// Progress receives training progress; nil is quiet.
 	Progress io.Writer
+	// Headers says which standard headers to index; nil means all of
+	// CHeaders and CXXHeaders with gcc and g++.
+	Headers *HeaderOptions
 }
 
 // DefaultModelFile is the name of the cached default model.
@@ -75,7 +78,7 @@ func (d DefaultModel) Ensure(ctx context.Context) (path string, trained bool, er
 	if order == 0 {
 		order = embedded.DefaultOrder
 	}
-	fp := Fingerprint(sources, "format="+strconv.Itoa(embedded.FormatVersion), "order="+strconv.Itoa(order))
+	fp := Fingerprint(sources, "format="+strconv.Itoa(embedded.FormatVersion), "order="+strconv.Itoa(order), "headers=1")
 	if fresh(path, fp) {
 		return path, false, nil
 	}
@@ -94,7 +97,11 @@ func (d DefaultModel) Ensure(ctx context.Context) (path string, trained bool, er
 		fmt.Fprintf(d.Progress, "training the default embedded model into %s (first use, or the corpus changed)\n", path)
 	}
 	began := time.Now()
-	m, _, err := Train(ctx, Options{Order: order, Sources: sources, Progress: d.Progress})
+	headers := d.Headers
+	if headers == nil {
+		headers = &HeaderOptions{}
+	}
+	m, _, err := Train(ctx, Options{Order: order, Sources: sources, Progress: d.Progress, Headers: headers})
 	if err != nil {
 		return "", false, fmt.Errorf("default embedded model: %w", err)
 	}

@@ -165,7 +165,7 @@ func TestDefaultModelCache(t *testing.T) {
 		s, err := DirSource(ctx, corpus)
 		return []Source{s}, err
 	}
-	d := DefaultModel{Dir: t.TempDir(), Sources: sources, Order: 4}
+	d := DefaultModel{Dir: t.TempDir(), Sources: sources, Order: 4, Headers: &HeaderOptions{CHeaders: []string{"stdio.h"}, CXXHeaders: []string{}}}
 
 	// Concurrent first uses train once.
 	var wg sync.WaitGroup

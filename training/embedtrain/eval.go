@@ -393,3 +393,38 @@ func (r *EvalReport) Write(w io.Writer) {
 	}
 	tw.Flush()
 }
+
+// ScoreReport is the cross-entropy of a model on the files of a folder.
+type ScoreReport struct {
+	Files           int
+	NoCache, Cache  embedded.Score
+	NoCacheBPT, BPT float64 // bits per token without and with the cache
+}
+
+// ScoreDir measures a model on the C and C++ files under dir (files the
+// model was not trained on: another project's, a benchmark's programs),
+// without and with the cache component.
+func ScoreDir(ctx context.Context, m *embedded.Model, dir string) (*ScoreReport, error) {
+	src, err := DirSource(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	r := &ScoreReport{}
+	for _, f := range src.Files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		data, err := os.ReadFile(f.Path)
+		if err != nil || bytes.IndexByte(data, 0) >= 0 {
+			continue
+		}
+		r.Files++
+		r.NoCache.Add(m.Score(data, embedded.NoCache))
+		r.Cache.Add(m.Score(data, embedded.DefaultCache))
+	}
+	if r.Files == 0 {
+		return nil, fmt.Errorf("score %s: no readable C or C++ file", dir)
+	}
+	r.NoCacheBPT, r.BPT = r.NoCache.BitsPerToken(), r.Cache.BitsPerToken()
+	return r, nil
+}

@@ -34,6 +34,10 @@ type Options struct {
 	FixesWeight int
 	// Progress receives a line per stage; nil is quiet.
 	Progress io.Writer
+	// Headers, when set, indexes the standard headers with the compiler
+	// (IndexHeaders) so that the model samples only names a program can
+	// use; nil leaves the model without a header table.
+	Headers *HeaderOptions
 	// Exclude and ExcludeFix, when set, leave out the corpus files and the
 	// fix documents (by file and line) they accept: the held-out part of
 	// an evaluation.
@@ -51,8 +55,10 @@ type Stats struct {
 	FixDocs    int   // fix documents read
 	FixBytes   int64
 	Tokens     int64 // tokens counted (fix documents once)
+	Headers    int   // headers indexed
 	Read       time.Duration
 	Build      time.Duration
+	Index      time.Duration // indexing the headers
 }
 
 // Train reads the sources and fix datasets and builds a model.
@@ -149,6 +155,19 @@ func Train(ctx context.Context, opt Options) (*embedded.Model, Stats, error) {
 		return nil, st, err
 	}
 	st.Build = time.Since(began)
+	if opt.Headers != nil {
+		began = time.Now()
+		table, err := IndexHeaders(ctx, *opt.Headers)
+		if err != nil {
+			// The model still works, without name discipline.
+			say("no header table: %v", err)
+		} else {
+			m.SetHeaders(table)
+			st.Headers = len(table)
+		}
+		st.Index = time.Since(began)
+		say("indexed %d standard headers in %s", st.Headers, st.Index.Round(time.Millisecond))
+	}
 	m.SetSources(described)
 	return m, st, nil
 }

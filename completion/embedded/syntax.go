@@ -1,0 +1,2117 @@
+package embedded
+
+import "strings"
+
+// The syntax tracker follows C and C++ token by token, as far as an
+// n-gram model needs to be kept from writing code that cannot compile:
+// brackets and their kinds, where a statement starts, whether an operand
+// or an operator comes next, declarations and their scopes, comments and
+// preprocessor lines. Sampling asks it which candidate tokens may come
+// next (allowed) and tells it each token chosen (step). It is a
+// constraint on decoding, as in the grammar-constrained decoding of
+// neural code models: the model's probabilities are renormalized over the
+// tokens it allows; the held-out cross-entropy is the model's alone.
+//
+// The same tracker reads prompts (their declarations, the names they
+// use, where the cursor stands) and, at training time, the preprocessed
+// standard headers (the names each provides; see headers.go).
+//
+// It is permissive where C is ambiguous to a token-level reader (macros,
+// GNU attributes, templates): its job is to rule out the clear errors (an
+// unbalanced bracket, an operand after an operand, a statement keyword
+// inside an expression, a name nothing declares, a function defined
+// inside a function, a preprocessor line or the end of the document
+// inside a function), not to parse.
+
+// Name flags, per name: where it may be written.
+const (
+	fGlobal uint8 = 1 << iota // unqualified, in any expression
+	fStd                      // after std:: (a name of a namespace)
+	fMember                   // after . or ->
+	fType                     // a type name: a declaration may start with it
+	fTag                      // after struct, union, enum or class
+	fVoidFn                   // a function returning void: a call is a statement
+	fArity                    // the number of arguments of a call is known
+	fVar                      // an object (or an object-like macro), not a function
+)
+
+// Kinds of locals, as far as their declarations say (0: unknown).
+const (
+	kPtr    uint8 = 1 << iota // a pointer or an array
+	kScalar                   // of a built-in type (int, char *, ...)
+	kStruct                   // of a struct or union
+	kClass                    // of a C++ standard class (std::string, ...)
+	kVoid                     // void *: no *p, p->, p[i]
+	kConst                    // const itself: not assigned
+)
+
+// arity packs the least and most arguments of a function (255: any).
+func packArity(lo, hi uint8) uint16 { return uint16(lo)<<8 | uint16(hi) }
+
+func unpackArity(a uint16) (lo, hi uint8) { return uint8(a >> 8), uint8(a) }
+
+// mergeArity widens a to admit lo..hi arguments too (overloads, default
+// arguments, redeclarations).
+func mergeArity(a uint16, had bool, lo, hi uint8) uint16 {
+	if !had {
+		return packArity(lo, hi)
+	}
+	alo, ahi := unpackArity(a)
+	return packArity(min(alo, lo), max(ahi, hi))
+}
+
+// pos is what the tracker expects next.
+type pos uint8
+
+const (
+	posStmt    pos = iota // the start of a statement or declaration
+	posOperand            // an operand (after an operator, '(', '=', return, ...)
+	posAfter              // after an operand: an operator, a closing bracket, ';'
+	posType               // inside a type: more type, '*', or (haveType) a declarator
+	posMember             // after . or ->
+	posScope              // after ::
+	posTag                // after struct, union, enum, class
+	posParen              // after if, while, for, switch: '('
+	posSemi               // after break, continue: ';'
+	posColon              // after default: ':'
+	posLabel              // after goto: a label
+	posAny                // anything (after tokens the tracker does not follow)
+)
+
+// Frame kinds.
+const (
+	fkFile      uint8 = iota // the file scope (the bottom frame)
+	fkBlock                  // { } of statements
+	fkBody                   // { } of a function body
+	fkStruct                 // { } of a struct, union or class
+	fkEnum                   // { } of an enum
+	fkInit                   // { } of an initializer
+	fkNamespace              // { } of a namespace
+	fkExtern                 // { } of extern "C"
+	fkCall                   // ( ) of a call
+	fkControl                // ( ) of if, while, switch
+	fkFor                    // ( ) of for
+	fkParams                 // ( ) of a declarator's parameters
+	fkSizeof                 // ( ) after sizeof
+	fkGroup                  // ( ) at an operand: a grouping or a cast
+	fkIndex                  // [ ]
+	fkTemplate               // < > of template arguments
+)
+
+type frame struct {
+	open     byte // '{', '(', '[', '<', or 0 for the file scope
+	kind     uint8
+	semis    uint8 // ';' seen in a for header
+	quest    uint8 // '?' waiting for their ':'
+	typeOnly bool  // a grouping that holds only a type so far: a cast
+	// body is the kind of statement whose body these braces are (a
+	// loop's, a switch's), or whose condition these parentheses are.
+	body uint8
+	// For the parentheses of a call or of parameters: the function's
+	// name (-1: unknown), the commas and defaults (= value) read, whether
+	// anything was, whether that is only "void", whether "..." was.
+	fname    int32
+	args     uint8
+	defaults uint8
+	nonEmpty bool
+	voidOnly bool
+	vararg   bool
+	fvoid    bool // the declared function returns void
+	stmt     bool // a grouping that starts a statement
+	cmp      bool // a comparison was made at this level (no a < b < c)
+	direct   bool // the arguments of a C++ direct initialization
+	declArr  bool // the brackets of an array declarator
+}
+
+// Kinds of statements with a body.
+const (
+	bodyIf uint8 = iota + 1
+	bodyElse
+	bodyLoop
+	bodySwitch
+)
+
+// pendingBody is a statement whose body is being written: the body of an
+// if, else, loop or switch, until it completes at depth (len(stack)).
+type pendingBody struct {
+	kind  uint8
+	depth int
+}
+
+type undoEntry struct {
+	name     int32
+	prev     int32 // the level it had before, -1 when undeclared
+	level    int32
+	prevKind uint8
+}
+
+// tracker is the state of the syntax after some tokens.
+type tracker struct {
+	cpp   bool
+	std   int32 // the name index of "std", -1 when unknown
+	main  int32 // the name index of "main", -1 when unknown
+	stack []frame
+	pos   pos
+
+	prePos   pos   // the position before a preprocessor line
+	pp       bool  // inside a preprocessor line
+	ppDefine uint8 // 1: after "#define"; 2: after its name
+	ppName   int32
+	ppArgs   int   // commas among a function-like macro's parameters
+	ppVararg bool  // ... among them
+	ppAny    bool  // a parameter was read
+	comment  uint8 // 0 code, 1 a // comment, 2 a /* comment
+	bol      bool  // at the start of a line
+
+	haveType   bool  // posType: a type was given (a declarator may come)
+	allowClose bool  // ')', ']' or '}' may close the bracket just opened
+	allowSemi  bool  // ';' may come at posOperand (after return)
+	decl       bool  // the statement is a declaration
+	declAt     int   // len(stack) of that declaration
+	typedef    bool  // the declaration is a typedef
+	declName   bool  // the last token was a declarator's name
+	tagStart   bool  // the statement started with struct/union/enum/class
+	tagKind    uint8 // fkStruct or fkEnum: the braces a tag opens
+	tagName    bool  // the last token was a tag's name
+	structEnd  bool  // the last token closed a struct or enum body
+	prevClose  bool  // the last token was ')'
+	lastParen  uint8 // kind of the last ')' closed
+	prevLit    bool  // the last token was a literal
+	prevString bool  // the last token was a string literal
+	prevStd    bool  // the last tokens were "std ::"
+	prevName   int32 // name of the last token when an identifier, -1 else
+	nextParen  uint8 // kind of the '(' expected at posParen or after sizeof
+	nsNext     bool  // "namespace": its braces come
+	prevUsing  bool  // the last token was "using"
+	nsOpen     int   // namespace frames open
+	usingNS    bool  // "using namespace" seen: std's names are visible
+	ctrl       uint8 // the body kind of the control keyword just read
+	prevMod    bool  // the last token was long, short, signed or unsigned
+	declSpec   bool  // the declaration has a storage class (static, extern, ...)
+	declVoid   bool  // the declared type is void, not (yet) a pointer
+	baseVoid   bool  // the declaration's type is void (before any '*')
+	stars      uint8 // '*' of the declarator being read
+	bodyStart  bool  // at the start of an if's, loop's or else's body
+	quals      uint8 // const, volatile since the last '*' of the type
+	refPending bool  // a '&' declarator: its name comes, then '='
+	needInit   bool  // a reference declared: '=' must come
+	current    int32 // the name of the function being defined, -1
+	caseBlock  bool  // after a case label: a block may open
+	declComma  bool  // after the ',' of a declaration list
+	typeExpr   bool  // the type being read stands in an expression (a cast)
+	castClose  bool  // the last token closed a cast
+	prevTempl  bool  // the last token closed template arguments
+	caseExpr   bool  // inside a case label's expression: ':' ends it
+	pending    []pendingBody
+	elseOK     bool // an if statement just completed: else may come
+
+	// scope maps names to the level of their innermost declaration, kinds
+	// to what that declaration says of them.
+	scope     map[int32]int32
+	kinds     map[int32]uint8
+	baseKind  uint8 // the kind of the type being declared
+	lastDecl  int32 // the last local declared
+	deref     bool  // the last token was a unary *
+	unary     bool  // the last token was a unary operator
+	fnVoid    bool  // the function being written returns void
+	afterRet  bool  // the last token was return
+	viaStd    bool  // the last token was a name after std::
+	closing   bool  // set by the sampler: the token budget is nearly spent
+	usingDecl bool  // inside a using declaration: its last name is declared
+	qualStart pos   // where the qualified name being read (std::...) began
+	baseQuals uint8 // const, volatile before the first '*' of the declaration
+	arith     bool  // the last token was a multiplicative or bitwise operator
+	qualAfter bool  // the qualified name being read follows an '='
+	effect    bool  // the expression statement calls, assigns or increments
+	ptrName   bool  // the last token was a local pointer's name
+	hasTags   bool  // the prompt or its headers know a struct, union or enum tag
+	needBreak bool  // a statement ended in a function: the next starts a line
+	stmtToks  int   // tokens of the statement so far
+	declN     uint8 // declarators of the declaration so far
+	fnName    bool  // the last token was a function's name (not yet called)
+	cin       bool  // the statement reads std::cin: >> takes a name
+	autoDecl  bool  // the declaration's type is auto
+	lastVoid  bool  // the last parameter list closed was a void function's
+	undo      []undoEntry
+
+	// collect, when set, records the names the text declares and uses.
+	collect func(name int32, flags uint8)
+	// reserved, when set, reports a reserved name (a leading underscore),
+	// which a declaration written by the model must not introduce.
+	reserved func(name int32) bool
+	// collectArity, when set, records the arity of the functions the text
+	// declares; arity, when set, gives what is known of a function's.
+	collectArity func(name int32, lo, hi uint8)
+	arity        func(name int32) (lo, hi uint8, ok bool)
+	// voidDecl: the last declarator's type is void (not a pointer).
+	voidDecl bool
+	// prevMember: the last token was a name after . or ->.
+	prevMember bool
+	// addrOf: the last token was a unary &; addrName: the one before.
+	addrOf, addrName bool
+	// names, when set, returns a name's text.
+	names func(int32) string
+	// stdOK, when set, says which names of std a function may use.
+	stdOK func(int32) uint8
+	// prevWord: the last token was a word (a name, keyword or number).
+	prevWord bool
+	// breakOK: a line may break after the last token (an operator, '(',
+	// ',' of a long expression).
+	breakOK bool
+	// prevAssign: the last token was '=' or a compound assignment;
+	// prevShr '>>'; prevComma ','.
+	prevAssign, prevShr, prevComma bool
+	// exprStmt: the statement is an expression; stmtAssign: it assigned.
+	exprStmt, stmtAssign bool
+	// declRun counts the declarations in a row in the current block.
+	declRun uint8
+	// young: set by the sampler while the choice is too short to end the
+	// function (see minBody).
+	young bool
+}
+
+func newTracker(cpp bool, std int32) *tracker {
+	return &tracker{cpp: cpp, std: std, main: -1, stack: []frame{{kind: fkFile, fname: -1}}, bol: true, prevName: -1, current: -1, lastDecl: -1,
+		scope: map[int32]int32{}, kinds: map[int32]uint8{}}
+}
+
+// clone returns an independent copy (the state of one choice).
+func (t *tracker) clone() *tracker {
+	c := *t
+	c.stack = append([]frame(nil), t.stack...)
+	c.scope = make(map[int32]int32, len(t.scope))
+	for k, v := range t.scope {
+		c.scope[k] = v
+	}
+	c.kinds = make(map[int32]uint8, len(t.kinds))
+	for k, v := range t.kinds {
+		c.kinds[k] = v
+	}
+	c.undo = append([]undoEntry(nil), t.undo...)
+	c.pending = append([]pendingBody(nil), t.pending...)
+	c.collect = nil
+	return &c
+}
+
+// complete notes that a statement completed at the current depth: the
+// bodies pending there are done.
+func (t *tracker) complete() {
+	d := len(t.stack)
+	for len(t.pending) > 0 && t.pending[len(t.pending)-1].depth == d {
+		if t.pending[len(t.pending)-1].kind == bodyIf {
+			t.elseOK = true
+		}
+		t.pending = t.pending[:len(t.pending)-1]
+	}
+}
+
+// inBody reports whether a break (kinds loop and switch) or continue
+// (loop) may come: a brace frame or a pending braceless body of that kind.
+func (t *tracker) inBody(kinds ...uint8) bool {
+	for i := len(t.stack) - 1; i >= 0; i-- {
+		f := t.stack[i]
+		if f.kind == fkBody {
+			break
+		}
+		for _, k := range kinds {
+			if f.open == '{' && f.body == k {
+				return true
+			}
+		}
+	}
+	for _, p := range t.pending {
+		for _, k := range kinds {
+			if p.kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (t *tracker) top() *frame { return &t.stack[len(t.stack)-1] }
+
+// braces returns the number of '{' frames open.
+func (t *tracker) braces() int32 {
+	n := int32(0)
+	for _, f := range t.stack {
+		if f.open == '{' {
+			n++
+		}
+	}
+	return n
+}
+
+// level is the scope level of a declaration made now: the braces open,
+// one more inside the parentheses of parameters or of a for header.
+func (t *tracker) level() int32 {
+	n := t.braces()
+	if t.top().open == '(' {
+		n++
+	}
+	return n
+}
+
+func (t *tracker) declare(name int32) {
+	lv := t.level()
+	prev, ok := t.scope[name]
+	if !ok {
+		prev = -1
+	}
+	t.undo = append(t.undo, undoEntry{name: name, prev: prev, level: lv, prevKind: t.kinds[name]})
+	t.scope[name] = lv
+	k := t.baseKind
+	if t.stars > 0 {
+		k |= kPtr
+		if t.baseVoid && t.stars == 1 {
+			k |= kVoid
+		}
+	}
+	if t.quals > 0 {
+		k |= kConst // const int n; char *const p
+	}
+	t.kinds[name] = k
+	t.lastDecl = name
+}
+
+// popScope forgets the declarations deeper than level lv.
+func (t *tracker) popScope(lv int32) {
+	for len(t.undo) > 0 && t.undo[len(t.undo)-1].level > lv {
+		u := t.undo[len(t.undo)-1]
+		t.undo = t.undo[:len(t.undo)-1]
+		if u.prev < 0 {
+			delete(t.scope, u.name)
+			delete(t.kinds, u.name)
+		} else {
+			t.scope[u.name] = u.prev
+			t.kinds[u.name] = u.prevKind
+		}
+	}
+}
+
+// function returns the depth of the outermost function body open (the
+// stack length it leaves when it closes), or -1.
+func (t *tracker) function() int {
+	for i, f := range t.stack {
+		if f.kind == fkBody {
+			return i
+		}
+	}
+	return -1
+}
+
+func (t *tracker) record(name int32, flags uint8) {
+	if t.collect != nil && name >= 0 {
+		t.collect(name, flags)
+	}
+}
+
+// globalFlag is fStd inside a namespace, fGlobal outside.
+func (t *tracker) globalFlag() uint8 {
+	if t.nsOpen > 0 {
+		return fStd
+	}
+	return fGlobal
+}
+
+// step advances the tracker over one token; flags gives what is known of
+// a name.
+func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
+	switch ti.cls {
+	case cBOS, cEOS:
+		return
+	case cLayout:
+		t.bol, t.needBreak = true, false
+		if t.comment == 1 {
+			t.comment = 0
+		}
+		if t.pp {
+			t.pp, t.ppDefine = false, 0
+			t.pos = t.prePos
+		}
+		return
+	case cComment:
+		t.bol = false
+		if t.comment == 2 && tokenTrim(tokenText(text)) == "*/" {
+			t.comment = 0
+		}
+		return
+	case cCommentOpen:
+		t.bol = false
+		if t.comment == 0 {
+			if tokenTrim(text) == "//" {
+				t.comment = 1
+			} else {
+				t.comment = 2
+			}
+		}
+		return
+	}
+	bol := t.bol
+	t.bol = false
+	if t.comment != 0 {
+		return
+	}
+	if t.pp {
+		t.ppStep(ti, text)
+		return
+	}
+	if ti.cls == cPunct && ti.code == pHash && bol {
+		t.pp, t.prePos, t.ppDefine = true, t.pos, 0
+		return
+	}
+	if ti.cls == cKeyword && ti.cpp && !t.cpp {
+		ti.cls = cIdent
+	}
+	prevName := t.prevName
+	t.prevName = -1
+	wasStd := t.prevStd
+	t.prevStd = false
+	wasDeclName := t.declName
+	t.declName = false
+	wasTagName := t.tagName
+	t.tagName = false
+	wasString := t.prevString
+	t.prevLit, t.prevString = false, false
+	wasClose := t.prevClose
+	t.prevClose = false
+	t.structEnd = false
+	wasUsing := t.prevUsing
+	t.prevUsing = false
+	wasAssign := t.prevAssign
+	t.prevMod = false
+	t.declComma, t.castClose, t.prevTempl = false, false, false
+	t.addrName = t.addrOf && ti.cls == cIdent
+	t.prevMember, t.addrOf = false, false
+	t.bodyStart, t.caseBlock = false, false
+	t.deref, t.unary, t.afterRet, t.viaStd = false, false, false, false
+	if t.pos == posStmt {
+		t.stmtToks, t.effect = 0, false
+	}
+	if ti.cls == cPunct && (ti.code == pLParen && t.pos == posAfter || ti.code == pAssign || ti.code == pIncDec || ti.code == pBinary && tokenTrim(text) == "<<" || ti.code == pShr) {
+		t.effect = true
+	}
+	t.stmtToks++
+	if t.pos == posStmt {
+		t.stmtAssign = false
+		t.exprStmt = ti.cls == cIdent && t.flagsOf(flags, ti.name)&fType == 0 || ti.cls == cPunct && (ti.code == pStar || ti.code == pLParen || ti.code == pIncDec)
+	}
+	t.prevWord = ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber
+	t.fnName = false
+	t.breakOK = ti.cls == cPunct && (ti.code == pComma || ti.code == pAndAnd || ti.code == pBinary || ti.code == pAssign || ti.code == pQuestion || ti.code == pColon || ti.code == pPlusMinus && t.pos == posAfter)
+	t.prevAssign = ti.cls == cPunct && ti.code == pAssign
+	t.prevShr = ti.cls == cPunct && ti.code == pShr
+	t.arith = ti.cls == cPunct && t.pos == posAfter && (ti.code == pStar || ti.code == pAmp || ti.code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") ||
+		!t.cpp && (ti.code == pShr || ti.code == pBinary && tokenTrim(text) == "<<"))
+	t.ptrName = false
+	if ti.cls == cIdent && t.pos != posMember && t.pos != posType {
+		if k, ok := t.kinds[ti.name]; ok && k&kPtr != 0 {
+			t.ptrName = true
+		}
+	}
+	t.prevComma = ti.cls == cPunct && ti.code == pComma
+	t.allowClose, t.allowSemi = false, false
+	t.elseOK = false
+	ctrl := t.ctrl
+	t.ctrl = 0
+	top := t.top()
+	// What the parentheses of a call or of parameters hold.
+	if top.open == '(' && !(ti.cls == cPunct && ti.code == pRParen) {
+		if !top.nonEmpty {
+			top.nonEmpty = true
+			top.voidOnly = ti.cls == cKeyword && tokenTrim(text) == "void"
+		} else {
+			top.voidOnly = false
+		}
+	}
+	// A grouping holds only a type while each token of it is part of one.
+	if top.kind == fkGroup && top.typeOnly {
+		switch {
+		case ti.cls == cKeyword && (ti.code == kwType || ti.code == kwQual || ti.code == kwTag):
+		case ti.cls == cIdent && (t.pos == posOperand && flags(ti.name)&fType != 0 || t.pos == posTag || t.pos == posScope || t.pos == posType && !t.haveType):
+		case ti.cls == cPunct && (ti.code == pStar || ti.code == pScope || ti.code == pRParen || ti.code == pLess || ti.code == pGreater):
+		default:
+			top.typeOnly = false
+		}
+	}
+
+	switch ti.cls {
+	case cNumber, cChar:
+		t.pos = posAfter
+		t.prevLit = true
+	case cString:
+		t.pos = posAfter
+		t.prevLit, t.prevString = true, true
+	case cHeader, cOther:
+		t.pos = posAny
+	case cIdent:
+		t.ident(ti.name, flags, wasStd, wasAssign)
+	case cKeyword:
+		t.keyword(ti.code, text, wasUsing)
+	case cPunct:
+		t.punct(ti.code, prevName, wasDeclName, wasTagName, wasString, wasClose, ctrl, text)
+	}
+}
+
+// tokenTrim drops a token's leading space.
+func tokenTrim(s string) string {
+	if len(s) > 0 && s[0] == ' ' {
+		return s[1:]
+	}
+	return s
+}
+
+// ppStep follows a preprocessor line: only #define's name matters.
+func (t *tracker) ppStep(ti tinfo, text string) {
+	switch t.ppDefine {
+	case 0:
+		if ti.cls == cIdent && tokenTrim(text) == "define" {
+			t.ppDefine = 1
+		} else {
+			t.ppDefine = 3
+		}
+	case 1:
+		if ti.cls == cIdent || ti.cls == cKeyword {
+			t.record(ti.name, fGlobal)
+			t.ppName = ti.name
+			t.ppDefine = 2
+			return
+		}
+		t.ppDefine = 3
+	case 2:
+		// A macro whose body is a type is a type name (bool, FILE); one
+		// with no parameters is an object (stdin, errno), not a function.
+		if ti.cls == cKeyword && ti.code == kwType {
+			t.record(t.ppName, fType)
+		}
+		if !(ti.cls == cPunct && ti.code == pLParen && text == "(") {
+			t.record(t.ppName, fVar)
+			t.ppDefine = 3
+			return
+		}
+		t.ppDefine, t.ppArgs, t.ppVararg, t.ppAny = 4, 0, false, false
+	case 4:
+		// The parameters of a function-like macro: its arity.
+		switch {
+		case ti.cls == cPunct && ti.code == pComma:
+			t.ppArgs++
+		case ti.cls == cPunct && ti.code == pEllipsis:
+			t.ppVararg, t.ppAny = true, true
+		case ti.cls == cPunct && ti.code == pRParen:
+			n := 0
+			if t.ppAny {
+				n = t.ppArgs + 1
+			}
+			if t.collectArity != nil && n < 255 {
+				if t.ppVararg {
+					t.collectArity(t.ppName, uint8(max(n-1, 0)), 255)
+				} else {
+					t.collectArity(t.ppName, uint8(n), uint8(n))
+				}
+			}
+			t.ppDefine = 3
+		default:
+			t.ppAny = true
+		}
+	}
+}
+
+func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd, wasAssign bool) {
+	t.prevName = name
+	f := flags(name)
+	switch t.pos {
+	case posMember:
+		t.record(name, fMember)
+		t.pos, t.prevMember = posAfter, true
+		t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
+		return
+	case posScope:
+		if wasStd {
+			t.record(name, fStd)
+			t.viaStd = true
+			if t.std >= 0 && t.names != nil && t.names(name) == "cin" {
+				t.cin = true
+			}
+		}
+		if f&fType != 0 {
+			switch t.qualStart {
+			case posStmt:
+				t.startDecl() // std::string s ...
+				t.exprStmt = false
+			case posOperand:
+				t.typeExpr = true // ... = std::string(...)
+			}
+			t.qualStart = posAny
+			t.pos, t.haveType = posType, true
+			t.baseKind = 0
+			if wasStd {
+				t.baseKind = kClass
+			}
+		} else {
+			t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
+			t.pos = posAfter
+		}
+		return
+	case posTag:
+		fl := fTag
+		if t.cpp {
+			fl |= fType | t.globalFlag() // in C++ a tag names the type
+		}
+		t.record(name, fl)
+		t.pos, t.haveType, t.tagName = posType, true, true
+		t.baseKind = kStruct
+		if t.tagKind == fkEnum {
+			t.baseKind = kScalar
+		}
+		return
+	case posLabel:
+		t.pos = posSemi
+		return
+	case posType:
+		if !t.haveType {
+			// The type itself, after const, static, typedef or '<'.
+			t.record(name, t.globalFlag())
+			t.haveType = true
+			return
+		}
+		t.declarator(name)
+		return
+	case posStmt, posOperand, posAny:
+		_, local := t.scope[name]
+		switch {
+		case t.top().kind == fkEnum && t.pos == posStmt:
+			// An enumerator is declared, not used.
+			t.record(name, t.globalFlag())
+			t.pos = posAfter
+			return
+		case f&fType != 0 && !local && t.pos != posAny:
+			if t.pos == posStmt {
+				t.startDecl()
+			} else {
+				t.typeExpr = true
+			}
+			t.beginType()
+			t.record(name, t.globalFlag())
+			t.pos, t.haveType = posType, true
+			return
+		case !local:
+			t.record(name, t.globalFlag())
+			t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
+		}
+	}
+	qualFrom := t.pos
+	t.pos = posAfter
+	if t.cpp && name == t.std && name >= 0 {
+		t.prevStd = true
+		t.qualStart = qualFrom
+		t.qualAfter = wasAssign
+	}
+}
+
+// declarator handles a declared name.
+func (t *tracker) declarator(name int32) {
+	t.pos, t.declName = posAfter, true
+	if t.declN < 255 {
+		t.declN++
+	}
+	t.voidDecl = t.declVoid
+	t.needInit, t.refPending = (t.refPending || t.autoDecl || t.cpp && t.quals > 0) && t.top().kind != fkParams, false
+	if t.top().kind == fkFile || t.top().kind == fkNamespace || t.top().kind == fkStruct {
+		t.current = name // perhaps a function's name, until its body ends
+	}
+	top := t.top()
+	switch {
+	case top.kind == fkStruct && t.typedef:
+		t.record(name, fMember|fType) // a member type: T::name
+	case top.kind == fkStruct:
+		t.record(name, fMember)
+	case t.typedef:
+		t.record(name, fType|t.globalFlag())
+	case top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern:
+		t.record(name, t.globalFlag())
+	default:
+		t.declare(name)
+	}
+}
+
+func (t *tracker) startDecl() {
+	t.decl, t.declAt, t.typedef, t.tagStart, t.declSpec = true, len(t.stack), false, false, false
+	t.declN = 0
+	t.declVoid, t.typeExpr, t.baseVoid, t.stars = false, false, false, 0
+	t.baseQuals = 0
+	t.baseKind = 0
+	t.quals, t.refPending, t.needInit = 0, false, false
+	t.autoDecl = false
+}
+
+// beginType forgets the type read before: a new one starts.
+func (t *tracker) beginType() {
+	t.declVoid, t.baseVoid, t.stars, t.quals, t.baseKind = false, false, 0, 0, 0
+	t.baseQuals = 0
+	t.refPending, t.autoDecl = false, false
+}
+
+func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
+	atStmt := t.pos == posStmt
+	switch code {
+	case kwType, kwQual, kwSpec, kwTypedef, kwTag:
+		if t.pos != posType {
+			t.beginType()
+		}
+	}
+	switch code {
+	case kwType:
+		if atStmt {
+			t.startDecl()
+		}
+		if t.pos == posOperand {
+			t.typeExpr = true
+		}
+		t.pos, t.haveType = posType, true
+		switch tokenTrim(text) {
+		case "long", "short", "signed", "unsigned":
+			t.prevMod = true
+		case "void":
+			t.declVoid, t.baseVoid = true, true
+		}
+		if tokenTrim(text) == "auto" {
+			t.baseKind = 0
+			t.autoDecl = true
+		} else {
+			t.baseKind = kScalar
+		}
+	case kwQual:
+		if t.pos == posType {
+			t.quals++
+			if t.stars == 0 {
+				t.baseQuals = t.quals
+			}
+			return
+		}
+		t.quals, t.baseQuals = 1, 1
+		if atStmt {
+			t.startDecl()
+		}
+		t.pos, t.haveType = posType, false
+	case kwSpec:
+		if atStmt {
+			t.startDecl()
+		}
+		t.declSpec = true
+		t.pos, t.haveType = posType, false
+	case kwTypedef:
+		t.startDecl()
+		t.typedef = true
+		t.pos, t.haveType = posType, false
+	case kwTag:
+		if atStmt {
+			t.startDecl()
+			t.tagStart = true
+		}
+		t.tagKind = fkStruct
+		if tokenTrim(text) == "enum" {
+			t.tagKind = fkEnum
+		}
+		t.pos = posTag
+	case kwControl:
+		t.pos, t.nextParen = posParen, fkControl
+		switch tokenTrim(text) {
+		case "if":
+			t.ctrl = bodyIf
+		case "while":
+			t.ctrl = bodyLoop
+		case "switch":
+			t.ctrl = bodySwitch
+		}
+	case kwFor:
+		t.pos, t.nextParen = posParen, fkFor
+		t.ctrl = bodyLoop
+	case kwReturn:
+		t.pos, t.allowSemi, t.afterRet = posOperand, true, true
+	case kwSizeof:
+		t.pos, t.nextParen = posOperand, fkSizeof
+		t.unary = true
+	case kwJump:
+		t.pos = posSemi
+	case kwGoto:
+		t.pos = posLabel
+	case kwElse:
+		t.pos, t.bodyStart = posStmt, true
+		switch tokenTrim(text) {
+		case "else":
+			t.pending = append(t.pending, pendingBody{bodyElse, len(t.stack)})
+		case "do":
+			t.pending = append(t.pending, pendingBody{bodyLoop, len(t.stack)})
+		}
+	case kwCase:
+		t.pos, t.caseExpr = posOperand, true
+	case kwDefault:
+		t.pos = posColon
+	case kwValue:
+		t.pos = posAfter
+	case kwNew:
+		t.pos = posOperand
+	case kwUsing:
+		t.prevUsing, t.usingDecl = true, true
+		t.pos = posAny
+	default:
+		switch tokenTrim(text) {
+		case "namespace":
+			if wasUsing {
+				t.usingNS = true
+			} else {
+				t.nsNext = true
+			}
+		}
+		t.pos = posAny
+	}
+}
+
+func (t *tracker) push(f frame) { t.stack = append(t.stack, f) }
+
+func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, wasString, wasClose bool, ctrl uint8, text string) {
+	switch code {
+	case pRParen, pRBrack, pRBrace, pSemi, pLBrace:
+		// Template arguments never span these: a '<' read as one was a
+		// comparison.
+		for len(t.stack) > 1 && t.top().open == '<' {
+			t.stack = t.stack[:len(t.stack)-1]
+		}
+	}
+	top := t.top()
+	switch {
+	case isComparison(code, text) && !(code == pLess && t.cpp && t.pos == posType && t.haveType) && !(code == pGreater && top.open == '<'):
+		top.cmp = true
+	case code == pAndAnd || code == pComma || code == pQuestion || code == pColon || code == pBinary && tokenTrim(text) == "||":
+		top.cmp = false
+	}
+	switch code {
+	case pLParen:
+		kind := fkCall
+		body := uint8(0)
+		direct := false
+		switch {
+		case t.pos == posParen:
+			kind, body = t.nextParen, ctrl
+		case t.pos == posOperand && t.nextParen == fkSizeof:
+			kind = fkSizeof
+		case t.pos == posAfter && wasDeclName && t.decl:
+			kind = fkParams
+			if t.function() >= 0 && t.top().open != '(' {
+				kind = fkCall // C++ direct initialization: T x(args)
+				prevName = -1
+				direct = true
+			}
+		case t.pos == posOperand || t.pos == posStmt:
+			kind = fkGroup
+		}
+		t.nextParen = 0
+		f := frame{open: '(', kind: kind, typeOnly: kind == fkGroup, body: body, fname: -1, stmt: t.pos == posStmt, direct: direct}
+		switch kind {
+		case fkParams:
+			f.fname, f.fvoid = prevName, t.voidDecl
+		case fkCall:
+			f.fname = prevName
+		}
+		t.push(f)
+		switch kind {
+		case fkFor:
+			t.pos = posStmt
+			t.decl = false
+		case fkParams:
+			t.pos, t.allowClose = posStmt, true
+		default:
+			t.pos, t.allowClose = posOperand, true
+		}
+		return
+	case pRParen:
+		if top.open != '(' {
+			t.pos = posAny
+			return
+		}
+		f := *top
+		t.stack = t.stack[:len(t.stack)-1]
+		t.lastParen, t.prevClose = f.kind, true
+		if f.kind == fkParams && f.fname >= 0 {
+			t.declared(f)
+		}
+		if f.kind == fkParams {
+			t.lastVoid = f.fvoid
+		}
+		switch f.kind {
+		case fkControl, fkFor:
+			t.pos, t.bodyStart = posStmt, true
+			if f.body != 0 {
+				t.pending = append(t.pending, pendingBody{f.body, len(t.stack)})
+			}
+		case fkGroup:
+			if f.typeOnly && t.pos == posType {
+				t.pos = posOperand // a cast: its operand follows
+				t.castClose = true
+			} else {
+				t.pos = posAfter
+			}
+		default:
+			t.pos = posAfter
+		}
+		return
+	}
+	t.nextParen = 0
+	switch code {
+	case pLBrack:
+		if wasDeclName && t.lastDecl >= 0 && t.kinds != nil {
+			if _, ok := t.kinds[t.lastDecl]; ok {
+				t.kinds[t.lastDecl] |= kPtr
+			}
+		}
+		t.push(frame{open: '[', kind: fkIndex, declArr: wasDeclName})
+		t.pos, t.allowClose = posOperand, true
+	case pRBrack:
+		arr := false
+		if top.open == '[' {
+			arr = top.declArr
+			t.stack = t.stack[:len(t.stack)-1]
+		}
+		t.pos = posAfter
+		// char buf[64] = ...: still a declarator.
+		t.declName = arr
+	case pLBrace:
+		kind := fkBlock
+		switch {
+		case t.nsNext:
+			kind = fkNamespace
+		case t.pos == posOperand:
+			kind = fkInit
+		case t.pos == posAfter && wasString:
+			kind = fkExtern
+		case t.pos == posAfter && wasClose && t.lastParen == fkParams:
+			kind = fkBody
+		case t.pos == posAfter:
+			kind = fkInit // C++ braced initialization
+		case t.pos == posType || t.pos == posTag:
+			kind = t.tagKind
+			if kind == 0 {
+				kind = fkStruct
+			}
+		}
+		t.nsNext = false
+		var body uint8
+		if n := len(t.pending); n > 0 && t.pending[n-1].depth == len(t.stack) && kind == fkBlock {
+			body = t.pending[n-1].kind
+		}
+		if kind == fkBody {
+			t.fnVoid = t.lastVoid
+		}
+		t.declRun = 0
+		t.push(frame{open: '{', kind: kind, body: body})
+		switch kind {
+		case fkInit:
+			t.pos, t.allowClose = posOperand, true
+		case fkNamespace:
+			t.nsOpen++
+			t.pos, t.decl = posStmt, false
+		case fkEnum:
+			t.pos, t.decl = posStmt, false
+		default:
+			t.pos = posStmt
+			t.decl, t.typedef = false, false
+		}
+	case pRBrace:
+		if top.open != '{' {
+			t.pos = posAny
+			return
+		}
+		f := *top
+		t.stack = t.stack[:len(t.stack)-1]
+		t.popScope(t.braces())
+		if f.kind == fkBlock || f.kind == fkBody {
+			t.declRun = 0
+			t.needBreak = t.function() >= 0
+		}
+		switch f.kind {
+		case fkInit:
+			t.pos = posAfter
+		case fkStruct, fkEnum:
+			// struct x {...} name; or };
+			t.pos, t.haveType, t.structEnd = posType, true, true
+			if !t.decl {
+				t.decl, t.declAt = true, len(t.stack)
+			}
+		case fkNamespace:
+			t.nsOpen--
+			t.pos = posStmt
+		default:
+			t.pos, t.decl = posStmt, false
+			t.complete()
+		}
+	case pSemi:
+		t.needBreak = top.open == '{' && t.function() >= 0
+		t.objectDeclared(top, wasDeclName)
+		if t.usingDecl && prevName >= 0 {
+			t.record(prevName, t.globalFlag()) // using ::rand; in namespace std
+		}
+		t.usingDecl = false
+		if top.kind == fkFor {
+			top.semis++
+			t.pos = posOperand
+			t.allowSemi = top.semis < 2
+			t.allowClose = top.semis >= 2
+			t.decl = false
+			return
+		}
+		if top.open == '{' || top.open == 0 {
+			if t.decl && t.declRun < 255 {
+				t.declRun++
+			} else if !t.decl {
+				t.declRun = 0
+			}
+		}
+		t.pos = posStmt
+		t.decl, t.typedef, t.tagStart = false, false, false
+		t.cin = false
+		if top.open == '{' || top.open == 0 {
+			t.popScope(t.braces())
+			t.complete()
+		}
+	case pComma:
+		t.objectDeclared(top, wasDeclName)
+		if (top.open == '(' || top.open == '<') && top.args < 254 {
+			top.args++
+		}
+		switch {
+		case top.kind == fkParams:
+			t.pos = posStmt
+		case t.decl && t.declAt == len(t.stack):
+			t.pos, t.haveType, t.declComma = posType, true, true
+			t.declVoid, t.stars = t.baseVoid, 0
+			t.quals = t.baseQuals
+		case top.kind == fkEnum:
+			t.pos = posStmt
+		case top.kind == fkInit:
+			t.pos, t.allowClose = posOperand, true
+		case top.kind == fkTemplate:
+			t.pos, t.haveType = posType, false
+		default:
+			t.pos = posOperand
+		}
+	case pMember:
+		t.pos = posMember
+	case pScope:
+		t.pos = posScope
+		t.prevStd = t.cpp && prevName >= 0 && prevName == t.std
+	case pStar, pAmp, pAndAnd:
+		if t.pos == posType {
+			t.quals = 0
+			if code != pStar {
+				t.refPending = true
+			} else {
+				t.declVoid = false
+				t.stars++
+			}
+			return // a pointer or reference declarator
+		}
+		t.addrOf = code == pAmp && t.pos != posAfter
+		t.deref = code == pStar && t.pos != posAfter
+		t.unary = t.pos != posAfter
+		t.pos = posOperand
+	case pLess:
+		if t.cpp && t.pos == posType && t.haveType {
+			t.push(frame{open: '<', kind: fkTemplate})
+			t.pos, t.haveType = posType, false
+			return
+		}
+		t.pos = posOperand
+	case pGreater:
+		if top.open == '<' {
+			t.stack = t.stack[:len(t.stack)-1]
+			t.pos, t.haveType, t.prevTempl = posType, true, true
+			return
+		}
+		t.pos = posOperand
+	case pShr:
+		if top.open == '<' && len(t.stack) > 2 && t.stack[len(t.stack)-2].open == '<' {
+			t.stack = t.stack[:len(t.stack)-2]
+			t.pos, t.haveType = posType, true
+			return
+		}
+		t.pos = posOperand
+	case pAssign:
+		t.objectDeclared(top, wasDeclName)
+		if top.kind == fkParams && top.defaults < 254 {
+			top.defaults++
+		}
+		t.needInit = false
+		if t.exprStmt {
+			t.stmtAssign = true
+		}
+		t.pos = posOperand
+	case pColon:
+		switch {
+		case top.quest > 0:
+			top.quest--
+			t.pos = posOperand
+		case top.kind == fkFor:
+			t.pos = posOperand // range for
+			top.semis = 2
+		default:
+			t.caseBlock = t.caseExpr || t.pos == posColon
+			t.pos, t.caseExpr = posStmt, false
+		}
+	case pQuestion:
+		top.quest++
+		t.pos = posOperand
+	case pIncDec:
+		if t.pos != posAfter {
+			t.pos = posOperand
+		}
+	case pPlusMinus, pUnary, pBinary:
+		t.unary = code == pUnary || code == pPlusMinus && t.pos != posAfter
+		t.pos = posOperand
+	case pEllipsis:
+		if top.open == '(' {
+			top.vararg = true
+		}
+		t.pos = posAfter
+	default:
+		t.pos = posAny
+	}
+}
+
+// allowed reports whether a token may come next. With discipline set,
+// identifiers must be declared (in scope, in the prompt, or by an
+// included header, as flags tells), or be declared by this very token.
+func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discipline bool) bool {
+	switch ti.cls {
+	case cBOS:
+		return false
+	case cLayout:
+		// The lexer folds blank lines into one layout token: two never
+		// follow each other. Inside a function, lines break between
+		// statements, or after an operator, '(' or ',' of a long one;
+		// a blank line only between statements.
+		if t.bol {
+			return false
+		}
+		if t.comment != 0 || t.pp || t.function() < 0 {
+			return true
+		}
+		if len(text) > 1 && text[1] == '\n' && (t.pos != posStmt || t.bodyStart) {
+			return false
+		}
+		return t.pos == posStmt && (t.top().open == '{' || t.top().open == 0) || t.pos == posOperand && t.breakOK || t.pos == posAny
+	}
+	if t.comment != 0 {
+		return ti.cls == cComment
+	}
+	switch ti.cls {
+	case cComment:
+		return false
+	case cEOS:
+		return !t.pp && t.function() < 0 && len(t.stack) == 1
+	}
+	if t.pp {
+		return true
+	}
+	top := t.top()
+	if t.needBreak && !(ti.cls == cKeyword && tokenTrim(text) == "else" || ti.cls == cKeyword && tokenTrim(text) == "while" && t.lastDo()) {
+		return false // one statement a line
+	}
+	if t.addrOf {
+		if ti.cls != cIdent {
+			return false // & of an lvalue: a name
+		}
+		if _, local := t.scope[ti.name]; !local && t.function() >= 0 {
+			return false // &x of a local variable
+		}
+	}
+	if t.prevWord && !t.bol && (ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber) && text != "" && text[0] != ' ' {
+		return false // two words would print as one
+	}
+	if t.castClose && !(ti.cls == cIdent || ti.cls == cNumber || ti.cls == cChar || ti.cls == cString) {
+		return false // (int) x: a cast's operand is a name or a literal
+	}
+	if t.cpp && t.prevName >= 0 && t.prevName == t.std && !(ti.cls == cPunct && ti.code == pScope) {
+		return false // std is a namespace: std::
+	}
+	if t.unary && ti.cls == cPunct && (ti.code == pStar || ti.code == pAmp || ti.code == pUnary || ti.code == pPlusMinus || ti.code == pIncDec) {
+		return false // one unary operator at a time
+	}
+	if t.afterRet && t.function() >= 0 && (t.fnVoid != (ti.cls == cPunct && ti.code == pSemi)) {
+		return false // return; in a void function, return x; in the others
+	}
+	if t.cin && t.prevShr && ti.cls != cIdent {
+		return false // std::cin >> name
+	}
+	if t.deref && ti.cls != cIdent {
+		return false // *p: a pointer, not a literal or an expression
+	}
+	if t.typeExpr && t.pos == posType && t.haveType && t.function() >= 0 && t.cpp && t.top().open != '(' &&
+		!(ti.cls == cPunct && (ti.code == pLParen || ti.code == pScope || ti.code == pLBrace || ti.code == pLess)) {
+		return false // a type in an expression: std::string(...), not std::string x
+	}
+	if t.nextParen == fkSizeof && t.pos == posOperand && !(ti.cls == cPunct && ti.code == pLParen) {
+		return false // sizeof(x)
+	}
+	if top.kind == fkTemplate && ti.cls == cPunct && (ti.code == pLParen || ti.code == pLess) && t.function() >= 0 {
+		return false // simple template arguments
+	}
+	if top.kind == fkCall && !top.nonEmpty && top.fname >= 0 && t.arity != nil && !(ti.cls == cPunct && ti.code == pRParen) {
+		if _, hi, ok := t.arity(top.fname); ok && hi == 0 {
+			return false // f(): no argument
+		}
+	}
+	switch ti.cls {
+	case cCommentOpen:
+		// No comment inside a function: the model's comments are prose
+		// from other files (licenses, documentation) that runs on and on
+		// and, for a block comment, may be left open.
+		if t.function() >= 0 {
+			return false
+		}
+		return t.pos == posStmt || t.pos == posAfter || t.pos == posAny
+	case cOther, cHeader:
+		return false
+	case cNumber, cChar:
+		return t.pos == posStmt || t.pos == posOperand || t.pos == posAny || top.kind == fkTemplate && t.pos == posType && !t.haveType
+	case cString:
+		return t.pos == posStmt || t.pos == posOperand || t.pos == posAny || t.pos == posAfter && t.prevString
+	}
+	if ti.cls == cKeyword && ti.cpp && !t.cpp {
+		if t.pos == posType && t.haveType {
+			return false // no C variable named like a C++ keyword
+		}
+		ti.cls = cIdent
+	}
+	switch ti.cls {
+	case cIdent:
+		return t.identAllowed(ti.name, flags, discipline)
+	case cKeyword:
+		return t.keywordAllowed(ti.code, text)
+	case cPunct:
+		return t.punctAllowed(ti.code, text, flags)
+	}
+	return false
+}
+
+func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool) bool {
+	f := flags(n)
+	if f&(fArity|fVoidFn) != 0 && f&fVar == 0 && t.function() >= 0 && t.parens() >= maxParens && t.pos != posType {
+		if _, local := t.scope[n]; !local {
+			return false // a call would nest too deep
+		}
+	}
+	if t.deref {
+		if k, ok := t.kinds[n]; !ok || k != 0 && (k&kPtr == 0 || k&kVoid != 0) {
+			return false // *x of a local pointer, not of a non-pointer or a macro
+		}
+	}
+	if t.arith && t.function() >= 0 {
+		if k, ok := t.kinds[n]; ok && k&kPtr != 0 {
+			return false // x * p: no multiplying a pointer
+		}
+	}
+	if f&fVoidFn != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.haveType) {
+		// A void function's call is a statement, not an operand.
+		if t.function() >= 0 && t.pos != posAny {
+			return false
+		}
+	}
+	lv, local := t.scope[n]
+	visible := !discipline || local || f&fGlobal != 0 || t.usingNS && f&fStd != 0
+	top := t.top()
+	switch t.pos {
+	case posMember:
+		return !discipline || f&(fMember|fGlobal|fStd) != 0
+	case posScope:
+		if t.prevStd {
+			if t.function() >= 0 && t.stdOK != nil {
+				switch t.stdOK(n) {
+				case stdNo:
+					return false
+				case stdStream:
+					return t.qualStart == posStmt // std::cout << ...; a statement
+				case stdInput:
+					return t.qualStart == posStmt || t.top().kind == fkControl || t.top().kind == fkGroup
+				}
+				if f&fType != 0 && !(t.qualStart == posStmt || t.qualAfter) {
+					return false // a type: in a declaration or an initializer, not an operand
+				}
+			}
+			return !discipline || f&fStd != 0
+		}
+		return !discipline || f&(fMember|fType) != 0 // T::member
+	case posTag:
+		return !discipline || f&fTag != 0 || t.tagStart && t.function() < 0
+	case posLabel:
+		return true
+	case posType:
+		if !t.haveType {
+			if top.kind == fkTemplate {
+				return visible && (f&fType != 0 || n == t.std || !discipline)
+			}
+			return !discipline || f&fType != 0 && (f&fGlobal != 0 || t.usingNS && f&fStd != 0)
+		}
+		// A declarator: a new name, not a type, not declared at this level,
+		// where declarations are (not in a cast, a call, a condition).
+		switch top.open {
+		case '[', '<':
+			return false
+		case '(':
+			if top.kind != fkParams && top.kind != fkFor {
+				return false
+			}
+		}
+		if discipline && f&fType != 0 && !local {
+			return false
+		}
+		if !local && f == 0 && t.reserved != nil && t.reserved(n) {
+			return false // a new name must not be reserved (_x, __x)
+		}
+		if t.declVoid && t.function() >= 0 && top.kind != fkParams {
+			return false // no void variable
+		}
+		if discipline && t.function() >= 0 && f&(fGlobal|fArity|fVoidFn) != 0 && !local {
+			return false // no local named like a global, a function or a macro
+		}
+		if t.function() >= 0 && n >= 0 && (n == t.main || n == t.std || t.names != nil && oddNames[t.names(n)]) {
+			return false // no local named main, std, include, ...
+		}
+		return !local || lv != t.level()
+	case posStmt:
+		if top.kind == fkEnum {
+			return true
+		}
+		if t.bodyStart && f&fType != 0 && !local {
+			return false // a declaration is no if's or loop's body
+		}
+		if f&fType != 0 && !local && t.declRun >= maxDeclRun && t.function() >= 0 {
+			return false // enough declarations in a row: a statement now
+		}
+		if n == t.current && t.function() >= 0 {
+			return false // no call of the function being written
+		}
+		return visible
+	case posOperand:
+		if n == t.current && t.function() >= 0 {
+			return false // no call of the function being written
+		}
+		if f&(fArity|fVoidFn) != 0 && f&fVar == 0 && !local && t.function() >= 0 && t.parens() >= maxParens {
+			return false // a call would nest too deep
+		}
+		if f&fType != 0 && !local && discipline && t.function() >= 0 {
+			// A type in an expression: sizeof's operand (no casts: those
+			// the model writes cast junk).
+			return visible && (t.allowClose && top.kind == fkSizeof || top.kind == fkTemplate || t.cpp && t.prevAssign)
+		}
+		return visible
+	case posAny:
+		return visible
+	}
+	return false
+}
+
+func (t *tracker) keywordAllowed(code uint8, text string) bool {
+	top := t.top()
+	typeish := code == kwType || code == kwQual || code == kwTag
+	if code == kwCast {
+		return t.pos == posAny
+	}
+	if code == kwTag && !t.tagAllowed(text) {
+		return false
+	}
+	switch t.pos {
+	case posStmt:
+		switch top.kind {
+		case fkParams:
+			return typeish || code == kwSpec
+		case fkFor:
+			return typeish || code == kwSizeof || code == kwValue || code == kwNew
+		case fkStruct:
+			return typeish || code == kwSpec || code == kwTypedef || code == kwOther
+		case fkEnum:
+			return false
+		}
+		if top.open == '(' || top.open == '[' || top.open == '<' {
+			return typeish && top.kind != fkIndex || code == kwSizeof || code == kwValue || code == kwNew
+		}
+		if top.open == 0 || top.kind == fkNamespace || top.kind == fkExtern {
+			// The file scope: declarations only.
+			return typeish || code == kwSpec || code == kwTypedef || code == kwOther || code == kwUsing
+		}
+		if t.bodyStart && (typeish || code == kwSpec) {
+			return false // a declaration is no if's or loop's body
+		}
+		if (typeish || code == kwSpec) && t.declRun >= maxDeclRun {
+			return false // enough declarations in a row: a statement now
+		}
+		if code == kwReturn && t.young && t.atBodyLevel() {
+			return false // not yet: write some code first
+		}
+		switch code {
+		case kwOther, kwTypedef, kwUsing:
+			return false
+		case kwSpec:
+			return t.specAllowed(text)
+		case kwTag:
+			return t.tagAllowed(text)
+		case kwValue:
+			return t.valueAllowed(text)
+		case kwElse:
+			return tokenTrim(text) != "else" || t.elseOK
+		case kwCase, kwDefault:
+			return t.inBody(bodySwitch)
+		case kwJump:
+			if tokenTrim(text) == "continue" {
+				return t.inBody(bodyLoop)
+			}
+			return t.inBody(bodyLoop, bodySwitch)
+		}
+		return true
+	case posOperand:
+		switch code {
+		case kwValue:
+			return t.valueAllowed(text)
+		case kwSizeof:
+			return t.parens() < maxParens || t.function() < 0
+		case kwNew:
+			return true
+		case kwType, kwQual, kwTag:
+			// sizeof(type); no casts in a function (the model's casts are
+			// junk copied from other programs).
+			return t.allowClose && (top.kind == fkGroup && t.function() < 0 || top.kind == fkSizeof) || top.kind == fkTemplate
+		}
+		return false
+	case posType:
+		if t.declComma {
+			return false // int x, const y
+		}
+		switch code {
+		case kwType:
+			// unsigned int, long long, long double; never int int.
+			return !t.haveType || t.prevMod
+		case kwQual:
+			return t.quals == 0
+		case kwTag:
+			return !t.haveType && t.tagAllowed(text)
+		case kwSpec:
+			return !t.haveType && t.specAllowed(text)
+		}
+		return false
+	case posAfter:
+		return code == kwQual && t.cpp && t.prevClose && t.lastParen == fkParams
+	case posAny:
+		return true
+	}
+	return false
+}
+
+// arityAllows reports whether a call of a function of known arity may
+// end now (closing) or take one more argument.
+func (t *tracker) arityAllows(f *frame, closing bool) bool {
+	if f.kind != fkCall || f.fname < 0 || t.arity == nil {
+		return true
+	}
+	lo, hi, ok := t.arity(f.fname)
+	if !ok {
+		return true
+	}
+	if closing {
+		n := 0
+		if f.nonEmpty {
+			n = int(f.args) + 1
+		}
+		return int(lo) <= n && n <= int(hi)
+	}
+	return int(f.args)+2 <= int(hi)
+}
+
+// specAllowed: inside a function, a declaration may be static, register
+// or constexpr, not extern, inline, virtual, ...
+func (t *tracker) specAllowed(text string) bool {
+	if t.function() < 0 {
+		return true
+	}
+	switch tokenTrim(text) {
+	case "static", "register":
+		return true
+	}
+	return false
+}
+
+// valueAllowed: this only inside a class.
+func (t *tracker) valueAllowed(text string) bool {
+	if tokenTrim(text) != "this" {
+		return true
+	}
+	for _, f := range t.stack {
+		if f.kind == fkStruct {
+			return true
+		}
+	}
+	return false
+}
+
+// tagAllowed: inside a function, class and typename (C++ keywords of
+// class and template definitions) do not start a statement, and struct,
+// union and enum need a tag to name.
+func (t *tracker) tagAllowed(text string) bool {
+	if t.function() < 0 {
+		return true
+	}
+	switch tokenTrim(text) {
+	case "class", "typename":
+		return false
+	}
+	return t.hasTags
+}
+
+func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8) bool {
+	top := t.top()
+	p := t.pos
+	if t.function() >= 0 && p == posAfter {
+		if t.fnName && code != pLParen {
+			return false // a function is called, not passed or operated on
+		}
+		if code == pLParen && t.viaStd && t.prevName >= 0 {
+			if f := t.flagsOf(flags, t.prevName); f&(fArity|fType) == 0 {
+				return false // std::f() of a template whose arity is unknown
+			}
+		}
+		if k, ok := t.kinds[t.prevName]; ok && t.prevName >= 0 && !t.prevMember {
+			if k&kConst != 0 && (code == pAssign || code == pIncDec) {
+				return false // a const is not assigned
+			}
+			if k&kPtr != 0 && (code == pStar || code == pAmp || code == pShr || code == pBinary && !isComparison(code, text) && tokenTrim(text) != "||" && !(t.cpp && tokenTrim(text) == "<<")) {
+				return false // no arithmetic but + and - on a pointer
+			}
+		}
+		if t.exprStmt && !t.stmtAssign && top.open == '{' {
+			// An expression statement assigns, calls, increments or (C++)
+			// writes to a stream; a bare comparison or sum does nothing.
+			switch code {
+			case pAssign, pLParen, pLBrack, pMember, pIncDec, pSemi, pScope:
+			case pShr:
+				if !t.cpp {
+					return false
+				}
+			case pBinary:
+				if !(t.cpp && tokenTrim(text) == "<<") {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		if top.cmp && isComparison(code, text) && !(code == pGreater && top.open == '<') {
+			return false // no a < b < c
+		}
+		if t.prevString && (isComparison(code, text) || code == pStar || code == pPlusMinus) {
+			return false // "x" < y: no arithmetic on a string literal
+		}
+	}
+	if t.declName && p == posAfter && t.function() >= 0 {
+		// After a declarator: its initializer, array size, the next
+		// declarator or the end; a reference is initialized.
+		switch code {
+		case pAssign:
+			if tokenTrim(text) != "=" {
+				return false
+			}
+		case pSemi, pComma:
+			if t.needInit {
+				return false
+			}
+		case pLBrack, pLParen, pLBrace:
+		default:
+			return false
+		}
+	}
+	if p == posAny {
+		switch code {
+		case pRParen:
+			return top.open == '('
+		case pRBrack:
+			return top.open == '['
+		case pRBrace:
+			return top.open == '{'
+		case pHash:
+			return t.bol && t.function() < 0 && len(t.stack) == 1
+		}
+		return true
+	}
+	switch code {
+	case pLParen:
+		if t.function() >= 0 && t.parens() >= maxParens {
+			return false
+		}
+		switch p {
+		case posParen:
+			return true
+		case posStmt:
+			return t.function() < 0 || top.open == '(' // no (x) = ...; statement
+		case posOperand:
+			if t.function() >= 0 && top.open == '(' && top.kind != fkFor && !top.nonEmpty {
+				return false // ((x)): one pair of parentheses is enough
+			}
+			return !t.castClose // (int)(char *)x: one cast
+		case posAfter:
+			inFn := t.function() >= 0
+			if t.declName && t.decl && inFn && top.open != '(' {
+				// No function declared inside a function; in C++ a
+				// variable's direct initialization, T x(args).
+				return t.cpp && !t.declSpec && !t.typedef
+			}
+			if t.prevLit || t.addrName {
+				return false // 5(, &f(
+			}
+			if inFn && t.prevName < 0 && !t.prevTempl {
+				return false // f(x)(y), a[1](: no call of a call's result
+			}
+			if _, local := t.scope[t.prevName]; local && inFn {
+				return false // a local variable is not a function
+			}
+			if f := t.flagsOf(flags, t.prevName); inFn && f&fVar != 0 && f&fArity == 0 && !t.prevMember {
+				return false // an object (stdin, errno, std::cout) is not a function
+			}
+			return true
+		case posType:
+			// A functional cast in C++ (std::string(s)); no declarator
+			// in parentheses inside a function.
+			return t.haveType && (t.function() < 0 || t.cpp && t.typeExpr)
+		}
+	case pRParen:
+		if top.open != '(' || top.kind == fkFor && top.semis < 2 {
+			return false
+		}
+		if !t.arityAllows(top, true) {
+			return false
+		}
+		if top.kind == fkGroup && top.typeOnly && t.declVoid && t.stars == 0 && !top.stmt {
+			return false // (void) x is a statement, not an operand
+		}
+		switch p {
+		case posAfter:
+			return true
+		case posType:
+			return t.haveType || top.kind == fkParams
+		case posStmt, posOperand:
+			return t.allowClose && (top.kind == fkCall && !top.direct || top.kind == fkParams)
+		}
+	case pLBrack:
+		if t.function() >= 0 && t.parens() >= maxParens {
+			return false
+		}
+		if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 && (k&(kPtr|kClass) == 0 || k&kVoid != 0) {
+			return false // x[i] of a non-array
+		}
+		return p == posAfter && !(t.prevLit && !t.prevString)
+	case pRBrack:
+		return top.open == '[' && (p == posAfter || t.allowClose && (top.declArr || t.function() < 0))
+	case pLBrace:
+		if top.open == '(' || top.open == '[' || top.open == '<' {
+			return false
+		}
+		switch p {
+		case posStmt:
+			if top.kind == fkStruct || top.kind == fkEnum || top.open == 0 || top.kind == fkNamespace {
+				return false
+			}
+			// Inside a function a block is a statement's body, not a
+			// statement of its own.
+			return t.function() < 0 || t.bodyStart || t.caseBlock
+		case posOperand:
+			// An initializer: after a declarator's '=' (no nested braces).
+			return t.prevAssign && t.decl && t.declAt == len(t.stack) && !t.castClose
+		case posAfter:
+			if t.prevClose && t.lastParen == fkParams {
+				return t.function() < 0 && (top.open == 0 || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct)
+			}
+			return t.cpp && t.declName
+		case posType:
+			return t.tagName && t.function() < 0
+		case posTag:
+			return t.function() < 0 // no struct defined inside a function
+		}
+	case pRBrace:
+		if top.open != '{' {
+			return false
+		}
+		if t.young && t.atBodyLevel() {
+			return false // the function is not to end yet
+		}
+		switch top.kind {
+		case fkInit:
+			return p == posAfter || t.allowClose && !t.prevComma
+		case fkEnum:
+			return p == posAfter || p == posStmt
+		}
+		return p == posStmt
+	case pSemi:
+		if t.exprStmt && !t.effect && !t.closing && t.function() >= 0 && top.open == '{' {
+			return false // x; x[0]; do nothing
+		}
+		switch top.open {
+		case '(':
+			if top.kind != fkFor || top.semis >= 2 {
+				return false
+			}
+			return p == posStmt || p == posAfter || p == posOperand && t.allowSemi
+		case '[', '<':
+			return false
+		}
+		if top.kind == fkInit || top.kind == fkEnum {
+			return false
+		}
+		switch p {
+		case posAfter, posSemi:
+			return true
+		case posStmt:
+			// No empty statement as the body of an if or a loop, nor
+			// after an if statement (unless closing in a hurry).
+			return t.function() < 0 || t.closing && t.bodyStart || !t.prevClose && !t.elseOK
+		case posOperand:
+			return t.allowSemi
+		case posType:
+			return t.haveType && (t.tagName || t.structEnd)
+		}
+	case pComma:
+		if p != posAfter && !(p == posType && t.haveType && (top.kind == fkParams || top.kind == fkTemplate)) {
+			return false
+		}
+		if !t.arityAllows(top, false) {
+			return false
+		}
+		switch top.open {
+		case '(':
+			return top.kind == fkCall || top.kind == fkParams || top.kind == fkFor
+		case '<':
+			return top.args < 1
+		case '[':
+			return false
+		case '{':
+			if top.kind == fkInit || top.kind == fkEnum {
+				return true
+			}
+		}
+		return t.decl && t.declAt == len(t.stack) && (t.declN < 3 || t.function() < 0)
+	case pMember:
+		if p == posAfter {
+			if t.prevLit || t.declName || t.prevClose && t.lastParen == fkGroup && t.function() >= 0 {
+				return false // (x).y: not in the model's code
+			}
+			if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 {
+				if tokenTrim(text) == "->" {
+					return k&kPtr != 0 && k&(kScalar|kVoid) == 0
+				}
+				return k&kPtr == 0 && k&(kStruct|kClass) != 0
+			}
+			return true
+		}
+		return p == posOperand && top.kind == fkInit && t.allowClose && !t.cpp
+	case pScope:
+		if !t.cpp {
+			return false
+		}
+		if _, local := t.scope[t.prevName]; local && t.prevName >= 0 {
+			return false // x:: of a variable
+		}
+		switch p {
+		case posAfter, posType:
+			return t.prevName >= 0
+		case posStmt, posOperand:
+			return t.function() < 0 // ::name: not in the model's code
+		}
+	case pStar:
+		switch p {
+		case posAfter:
+			return !t.prevString
+		case posStmt, posOperand:
+			return t.hasPointer() // *p needs a pointer to name
+		case posType:
+			return t.haveType && t.stars < 2
+		}
+	case pAmp:
+		switch p {
+		case posAfter:
+			return true
+		case posStmt, posOperand:
+			return len(t.scope) > 0 || t.function() < 0 // &x needs a local
+		case posType:
+			return t.haveType && t.cpp && top.kind != fkTemplate && t.function() < 0
+		}
+	case pAndAnd:
+		switch p {
+		case posAfter:
+			return true
+		case posType:
+			return t.haveType && t.cpp && t.function() < 0
+		}
+	case pLess:
+		switch p {
+		case posAfter:
+			return !t.viaStd // std::f < x: a template's arguments, not a comparison
+		case posType:
+			return t.cpp && t.haveType && t.prevName >= 0
+		}
+	case pGreater:
+		if top.open == '<' {
+			return p == posType && t.haveType || p == posAfter
+		}
+		return p == posAfter
+	case pShr:
+		if top.open == '<' {
+			return len(t.stack) > 2 && t.stack[len(t.stack)-2].open == '<' && (p == posType && t.haveType || p == posAfter)
+		}
+		return p == posAfter
+	case pAssign:
+		if top.kind == fkStruct && !t.cpp {
+			return false // no member initializer in C
+		}
+		if p != posAfter || t.prevLit {
+			return false
+		}
+		if t.function() < 0 || t.declName {
+			return true
+		}
+		// An assignment is a statement of its own (x = y;), or a for
+		// header's, or a designated initializer's: not inside another
+		// expression.
+		switch {
+		case top.kind == fkFor:
+			return true
+		case top.kind == fkInit:
+			return t.prevMember && !t.cpp // .member = value
+		case top.open == '{' && t.exprStmt && !t.stmtAssign:
+			return true
+		}
+		return false
+	case pHash:
+		return t.bol && t.function() < 0 && len(t.stack) == 1
+	case pColon:
+		if p == posColon {
+			return true
+		}
+		return p == posAfter && (top.quest > 0 || t.caseExpr || top.kind == fkFor && t.cpp && top.semis == 0 || top.kind == fkStruct)
+	case pQuestion:
+		return p == posAfter
+	case pIncDec:
+		return p == posAfter && !t.prevLit || p == posStmt || p == posOperand
+	case pPlusMinus:
+		return p == posAfter || p == posStmt || p == posOperand
+	case pUnary:
+		return p == posStmt || p == posOperand || p == posScope && tokenTrim(text) == "~"
+	case pBinary:
+		return p == posAfter
+	case pEllipsis:
+		return top.kind == fkParams && p == posStmt
+	}
+	return false
+}
+
+// objectDeclared records an object declared at file or namespace scope:
+// its declarator is followed by '=', ',' or ';', not by parameters.
+func (t *tracker) objectDeclared(top *frame, wasDeclName bool) {
+	if wasDeclName && !t.typedef && t.current >= 0 && (top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct) {
+		t.record(t.current, fVar) // an object, or a data member
+	}
+}
+
+// declared records what the parameters of a function declarator say:
+// its arity (the parameters, less those with defaults and the "..."), and
+// whether it returns void.
+func (t *tracker) declared(f frame) {
+	if f.fvoid {
+		t.record(f.fname, fVoidFn)
+	}
+	if t.collectArity == nil || !f.nonEmpty && !t.cpp {
+		return // C's f(): any arguments
+	}
+	n := 0
+	if f.nonEmpty && !f.voidOnly {
+		n = int(f.args) + 1
+	}
+	lo, hi := n-int(f.defaults), n
+	if f.vararg {
+		lo, hi = lo-1, 255
+	}
+	t.collectArity(f.fname, uint8(max(lo, 0)), uint8(min(hi, 255)))
+}
+
+// closingCost estimates how many tokens close everything open, down to
+// and including the function body that starts at stack depth fn: a
+// bracket one, a brace two (a line break and the brace), an operand or
+// a declarator still owed one, a statement to end one.
+func (t *tracker) closingCost(fn int) int {
+	c := 0
+	for i := max(fn, 0); i < len(t.stack); i++ {
+		switch f := t.stack[i]; f.open {
+		case '{':
+			c += 2
+		case '(', '[', '<':
+			c++
+			switch f.kind {
+			case fkFor:
+				c += 2 - int(min(f.semis, 2)) + 1 // for (;;) and a body
+			case fkControl:
+				c++ // a body
+			case fkCall:
+				if f.fname >= 0 && t.arity != nil {
+					if lo, _, ok := t.arity(f.fname); ok {
+						n := 0
+						if f.nonEmpty {
+							n = int(f.args) + 1
+						}
+						c += 2 * max(int(lo)-n, 0) // ", x" for each argument owed
+					}
+				}
+			}
+		}
+	}
+	switch t.pos {
+	case posOperand, posType, posMember, posScope, posTag, posLabel, posColon:
+		c++
+	case posParen:
+		c += 3
+	}
+	if t.pos != posStmt {
+		c++ // the ';'
+	} else if t.prevClose && (t.lastParen == fkControl || t.lastParen == fkFor) {
+		c++ // the body of an if or a loop: ';'
+	}
+	if t.comment == 1 || t.pp {
+		c++
+	}
+	return c
+}
+
+// closingAllowed reports whether a token helps close what is open, when
+// the token budget leaves no room for more: closing brackets, ';', line
+// breaks that do not indent deeper, and the operand, declarator or name a
+// construct still owes.
+func (t *tracker) closingAllowed(ti tinfo, text string) bool {
+	switch ti.cls {
+	case cLayout:
+		if t.comment != 0 || t.pp {
+			return true
+		}
+		// Only the line break before a closing brace.
+		blank, levels, cols := parseLayout(text)
+		return t.pos == posStmt && !t.bodyStart && !blank && levels < 0 && cols == 0
+	case cNumber, cChar, cString, cIdent:
+		switch t.pos {
+		case posOperand, posType, posMember, posScope, posTag, posLabel:
+			return true
+		}
+		return false
+	case cKeyword:
+		return ti.code == kwValue && t.pos == posOperand
+	case cPunct:
+		switch ti.code {
+		case pRParen, pRBrack, pRBrace, pGreater:
+			return true
+		case pSemi:
+			return t.pos != posStmt || t.bodyStart || t.top().kind == fkFor
+		case pAssign:
+			return t.needInit && tokenTrim(text) == "="
+		case pComma:
+			// The arguments a call still owes.
+			if f := t.top(); f.kind == fkCall && f.fname >= 0 && t.arity != nil {
+				if lo, _, ok := t.arity(f.fname); ok {
+					return int(f.args)+1 < int(lo)
+				}
+			}
+		case pLParen:
+			return t.pos == posParen
+		case pColon:
+			return t.pos == posColon
+		}
+	}
+	return false
+}
+
+// flagsOf is flags(n) for a name index, 0 for none.
+func (t *tracker) flagsOf(flags func(int32) uint8, n int32) uint8 {
+	if n < 0 {
+		return 0
+	}
+	return flags(n)
+}
+
+// maxParens bounds the parentheses and brackets open inside a statement
+// of the model's: deeper nesting is where an n-gram loses its way.
+const maxParens = 3
+
+// parens returns the parentheses and brackets open above the innermost
+// brace.
+func (t *tracker) parens() int {
+	n := 0
+	for i := len(t.stack) - 1; i >= 0 && t.stack[i].open != '{' && t.stack[i].open != 0; i-- {
+		n++
+	}
+	return n
+}
+
+// hasPointer reports whether a local that may be a pointer is in scope.
+func (t *tracker) hasPointer() bool {
+	for n := range t.scope {
+		if k := t.kinds[n]; k == 0 || k&kPtr != 0 && k&kVoid == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isComparison reports a comparison operator.
+func isComparison(code uint8, text string) bool {
+	switch code {
+	case pLess, pGreater:
+		return true
+	case pBinary:
+		switch tokenTrim(text) {
+		case "==", "!=", "<=", ">=":
+			return true
+		}
+	}
+	return false
+}
+
+// maxDeclRun bounds the declarations in a row the model writes: n-gram
+// models love the runs of declarations that open test programs.
+const maxDeclRun = 2
+
+// oddNames are words no one names a local after (preprocessor words).
+var oddNames = map[string]bool{"include": true, "define": true, "ifdef": true, "ifndef": true, "endif": true, "elif": true, "undef": true, "pragma": true}
+
+// atBodyLevel reports whether the innermost open brace is the body of
+// the function (not a nested block).
+func (t *tracker) atBodyLevel() bool {
+	f := t.function()
+	return f >= 0 && len(t.stack)-1 == f
+}
+
+// lastDo reports whether the block just closed was a do's body, so that
+// its while follows on the same line.
+func (t *tracker) lastDo() bool {
+	n := len(t.pending)
+	return n > 0 && t.pending[n-1].kind == bodyLoop && t.pending[n-1].depth == len(t.stack)
+}
+
+// What a name of std may do in the model's code (tracker.stdOK).
+const (
+	stdNo     uint8 = iota // not used: the prompt does not, and it is no common one
+	stdYes                 // anywhere
+	stdStream              // std::cout, std::cerr: starts a statement
+	stdInput               // std::cin: starts a statement, or a condition
+)
+
+// commonStd are the names of std the model may write beside those its
+// prompt uses: strings, conversions and the standard streams. The model
+// learned C++ from the standard library's own headers, whose names
+// (allocators, iterators, traits) it would otherwise misuse.
+var commonStd = map[string]uint8{
+	"cout": stdStream, "cerr": stdStream, "clog": stdStream, "cin": stdInput, "endl": stdYes,
+	"string": stdYes, "to_string": stdYes, "stoi": stdYes, "stol": stdYes, "stoul": stdYes,
+	"stod": stdYes, "getline": stdYes, "size_t": stdYes, "strlen": stdYes, "strcmp": stdYes,
+	"strncmp": stdYes, "strcpy": stdYes, "strncpy": stdYes, "memcpy": stdYes, "memset": stdYes,
+	"exit": stdYes, "atoi": stdYes, "flush": stdYes,
+}

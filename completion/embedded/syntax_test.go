@@ -1,0 +1,369 @@
+package embedded
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// testHeaders are headers as `gcc -E -dD` prints them, cut down and
+// written for these tests.
+var testHeaders = map[string]struct {
+	text string
+	cpp  bool
+}{
+	"stdio.h": {`# 1 "<stdin>"
+typedef unsigned long size_t;
+typedef struct _IO_FILE FILE;
+struct tm { int tm_year; };
+extern FILE *stderr;
+#define stderr stderr
+#define EOF (-1)
+#define NULL ((void *)0)
+extern int printf (const char *__restrict __format, ...);
+extern int fprintf (FILE *__restrict __stream, const char *__restrict __format, ...);
+extern int puts (const char *__s);
+extern void perror (const char *__s);
+`, false},
+	"stdlib.h": {`typedef unsigned long size_t;
+extern void *malloc (size_t __size) __attribute__ ((__malloc__));
+extern void free (void *__ptr);
+extern int atoi (const char *__nptr);
+#define EXIT_FAILURE 1
+#define abs(x) __builtin_abs(x)
+`, false},
+	"string.h": {`typedef unsigned long size_t;
+extern size_t strlen (const char *__s);
+extern char *strcpy (char *__restrict __dest, const char *__restrict __src);
+`, false},
+	"iostream": {`namespace std __attribute__ ((__visibility__ ("default"))) {
+  class ostream { public: ostream& flush(); };
+  extern ostream cout;
+  extern ostream cerr;
+  template<typename _CharT> inline ostream& endl(ostream& __os) { return __os; }
+}
+`, true},
+	"string": {`namespace std {
+  class basic_string { public: unsigned long size() const; basic_string substr(unsigned long __pos = 0, unsigned long __n = 0) const; };
+  typedef basic_string string;
+  int stoi(const string& __str, unsigned long* __idx = 0, int __base = 10);
+}
+`, true},
+}
+
+// headerModel is the test model with the test headers' table.
+func headerModel(t testing.TB, order int) *Model {
+	t.Helper()
+	m := trainTest(t, order)
+	table := map[string]HeaderNames{}
+	for name, h := range testHeaders {
+		table[name] = ScanHeader([]byte(h.text), h.cpp)
+	}
+	m.SetHeaders(table)
+	return m
+}
+
+func TestScanHeader(t *testing.T) {
+	c := ScanHeader([]byte(testHeaders["stdio.h"].text+testHeaders["stdlib.h"].text), false)
+	cpp := ScanHeader([]byte(testHeaders["iostream"].text+testHeaders["string"].text), true)
+	tests := []struct {
+		names      HeaderNames
+		name       string
+		has, hasnt uint8
+		lo, hi     uint8
+	}{
+		{c, "printf", NameGlobal | NameArity, NameType | NameVar, 1, 255},
+		{c, "perror", NameGlobal | NameVoidFunction | NameArity, NameType, 1, 1},
+		{c, "malloc", NameGlobal | NameArity, NameVoidFunction, 1, 1},
+		{c, "FILE", NameGlobal | NameType, NameArity, 0, 0},
+		{c, "size_t", NameGlobal | NameType, 0, 0, 0},
+		{c, "stderr", NameGlobal | NameVar, NameArity, 0, 0},
+		{c, "EOF", NameGlobal | NameVar, 0, 0, 0},
+		{c, "abs", NameGlobal | NameArity, NameVar, 1, 1}, // a function-like macro
+		{c, "tm", NameTag, NameGlobal | NameType, 0, 0},   // in C a tag is no name of its own
+		{c, "tm_year", NameMember, NameGlobal, 0, 0},
+		{cpp, "cout", NameStd | NameVar, NameGlobal, 0, 0},
+		{cpp, "string", NameStd | NameType, NameGlobal, 0, 0},
+		{cpp, "stoi", NameStd | NameArity, NameGlobal, 1, 3}, // two defaults
+		{cpp, "substr", NameMember | NameArity, NameGlobal, 0, 2},
+		{cpp, "std", NameGlobal, NameType, 0, 0},
+	}
+	for _, tt := range tests {
+		ni, ok := tt.names[tt.name]
+		if !ok {
+			t.Errorf("%s: not found", tt.name)
+			continue
+		}
+		if ni.Flags&tt.has != tt.has || ni.Flags&tt.hasnt != 0 {
+			t.Errorf("%s: flags %08b, want %08b set and %08b clear", tt.name, ni.Flags, tt.has, tt.hasnt)
+		}
+		if tt.has&NameArity != 0 && (ni.MinArgs != tt.lo || ni.MaxArgs != tt.hi) {
+			t.Errorf("%s: %d to %d arguments, want %d to %d", tt.name, ni.MinArgs, ni.MaxArgs, tt.lo, tt.hi)
+		}
+	}
+	for _, reserved := range []string{"__format", "_IO_FILE", "__builtin_abs"} {
+		if _, ok := c[reserved]; ok {
+			t.Errorf("reserved name %s in the table", reserved)
+		}
+	}
+}
+
+// nextAllowed asks the tracker of a session whether tok may come next,
+// after the whole prompt (its last token too, which sampling may heal).
+func nextAllowed(s *session, tok string) bool {
+	tr := s.syn.tr.clone()
+	if s.heal != nil && s.heal.tok != ^uint32(0) {
+		tr.step(s.info(s.heal.tok), s.text(s.heal.tok), s.syn.get)
+	}
+	ti, name := classify(tok)
+	if name != "" {
+		if n, ok := s.m.names.idx[name]; ok {
+			ti.name = n
+		} else if n, ok := s.syn.xnames[name]; ok {
+			ti.name = n
+		} else {
+			ti.name = int32(len(s.syn.flags)) // a name no one declared
+		}
+	}
+	return tr.allowed(ti, tok, s.syn.get, s.syn.discipline)
+}
+
+func TestTrackerAllows(t *testing.T) {
+	m := headerModel(t, 3)
+	const c = "#include <stdio.h>\n#include <stdlib.h>\n\nstruct person { int status; };\n\nint main(int argc, char *argv[]) {\n    int n = 0;\n    struct person *p = malloc(sizeof(struct person));\n"
+	const cpp = "#include <iostream>\n#include <string>\n\nint main(int argc, char *argv[]) {\n    std::string name = argv[1];\n"
+	tests := []struct {
+		prompt, next string
+		want         bool
+	}{
+		{c + "    n = ", ";", false},
+		{c + "    n = ", " n", true},
+		{c + "    n = ", " undeclared_name", false},
+		{c + "    n = ", " atoi", true},
+		{c + "    n = ", " strlen", false}, // <string.h> is not included
+		{c + "    n = ", " status", false}, // a member, not a variable
+		{c + "    n = p", "->", true},
+		{c + "    n = n", "->", false}, // an int is no pointer
+		{c + "    n = p->", " status", true},
+		{c + "    if (n", ")", true},
+		{c + "    if (n", "{", false},
+		{c + "    if (n)", ";", false}, // no empty body
+		{c + "    n = (", ")", false},
+		{c + "    puts(", ")", false}, // puts takes one argument
+		{c + "    puts(\"x\"", ",", false},
+		{c + "    puts(\"x\"", ")", true},
+		{c + "    n = puts", ";", false}, // a function is called
+		{c + "    return", ";", false},   // main returns int
+		{c + "    return", " n", true},
+		{c + "    int m", "(", false}, // no function declared in a function
+		{c + "    int", " n", false},  // n is declared at this level
+		{c + "    int", " m", true},
+		{c + "    n", " n", false}, // an operand after an operand
+		{c + "    n = 1", " <", true},
+		{c + "    n = 1 < 2", " <", false},
+		{c + "    // set n", " n", false},
+		{c + "    // set n", "\x01 n", true},
+		{c, "#", false},
+		{c, "}", true},
+		{c, "else", false}, // no if before it
+		{c + "    if (n) {\n    }\n", "else", true},
+		{c + "    perror(\"x\")", ";", true},
+		{c + "    n = ", " perror", false}, // void: a statement, not an operand
+		{c + "    stderr", "(", false},     // an object, not a function
+		{cpp + "    std::", " cout", true},
+		{cpp + "    std::", " printf", false},
+		{cpp + "    std::cout << name.", " substr", true},
+		{cpp + "    int k = std::stoi(name", ")", true},
+		{cpp + "    std", " cout", false}, // std::
+		{cpp + "    ", " cout", false},    // no using namespace std
+	}
+	for _, tt := range tests {
+		s := m.newSession(tt.prompt, NoCache, true)
+		if got := nextAllowed(s, tt.next); got != tt.want {
+			lines := strings.Split(tt.prompt, "\n")
+			t.Errorf("after %q: %q allowed = %v, want %v", lines[len(lines)-1], tt.next, got, tt.want)
+		}
+	}
+}
+
+// declaredNames returns the names the declarations of a C text declare:
+// the names after a type (or its '*'), and after a ',' of a declaration
+// (a statement or a for header that starts with a type).
+func declaredNames(text string) map[string]bool {
+	out := map[string]bool{}
+	depth := 0
+	start, stmtDecl, forDecl, afterFor := true, false, false, false
+	prev := "" // the last token, '*' skipped
+	for _, tok := range Tokenize(text) {
+		if isLayout(tok) {
+			continue
+		}
+		t := tokenTrim(tok)
+		ti, _ := classify(tok)
+		typeWord := ti.cls == cKeyword && (ti.code == kwType || ti.code == kwQual || ti.code == kwTag) || t == "size_t" || t == "FILE"
+		if start && depth == 0 {
+			stmtDecl = typeWord
+		}
+		if afterFor && depth == 1 {
+			forDecl = typeWord
+		}
+		start, afterFor = false, false
+		if ti.cls == cIdent {
+			prevType := prev == "type" || prev == "tag"
+			if prevType || prev == "," && (depth == 0 && stmtDecl || depth == 1 && forDecl) {
+				out[t] = true
+			}
+		}
+		switch {
+		case t == ";":
+			if depth == 0 {
+				start = true
+			} else {
+				forDecl = false
+			}
+		case t == "{" || t == "}":
+			start, depth = true, 0
+		case t == "(" || t == "[":
+			depth++
+			afterFor = prev == "for"
+		case t == ")" || t == "]":
+			depth--
+		}
+		switch {
+		case t == "*":
+			// keep prev
+		case typeWord && ti.code == kwTag:
+			prev = "tagkw"
+		case typeWord:
+			prev = "type"
+		case prev == "tagkw" && ti.cls == cIdent:
+			prev = "tag"
+		default:
+			prev = t
+		}
+	}
+	return out
+}
+
+var (
+	identRE   = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+	literalRE = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`)
+	declRE    = regexp.MustCompile(`\b(?:int|char|long|short|double|float|unsigned|void|size_t|FILE|struct\s+\w+)[\s*]+([A-Za-z_]\w*)`)
+)
+
+// The corpus uses names (copy_name, buffer, values, ...) that a prompt of
+// another program does not declare: sampled freely, the model writes
+// them; with the tracker, never.
+func TestGenerateWritesOnlyDeclaredNames(t *testing.T) {
+	m := headerModel(t, 4)
+	prompt := "#include <stdio.h>\n#include <stdlib.h>\n\nint main(int argc, char *argv[]) {\n    int count = atoi(argv[1]);\n\n    // print the count\n"
+	undeclared := map[string]bool{}
+	for _, d := range testCorpus {
+		for _, w := range identRE.FindAllString(d, -1) {
+			undeclared[w] = true
+		}
+	}
+	for _, w := range identRE.FindAllString(prompt+testHeaders["stdio.h"].text+testHeaders["stdlib.h"].text, -1) {
+		delete(undeclared, w)
+	}
+	for w := range keywords {
+		delete(undeclared, w)
+	}
+	found := func(texts []string) map[string]string {
+		got := map[string]string{}
+		for _, text := range texts {
+			// Names the choice declares itself are fine: drop those that
+			// follow a type keyword.
+			text = literalRE.ReplaceAllString(text, `""`)
+			declared := declaredNames(text)
+			for _, w := range identRE.FindAllString(text, -1) {
+				if undeclared[w] && !declared[w] {
+					got[w] = text
+				}
+			}
+		}
+		return got
+	}
+	run := func(free bool) []string {
+		res := generate(t, m, prompt, Options{N: 40, MaxTokens: 40, Temperature: 1, Seed: seed(3), Unconstrained: free})
+		var out []string
+		for _, c := range res.Choices {
+			out = append(out, c.Text)
+		}
+		return out
+	}
+	if got := found(run(true)); len(got) == 0 {
+		t.Fatalf("unconstrained, the model never wrote a name the prompt lacks: the test shows nothing")
+	}
+	if got := found(run(false)); len(got) > 0 {
+		t.Errorf("constrained choices use names nothing declares: %v", got)
+	}
+}
+
+// braceDepth counts the braces of C text outside literals and comments
+// well enough for the tests' programs.
+func braceDepth(s string) int {
+	d := 0
+	for _, tok := range Tokenize(s) {
+		switch tokenTrim(tok) {
+		case "{":
+			d++
+		case "}":
+			d--
+		}
+	}
+	return d
+}
+
+// Asked for the rest of a function (max_tokens of at least
+// wholeFunction), a constrained choice ends where the function closes,
+// and closes it before max_tokens runs out.
+func TestGenerateClosesTheFunction(t *testing.T) {
+	m := headerModel(t, 4)
+	prompt := "#include <stdio.h>\n\nint main(int argc, char *argv[]) {\n    if (argc < 2) {\n        return 1;\n    }\n"
+	for _, maxTokens := range []int{wholeFunction, 40, 64} {
+		res := generate(t, m, prompt, Options{N: 30, MaxTokens: maxTokens, Temperature: 1, Seed: seed(5)})
+		for i, c := range res.Choices {
+			if d := braceDepth(prompt + c.Text); d != 0 {
+				t.Errorf("max_tokens %d, choice %d leaves %d braces open:\n%s", maxTokens, i, d, c.Text)
+			}
+			if c.FinishReason != FinishStop || !strings.HasSuffix(strings.TrimSpace(c.Text), "}") {
+				t.Errorf("max_tokens %d, choice %d: finish %q, text %q: want it to end with the function's brace", maxTokens, i, c.FinishReason, c.Text)
+			}
+			if len(c.Tokens) > maxTokens {
+				t.Errorf("max_tokens %d, choice %d: %d tokens", maxTokens, i, len(c.Tokens))
+			}
+		}
+	}
+}
+
+func TestHeaderTableRoundTrip(t *testing.T) {
+	m := headerModel(t, 3)
+	var buf strings.Builder
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode([]byte(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(back.Headers(), ","), strings.Join(m.Headers(), ","); got != want {
+		t.Fatalf("headers %s, want %s", got, want)
+	}
+	for _, h := range m.Headers() {
+		a, _ := m.headerFlags([]string{h})
+		b, _ := back.headerFlags([]string{h})
+		for name, n := range m.names.idx {
+			nb, ok := back.names.idx[name]
+			if !ok {
+				if a.flags[n] != 0 {
+					t.Errorf("%s: %s lost", h, name)
+				}
+				continue
+			}
+			if a.flags[n] != b.flags[nb] || a.flags[n]&fArity != 0 && a.arity[n] != b.arity[nb] {
+				t.Errorf("%s: %s flags %08b arity %04x, read back %08b %04x", h, name, a.flags[n], a.arity[n], b.flags[nb], b.arity[nb])
+			}
+		}
+	}
+}
