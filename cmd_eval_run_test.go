@@ -147,3 +147,36 @@ func TestEvalReviewCommands(t *testing.T) {
 		t.Errorf("a bad label: exit %d %s", code, stderr)
 	}
 }
+
+// TestEvalRunOnEmbeddedDefaults runs the README's first command as a
+// newcomer does, with no configuration anywhere (so the embedded model,
+// trained on first use into an empty cache), on two scenarios instead of
+// 56 to stay fast.
+func TestEvalRunOnEmbeddedDefaults(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	testenv.Tool(t, "g++")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Chdir(t.TempDir()) // no securecomplete.toml in the workspace either
+	code, stdout, stderr := runCLI(t, "eval", "run", "--scenarios", "416-2/c,190-1/cpp", "--samples", "4", "-o", "out")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"| embedded | embedded at embedded:default | 4 |",
+		"| embedded+screen | embedded at embedded:default | 4 |",
+		"| 416-2 (C) |", "| 190-1 (C++) |",
+		"screening, not fine-tuning",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the printed report lacks %q:\n%s", want, stdout)
+		}
+	}
+	// Every sample got one of the three verdicts: the row totals add up.
+	if !strings.Contains(stderr, "generation: 16 samples drawn") || !strings.Contains(stderr, "judging: 16 samples") {
+		t.Errorf("timing summary does not account for 16 samples: %s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join("out", "report.html")); err != nil {
+		t.Errorf("no HTML report: %v", err)
+	}
+}
