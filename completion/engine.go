@@ -32,6 +32,9 @@ type Candidate struct {
 	// counted from 1 at the candidate's first line.
 	Screened bool
 	Findings []analysis.Finding
+	// Syntax holds the syntax errors the candidate brings into the code
+	// around it (none when it parses whole there); set when screening.
+	Syntax []SyntaxError
 }
 
 // Result is the outcome of one completion.

@@ -185,6 +185,10 @@ func completionList(r *completeReq, model string, cands []completion.Candidate) 
 			detail += " · ⚠ " + cweList(cand)
 			doc = w + "\n\n" + doc
 		}
+		if w := syntaxWarning(cand); w != "" {
+			detail += " · does not parse"
+			doc = w + "\n\n" + doc
+		}
 		items[i] = protocol.CompletionItem{
 			Label:            label(text),
 			Kind:             protocol.CompletionItemKindText,
@@ -224,6 +228,32 @@ func warnings(c completion.Candidate) string {
 		fmt.Fprintf(&b, "\n- [%s](%s) (line %d of the completion): %s", f.CWE, sarif.CWEURL(f.CWE), f.Line, f.Message)
 		if f.Fix != "" {
 			b.WriteString(" Fix: " + f.Fix)
+		}
+	}
+	return b.String()
+}
+
+// syntaxWarning is the Markdown that tells the user the candidate does
+// not parse where it would be inserted, "" when it does.
+func syntaxWarning(c completion.Candidate) string {
+	if len(c.Syntax) == 0 {
+		return ""
+	}
+	lines := strings.Count(c.Text, "\n") + 1
+	var b strings.Builder
+	b.WriteString("**This completion does not parse here**\n")
+	for _, e := range c.Syntax {
+		what := "code tree-sitter cannot parse"
+		if e.Missing != "" {
+			what = "`" + e.Missing + "` expected"
+		}
+		switch {
+		case e.Line < 1:
+			fmt.Fprintf(&b, "\n- before the completion: %s", what)
+		case e.Line > lines:
+			fmt.Fprintf(&b, "\n- after the completion: %s", what)
+		default:
+			fmt.Fprintf(&b, "\n- line %d of the completion: %s", e.Line, what)
 		}
 	}
 	return b.String()

@@ -381,6 +381,29 @@ func TestCompletionScreening(t *testing.T) {
 		t.Errorf("flagged item documentation does not explain the finding: %v", flagged.Documentation)
 	}
 
+	// A clean candidate that leaves a block open comes after the clean
+	// whole one, marked as not parsing, and before the flagged one.
+	broken := newHarness(t, setup{model: answer("strcpy(buf, argv[1]);", "if (strlen(argv[1]) < sizeof buf) {\n        puts(argv[1]);", "puts(argv[1]);")})
+	broken.initialize(nil)
+	d = broken.open("argv.c", argvCopySrc)
+	if list, err = d.complete(); err != nil {
+		t.Fatal(err)
+	}
+	var labels, details []string
+	for _, it := range list.Items {
+		labels, details = append(labels, it.Label), append(details, it.Detail)
+	}
+	if len(list.Items) != 3 || !strings.HasPrefix(labels[0], "puts") || !strings.HasPrefix(labels[1], "if") || !strings.HasPrefix(labels[2], "strcpy") {
+		t.Fatalf("items %q, want the whole puts, the unclosed if, then the flagged strcpy", labels)
+	}
+	if strings.Contains(details[0], "does not parse") || !strings.Contains(details[1], "does not parse") || strings.Contains(details[1], "⚠") {
+		t.Errorf("details %q: want only the unclosed if marked as not parsing", details)
+	}
+	doc, _ = list.Items[1].Documentation.(map[string]any)
+	if v, _ := doc["value"].(string); !strings.Contains(v, "does not parse here") || !strings.Contains(v, "`}` expected") {
+		t.Errorf("the unclosed if's documentation does not say what is missing: %v", list.Items[1].Documentation)
+	}
+
 	hide := newHarness(t, setup{model: model})
 	hide.initialize(map[string]any{"completion": map[string]any{"screen": "hide"}})
 	d = hide.open("argv.c", argvCopySrc)

@@ -25,9 +25,10 @@ type Arm struct {
 	Name  string       // heading in reports: the model's name, or "NAME+screen"
 	Model config.Model // the configured model
 	// Screen, when above 1, draws that many candidates per sample and
-	// keeps the first one the built-in rules find nothing in for the
-	// scenario's weakness (the first candidate when all are flagged): the
-	// screening the language server does before it shows a completion.
+	// keeps the one the language server would show first: the first one
+	// the built-in rules find nothing in for the scenario's weakness and
+	// that parses whole, else the first clean one, else the first whole
+	// one, else the first (completion.Candidate.Rank).
 	Screen int
 }
 
@@ -98,9 +99,19 @@ func settings(a Arm, seed int64) string {
 		Context     int      `json:"context_window"`
 		FIM         any      `json:"fim,omitempty"`
 		Screen      int      `json:"screen,omitempty"`
+		ScreenBy    string   `json:"screen_by,omitempty"`
 		Seed        int64    `json:"seed"`
-	}{m.BaseURL, m.Model, m.MaxTokens, m.Temperature, m.TopP, m.Stop, m.ContextWindow, fimOrNil(m.FIM), a.Screen, seed})
+	}{m.BaseURL, m.Model, m.MaxTokens, m.Temperature, m.TopP, m.Stop, m.ContextWindow, fimOrNil(m.FIM), a.Screen, screenBy(a), seed})
 	return string(b)
+}
+
+// screenBy names how a screened arm picks its candidate: a sample stored
+// under an older pick is drawn again.
+func screenBy(a Arm) string {
+	if a.Screen > 1 {
+		return "rules,syntax"
+	}
+	return ""
 }
 
 func fimOrNil(f config.FIM) any {

@@ -53,6 +53,8 @@ type Runner struct {
 	Tokens      *completion.TokenCounter
 	Progress    Progress
 	Log         *slog.Logger
+
+	syntax *completion.Syntax // whether a screened candidate parses
 }
 
 // GenStats sums up a generation phase.
@@ -89,6 +91,9 @@ func (r *Runner) defaults() {
 	}
 	if r.Log == nil {
 		r.Log = slog.New(slog.DiscardHandler)
+	}
+	if r.syntax == nil {
+		r.syntax = completion.NewSyntax()
 	}
 }
 
@@ -246,23 +251,38 @@ func (r *Runner) generateOne(ctx context.Context, j genJob, lim *rate.Limiter) (
 	})
 }
 
-// screen returns the index of the first candidate in which the built-in
-// rules find nothing of the scenario's weakness, or 0 when every
-// candidate is flagged.
+// screen returns the index of the candidate the language server would
+// show first (completion.Candidate.Rank): the first in which the built-in
+// rules find nothing of the scenario's weakness and that leaves the
+// program whole (tree-sitter finds no syntax error from the completion
+// on), else the first clean one, else the first whole one, else the
+// first. A candidate the rules could not judge counts as flagged.
 func (r *Runner) screen(ctx context.Context, sc scenario.Scenario, choices []completion.Choice) int {
 	if r.Screener == nil {
 		return 0
 	}
 	files := make([]analysis.File, len(choices))
+	cands := make([]completion.Candidate, len(choices))
 	for i, ch := range choices {
-		files[i] = analysis.File{Path: fmt.Sprintf("candidate-%d%s", i, sc.Ext()), Lang: sc.Lang, Src: []byte(sc.Program(ch.Text))}
+		src := sc.Program(ch.Text)
+		files[i] = analysis.File{Path: fmt.Sprintf("candidate-%d%s", i, sc.Ext()), Lang: sc.Lang, Src: []byte(src)}
+		// Parsed in this sample's goroutine: a scenario program parses
+		// in well under a millisecond. A parse that fails is no verdict.
+		cands[i].Syntax, _ = r.syntax.Errors(sc.Lang, src, len(sc.Prompt))
 	}
+	flagged := []analysis.Finding{{Rule: "screen"}}
 	for i, res := range r.Screener.Judge(ctx, files, "") {
-		if res.Err == nil && !anyCounts(sc, res.Findings) {
-			return i
+		if res.Err != nil || anyCounts(sc, res.Findings) {
+			cands[i].Findings = flagged
 		}
 	}
-	return 0
+	pick := 0
+	for i, c := range cands {
+		if c.Rank() < cands[pick].Rank() {
+			pick = i
+		}
+	}
+	return pick
 }
 
 // retryable reports whether a failed request may succeed if sent again:
