@@ -190,16 +190,29 @@ func (b *baseline) get() ([]errorSite, error) {
 // same kind at the same place, or else any error of base left over:
 // tree-sitter may recover from the document's own error differently once
 // the candidate follows it (a statement missing its ';' right before the
-// cursor swallows the candidate's first token). A parse that fails (too
-// long) reports nothing: unjudged, not broken.
+// cursor swallows the candidate's first token); base is parsed only then.
+// A parse that fails (too long) reports nothing: unjudged, not broken.
 func (p *parsers) introduced(lang analysis.Lang, src string, at, n int, base *baseline) []SyntaxError {
 	sites, err := p.errorSites(lang, []byte(src))
 	if err != nil || len(sites) == 0 {
 		return nil
 	}
+	firstRow := strings.Count(src[:at], "\n")
+	var out []SyntaxError
+	var outside []errorSite
+	for _, s := range sites {
+		if s.pos >= at && s.pos < at+n {
+			out = append(out, s.syntaxError(firstRow)) // inside the candidate
+		} else {
+			outside = append(outside, s)
+		}
+	}
+	if len(outside) == 0 {
+		return out // base is not needed
+	}
 	have, err := base.get()
 	if err != nil {
-		return nil
+		return out
 	}
 	type key struct {
 		pos     int
@@ -210,33 +223,27 @@ func (p *parsers) introduced(lang analysis.Lang, src string, at, n int, base *ba
 		left[key{s.pos, s.missing}]++
 	}
 	spare := len(have) // base's errors not matched at their place
-	var outside []errorSite
-	var out []SyntaxError
-	firstRow := strings.Count(src[:at], "\n")
-	for _, s := range sites {
+	unmatched := outside[:0]
+	for _, s := range outside {
 		pos := s.pos
-		switch {
-		case pos < at:
-		case pos >= at+n:
+		if pos >= at+n {
 			pos -= n
-		default:
-			out = append(out, s.syntaxError(firstRow)) // inside the candidate
-			continue
 		}
 		if k := (key{pos, s.missing}); left[k] > 0 {
 			left[k]--
 			spare--
 			continue
 		}
-		outside = append(outside, s)
+		unmatched = append(unmatched, s)
 	}
-	for _, s := range outside {
+	for _, s := range unmatched {
 		if spare > 0 {
 			spare--
 			continue
 		}
 		out = append(out, s.syntaxError(firstRow))
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
 }
 
