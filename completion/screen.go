@@ -48,7 +48,9 @@ func (e *Engine) screen(ctx context.Context, lang analysis.Lang, cc cursorContex
 		go func(c *Candidate) {
 			defer wg.Done()
 			src := before + c.Text + rest
-			c.Syntax = e.parsers.introduced(lang, src, len(before), len(c.Text), base)
+			if ctx.Err() == nil {
+				c.Syntax = e.parsers.introduced(lang, src, len(before), len(c.Text), base)
+			}
 			fs, err := e.screener.Check(ctx, analysis.File{Path: "candidate", Lang: lang, Src: []byte(src)})
 			if err != nil {
 				return // unjudged: shown without a verdict
