@@ -51,7 +51,7 @@ func cwe787Rules() []*rule {
 		{Rule{
 			ID:          "cwe787-copy-size-from-data",
 			CWE:         "CWE-787",
-			Description: "memcpy/memmove copies a length read from the data or from input, never compared with the destination's size",
+			Description: "memcpy/memmove/strncpy copies a length read from the data or from input, or the length of input itself, never compared with the destination's size",
 			Fix:         "compare the length with the destination's capacity before copying (`if (n > capacity) return -1;`)",
 		}, checkCopySizeFromData},
 		{Rule{
@@ -668,7 +668,7 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 			var n, dst *node
 			elems := false
 			switch c.name {
-			case "memcpy", "memmove", "mempcpy":
+			case "memcpy", "memmove", "mempcpy", "strncpy", "stpncpy", "wcsncpy":
 				n, dst = c.arg(2), c.arg(0)
 			case "bcopy":
 				n, dst = c.arg(2), c.arg(1)
@@ -684,6 +684,14 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 				continue
 			}
 			why := tr.expr(n)
+			if why == "" && !elems {
+				// strlen(argv[1]) + 1 bytes fit no fixed-size buffer
+				// unless checked; into a buffer allocated for them
+				// (malloc(len + 1), size unknown here) they do.
+				if _, fixed := f.bufferSize(dst, c.n); fixed {
+					why = f.taint(inputLength).expr(n)
+				}
+			}
 			if why == "" {
 				continue
 			}
@@ -694,7 +702,7 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 			if elems {
 				unit = "elements"
 			}
-			r.report(c.n, fmt.Sprintf("%s copies %s %s into %s; the length comes from %s and is never compared with the size of %s",
+			r.report(c.n, fmt.Sprintf("%s copies %s %s into %s, a length that comes from %s and is never compared with the size of %s",
 				c.name, f.text(n), unit, f.text(dst), why, f.text(dst)), "")
 		}
 	}
@@ -848,6 +856,34 @@ var dataLength = &taintSpec{
 		}
 		return "", false
 	},
+}
+
+// inputLength is the taint of the lengths of user input: strlen(s),
+// s.size(), s.length() of a string from user input.
+var inputLength = &taintSpec{id: "input-length", source: inputLengthSource}
+
+func inputLengthSource(f *funcFacts, n *node) (string, bool) {
+	if n.kind != "call_expression" {
+		return "", false
+	}
+	c := f.callAt[n]
+	if c == nil {
+		return "", false
+	}
+	var s *node
+	switch c.name {
+	case "strlen", "wcslen":
+		s = c.arg(0)
+	case ".size", ".length":
+		s = c.recv
+	}
+	if s == nil {
+		return "", false
+	}
+	if w := f.taint(userInput).expr(s); w != "" {
+		return "the length of " + squeeze(f.text(s)) + ", which comes from " + w, true
+	}
+	return "", false
 }
 
 // ---- cwe787-unbounded-copy ---------------------------------------------
