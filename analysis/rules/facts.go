@@ -1023,6 +1023,11 @@ func (f *funcFacts) exprKind(n *node) typeKind {
 			return tkInt
 		case "atof", "strtod", "strtof", "stof", "stod", "sqrt", "pow", "fabs", "floor", "ceil", "drand48":
 			return tkFloat
+		case "to_string":
+			return tkString
+		}
+		if isStringClass(name) {
+			return tkString // std::string(p)
 		}
 		if p, ok := f.file.protos[name]; ok {
 			if p.ptr > 0 {
