@@ -29,7 +29,7 @@ type event struct {
 	val    int64 // for evDef of a constant
 	hasVal bool
 	null   nullSource // for evDef: the value may be NULL (an allocation, getenv)
-	alias  string // for evDef: the value is another variable
+	alias  string     // for evDef: the value is another variable
 }
 
 // events returns the events of every graph node of a function, by node
