@@ -33,6 +33,10 @@ type indexAccess struct {
 	write bool
 	msg   string
 	fix   string
+	// param is the parameter the index comes from ("" when it comes
+	// from input read in the function), in the function fn.
+	param string
+	fn    *funcFacts
 }
 
 // indexInput is the taint of indexes: user input and the integer
@@ -170,7 +174,11 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 				f.text(at), verb, f.text(idx), why, b.hi+c, f.text(base), size)
 		}
 		fix := fmt.Sprintf("check 0 <= %s && %s < %s before the access", f.text(idx), f.text(idx), sizeText(f, base, size))
-		out = append(out, indexAccess{at: at, write: write, msg: msg, fix: fix})
+		a := indexAccess{at: at, write: write, msg: msg, fix: fix, fn: f}
+		if p, ok := strings.CutPrefix(why, "the parameter "); ok {
+			a.param = p
+		}
+		out = append(out, a)
 	}
 	for _, s := range f.byKind["subscript_expression"] {
 		check(s, unparen(s.child("argument")), subscriptIndex(s))
