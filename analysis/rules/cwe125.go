@@ -80,15 +80,13 @@ func reportIndexFindings(ff *fileFacts, r *reporter, writes bool) {
 // indexAccesses computes (once per file) the accesses at unchecked
 // input indexes.
 func (ff *fileFacts) indexAccesses() []indexAccess {
-	if v, ok := ff.cache["index"].([]indexAccess); ok {
-		return v
-	}
-	var out []indexAccess
-	for _, f := range ff.funcs {
-		out = append(out, f.indexAccesses()...)
-	}
-	ff.cache["index"] = out
-	return out
+	return cached(ff.cache, "index", func() []indexAccess {
+		var out []indexAccess
+		for _, f := range ff.funcs {
+			out = append(out, f.indexAccesses()...)
+		}
+		return out
+	})
 }
 
 func (f *funcFacts) indexAccesses() []indexAccess {

@@ -426,34 +426,14 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 				if len(c.args) < 3 {
 					continue
 				}
-				s, ok := f.stringArg(c.arg(2))
-				if !ok {
-					continue
-				}
-				if k, ok := ff.constValue(c.arg(0), f); ok && k == 0 {
-					// url.compare(0, n, "https://example.com") == 0
-					n, known := ff.constValue(c.arg(1), f)
-					if !known {
-						n = -1
-					}
-					f.reportPrefix(r, c, s, n)
-				} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
-					f.reportSuffix(r, c, s)
+				// url.compare(0, n, "https://example.com") == 0
+				if s, ok := f.stringArg(c.arg(2)); ok {
+					f.reportPart(r, c, s)
 				}
 			case ".substr":
-				s, ok := f.stringArg(comparedLiteral(f, c.n))
-				if !ok {
-					continue
-				}
-				if k, ok := ff.constValue(c.arg(0), f); ok && k == 0 {
-					// url.substr(0, 18) == "http://example.com"
-					n, known := ff.constValue(c.arg(1), f)
-					if !known {
-						n = -1
-					}
-					f.reportPrefix(r, c, s, n)
-				} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
-					f.reportSuffix(r, c, s)
+				// url.substr(0, 18) == "http://example.com"
+				if s, ok := f.stringArg(comparedLiteral(f, c.n)); ok {
+					f.reportPart(r, c, s)
 				}
 			case "strcmp", "strcasecmp":
 				// strcmp(url + strlen(url) - 11, "example.com") == 0
@@ -490,6 +470,21 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 				}
 			}
 		}
+	}
+}
+
+// reportPart judges a comparison of the part of the URL c.recv that
+// starts at c.arg(0) and is c.arg(1) long with s: from 0 it is a prefix
+// test, from the URL's length minus something a suffix test.
+func (f *funcFacts) reportPart(r *reporter, c *callSite, s string) {
+	if k, ok := f.file.constValue(c.arg(0), f); ok && k == 0 {
+		n, known := f.file.constValue(c.arg(1), f)
+		if !known {
+			n = -1
+		}
+		f.reportPrefix(r, c, s, n)
+	} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
+		f.reportSuffix(r, c, s)
 	}
 }
 

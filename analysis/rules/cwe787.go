@@ -412,7 +412,7 @@ func checkLoopUnderflow(ff *fileFacts, r *reporter) {
 					buf, f.text(idx), f.text(idx.child("left")), buf), "")
 			case idx.kind == "identifier":
 				name := f.text(idx)
-				if !f.decrementedIn(name, loop) {
+				if !f.steppedIn(name, loop, true) {
 					continue
 				}
 				if b := f.boundsOf(idx, a); b.hasLo && b.lo >= 0 {
@@ -478,37 +478,34 @@ func (f *funcFacts) exactLowerGuard(e *node, at *node) bool {
 	return false
 }
 
-// decrementedIn reports whether a variable is decreased inside a node.
-func (f *funcFacts) decrementedIn(name string, in *node) bool {
-	for _, d := range f.defs {
-		if d.name != name || !d.whole || !in.contains(d.n) {
-			continue
-		}
-		switch d.op {
-		case "--", "-=":
-			return true
-		case "=":
-			if len(d.srcs) == 1 && isMinusConst(f, unparen(d.srcs[0])) && f.identName(d.srcs[0].child("left")) == name {
-				return true
-			}
-		}
+// steppedIn reports whether a variable is decreased (down) or increased
+// inside a node: x--, x -= k, x = x - k with k > 0 going down; x++,
+// x += k, x = x + y, x = y + x going up.
+func (f *funcFacts) steppedIn(name string, in *node, down bool) bool {
+	update, compound := "++", "+="
+	if down {
+		update, compound = "--", "-="
 	}
-	return false
-}
-
-// incrementedIn reports whether a variable is increased inside a node.
-func (f *funcFacts) incrementedIn(name string, in *node) bool {
 	for _, d := range f.defs {
 		if d.name != name || !d.whole || !in.contains(d.n) {
 			continue
 		}
 		switch d.op {
-		case "++", "+=":
+		case update, compound:
 			return true
 		case "=":
+			if len(d.srcs) != 1 {
+				continue
+			}
 			s := unparen(d.srcs[0])
-			if s != nil && s.kind == "binary_expression" && f.text(s.child("operator")) == "+" &&
-				(f.identName(s.child("left")) == name || f.identName(s.child("right")) == name) {
+			switch {
+			case s == nil:
+			case down:
+				if isMinusConst(f, s) && f.identName(s.child("left")) == name {
+					return true
+				}
+			case s.kind == "binary_expression" && f.text(s.child("operator")) == "+" &&
+				(f.identName(s.child("left")) == name || f.identName(s.child("right")) == name):
 				return true
 			}
 		}
@@ -532,7 +529,7 @@ func checkLoopOverrun(ff *fileFacts, r *reporter) {
 				continue
 			}
 			name := f.text(base)
-			if !f.incrementedIn(name, loop) {
+			if !f.steppedIn(name, loop, false) {
 				continue
 			}
 			size, ok := f.capacity(lhs.child("argument"), a)
@@ -1083,25 +1080,23 @@ func (f *funcFacts) lengthChecked(s *node, at *node) bool {
 
 // lenVars maps variables set from strlen(x) to x.
 func (f *funcFacts) lenVars() map[string]string {
-	if m, ok := f.cache["lenvars"].(map[string]string); ok {
-		return m
-	}
-	m := map[string]string{}
-	for _, d := range f.defs {
-		if d.op != "=" || len(d.srcs) != 1 {
-			continue
-		}
-		s := unparen(d.srcs[0])
-		if s != nil && s.kind == "call_expression" {
-			if c := f.callAt[s]; c != nil && c.name == "strlen" {
-				if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
-					m[d.name] = n
+	return cached(f.cache, "lenvars", func() map[string]string {
+		m := map[string]string{}
+		for _, d := range f.defs {
+			if d.op != "=" || len(d.srcs) != 1 {
+				continue
+			}
+			s := unparen(d.srcs[0])
+			if s != nil && s.kind == "call_expression" {
+				if c := f.callAt[s]; c != nil && c.name == "strlen" {
+					if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
+						m[d.name] = n
+					}
 				}
 			}
 		}
-	}
-	f.cache["lenvars"] = m
-	return m
+		return m
+	})
 }
 
 // quote is strconv.Quote for messages.

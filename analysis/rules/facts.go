@@ -1062,3 +1062,14 @@ func (f *funcFacts) exprKind(n *node) typeKind {
 	}
 	return tkUnknown
 }
+
+// cached returns the value stored under key in a per-file or
+// per-function cache, building and storing it on the first call.
+func cached[T any](cache map[string]any, key string, build func() T) T {
+	if v, ok := cache[key].(T); ok {
+		return v
+	}
+	v := build()
+	cache[key] = v
+	return v
+}
