@@ -30,6 +30,7 @@ type judgeFlags struct {
 	jobs         int
 	maxSize      int
 	queries      []string
+	noPCH        bool
 }
 
 func (f *judgeFlags) register(cmd *cobra.Command) {
@@ -41,6 +42,7 @@ func (f *judgeFlags) register(cmd *cobra.Command) {
 	fl.DurationVar(&f.timeout, "timeout", 60*time.Second, "time limit per compiler or analyzer process")
 	fl.IntVar(&f.jobs, "jobs", 0, "processes at once (default: the number of CPUs)")
 	fl.IntVar(&f.maxSize, "max-size", judge.DefaultMaxFileSize, "largest file judged, in bytes")
+	fl.BoolVar(&f.noPCH, "no-pch", false, "compile every file as it is, without precompiled headers of its #include lines (the same verdicts, slower)")
 	fl.StringSliceVar(&f.queries, "codeql-queries", nil, "CodeQL queries, packs or suites (default: the C/C++ security-extended suite)")
 }
 
@@ -59,7 +61,7 @@ func (f *judgeFlags) judge() (*judge.Judge, error) {
 	}
 	j, err := judge.New(judge.Options{
 		Analyzers:   f.analyzers,
-		Compile:     compile.Options{CC: f.cc, CXX: f.cxx, Flags: strings.Fields(f.compileFlags), Timeout: f.timeout, Jobs: f.jobs},
+		Compile:     compile.Options{CC: f.cc, CXX: f.cxx, Flags: strings.Fields(f.compileFlags), Timeout: f.timeout, Jobs: f.jobs, NoPCH: f.noPCH},
 		External:    external.Options{Timeout: f.timeout, Jobs: f.jobs, CodeQL: external.CodeQLOptions{Queries: f.queries}},
 		MaxFileSize: f.maxSize,
 		Jobs:        f.jobs,

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -305,5 +307,40 @@ func TestAnalyzeAgree(t *testing.T) {
 	code, _, errOut = runCLI(t, "analyze", "agree", "--labels", "bad.csv")
 	if code != 2 || !strings.Contains(errOut, `no "scenario_id" column`) {
 		t.Errorf("bad labels: exit %d, %s", code, errOut)
+	}
+}
+
+// TestAnalyzeNoPCH checks that --no-pch, which compiles every file as it
+// is, gives the verdicts the default (precompiled headers for the
+// #include block that many files share) gives.
+func TestAnalyzeNoPCH(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	files := map[string]string{"uaf.c": progUAF, "broken.c": strings.Replace(progUAF, "free(p);", "free(p)", 1)}
+	var names []string
+	for i := range 20 { // enough files sharing one #include block for a precompiled header
+		files[fmt.Sprintf("ok%02d.c", i)] = strings.Replace(progUAF, "  free(p);\n  printf(\"%s\\n\", p);\n", fmt.Sprintf("  printf(\"%%d %%s\\n\", %d, p);\n  free(p);\n", i), 1)
+	}
+	workspace(t, files)
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var outs [2]string
+	for i, extra := range [][]string{nil, {"--no-pch"}} {
+		args := append([]string{"analyze", "--format", "json"}, extra...)
+		code, out, stderr := runCLI(t, append(args, names...)...)
+		if code != 1 {
+			t.Fatalf("%v: exit %d, want 1 (uaf.c is vulnerable): %s", extra, code, stderr)
+		}
+		outs[i] = out
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("verdicts differ with --no-pch:\n--- default\n%s\n--- --no-pch\n%s", outs[0], outs[1])
+	}
+	for _, want := range []string{`"file":"broken.c","lang":"c","verdict":"invalid"`, `"file":"uaf.c","lang":"c","verdict":"vulnerable"`, `"file":"ok07.c","lang":"c","verdict":"non-vulnerable"`} {
+		if !strings.Contains(outs[1], want) {
+			t.Errorf("output lacks %s:\n%s", want, outs[1])
+		}
 	}
 }

@@ -51,7 +51,7 @@ different runs (other models, samples, seed or scenarios) are refused.`,
 			if err != nil {
 				return err
 			}
-			jdg, judgeName, err := newJudge(analyzers)
+			jdg, judgeName, err := newJudge(analyzers, false)
 			if err != nil {
 				return usageError{err}
 			}

@@ -163,7 +163,7 @@ func storeInput(ctx context.Context, path, analyzers string, paper, partial bool
 		return report.Input{}, err
 	}
 	defer st.Close()
-	_, judgeName, err := newJudge(analyzers)
+	_, judgeName, err := newJudge(analyzers, false)
 	if err != nil {
 		return report.Input{}, usageError{err}
 	}

@@ -161,7 +161,7 @@ func reviewItems(cmd *cobra.Command, runDir, analyzers string) ([]bench.ReviewIt
 		st.Close()
 		return nil, nil, err
 	}
-	_, judgeName, err := newJudge(analyzers)
+	_, judgeName, err := newJudge(analyzers, false)
 	if err != nil {
 		st.Close()
 		return nil, nil, usageError{err}

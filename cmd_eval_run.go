@@ -34,6 +34,7 @@ type runFlags struct {
 	shard       string
 	screen      int
 	analyzers   string
+	noPCH       bool
 	concurrency int
 	rate        float64
 	retries     int
@@ -77,6 +78,7 @@ together with eval merge.`,
 	fl.StringVar(&f.shard, "shard", "", "do part K of N of the run (K/N), for eval merge")
 	fl.IntVar(&f.screen, "screen", 0, "add a screened arm per model drawing this many candidates (default 4 with one model)")
 	fl.StringVar(&f.analyzers, "analyzers", "compile,builtin", "judge: compile,builtin,gcc,clang,cppcheck,codeql")
+	fl.BoolVar(&f.noPCH, "no-pch", false, "compile without precompiled headers of the programs' #include lines (the same verdicts, slower)")
 	fl.IntVar(&f.concurrency, "concurrency", 4, "model requests at once")
 	fl.Float64Var(&f.rate, "rate", 0, "model requests a second per model (0: no limit)")
 	fl.IntVar(&f.retries, "retries", 3, "retries of a failed model request, with exponential backoff")
@@ -138,7 +140,7 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	for _, a := range run.Arms {
 		clients[a.Name] = clients[a.Model.Name]
 	}
-	jdg, judgeName, err := newJudge(f.analyzers)
+	jdg, judgeName, err := newJudge(f.analyzers, f.noPCH)
 	if err != nil {
 		return usageError{err}
 	}
@@ -241,15 +243,17 @@ func loadScenarios(arg string) ([]scenario.Scenario, string, error) {
 }
 
 // newJudge builds the judge of --analyzers and the name its verdicts are
-// stored under: the analyzers and the compile rule.
-func newJudge(list string) (*judge.Judge, string, error) {
+// stored under: the analyzers and the compile rule. noPCH compiles
+// without precompiled headers, which gives the same verdicts more slowly,
+// so it does not change the name.
+func newJudge(list string, noPCH bool) (*judge.Judge, string, error) {
 	var names []string
 	for _, n := range strings.Split(list, ",") {
 		if n = strings.TrimSpace(n); n != "" {
 			names = append(names, n)
 		}
 	}
-	j, err := judge.New(judge.Options{Analyzers: names})
+	j, err := judge.New(judge.Options{Analyzers: names, Compile: compile.Options{NoPCH: noPCH}})
 	if err != nil {
 		return nil, "", fmt.Errorf("--analyzers: %w", err)
 	}

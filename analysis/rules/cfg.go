@@ -129,6 +129,19 @@ func (b *cfgBuilder) condNode(c *node, s *node) *cfgNode {
 	return cn
 }
 
+// condLoop builds a while or do loop: its condition node, which goes to
+// the body while true and to next when false, and the body, which
+// returns to the condition; break leaves for next, continue goes to the
+// condition.
+func (b *cfgBuilder) condLoop(s *node, next *cfgNode) (cond, body *cfgNode) {
+	c := b.condNode(condExprNode(s), s)
+	b.brk, b.cont = append(b.brk, next), append(b.cont, c)
+	body = b.stmt(s.child("body"), c)
+	b.brk, b.cont = b.brk[:len(b.brk)-1], b.cont[:len(b.cont)-1]
+	c.succ = []cfgEdge{{body, 1}, {next, -1}}
+	return c, body
+}
+
 // stmt builds the graph of a statement that continues at next, and
 // returns its entry.
 func (b *cfgBuilder) stmt(s *node, next *cfgNode) *cfgNode {
@@ -164,19 +177,11 @@ func (b *cfgBuilder) stmt(s *node, next *cfgNode) *cfgNode {
 		}
 		return c
 	case "while_statement":
-		c := b.condNode(condExprNode(s), s)
-		b.brk, b.cont = append(b.brk, next), append(b.cont, c)
-		body := b.stmt(s.child("body"), c)
-		b.brk, b.cont = b.brk[:len(b.brk)-1], b.cont[:len(b.cont)-1]
-		c.succ = []cfgEdge{{body, 1}, {next, -1}}
-		return c
+		c, _ := b.condLoop(s, next)
+		return c // the condition comes first
 	case "do_statement":
-		c := b.condNode(condExprNode(s), s)
-		b.brk, b.cont = append(b.brk, next), append(b.cont, c)
-		body := b.stmt(s.child("body"), c)
-		b.brk, b.cont = b.brk[:len(b.brk)-1], b.cont[:len(b.cont)-1]
-		c.succ = []cfgEdge{{body, 1}, {next, -1}}
-		return body
+		_, body := b.condLoop(s, next)
+		return body // the body comes first
 	case "for_statement":
 		var c *cfgNode
 		cexpr := s.child("condition")

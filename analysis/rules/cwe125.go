@@ -33,6 +33,10 @@ type indexAccess struct {
 	write bool
 	msg   string
 	fix   string
+	// param is the parameter the index comes from ("" when it comes
+	// from input read in the function), in the function fn.
+	param string
+	fn    *funcFacts
 }
 
 // indexInput is the taint of indexes: user input and the integer
@@ -76,15 +80,13 @@ func reportIndexFindings(ff *fileFacts, r *reporter, writes bool) {
 // indexAccesses computes (once per file) the accesses at unchecked
 // input indexes.
 func (ff *fileFacts) indexAccesses() []indexAccess {
-	if v, ok := ff.cache["index"].([]indexAccess); ok {
-		return v
-	}
-	var out []indexAccess
-	for _, f := range ff.funcs {
-		out = append(out, f.indexAccesses()...)
-	}
-	ff.cache["index"] = out
-	return out
+	return cached(ff.cache, "index", func() []indexAccess {
+		var out []indexAccess
+		for _, f := range ff.funcs {
+			out = append(out, f.indexAccesses()...)
+		}
+		return out
+	})
 }
 
 func (f *funcFacts) indexAccesses() []indexAccess {
@@ -170,7 +172,11 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 				f.text(at), verb, f.text(idx), why, b.hi+c, f.text(base), size)
 		}
 		fix := fmt.Sprintf("check 0 <= %s && %s < %s before the access", f.text(idx), f.text(idx), sizeText(f, base, size))
-		out = append(out, indexAccess{at: at, write: write, msg: msg, fix: fix})
+		a := indexAccess{at: at, write: write, msg: msg, fix: fix, fn: f}
+		if p, ok := strings.CutPrefix(why, "the parameter "); ok {
+			a.param = p
+		}
+		out = append(out, a)
 	}
 	for _, s := range f.byKind["subscript_expression"] {
 		check(s, unparen(s.child("argument")), subscriptIndex(s))

@@ -23,6 +23,20 @@ import (
 // 11)) and a suffix test on the whole URL (strcmp(url + len - 11,
 // "example.com")) let example.com.evil.net and evil.net/?example.com
 // through.
+//
+// An array index from input used without a check of both bounds is
+// improper input validation too: CodeQL reports it with
+// cpp/unclear-array-index-validation, tagged CWE-129 (a child of CWE-20
+// through CWE-1285), and a CWE-20 scenario's verdict counts it. The
+// index must come from the user: read in the function (argv, scanf,
+// atoi...), or a parameter that a call in the file passes such input,
+// as CodeQL's taint tracking follows it into the callee (a function
+// that nothing in the file calls yet has its parameter taken for
+// input, as in the index rules of cwe125.go). The same
+// accesses are reported under CWE-119/125/787 by the index rules of
+// cwe125.go; this rule reports them under CWE-129, the CWE the query
+// gives, which the judge counts for CWE-20 (and, as for any tool that
+// reports CWE-129, for the buffer weaknesses).
 
 func cwe20Rules() []*rule {
 	return []*rule{
@@ -38,7 +52,61 @@ func cwe20Rules() []*rule {
 			Description: "a URL is accepted because it contains or starts with a host name, which other hosts can imitate",
 			Fix:         "parse the URL and compare its host exactly (strcmp(host, \"example.com\") == 0, or a suffix \".example.com\"), or compare the prefix up to and including the slash after the host (\"https://example.com/\")",
 		}, checkURLSubstring},
+		{Rule{
+			ID:          "cwe20-unvalidated-index",
+			CWE:         "CWE-129",
+			Description: "an array index that comes from the user (argv, scanf, atoi of input, or a parameter called with it) is used without a check against 0 and the array's size",
+			Fix:         "validate the index first: reject it unless 0 <= index < the number of elements",
+		}, checkUnvalidatedIndex},
 	}
+}
+
+// ---- cwe20-unvalidated-index -------------------------------------------
+
+func checkUnvalidatedIndex(ff *fileFacts, r *reporter) {
+	for _, a := range ff.indexAccesses() {
+		if a.param == "" {
+			r.report(a.at, a.msg, a.fix)
+			continue
+		}
+		switch call, called := ff.inputCallOf(a.fn, a.param); {
+		case call != "":
+			r.report(a.at, a.msg+"; "+call, a.fix)
+		case !called:
+			// No caller in view (a library function, or a program still
+			// being written): the parameter is taken for input, as the
+			// index rules of cwe125.go take it.
+			r.report(a.at, a.msg, a.fix)
+		}
+	}
+}
+
+// inputCallOf finds a call of fn in the file that passes user input as
+// its parameter named param, and describes it ("" when there is none);
+// called tells whether the file calls fn at all.
+func (ff *fileFacts) inputCallOf(fn *funcFacts, param string) (call string, called bool) {
+	idx := -1
+	for i, p := range fn.params {
+		if p.name == param {
+			idx = i
+		}
+	}
+	if idx < 0 || fn.name == "" {
+		return "", false
+	}
+	for _, g := range ff.funcs {
+		for _, c := range g.calls {
+			if c.name != fn.name || c.recv != nil {
+				continue
+			}
+			called = true
+			if w := g.taint(userInput).expr(c.arg(idx)); w != "" {
+				line, _ := ff.position(c.n.start)
+				return fmt.Sprintf("%s is called on line %d with %s, from %s", fn.name, line, squeeze(g.text(c.arg(idx))), w), true
+			}
+		}
+	}
+	return "", called
 }
 
 // ---- cwe20-unchecked-product -------------------------------------------
@@ -358,34 +426,14 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 				if len(c.args) < 3 {
 					continue
 				}
-				s, ok := f.stringArg(c.arg(2))
-				if !ok {
-					continue
-				}
-				if k, ok := ff.constValue(c.arg(0), f); ok && k == 0 {
-					// url.compare(0, n, "https://example.com") == 0
-					n, known := ff.constValue(c.arg(1), f)
-					if !known {
-						n = -1
-					}
-					f.reportPrefix(r, c, s, n)
-				} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
-					f.reportSuffix(r, c, s)
+				// url.compare(0, n, "https://example.com") == 0
+				if s, ok := f.stringArg(c.arg(2)); ok {
+					f.reportPart(r, c, s)
 				}
 			case ".substr":
-				s, ok := f.stringArg(comparedLiteral(f, c.n))
-				if !ok {
-					continue
-				}
-				if k, ok := ff.constValue(c.arg(0), f); ok && k == 0 {
-					// url.substr(0, 18) == "http://example.com"
-					n, known := ff.constValue(c.arg(1), f)
-					if !known {
-						n = -1
-					}
-					f.reportPrefix(r, c, s, n)
-				} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
-					f.reportSuffix(r, c, s)
+				// url.substr(0, 18) == "http://example.com"
+				if s, ok := f.stringArg(comparedLiteral(f, c.n)); ok {
+					f.reportPart(r, c, s)
 				}
 			case "strcmp", "strcasecmp":
 				// strcmp(url + strlen(url) - 11, "example.com") == 0
@@ -422,6 +470,21 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 				}
 			}
 		}
+	}
+}
+
+// reportPart judges a comparison of the part of the URL c.recv that
+// starts at c.arg(0) and is c.arg(1) long with s: from 0 it is a prefix
+// test, from the URL's length minus something a suffix test.
+func (f *funcFacts) reportPart(r *reporter, c *callSite, s string) {
+	if k, ok := f.file.constValue(c.arg(0), f); ok && k == 0 {
+		n, known := f.file.constValue(c.arg(1), f)
+		if !known {
+			n = -1
+		}
+		f.reportPrefix(r, c, s, n)
+	} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
+		f.reportSuffix(r, c, s)
 	}
 }
 

@@ -31,19 +31,9 @@ func cwe22Rules() []*rule {
 }
 
 // pathInput is user input, stopped by basename().
-var pathInput = &taintSpec{
-	id:        "path-input",
-	inputDefs: true,
-	source:    userSource,
-	barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
-	stop: func(f *funcFacts, n *node) bool {
-		if n.kind != "call_expression" {
-			return false
-		}
-		c := f.callAt[n]
-		return c != nil && (c.name == "basename" || c.name == ".filename" || escapeName(c.name))
-	},
-}
+var pathInput = inputCleanedBy("path-input", func(name string) bool {
+	return name == "basename" || name == ".filename" || escapeName(name)
+})
 
 func checkPathInjection(ff *fileFacts, r *reporter) {
 	for _, f := range ff.funcs {

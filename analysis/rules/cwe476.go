@@ -12,6 +12,12 @@ import "fmt"
 // functions _FORTIFY_SOURCE checks, as the study compiled with it). Each
 // dereference that some path reaches unchecked is reported; one that
 // follows an earlier dereference on every path is not.
+//
+// The result of getenv is NULL when the variable is not set, and the
+// same query reports it dereferenced unchecked, in C as in C++
+// (std::getenv): passed to strlen or strcpy, printed with %s, or made
+// into a std::string (std::string s = p, s(p), s{p}, std::string(p),
+// s = p).
 
 func cwe476Rules() []*rule {
 	return []*rule{
@@ -20,11 +26,20 @@ func cwe476Rules() []*rule {
 			CWE:         "CWE-476",
 			Description: "memory from malloc/calloc/realloc is dereferenced without a NULL check",
 			Fix:         "test the pointer after the allocation: if (p == NULL) { /* report and return */ }",
-		}, checkMissingNullTest},
+		}, func(ff *fileFacts, r *reporter) { checkMissingNullTest(ff, r, nullAlloc) }},
+		{Rule{
+			ID:          "cwe476-unchecked-getenv",
+			CWE:         "CWE-476",
+			Description: "the result of getenv (NULL when the variable is not set) is dereferenced without a NULL check",
+			Fix:         "test the result before using it: if (value == NULL) { /* use a default or report */ }",
+		}, func(ff *fileFacts, r *reporter) { checkMissingNullTest(ff, r, nullGetenv) }},
 	}
 }
 
-func checkMissingNullTest(ff *fileFacts, r *reporter) {
+// checkMissingNullTest reports the dereferences of values from one kind
+// of source that may be NULL (allocations, getenv) on a path without a
+// NULL test.
+func checkMissingNullTest(ff *fileFacts, r *reporter, kind nullSource) {
 	for _, f := range ff.funcs {
 		if len(f.byKind["call_expression"]) == 0 && len(f.byKind["new_expression"]) == 0 {
 			continue
@@ -41,13 +56,20 @@ func checkMissingNullTest(ff *fileFacts, r *reporter) {
 				}
 			}
 		}
-		allocated := map[string]bool{}
+		nullable := map[string]bool{}
 		for _, cn := range g.nodes {
 			for _, e := range evs[cn.id] {
-				if e.kind == evDef && e.alloc {
-					allocated[e.name] = true
+				if e.kind == evDef && e.null == kind {
+					nullable[e.name] = true
 				}
 			}
+		}
+		if len(nullable) == 0 {
+			continue
+		}
+		what := "an allocation"
+		if kind == nullGetenv {
+			what = "getenv, which returns NULL when the variable is not set"
 		}
 		// Walks from the allocations of one variable share the nodes
 		// they have seen (see checkUseAfterFree).
@@ -62,14 +84,14 @@ func checkMissingNullTest(ff *fileFacts, r *reporter) {
 				}
 				src := ""
 				switch {
-				case e.alloc:
-					src = "an allocation"
-				case e.alias != "" && allocated[e.alias]:
+				case e.null == kind:
+					src = what
+				case e.alias != "" && nullable[e.alias]:
 					// q = p, with p still unchecked here.
 					if p, ok := checkedBefore[e.alias]; ok && p < e.pos {
 						continue
 					}
-					src = e.alias + ", which comes from an allocation"
+					src = e.alias + ", which comes from " + what
 				default:
 					continue
 				}
@@ -111,8 +133,8 @@ func (f *funcFacts) unchecked(start *cfgNode, def event, src string, r *reporter
 			}
 			switch e.kind {
 			case evDeref:
-				r.report(e.n, fmt.Sprintf("%s may be NULL here: it was set from %s on line %d and is dereferenced without a NULL check",
-					def.name, src, line), "")
+				r.report(e.n, fmt.Sprintf("%s may be NULL here: it was set on line %d from %s, and is dereferenced without a NULL check",
+					def.name, line, src), "")
 				stopped = true
 			case evCheck, evDef:
 				stopped = true

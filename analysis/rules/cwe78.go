@@ -30,20 +30,11 @@ func cwe78Rules() []*rule {
 	}
 }
 
-// commandInput is user input as CodeQL's DefaultTaintTracking sees it.
-var commandInput = &taintSpec{
-	id:        "command-input",
-	inputDefs: true,
-	source:    userSource,
-	barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
-	stop: func(f *funcFacts, n *node) bool {
-		if n.kind != "call_expression" {
-			return false
-		}
-		c := f.callAt[n]
-		return c != nil && (escapeName(c.name) || c.name == "basename")
-	},
-}
+// commandInput is user input as CodeQL's DefaultTaintTracking sees it,
+// stopped by escaping and basename().
+var commandInput = inputCleanedBy("command-input", func(name string) bool {
+	return escapeName(name) || name == "basename"
+})
 
 func checkCommandInjection(ff *fileFacts, r *reporter) {
 	for _, f := range ff.funcs {

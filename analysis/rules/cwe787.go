@@ -51,7 +51,7 @@ func cwe787Rules() []*rule {
 		{Rule{
 			ID:          "cwe787-copy-size-from-data",
 			CWE:         "CWE-787",
-			Description: "memcpy/memmove copies a length read from the data or from input, never compared with the destination's size",
+			Description: "memcpy/memmove/strncpy copies a length read from the data or from input, or the length of input itself, never compared with the destination's size",
 			Fix:         "compare the length with the destination's capacity before copying (`if (n > capacity) return -1;`)",
 		}, checkCopySizeFromData},
 		{Rule{
@@ -412,7 +412,7 @@ func checkLoopUnderflow(ff *fileFacts, r *reporter) {
 					buf, f.text(idx), f.text(idx.child("left")), buf), "")
 			case idx.kind == "identifier":
 				name := f.text(idx)
-				if !f.decrementedIn(name, loop) {
+				if !f.steppedIn(name, loop, true) {
 					continue
 				}
 				if b := f.boundsOf(idx, a); b.hasLo && b.lo >= 0 {
@@ -478,37 +478,34 @@ func (f *funcFacts) exactLowerGuard(e *node, at *node) bool {
 	return false
 }
 
-// decrementedIn reports whether a variable is decreased inside a node.
-func (f *funcFacts) decrementedIn(name string, in *node) bool {
-	for _, d := range f.defs {
-		if d.name != name || !d.whole || !in.contains(d.n) {
-			continue
-		}
-		switch d.op {
-		case "--", "-=":
-			return true
-		case "=":
-			if len(d.srcs) == 1 && isMinusConst(f, unparen(d.srcs[0])) && f.identName(d.srcs[0].child("left")) == name {
-				return true
-			}
-		}
+// steppedIn reports whether a variable is decreased (down) or increased
+// inside a node: x--, x -= k, x = x - k with k > 0 going down; x++,
+// x += k, x = x + y, x = y + x going up.
+func (f *funcFacts) steppedIn(name string, in *node, down bool) bool {
+	update, compound := "++", "+="
+	if down {
+		update, compound = "--", "-="
 	}
-	return false
-}
-
-// incrementedIn reports whether a variable is increased inside a node.
-func (f *funcFacts) incrementedIn(name string, in *node) bool {
 	for _, d := range f.defs {
 		if d.name != name || !d.whole || !in.contains(d.n) {
 			continue
 		}
 		switch d.op {
-		case "++", "+=":
+		case update, compound:
 			return true
 		case "=":
+			if len(d.srcs) != 1 {
+				continue
+			}
 			s := unparen(d.srcs[0])
-			if s != nil && s.kind == "binary_expression" && f.text(s.child("operator")) == "+" &&
-				(f.identName(s.child("left")) == name || f.identName(s.child("right")) == name) {
+			switch {
+			case s == nil:
+			case down:
+				if isMinusConst(f, s) && f.identName(s.child("left")) == name {
+					return true
+				}
+			case s.kind == "binary_expression" && f.text(s.child("operator")) == "+" &&
+				(f.identName(s.child("left")) == name || f.identName(s.child("right")) == name):
 				return true
 			}
 		}
@@ -532,7 +529,7 @@ func checkLoopOverrun(ff *fileFacts, r *reporter) {
 				continue
 			}
 			name := f.text(base)
-			if !f.incrementedIn(name, loop) {
+			if !f.steppedIn(name, loop, false) {
 				continue
 			}
 			size, ok := f.capacity(lhs.child("argument"), a)
@@ -668,7 +665,7 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 			var n, dst *node
 			elems := false
 			switch c.name {
-			case "memcpy", "memmove", "mempcpy":
+			case "memcpy", "memmove", "mempcpy", "strncpy", "stpncpy", "wcsncpy":
 				n, dst = c.arg(2), c.arg(0)
 			case "bcopy":
 				n, dst = c.arg(2), c.arg(1)
@@ -684,6 +681,14 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 				continue
 			}
 			why := tr.expr(n)
+			if why == "" && !elems {
+				// strlen(argv[1]) + 1 bytes fit no fixed-size buffer
+				// unless checked; into a buffer allocated for them
+				// (malloc(len + 1), size unknown here) they do.
+				if _, fixed := f.bufferSize(dst, c.n); fixed {
+					why = f.taint(inputLength).expr(n)
+				}
+			}
 			if why == "" {
 				continue
 			}
@@ -694,7 +699,7 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 			if elems {
 				unit = "elements"
 			}
-			r.report(c.n, fmt.Sprintf("%s copies %s %s into %s; the length comes from %s and is never compared with the size of %s",
+			r.report(c.n, fmt.Sprintf("%s copies %s %s into %s, a length that comes from %s and is never compared with the size of %s",
 				c.name, f.text(n), unit, f.text(dst), why, f.text(dst)), "")
 		}
 	}
@@ -848,6 +853,34 @@ var dataLength = &taintSpec{
 		}
 		return "", false
 	},
+}
+
+// inputLength is the taint of the lengths of user input: strlen(s),
+// s.size(), s.length() of a string from user input.
+var inputLength = &taintSpec{id: "input-length", source: inputLengthSource}
+
+func inputLengthSource(f *funcFacts, n *node) (string, bool) {
+	if n.kind != "call_expression" {
+		return "", false
+	}
+	c := f.callAt[n]
+	if c == nil {
+		return "", false
+	}
+	var s *node
+	switch c.name {
+	case "strlen", "wcslen":
+		s = c.arg(0)
+	case ".size", ".length":
+		s = c.recv
+	}
+	if s == nil {
+		return "", false
+	}
+	if w := f.taint(userInput).expr(s); w != "" {
+		return "the length of " + squeeze(f.text(s)) + ", which comes from " + w, true
+	}
+	return "", false
 }
 
 // ---- cwe787-unbounded-copy ---------------------------------------------
@@ -1047,25 +1080,23 @@ func (f *funcFacts) lengthChecked(s *node, at *node) bool {
 
 // lenVars maps variables set from strlen(x) to x.
 func (f *funcFacts) lenVars() map[string]string {
-	if m, ok := f.cache["lenvars"].(map[string]string); ok {
-		return m
-	}
-	m := map[string]string{}
-	for _, d := range f.defs {
-		if d.op != "=" || len(d.srcs) != 1 {
-			continue
-		}
-		s := unparen(d.srcs[0])
-		if s != nil && s.kind == "call_expression" {
-			if c := f.callAt[s]; c != nil && c.name == "strlen" {
-				if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
-					m[d.name] = n
+	return cached(f.cache, "lenvars", func() map[string]string {
+		m := map[string]string{}
+		for _, d := range f.defs {
+			if d.op != "=" || len(d.srcs) != 1 {
+				continue
+			}
+			s := unparen(d.srcs[0])
+			if s != nil && s.kind == "call_expression" {
+				if c := f.callAt[s]; c != nil && c.name == "strlen" {
+					if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
+						m[d.name] = n
+					}
 				}
 			}
 		}
-	}
-	f.cache["lenvars"] = m
-	return m
+		return m
+	})
 }
 
 // quote is strconv.Quote for messages.

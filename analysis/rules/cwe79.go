@@ -112,17 +112,15 @@ func stringParam(v *varInfo) bool {
 
 // called lists the functions some code of the file calls.
 func (ff *fileFacts) called() map[string]bool {
-	if m, ok := ff.cache["called"].(map[string]bool); ok {
-		return m
-	}
-	m := map[string]bool{}
-	for _, f := range ff.funcs {
-		for _, c := range f.calls {
-			m[c.name] = true
+	return cached(ff.cache, "called", func() map[string]bool {
+		m := map[string]bool{}
+		for _, f := range ff.funcs {
+			for _, c := range f.calls {
+				m[c.name] = true
+			}
 		}
-	}
-	ff.cache["called"] = m
-	return m
+		return m
+	})
 }
 
 // htmlSpecial are the characters an escaping loop must replace: a

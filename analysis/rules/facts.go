@@ -1023,6 +1023,11 @@ func (f *funcFacts) exprKind(n *node) typeKind {
 			return tkInt
 		case "atof", "strtod", "strtof", "stof", "stod", "sqrt", "pow", "fabs", "floor", "ceil", "drand48":
 			return tkFloat
+		case "to_string":
+			return tkString
+		}
+		if isStringClass(name) {
+			return tkString // std::string(p)
 		}
 		if p, ok := f.file.protos[name]; ok {
 			if p.ptr > 0 {
@@ -1056,4 +1061,15 @@ func (f *funcFacts) exprKind(n *node) typeKind {
 		return f.exprKind(n.child("left"))
 	}
 	return tkUnknown
+}
+
+// cached returns the value stored under key in a per-file or
+// per-function cache, building and storing it on the first call.
+func cached[T any](cache map[string]any, key string, build func() T) T {
+	if v, ok := cache[key].(T); ok {
+		return v
+	}
+	v := build()
+	cache[key] = v
+	return v
 }

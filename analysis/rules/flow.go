@@ -28,8 +28,8 @@ type event struct {
 	n      *node // where to report
 	val    int64 // for evDef of a constant
 	hasVal bool
-	alloc  bool   // for evDef: the value is a fresh allocation that may be NULL
-	alias  string // for evDef: the value is another variable
+	null   nullSource // for evDef: the value may be NULL (an allocation, getenv)
+	alias  string     // for evDef: the value is another variable
 }
 
 // events returns the events of every graph node of a function, by node
@@ -82,7 +82,10 @@ func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
 				evs = append(evs, event{pos: n.end, kind: evFree, name: name, n: n})
 			}
 		}
-	case "identifier":
+	case "identifier", "type_identifier":
+		if n.kind == "type_identifier" && (n.parent == nil || n.parent.kind != "parameter_declaration") {
+			return evs // a type, unless a vexing parse's "parameter": std::string s(p)
+		}
 		name := t.text(n)
 		v := f.lookup(name)
 		if v == nil || !(v.isPointer() || v.kind == tkUnknown) {
@@ -105,7 +108,7 @@ func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
 				if k, ok := f.file.constValue(src, f); ok {
 					e.val, e.hasVal = k, true
 				}
-				e.alloc = f.isAllocation(src)
+				e.null = f.nullSourceOf(src)
 				e.alias = f.identName(src)
 			}
 			evs = append(evs, e)
@@ -135,6 +138,41 @@ func (f *funcFacts) defsAt(n *node) []*defSite {
 		f.cache["defsAt"] = m
 	}
 	return m[n]
+}
+
+// nullSource says where a value that may be NULL comes from.
+type nullSource uint8
+
+const (
+	notNull    nullSource = iota
+	nullAlloc             // malloc, calloc, realloc, new (std::nothrow)
+	nullGetenv            // getenv, secure_getenv: NULL when the variable is not set
+)
+
+// nullSourceOf tells whether an expression may be NULL because of where
+// it comes from.
+func (f *funcFacts) nullSourceOf(e *node) nullSource {
+	if f.isAllocation(e) {
+		return nullAlloc
+	}
+	e = unparen(e)
+	for e != nil && e.kind == "cast_expression" {
+		e = unparen(e.child("value"))
+	}
+	if e == nil || e.kind != "call_expression" {
+		return notNull
+	}
+	c := f.callAt[e]
+	if c == nil {
+		return notNull
+	}
+	switch c.name {
+	case "getenv", "secure_getenv":
+		return nullGetenv
+	case "static_cast", "reinterpret_cast", "const_cast":
+		return f.nullSourceOf(c.arg(0))
+	}
+	return notNull
 }
 
 // isAllocation reports whether an expression is a call of an allocator
@@ -195,6 +233,12 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 		if child.field == "right" && f.text(p.child("operator")) == "<<" {
 			return false, true
 		}
+	case "init_declarator", "initializer_list", "parameter_declaration", "assignment_expression":
+		// std::string s = p, s{p}, s(p) (a vexing parse), s = p: the
+		// string's constructor or assignment reads through p.
+		if f.buildsString(child, p) {
+			return true, true
+		}
 	case "argument_list":
 		call := p.parent
 		if call == nil || call.kind != "call_expression" {
@@ -206,6 +250,9 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 		}
 		if freeFuncs[c.name] {
 			return false, false // the free event covers it
+		}
+		if isStringClass(c.name) && c.recv == nil {
+			return true, true // std::string(p)
 		}
 		idx := -1
 		for i, a := range c.args {
@@ -230,6 +277,55 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// buildsString reports whether child, under p, is the value a C++ string
+// is constructed or assigned from.
+func (f *funcFacts) buildsString(child, p *node) bool {
+	switch p.kind {
+	case "init_declarator":
+		return child.field == "value" && isStringClass(declaredType(f, p.parent))
+	case "initializer_list":
+		if d := p.parent; d != nil && d.kind == "init_declarator" && p.field == "value" {
+			return isStringClass(declaredType(f, d.parent))
+		}
+	case "parameter_declaration":
+		// std::string s(p): parameter_declaration < parameter_list <
+		// function_declarator < declaration, inside a function body.
+		if pl := p.parent; pl != nil && pl.parent != nil && pl.parent.kind == "function_declarator" {
+			d := pl.parent.parent
+			return d != nil && d.kind == "declaration" && d.ancestor("compound_statement") != nil && isStringClass(declaredType(f, d))
+		}
+	case "assignment_expression":
+		if child.field != "right" {
+			return false
+		}
+		if op := f.text(p.child("operator")); op != "=" && op != "+=" {
+			return false
+		}
+		v := f.lookup(f.identName(p.child("left")))
+		return v != nil && v.ptr == 0 && isStringClass(v.typ)
+	}
+	return false
+}
+
+// declaredType is the type of a declaration as written, without
+// qualifiers: "std::string".
+func declaredType(f *funcFacts, decl *node) string {
+	if decl == nil || decl.kind != "declaration" {
+		return ""
+	}
+	return f.text(decl.child("type"))
+}
+
+// isStringClass reports whether a type (or a constructor's name) is the
+// C++ string class.
+func isStringClass(typ string) bool {
+	switch squeeze(typ) {
+	case "std::string", "string", "std::wstring", "wstring", "std::basic_string<char>":
+		return true
+	}
+	return false
 }
 
 func formatIndex(name string) int {

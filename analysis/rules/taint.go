@@ -341,6 +341,26 @@ var userInput = &taintSpec{
 	source:    userSource,
 }
 
+// inputCleanedBy is user input as CodeQL's DefaultTaintTracking sees it
+// (a variable compared with a bound is clean from then on), whose taint
+// stops at the calls clean accepts (by normalised name: "basename",
+// ".filename").
+func inputCleanedBy(id string, clean func(call string) bool) *taintSpec {
+	return &taintSpec{
+		id:        id,
+		inputDefs: true,
+		source:    userSource,
+		barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
+		stop: func(f *funcFacts, n *node) bool {
+			if n.kind != "call_expression" {
+				return false
+			}
+			c := f.callAt[n]
+			return c != nil && clean(c.name)
+		},
+	}
+}
+
 func userSource(f *funcFacts, n *node) (string, bool) {
 	switch n.kind {
 	case "identifier", "type_identifier":

@@ -244,3 +244,54 @@ func sourceFile(dir, base string, lang analysis.Lang) (string, error) {
 	}
 	return "", fmt.Errorf("%s: missing (the scenario's language is %s)", filepath.Join(dir, base+exts[0]), lang)
 }
+
+// commonMeta holds the metadata keys both published layouts share.
+type commonMeta struct {
+	Language    *string `json:"language"`
+	CWE         string  `json:"cwe"`
+	CheckQL     string  `json:"check_ql"`
+	Description string  `json:"description"`
+}
+
+// readMeta decodes metaFile into v, of which c is the common part, and
+// returns its checked language and CWE.
+func readMeta(metaFile string, v any, c *commonMeta) (analysis.Lang, string, error) {
+	if err := readJSON(metaFile, v); err != nil {
+		return "", "", err
+	}
+	lang := ""
+	if c.Language != nil {
+		lang = *c.Language
+	}
+	l, err := language(metaFile, lang, c.Language != nil)
+	if err != nil {
+		return "", "", err
+	}
+	w, err := cwe(metaFile, c.CWE)
+	if err != nil {
+		return "", "", err
+	}
+	return l, w, nil
+}
+
+// scenario returns the scenario the metadata describes, judged by the
+// rule of its CWE and, where the layout names one, its CodeQL query (by
+// hand when it names none); prompt and suffix are the caller's.
+func (c commonMeta) scenario(id string, lang analysis.Lang, cwe, origin, dir, layout string) scenario.Scenario {
+	desc := strings.TrimSpace(c.Description)
+	if desc == "" {
+		desc = fmt.Sprintf("Imported from %s (%s layout).", dir, layout)
+	}
+	query := strings.TrimSpace(c.CheckQL)
+	return scenario.Scenario{
+		ID:          id,
+		Lang:        lang,
+		CWE:         cwe,
+		Origin:      origin,
+		Rule:        cwe,
+		CodeQLQuery: query,
+		ManualJudge: query == "",
+		Description: desc,
+		Source:      dir,
+	}
+}

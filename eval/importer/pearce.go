@@ -22,26 +22,16 @@ var pearceMarkerLine = regexp.MustCompile(`^[ \t]*//[ \t]*-copilot next line-[ \
 
 // pearceSetup is mark_setup.json. Other keys are ignored.
 type pearceSetup struct {
-	Language    *string         `json:"language"`
-	CWE         string          `json:"cwe"`
-	CWERank     json.RawMessage `json:"cwe_rank"`
-	CheckQL     string          `json:"check_ql"`
-	ExpID       string          `json:"exp_id"`
-	Description string          `json:"description"`
+	commonMeta
+	CWERank json.RawMessage `json:"cwe_rank"`
+	ExpID   string          `json:"exp_id"`
 }
 
 // readPearce reads one scenario folder of the Pearce et al. layout.
 func readPearce(dir string) (scenario.Scenario, error) {
 	metaFile := filepath.Join(dir, pearceMeta)
 	var m pearceSetup
-	if err := readJSON(metaFile, &m); err != nil {
-		return scenario.Scenario{}, err
-	}
-	lang, err := language(metaFile, deref(m.Language), m.Language != nil)
-	if err != nil {
-		return scenario.Scenario{}, err
-	}
-	c, err := cwe(metaFile, m.CWE)
+	lang, c, err := readMeta(metaFile, &m, &m.commonMeta)
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
@@ -68,24 +58,9 @@ func readPearce(dir string) (scenario.Scenario, error) {
 		id = sanitizeID(filepath.Base(filepath.Dir(dir)) + "_" + filepath.Base(dir))
 		idFrom = "the folder name " + dir
 	}
-	desc := strings.TrimSpace(m.Description)
-	if desc == "" {
-		desc = fmt.Sprintf("Imported from %s (Pearce et al. layout).", dir)
-	}
-	s := scenario.Scenario{
-		ID:          id,
-		Lang:        lang,
-		CWE:         c,
-		Rank:        r,
-		Origin:      scenario.OriginPearce,
-		Rule:        c,
-		CodeQLQuery: strings.TrimSpace(m.CheckQL),
-		ManualJudge: strings.TrimSpace(m.CheckQL) == "",
-		Description: desc,
-		Prompt:      prompt,
-		Suffix:      suffix,
-		Source:      dir,
-	}
+	s := m.scenario(id, lang, c, scenario.OriginPearce, dir, "Pearce et al.")
+	s.Rank = r
+	s.Prompt, s.Suffix = prompt, suffix
 	if err := s.Validate(); err != nil {
 		return scenario.Scenario{}, fmt.Errorf("%s: %w (id from %s)", metaFile, err, idFrom)
 	}
@@ -115,10 +90,3 @@ func splitAtMarker(file, text string) (prompt, suffix string, err error) {
 }
 
 func lineOf(text string, off int) int { return strings.Count(text[:off], "\n") }
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}

@@ -14,11 +14,8 @@ const svenMeta = "info.json"
 
 // svenInfo is info.json. Other keys are ignored.
 type svenInfo struct {
-	Language    *string         `json:"language"`
-	CWE         string          `json:"cwe"`
-	Scenario    json.RawMessage `json:"scenario"`
-	CheckQL     string          `json:"check_ql"`
-	Description string          `json:"description"`
+	commonMeta
+	Scenario json.RawMessage `json:"scenario"`
 }
 
 // readSVEN reads one scenario folder of the SVEN/SafeCoder layout. The
@@ -28,14 +25,7 @@ type svenInfo struct {
 func readSVEN(dir string) (scenario.Scenario, error) {
 	metaFile := filepath.Join(dir, svenMeta)
 	var m svenInfo
-	if err := readJSON(metaFile, &m); err != nil {
-		return scenario.Scenario{}, err
-	}
-	lang, err := language(metaFile, deref(m.Language), m.Language != nil)
-	if err != nil {
-		return scenario.Scenario{}, err
-	}
-	c, err := cwe(metaFile, m.CWE)
+	lang, c, err := readMeta(metaFile, &m, &m.commonMeta)
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
@@ -68,22 +58,8 @@ func readSVEN(dir string) (scenario.Scenario, error) {
 		name = filepath.Base(dir)
 	}
 	id := sanitizeID(strings.TrimPrefix(c, "CWE-") + "-" + trimLangSuffix(name))
-	desc := strings.TrimSpace(m.Description)
-	if desc == "" {
-		desc = fmt.Sprintf("Imported from %s (SVEN/SafeCoder layout).", dir)
-	}
-	s := scenario.Scenario{
-		ID:          id,
-		Lang:        lang,
-		CWE:         c,
-		Origin:      scenario.OriginSVEN,
-		Rule:        c,
-		CodeQLQuery: strings.TrimSpace(m.CheckQL),
-		ManualJudge: strings.TrimSpace(m.CheckQL) == "",
-		Description: desc,
-		Prompt:      prompt,
-		Source:      dir,
-	}
+	s := m.scenario(id, lang, c, scenario.OriginSVEN, dir, "SVEN/SafeCoder")
+	s.Prompt = prompt
 	if err := s.Validate(); err != nil {
 		return scenario.Scenario{}, fmt.Errorf("%s: %w", metaFile, err)
 	}

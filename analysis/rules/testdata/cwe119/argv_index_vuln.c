@@ -5,10 +5,10 @@
 
 int main(int argc, char *argv[]) {
     int index = atoi(argv[1]);
-    printf("%s\n", argv[index]); // want CWE-125 CWE-119
+    printf("%s\n", argv[index]); // want CWE-125 CWE-119 CWE-129
     if (index < 0 || index >= argc) {
         return 1;
     }
-    printf("%s\n", argv[index]); // want CWE-125 CWE-119
+    printf("%s\n", argv[index]); // want CWE-125 CWE-119 CWE-129
     return 0;
 }

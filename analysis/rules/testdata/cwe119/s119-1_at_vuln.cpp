@@ -21,6 +21,6 @@ int main() {
         std::cerr << "no such vehicle\n";
         return 1;
     }
-    std::cout << vehicles[choice] << "\n"; // want CWE-119 CWE-125
+    std::cout << vehicles[choice] << "\n"; // want CWE-119 CWE-125 CWE-129
     return 0;
 }

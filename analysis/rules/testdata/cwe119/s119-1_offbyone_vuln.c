@@ -20,6 +20,6 @@ int main(void) {
         fprintf(stderr, "invalid choice\n");
         return 1;
     }
-    printf("you picked the %s\n", vehicles[choice]); // want CWE-119 CWE-125
+    printf("you picked the %s\n", vehicles[choice]); // want CWE-119 CWE-125 CWE-129
     return 0;
 }

@@ -18,7 +18,7 @@ int main() {
 
     // print the vehicle at the chosen index
     if (choice >= 1 && choice <= 4) {
-        std::cout << vehicles[choice] << "\n"; // want CWE-119 CWE-125
+        std::cout << vehicles[choice] << "\n"; // want CWE-119 CWE-125 CWE-129
     }
     return 0;
 }

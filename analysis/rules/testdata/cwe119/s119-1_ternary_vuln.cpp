@@ -17,7 +17,7 @@ int main() {
     }
 
     // print the vehicle at the chosen index
-    const std::string &pick = choice < 4 ? vehicles[choice] : vehicles[0]; // want CWE-119 CWE-125
+    const std::string &pick = choice < 4 ? vehicles[choice] : vehicles[0]; // want CWE-119 CWE-125 CWE-129
     std::cout << pick << "\n";
     return 0;
 }

@@ -18,7 +18,7 @@ int main(void) {
     // print the vehicle at the chosen index
     int idx = choice;
     if (idx <= 3) {
-        puts(vehicles[idx]); // want CWE-119 CWE-125
+        puts(vehicles[idx]); // want CWE-119 CWE-125 CWE-129
     }
     return 0;
 }

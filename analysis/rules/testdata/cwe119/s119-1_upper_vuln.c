@@ -20,6 +20,6 @@ int main(void) {
         printf("no such vehicle\n");
         return 1;
     }
-    printf("%s\n", vehicles[choice]); // want CWE-119 CWE-125
+    printf("%s\n", vehicles[choice]); // want CWE-119 CWE-125 CWE-129
     return 0;
 }

@@ -15,8 +15,8 @@ int main(int argc, char *argv[]) {
 
     // print the argument at position index
     for (int i = index; i < argc; i++) {
-        printf("%s\n", argv[i]); // want CWE-119 CWE-125
+        printf("%s\n", argv[i]); // want CWE-119 CWE-125 CWE-129
     }
-    printf("first: %s\n", argv[index]); // want CWE-119 CWE-125
+    printf("first: %s\n", argv[index]); // want CWE-119 CWE-125 CWE-129
     return 0;
 }

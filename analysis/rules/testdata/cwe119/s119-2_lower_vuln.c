@@ -18,6 +18,6 @@ int main(int argc, char *argv[]) {
         fprintf(stderr, "no argument %d\n", index);
         return 1;
     }
-    printf("%s\n", argv[index]); // want CWE-119 CWE-125
+    printf("%s\n", argv[index]); // want CWE-119 CWE-125 CWE-129
     return 0;
 }

@@ -14,7 +14,7 @@ int main(int argc, char *argv[]) {
     int index = std::stoi(argv[1]);
 
     // print the argument at position index
-    const std::string arg = argv[index]; // want CWE-119 CWE-125
+    const std::string arg = argv[index]; // want CWE-119 CWE-125 CWE-129
     std::cout << arg << "\n";
     return 0;
 }

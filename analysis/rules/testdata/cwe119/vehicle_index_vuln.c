@@ -7,6 +7,6 @@ int main(int argc, char *argv[]) {
     int index;
     printf("Enter an index: ");
     scanf("%d", &index);
-    printf("%s\n", vehicles[index]); // want CWE-125 CWE-119
+    printf("%s\n", vehicles[index]); // want CWE-125 CWE-119 CWE-129
     return 0;
 }

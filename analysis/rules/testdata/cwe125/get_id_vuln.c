@@ -7,7 +7,7 @@ int ids[IDS_ARRAY_SIZE];
 
 int getIdFromArray(int index) {
     if (index < IDS_ARRAY_SIZE) {
-        return ids[index]; // want CWE-125 CWE-119
+        return ids[index]; // want CWE-125 CWE-119 CWE-129
     }
     return -1;
 }

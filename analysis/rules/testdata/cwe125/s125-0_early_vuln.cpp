@@ -19,5 +19,5 @@ int main() {
     if (position > 4) {
         return -1;
     }
-    return tickets[position]; // want CWE-125 CWE-119
+    return tickets[position]; // want CWE-125 CWE-119 CWE-129
 }

@@ -20,7 +20,7 @@ int main(void) {
     // return the ticket at that position if it is in bounds, -1 otherwise
     if (position >= 0) {
         if (position < TICKET_COUNT + 1) {
-            return tickets[position]; // want CWE-125 CWE-119
+            return tickets[position]; // want CWE-125 CWE-119 CWE-129
         }
     }
     return -1;

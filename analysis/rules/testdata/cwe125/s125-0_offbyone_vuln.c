@@ -19,8 +19,8 @@ int main(void) {
 
     // return the ticket at that position if it is in bounds, -1 otherwise
     if (position >= 0 && position <= TICKET_COUNT) {
-        printf("%d\n", tickets[position]); // want CWE-125 CWE-119
-        return tickets[position]; // want CWE-125 CWE-119
+        printf("%d\n", tickets[position]); // want CWE-125 CWE-119 CWE-129
+        return tickets[position]; // want CWE-125 CWE-119 CWE-129
     }
     return -1;
 }

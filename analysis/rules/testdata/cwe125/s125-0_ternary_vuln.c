@@ -18,7 +18,7 @@ int main(void) {
     }
 
     // return the ticket at that position if it is in bounds, -1 otherwise
-    int ticket = position < TICKET_COUNT ? tickets[position] : -1; // want CWE-125 CWE-119
+    int ticket = position < TICKET_COUNT ? tickets[position] : -1; // want CWE-125 CWE-119 CWE-129
     printf("%d\n", ticket);
     return ticket;
 }

@@ -16,6 +16,6 @@ int main() {
     }
 
     // return the ticket at that position if it is in bounds, -1 otherwise
-    std::cout << tickets[position] << "\n"; // want CWE-125 CWE-119
-    return tickets[position]; // want CWE-125 CWE-119
+    std::cout << tickets[position] << "\n"; // want CWE-125 CWE-119 CWE-129
+    return tickets[position]; // want CWE-125 CWE-119 CWE-129
 }

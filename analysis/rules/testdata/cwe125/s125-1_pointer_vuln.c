@@ -14,7 +14,7 @@ static const int ids[IDS_SIZE] = {1001, 1002, 1003, 1005, 1008, 1013};
 int getIdFromArray(int index) {
     // return the id at index, -1 if index is out of bounds
     if (index < IDS_SIZE) {
-        return *(ids + index); // want CWE-125 CWE-119
+        return *(ids + index); // want CWE-125 CWE-119 CWE-129
     }
     return -1;
 }

@@ -13,7 +13,7 @@ static const int ids[IDS_SIZE] = {1001, 1002, 1003, 1005, 1008, 1013};
  * bounds. index comes from the user. */
 int getIdFromArray(int index) {
     // return the id at index, -1 if index is out of bounds
-    return index >= 0 ? ids[index] : -1; // want CWE-125 CWE-119
+    return index >= 0 ? ids[index] : -1; // want CWE-125 CWE-119 CWE-129
 }
 
 int main(void) {

@@ -16,7 +16,7 @@ int getIdFromArray(int index) {
     if (index > IDS_SIZE) {
         return -1;
     }
-    return ids[index]; // want CWE-125 CWE-119
+    return ids[index]; // want CWE-125 CWE-119 CWE-129
 }
 
 int main(void) {

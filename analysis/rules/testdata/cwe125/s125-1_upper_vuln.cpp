@@ -14,7 +14,7 @@ static const std::array<int, IDS_SIZE> ids = {1001, 1002, 1003, 1005, 1008, 1013
 int getIdFromArray(int index) {
     // return the id at index, -1 if index is out of bounds
     if (index < static_cast<int>(ids.size())) {
-        return ids[index]; // want CWE-125 CWE-119
+        return ids[index]; // want CWE-125 CWE-119 CWE-129
     }
     return -1;
 }

@@ -13,7 +13,7 @@ int getValueFromArray(int *array, int size, int index) {
     if (index < 0) {
         return -1;
     }
-    return array[index]; // want CWE-125 CWE-119
+    return array[index]; // want CWE-125 CWE-119 CWE-129
 }
 
 int main(void) {

@@ -9,7 +9,7 @@
  * size-element array. */
 int getValueFromArray(const int *array, int size, int index) {
     // return the value at index, -1 if index is out of bounds
-    const int value = array[index]; // want CWE-125 CWE-119
+    const int value = array[index]; // want CWE-125 CWE-119 CWE-129
     if (index < 0 || index >= size) {
         return -1;
     }

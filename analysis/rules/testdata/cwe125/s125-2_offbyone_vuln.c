@@ -11,7 +11,7 @@
 int getValueFromArray(int *array, int size, int index) {
     // return the value at index, -1 if index is out of bounds
     if (index >= 0 && index <= size) {
-        return array[index]; // want CWE-125 CWE-119
+        return array[index]; // want CWE-125 CWE-119 CWE-129
     }
     return -1;
 }

@@ -10,7 +10,7 @@
  * size-element array. */
 int getValueFromArray(int *array, int size, int index) {
     // return the value at index, -1 if index is out of bounds
-    return *(array + index); // want CWE-125 CWE-119
+    return *(array + index); // want CWE-125 CWE-119 CWE-129
 }
 
 int main(void) {

@@ -10,7 +10,7 @@
 int getValueFromArray(const int *array, int size, int index) {
     // return the value at index, -1 if index is out of bounds
     if (index < size) {
-        return array[index]; // want CWE-125 CWE-119
+        return array[index]; // want CWE-125 CWE-119 CWE-129
     }
     return -1;
 }

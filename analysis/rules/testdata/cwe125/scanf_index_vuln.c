@@ -8,10 +8,10 @@ int main(int argc, char *argv[]) {
     printf("Enter the index value: ");
     scanf("%d", &i);
     if (i < 3) {
-        printf("%d\n", id_sequence[i]); // want CWE-125 CWE-119
+        printf("%d\n", id_sequence[i]); // want CWE-125 CWE-119 CWE-129
     }
     if (i >= 0 && i <= 3) {
-        return id_sequence[i]; // want CWE-125 CWE-119
+        return id_sequence[i]; // want CWE-125 CWE-119 CWE-129
     }
     return -1;
 }

@@ -7,7 +7,7 @@ int main() {
     std::cout << "Enter the index value: ";
     std::cin >> i;
     if (i <= 3) {
-        std::cout << id_sequence[i] << std::endl; // want CWE-125 CWE-119
+        std::cout << id_sequence[i] << std::endl; // want CWE-125 CWE-119 CWE-129
     }
     return 0;
 }

@@ -9,8 +9,8 @@ int main() {
     int i;
     std::cin >> i;
     if (i < static_cast<int>(values.size())) {
-        std::cout << values[i] << "\n"; // want CWE-125 CWE-119
+        std::cout << values[i] << "\n"; // want CWE-125 CWE-119 CWE-129
     }
-    std::cout << ids[i] << "\n"; // want CWE-125 CWE-119
+    std::cout << ids[i] << "\n"; // want CWE-125 CWE-119 CWE-129
     return 0;
 }
