@@ -1766,9 +1766,10 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		case posAfter, posSemi:
 			return true
 		case posStmt:
-			// No empty statement as the body of an if or a loop, nor
-			// after an if statement (unless closing in a hurry).
-			return t.function() < 0 || t.closing && t.bodyStart || !t.prevClose && !t.elseOK
+			// No empty statement in a function (the n-gram model often
+			// starts a line with one after a comment), unless closing
+			// in a hurry an if's or a loop's body.
+			return t.function() < 0 || t.closing && t.bodyStart
 		case posOperand:
 			return t.allowSemi
 		case posType:

@@ -164,6 +164,9 @@ func TestTrackerAllows(t *testing.T) {
 		{c + "    // set n", " n", false},
 		{c + "    // set n", "\x01 n", true},
 		{c, "#", false},
+		{c, ";", false}, // no empty statement in a function
+		{c + "    n = 1;\n", ";", false},
+		{c + "    for (", ";", true},
 		{c, "}", true},
 		{c, "else", false}, // no if before it
 		{c + "    if (n) {\n    }\n", "else", true},
