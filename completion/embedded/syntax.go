@@ -1704,6 +1704,9 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 		if k, ok := t.kinds[t.prevName]; ok && k != 0 && t.prevName >= 0 && (k&(kPtr|kClass) == 0 || k&kVoid != 0) {
 			return false // x[i] of a non-array
 		}
+		if t.prevClose && t.lastParen == fkGroup && t.function() >= 0 {
+			return false // (a == b)[0]: not in the model's code, as (x).y
+		}
 		return p == posAfter && !(t.prevLit && !t.prevString)
 	case pRBrack:
 		return top.open == '[' && (p == posAfter || t.allowClose && (top.declArr || t.function() < 0))

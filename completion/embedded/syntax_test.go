@@ -167,6 +167,8 @@ func TestTrackerAllows(t *testing.T) {
 		{c, ";", false}, // no empty statement in a function
 		{c + "    n = 1;\n", ";", false},
 		{c + "    for (", ";", true},
+		{c + "    if ((n == 2)", "[", false}, // no subscript of a parenthesized expression
+		{c + "    if (argv", "[", true},
 		{c, "}", true},
 		{c, "else", false}, // no if before it
 		{c + "    if (n) {\n    }\n", "else", true},
