@@ -1233,6 +1233,9 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 	if t.cpp && t.prevName >= 0 && t.prevName == t.std && !(ti.cls == cPunct && ti.code == pScope) {
 		return false // std is a namespace: std::
 	}
+	if t.pos == posScope && ti.cls != cIdent && t.function() >= 0 {
+		return false // std::~x, std::4095: in a function a name follows ::
+	}
 	if t.unary && ti.cls == cPunct && (ti.code == pStar || ti.code == pAmp || ti.code == pUnary || ti.code == pPlusMinus || ti.code == pIncDec) {
 		return false // one unary operator at a time
 	}

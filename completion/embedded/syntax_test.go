@@ -177,6 +177,8 @@ func TestTrackerAllows(t *testing.T) {
 		{c + "    stderr", "(", false},     // an object, not a function
 		{cpp + "    std::", " cout", true},
 		{cpp + "    std::", " printf", false},
+		{cpp + "    int k = std::", "~", false}, // a name follows ::
+		{cpp + "    int k = std::", " 1", false},
 		{cpp + "    std::cout << name.", " substr", true},
 		{cpp + "    int k = std::stoi(name", ")", true},
 		{cpp + "    std", " cout", false}, // std::
