@@ -195,7 +195,7 @@ func Collect(ctx context.Context, st *store.Store, run Run, judgeName string, me
 	}
 	for _, a := range run.Arms {
 		if a.Screen > 1 {
-			in.Meta.Notes = append(in.Meta.Notes, fmt.Sprintf("Arm %s is screening, not fine-tuning: it draws %d candidates per sample and keeps the first the built-in rules pass and tree-sitter parses whole (else the first clean one), as the language server orders completions before showing them. The judge then uses the same rules, so it measures how much screening removes, not how good the model is.", a.Name, a.Screen))
+			in.Meta.Notes = append(in.Meta.Notes, fmt.Sprintf("Arm %s is screening, not fine-tuning: it draws %d candidates per sample and keeps the first the built-in rules pass and tree-sitter parses whole (else the first the rules pass, else the first that parses, else the first), as the language server orders completions before showing them. The judge then uses the same rules, so it measures how much screening removes, not how good the model is.", a.Name, a.Screen))
 		}
 	}
 	return in, cov, nil
