@@ -200,7 +200,7 @@ func (g *generator) mask(tr *tracker, hist []uint32, rescue, closing bool) bool 
 	s, sy := g.s, g.s.syn
 	ok := func(w uint32) bool {
 		ti, text := s.info(w), s.text(w)
-		return tr.allowed(ti, text, sy.get, sy.discipline) && (!closing || tr.closingAllowed(ti, text))
+		return tr.allowed(ti, text, sy.get, sy.discipline) && (!closing || tr.closingAllowed(ti, text, sy.get))
 	}
 	g.saved = append(g.saved[:0], g.cands...)
 	kept := g.cands[:0]

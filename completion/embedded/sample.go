@@ -123,6 +123,13 @@ const wholeFunction = 32
 // the most one token can add to it (a "for" owes "(;;)" and a body).
 const closingMargin = 6
 
+// statementMargin: no statement starts when the tokens left are no more
+// than what closing takes plus this margin. A statement begun later would
+// run into the closing with its own condition and call still to write
+// ("if (strcmp(" owes more than closingMargin covers), and the choice
+// would end at max_tokens with the function open.
+const statementMargin = 16
+
 // minBody is the least number of tokens a constrained choice writes
 // before it may return from, or close, the function the prompt left open:
 // an n-gram model would otherwise often close it at once ("return 1; }",
@@ -529,7 +536,11 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 		}
 		prefix := ""
 		whole := tr != nil && s.syn.fn >= 0 && !opt.IgnoreEOS && opt.MaxTokens >= wholeFunction
-		closing := whole && opt.MaxTokens-step <= tr.closingCost(s.syn.fn)+closingMargin
+		closing := false
+		if whole {
+			left, cost := opt.MaxTokens-step, tr.closingCost(s.syn.fn)
+			closing = left <= cost+closingMargin || tr.atStatementStart() && left <= cost+statementMargin
+		}
 		if tr != nil {
 			tr.closing = closing
 			tr.young = whole && step < minBody && !closing

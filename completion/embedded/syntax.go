@@ -331,6 +331,12 @@ func (t *tracker) inBody(kinds ...uint8) bool {
 
 func (t *tracker) top() *frame { return &t.stack[len(t.stack)-1] }
 
+// atStatementStart reports whether the next token starts a statement of
+// a block.
+func (t *tracker) atStatementStart() bool {
+	return t.pos == posStmt && len(t.stack) > 0 && t.top().open == '{'
+}
+
 // braces returns the number of '{' frames open.
 func (t *tracker) braces() int32 {
 	n := int32(0)
@@ -1995,7 +2001,7 @@ func (t *tracker) closingCost(fn int) int {
 // the token budget leaves no room for more: closing brackets, ';', line
 // breaks that do not indent deeper, and the operand, declarator or name a
 // construct still owes.
-func (t *tracker) closingAllowed(ti tinfo, text string) bool {
+func (t *tracker) closingAllowed(ti tinfo, text string, flags func(int32) uint8) bool {
 	switch ti.cls {
 	case cLayout:
 		if t.comment != 0 || t.pp {
@@ -2005,6 +2011,11 @@ func (t *tracker) closingAllowed(ti tinfo, text string) bool {
 		blank, levels, cols := parseLayout(text)
 		return t.pos == posStmt && !t.bodyStart && !blank && levels < 0 && cols == 0
 	case cNumber, cChar, cString, cIdent:
+		if ti.cls == cIdent && ti.name >= 0 && t.pos == posOperand {
+			if f := flags(ti.name); f&(fArity|fVoidFn) != 0 && f&fVar == 0 {
+				return false // a function owes a call and its arguments
+			}
+		}
 		switch t.pos {
 		case posOperand, posType, posMember, posScope, posTag, posLabel:
 			return true

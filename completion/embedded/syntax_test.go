@@ -327,9 +327,20 @@ func braceDepth(s string) int {
 // and closes it before max_tokens runs out.
 func TestGenerateClosesTheFunction(t *testing.T) {
 	m := headerModel(t, 4)
-	prompt := "#include <stdio.h>\n\nint main(int argc, char *argv[]) {\n    if (argc < 2) {\n        return 1;\n    }\n"
-	for _, maxTokens := range []int{wholeFunction, 40, 64} {
-		res := generate(t, m, prompt, Options{N: 30, MaxTokens: maxTokens, Temperature: 1, Seed: seed(5)})
+	for _, prompt := range []string{
+		"#include <stdio.h>\n\nint main(int argc, char *argv[]) {\n    if (argc < 2) {\n        return 1;\n    }\n",
+		// Two blocks open and calls that owe arguments: a statement
+		// begun late cannot be finished and closed in time.
+		"#include <stdio.h>\n#include <string.h>\n\nint main(int argc, char *argv[]) {\n    if (argc > 1) {\n        if (strcmp(argv[1], \"-v\") == 0) {\n            puts(argv[1]);\n",
+	} {
+		closesTheFunction(t, m, prompt)
+	}
+}
+
+func closesTheFunction(t *testing.T, m *Model, prompt string) {
+	t.Helper()
+	for _, maxTokens := range []int{wholeFunction, 40, 64, 128} {
+		res := generate(t, m, prompt, Options{N: 200, MaxTokens: maxTokens, Temperature: 1, Seed: seed(5)})
 		for i, c := range res.Choices {
 			if d := braceDepth(prompt + c.Text); d != 0 {
 				t.Errorf("max_tokens %d, choice %d leaves %d braces open:\n%s", maxTokens, i, d, c.Text)
