@@ -67,6 +67,9 @@ COL the cursor is at the end of the line.`,
 			if err != nil {
 				return usageError{err}
 			}
+			if err := ensureDefaultModel(cmd.Context(), g, m); err != nil {
+				return err
+			}
 			client, err := completion.NewClient(m)
 			if err != nil {
 				return err

@@ -131,6 +131,9 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 
 	clients := map[string]completion.Client{}
 	for _, m := range models {
+		if err := ensureDefaultModel(ctx, g, m); err != nil {
+			return err
+		}
 		c, err := completion.NewClient(m)
 		if err != nil {
 			return err

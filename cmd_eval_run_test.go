@@ -173,6 +173,9 @@ func TestEvalRunOnEmbeddedDefaults(t *testing.T) {
 		}
 	}
 	// Every sample got one of the three verdicts: the row totals add up.
+	if !strings.Contains(stderr, "training the default embedded model") {
+		t.Errorf("first use does not say the model is being trained: %s", stderr)
+	}
 	if !strings.Contains(stderr, "generation: 16 samples drawn") || !strings.Contains(stderr, "judging: 16 samples") {
 		t.Errorf("timing summary does not account for 16 samples: %s", stderr)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"securecomplete/completion"
 	"securecomplete/completion/embedded"
 	"securecomplete/config"
 	"securecomplete/eval/scenario"
@@ -286,4 +287,15 @@ func lastLine(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// ensureDefaultModel trains the default embedded model when m uses it and
+// it is missing or stale, with its progress on standard error: a command
+// says so rather than pausing silently on its first request.
+func ensureDefaultModel(ctx context.Context, g *globals, m config.Model) error {
+	if m.BaseURL != config.EmbeddedPrefix+completion.EmbeddedDefault {
+		return nil
+	}
+	_, _, err := embedtrain.DefaultModel{Progress: g.stderr}.Ensure(ctx)
+	return err
 }
