@@ -24,11 +24,15 @@ extern int printf (const char *__restrict __format, ...);
 extern int fprintf (FILE *__restrict __stream, const char *__restrict __format, ...);
 extern int puts (const char *__s);
 extern void perror (const char *__s);
+extern int fputs (const char *__restrict __s, FILE *__restrict __stream);
+extern int putchar (int __c);
 `, false},
 	"stdlib.h": {`typedef unsigned long size_t;
 extern void *malloc (size_t __size) __attribute__ ((__malloc__));
 extern void free (void *__ptr);
 extern int atoi (const char *__nptr);
+extern int rand (void);
+extern void srand (unsigned int __seed);
 #define EXIT_FAILURE 1
 #define abs(x) __builtin_abs(x)
 `, false},
@@ -183,6 +187,24 @@ func TestTrackerAllows(t *testing.T) {
 		{cpp + "    int k = std::stoi(name", ")", true},
 		{cpp + "    std", " cout", false}, // std::
 		{cpp + "    ", " cout", false},    // no using namespace std
+		// Arguments fit their parameters' kinds (from the header table).
+		{c + "    puts(", " n", false},            // an int is no char pointer
+		{c + "    puts(", " 1", false},            // nor is a number other than 0
+		{c + "    puts(", " \"x\"", true},         // a string literal is
+		{c + "    puts(", " argv", true},          // and a pointer may be
+		{c + "    fputs(\"x\",", " \"y\"", false}, // FILE *: no string literal
+		{c + "    fputs(\"x\",", " stderr", true},
+		{c + "    n = putchar(", " \"x\"", false}, // a scalar: no string literal
+		{c + "    n = putchar(", "&", false},      // nor an address
+		{c + "    n = putchar(", " n", true},
+		{c + "    n = putchar(argv", "[", true},  // an element of a pointer
+		{c + "    n = putchar(argv", ")", false}, // not the pointer itself
+		{c + "    n = abs(", " \"x\"", true},     // a macro: unknown
+		{c + "    srand(", " rand", true},
+		{c + "    free(", " NULL", true},
+		{c + "    free(", " 0", true},
+		{c + "    n = atoi(", " n", false},
+		{cpp + "    int k = std::stoi(", " name", true}, // a class: unknown, allowed
 	}
 	for _, tt := range tests {
 		s := m.newSession(tt.prompt, NoCache, true)
