@@ -697,13 +697,13 @@ func (t *tracker) argStart() bool {
 }
 
 // argKindAllows reports whether a token may start (or, after a pointer's
-// name that starts it, continue) an argument of a call whose callee's
+// name that starts it, continue) an argument of a C++ call whose callee's
 // parameter kinds are known: a pointer parameter takes a pointer, a
 // string literal (a char pointer), 0, NULL or an address; a scalar one
 // neither a string literal nor an address nor a pointer as it is.
 func (t *tracker) argKindAllows(ti tinfo, text string) bool {
-	if t.argKinds == nil {
-		return true
+	if t.argKinds == nil || !t.cpp {
+		return true // in C these conversions are warnings, not errors
 	}
 	top := t.top()
 	if t.argName && t.ptrName {
