@@ -15,6 +15,7 @@ type syntax struct {
 	// arguments of the functions among them.
 	flags []uint8
 	arity []uint16
+	kinds []uint16 // the functions' parameter kinds (see pkPtr)
 	// xinfo classifies the prompt's tokens outside the vocabulary.
 	xinfo []tinfo
 	// discipline: every header the prompt includes is in the table, so
@@ -43,6 +44,13 @@ func (sy *syntax) getArity(n int32) (lo, hi uint8, ok bool) {
 	}
 	lo, hi = unpackArity(sy.arity[n])
 	return lo, hi, true
+}
+
+func (sy *syntax) getKinds(n int32) uint16 {
+	if n < 0 || int(n) >= len(sy.flags) || sy.flags[n]&fArity == 0 {
+		return 0
+	}
+	return sy.kinds[n]
 }
 
 // info returns the class of a token of the session.
@@ -80,10 +88,12 @@ func (s *session) buildSyntax(raw []string) {
 	sy.includes, quoted, sy.cpp = promptIncludes(raw)
 	sy.flags = make([]uint8, len(m.names.list)+len(xnames))
 	sy.arity = make([]uint16, len(sy.flags))
+	sy.kinds = make([]uint16, len(sy.flags))
 	if len(sy.includes) > 0 && len(m.headers) > 0 && !quoted {
 		if base, ok := m.headerFlags(sy.includes); ok {
 			copy(sy.flags, base.flags)
 			copy(sy.arity, base.arity)
+			copy(sy.kinds, base.kinds)
 			sy.discipline = true
 		}
 	}
@@ -134,13 +144,15 @@ func (s *session) buildSyntax(raw []string) {
 			sy.flags[n] |= f
 		}
 	}
-	tr.collectArity = func(n int32, lo, hi uint8) {
+	tr.collectArity = func(n int32, lo, hi uint8, kinds uint16) {
 		if int(n) < len(sy.flags) {
+			sy.kinds[n] = mergeKinds(sy.kinds[n], sy.flags[n]&fArity != 0, kinds)
 			sy.arity[n] = mergeArity(sy.arity[n], sy.flags[n]&fArity != 0, lo, hi)
 			sy.flags[n] |= fArity
 		}
 	}
 	tr.arity = sy.getArity
+	tr.argKinds = sy.getKinds
 	for _, id := range s.hist[1:] {
 		tr.step(s.info(id), s.text(id), sy.get)
 	}

@@ -20,7 +20,7 @@ import (
 // FormatVersion is the version of the model file format. A change of the
 // lexer or of the layout of the file bumps it, and the default model is
 // retrained.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // magic opens every model file.
 var magic = []byte("SCNGRAM\x00")
@@ -41,7 +41,8 @@ var magic = []byte("SCNGRAM\x00")
 //	    sorted; number of headers H, then per header (sorted by name):
 //	    (length, bytes) of its name, number of names K, then K x (index
 //	    into the S names minus the previous one's, flags byte, and with
-//	    the arity flag the least and most arguments, a byte each)
+//	    the arity flag the least and most arguments, a byte each, and
+//	    the parameters' kinds, a varint)
 //	CRC-32 (IEEE) of all the above, 4 bytes little-endian
 //
 // Children sorted by id and ids sorted by frequency keep the deltas, and
@@ -298,6 +299,7 @@ func (m *Model) writeHeaders(bw *bufio.Writer, put func(uint64)) {
 				lo, hi := unpackArity(hl.arity[i])
 				bw.WriteByte(lo)
 				bw.WriteByte(hi)
+				put(uint64(hl.kinds[i]))
 			}
 		}
 	}
@@ -327,7 +329,7 @@ func (m *Model) readHeaders(d *decoder) {
 			d.fail("header %s: name count %d past the end", name, k)
 			return
 		}
-		hl := headerList{names: make([]int32, 0, k), flags: make([]uint8, 0, k), arity: make([]uint16, 0, k)}
+		hl := headerList{names: make([]int32, 0, k), flags: make([]uint8, 0, k), arity: make([]uint16, 0, k), kinds: make([]uint16, 0, k)}
 		p := uint64(0)
 		for range k {
 			p += d.uvarint()
@@ -337,7 +339,7 @@ func (m *Model) readHeaders(d *decoder) {
 			}
 			f := d.b[0]
 			d.b = d.b[1:]
-			var a uint16
+			var a, ks uint16
 			if f&fArity != 0 {
 				if len(d.b) < 2 {
 					d.fail("header %s: truncated arity", name)
@@ -345,10 +347,17 @@ func (m *Model) readHeaders(d *decoder) {
 				}
 				a = packArity(d.b[0], d.b[1])
 				d.b = d.b[2:]
+				v := d.uvarint()
+				if v > 0xffff {
+					d.fail("header %s: parameter kinds %#x out of range", name, v)
+					return
+				}
+				ks = uint16(v)
 			}
 			hl.names = append(hl.names, ids[p])
 			hl.flags = append(hl.flags, f)
 			hl.arity = append(hl.arity, a)
+			hl.kinds = append(hl.kinds, ks)
 		}
 		m.headers[name] = hl
 	}

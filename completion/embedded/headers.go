@@ -22,6 +22,11 @@ type NameInfo struct {
 	// MinArgs and MaxArgs bound the arguments of a call when Flags holds
 	// NameArity (MaxArgs 255: any number).
 	MinArgs, MaxArgs uint8
+	// ArgKinds, with NameArity, says of the first parameters (two bits
+	// each, the first in the low bits) whether each is a pointer (1), a
+	// char pointer (3) or a scalar of a built-in type (2); 0: unknown
+	// (a reference, a class, a typedef, "...", overloads that disagree).
+	ArgKinds uint16
 }
 
 // Name flags of a NameInfo, as ScanHeader sets them.
@@ -69,9 +74,10 @@ func ScanHeader(text []byte, cpp bool) HeaderNames {
 		grow(n)
 		info[n].Flags |= f
 	}
-	tr.collectArity = func(n int32, lo, hi uint8) {
+	tr.collectArity = func(n int32, lo, hi uint8, kinds uint16) {
 		grow(n)
 		ni := &info[n]
+		ni.ArgKinds = mergeKinds(ni.ArgKinds, ni.Flags&fArity != 0, kinds)
 		a := mergeArity(packArity(ni.MinArgs, ni.MaxArgs), ni.Flags&fArity != 0, lo, hi)
 		ni.MinArgs, ni.MaxArgs = unpackArity(a)
 		ni.Flags |= fArity
@@ -109,6 +115,7 @@ type headerList struct {
 	names []int32
 	flags []uint8
 	arity []uint16
+	kinds []uint16
 }
 
 // SetHeaders attaches the header table to the model (and so to its
@@ -124,6 +131,7 @@ func (m *Model) SetHeaders(h map[string]HeaderNames) {
 			hl.names = append(hl.names, m.names.intern(n))
 			hl.flags = append(hl.flags, ni.Flags)
 			hl.arity = append(hl.arity, packArity(ni.MinArgs, ni.MaxArgs))
+			hl.kinds = append(hl.kinds, ni.ArgKinds)
 		}
 		m.headers[hdr] = hl
 	}
@@ -140,6 +148,7 @@ func (m *Model) Headers() []string {
 type headerInfo struct {
 	flags []uint8
 	arity []uint16
+	kinds []uint16
 }
 
 // headerFlags returns what a set of included headers (sorted) says of
@@ -151,7 +160,7 @@ func (m *Model) headerFlags(includes []string) (hi *headerInfo, ok bool) {
 		hi := v.(*headerInfo)
 		return hi, hi != nil
 	}
-	hi = &headerInfo{flags: make([]uint8, len(m.names.list)), arity: make([]uint16, len(m.names.list))}
+	hi = &headerInfo{flags: make([]uint8, len(m.names.list)), arity: make([]uint16, len(m.names.list)), kinds: make([]uint16, len(m.names.list))}
 	for _, h := range includes {
 		hl, found := m.headers[h]
 		if !found {
@@ -162,6 +171,7 @@ func (m *Model) headerFlags(includes []string) (hi *headerInfo, ok bool) {
 			f := hl.flags[i]
 			if f&fArity != 0 {
 				lo, up := unpackArity(hl.arity[i])
+				hi.kinds[n] = mergeKinds(hi.kinds[n], hi.flags[n]&fArity != 0, hl.kinds[i])
 				hi.arity[n] = mergeArity(hi.arity[n], hi.flags[n]&fArity != 0, lo, up)
 			}
 			hi.flags[n] |= f

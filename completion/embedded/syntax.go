@@ -45,6 +45,61 @@ const (
 	kConst                    // const itself: not assigned
 )
 
+// Kinds of a function's parameters, two bits each for the first
+// maxKindArgs (0: unknown), as its declaration says: a pointer or array,
+// a char pointer (a string literal fits), a scalar of a built-in type.
+const (
+	pkPtr     uint16 = 1
+	pkScalar  uint16 = 2
+	pkCharPtr uint16 = 3
+
+	maxKindArgs = 8
+)
+
+// argKind returns the kind of parameter i of packed kinds ks.
+func argKind(ks uint16, i int) uint16 {
+	if i >= maxKindArgs {
+		return 0
+	}
+	return ks >> (2 * i) & 3
+}
+
+// mergeKinds keeps of a and b (when had, a holds kinds already known)
+// the parameter kinds they agree on: overloads, macros and
+// redeclarations leave the others unknown.
+func mergeKinds(a uint16, had bool, b uint16) uint16 {
+	if !had {
+		return b
+	}
+	var out uint16
+	for i := range maxKindArgs {
+		if k := argKind(a, i); k == argKind(b, i) {
+			out |= k << (2 * i)
+		}
+	}
+	return out
+}
+
+// scalarTypedefs are type names of the standard headers that stand for a
+// built-in arithmetic type.
+var scalarTypedefs = map[string]bool{
+	"size_t": true, "ssize_t": true, "off_t": true, "mode_t": true, "pid_t": true, "uid_t": true,
+	"gid_t": true, "socklen_t": true, "time_t": true, "ptrdiff_t": true, "int8_t": true,
+	"int16_t": true, "int32_t": true, "int64_t": true, "uint8_t": true, "uint16_t": true,
+	"uint32_t": true, "uint64_t": true, "intmax_t": true, "uintmax_t": true, "wint_t": true,
+}
+
+// Flags of the parameter being read (frame.pf).
+const (
+	pfType   uint8 = 1 << iota // its type was given
+	pfChar                     // char
+	pfScalar                   // another built-in type
+	pfOther                    // a type name, struct, union, enum or class
+	pfVoid                     // void
+	pfSkip                     // a reference, a function pointer, a template: unknown
+	pfDone                     // its default value is being read
+)
+
 // arity packs the least and most arguments of a function (255: any).
 func packArity(lo, hi uint8) uint16 { return uint16(lo)<<8 | uint16(hi) }
 
@@ -121,6 +176,11 @@ type frame struct {
 	cmp      bool // a comparison was made at this level (no a < b < c)
 	direct   bool // the arguments of a C++ direct initialization
 	declArr  bool // the brackets of an array declarator
+	// For the parentheses of parameters: the kinds of those read (see
+	// pkPtr), and what the one being read says so far (pf flags, '*').
+	pk     uint16
+	pf     uint8
+	pstars uint8
 }
 
 // Kinds of statements with a body.
@@ -241,8 +301,14 @@ type tracker struct {
 	reserved func(name int32) bool
 	// collectArity, when set, records the arity of the functions the text
 	// declares; arity, when set, gives what is known of a function's.
-	collectArity func(name int32, lo, hi uint8)
+	// kinds are the parameters' kinds (see pkPtr); argKinds, when set,
+	// gives what is known of a function's.
+	collectArity func(name int32, lo, hi uint8, kinds uint16)
 	arity        func(name int32) (lo, hi uint8, ok bool)
+	argKinds     func(name int32) uint16
+	// argName: the last token was a name that starts an argument of a
+	// call.
+	argName bool
 	// voidDecl: the last declarator's type is void (not a pointer).
 	voidDecl bool
 	// prevMember: the last token was a name after . or ->.
@@ -515,6 +581,7 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 			t.ptrName = true
 		}
 	}
+	t.argName = ti.cls == cIdent && t.argStart()
 	t.prevComma = ti.cls == cPunct && ti.code == pComma
 	t.allowClose, t.allowSemi = false, false
 	t.elseOK = false
@@ -529,6 +596,9 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 		} else {
 			top.voidOnly = false
 		}
+	}
+	if top.kind == fkParams {
+		paramToken(top, ti, text)
 	}
 	// A grouping holds only a type while each token of it is part of one.
 	if top.kind == fkGroup && top.typeOnly {
@@ -557,6 +627,127 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	case cPunct:
 		t.punct(ti.code, prevName, wasDeclName, wasTagName, wasString, wasClose, ctrl, text)
 	}
+}
+
+// paramToken notes what a token of a parameter list says of the
+// parameter being read, and at its ',' or ')' its kind.
+func paramToken(f *frame, ti tinfo, text string) {
+	switch {
+	case ti.cls == cPunct && (ti.code == pComma || ti.code == pRParen):
+		if f.nonEmpty && !f.voidOnly && f.pf&pfSkip == 0 && int(f.args) < maxKindArgs {
+			var k uint16
+			switch {
+			case f.pstars == 1 && f.pf&pfChar != 0 && f.pf&pfOther == 0:
+				k = pkCharPtr
+			case f.pstars > 0:
+				k = pkPtr
+			case f.pf&(pfChar|pfScalar) != 0 && f.pf&(pfOther|pfVoid) == 0:
+				k = pkScalar
+			}
+			f.pk |= k << (2 * f.args)
+		}
+		f.pf, f.pstars = 0, 0
+		return
+	case f.pf&pfDone != 0:
+		return
+	}
+	switch ti.cls {
+	case cKeyword:
+		switch ti.code {
+		case kwType:
+			switch tokenTrim(text) {
+			case "char":
+				f.pf |= pfChar | pfType
+			case "void":
+				f.pf |= pfVoid | pfType
+			case "auto":
+				f.pf |= pfSkip
+			default:
+				f.pf |= pfScalar | pfType
+			}
+		case kwTag:
+			f.pf |= pfOther | pfType
+		}
+	case cIdent:
+		if f.pf&pfType == 0 {
+			if scalarTypedefs[tokenTrim(text)] {
+				f.pf |= pfScalar | pfType
+			} else {
+				f.pf |= pfOther | pfType
+			}
+		}
+	case cPunct:
+		switch ti.code {
+		case pStar, pLBrack:
+			if f.pstars < 255 {
+				f.pstars++
+			}
+		case pAssign:
+			f.pf |= pfDone
+		case pAmp, pAndAnd, pLParen, pLess, pEllipsis, pScope:
+			f.pf |= pfSkip
+		}
+	}
+}
+
+// argStart reports whether the next token starts an argument of a call.
+func (t *tracker) argStart() bool {
+	top := t.top()
+	return top.kind == fkCall && !top.direct && top.fname >= 0 && t.pos == posOperand && (!top.nonEmpty || t.prevComma)
+}
+
+// argKindAllows reports whether a token may start (or, after a pointer's
+// name that starts it, continue) an argument of a C++ call whose callee's
+// parameter kinds are known: a pointer parameter takes a pointer, a
+// string literal (a char pointer), 0, NULL or an address; a scalar one
+// neither a string literal nor an address nor a pointer as it is.
+func (t *tracker) argKindAllows(ti tinfo, text string) bool {
+	if t.argKinds == nil || !t.cpp {
+		return true // in C these conversions are warnings, not errors
+	}
+	top := t.top()
+	if t.argName && t.ptrName {
+		// p as the first token of a scalar argument: p[i] or p->x.
+		if top.kind != fkCall || top.fname < 0 || argKind(t.argKinds(top.fname), int(top.args)) != pkScalar {
+			return true
+		}
+		return ti.cls == cPunct && (ti.code == pLBrack || ti.code == pMember && tokenTrim(text) == "->")
+	}
+	if !t.argStart() {
+		return true
+	}
+	k := argKind(t.argKinds(top.fname), int(top.args))
+	switch k {
+	case pkPtr, pkCharPtr:
+		switch ti.cls {
+		case cString:
+			return k == pkCharPtr
+		case cNumber:
+			return tokenTrim(text) == "0"
+		case cChar:
+			return false
+		case cKeyword:
+			return ti.code != kwSizeof
+		case cPunct:
+			return ti.code != pPlusMinus && ti.code != pUnary
+		case cIdent:
+			if kd, local := t.kinds[ti.name]; local && kd&kScalar != 0 && kd&kPtr == 0 {
+				return false // a local int is no pointer
+			}
+		}
+	case pkScalar:
+		switch ti.cls {
+		case cString:
+			return false
+		case cPunct:
+			return ti.code != pAmp
+		case cIdent:
+			if kd, local := t.kinds[ti.name]; local && kd&kPtr != 0 && kd&kVoid != 0 {
+				return false // a void * has no element to pass
+			}
+		}
+	}
+	return true
 }
 
 // tokenTrim drops a token's leading space.
@@ -610,9 +801,9 @@ func (t *tracker) ppStep(ti tinfo, text string) {
 			}
 			if t.collectArity != nil && n < 255 {
 				if t.ppVararg {
-					t.collectArity(t.ppName, uint8(max(n-1, 0)), 255)
+					t.collectArity(t.ppName, uint8(max(n-1, 0)), 255, 0)
 				} else {
-					t.collectArity(t.ppName, uint8(n), uint8(n))
+					t.collectArity(t.ppName, uint8(n), uint8(n), 0)
 				}
 			}
 			t.ppDefine = 3
@@ -1263,6 +1454,9 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 	}
 	if top.kind == fkTemplate && ti.cls == cPunct && (ti.code == pLParen || ti.code == pLess) && t.function() >= 0 {
 		return false // simple template arguments
+	}
+	if !t.argKindAllows(ti, text) {
+		return false // an argument that does not fit its parameter
 	}
 	if top.kind == fkCall && !top.nonEmpty && top.fname >= 0 && t.arity != nil && !(ti.cls == cPunct && ti.code == pRParen) {
 		if _, hi, ok := t.arity(top.fname); ok && hi == 0 {
@@ -1947,7 +2141,7 @@ func (t *tracker) declared(f frame) {
 	if f.vararg {
 		lo, hi = lo-1, 255
 	}
-	t.collectArity(f.fname, uint8(max(lo, 0)), uint8(min(hi, 255)))
+	t.collectArity(f.fname, uint8(max(lo, 0)), uint8(min(hi, 255)), f.pk)
 }
 
 // closingCost estimates how many tokens close everything open, down to

@@ -24,11 +24,15 @@ extern int printf (const char *__restrict __format, ...);
 extern int fprintf (FILE *__restrict __stream, const char *__restrict __format, ...);
 extern int puts (const char *__s);
 extern void perror (const char *__s);
+extern int fputs (const char *__restrict __s, FILE *__restrict __stream);
+extern int putchar (int __c);
 `, false},
 	"stdlib.h": {`typedef unsigned long size_t;
 extern void *malloc (size_t __size) __attribute__ ((__malloc__));
 extern void free (void *__ptr);
 extern int atoi (const char *__nptr);
+extern int rand (void);
+extern void srand (unsigned int __seed);
 #define EXIT_FAILURE 1
 #define abs(x) __builtin_abs(x)
 `, false},
@@ -59,6 +63,9 @@ func headerModel(t testing.TB, order int) *Model {
 	for name, h := range testHeaders {
 		table[name] = ScanHeader([]byte(h.text), h.cpp)
 	}
+	// C++'s <cstdio> and <cstdlib> declare the C functions too.
+	table["cstdio"] = ScanHeader([]byte(testHeaders["stdio.h"].text), true)
+	table["cstdlib"] = ScanHeader([]byte(testHeaders["stdlib.h"].text), true)
 	m.SetHeaders(table)
 	return m
 }
@@ -131,6 +138,7 @@ func nextAllowed(s *session, tok string) bool {
 func TestTrackerAllows(t *testing.T) {
 	m := headerModel(t, 3)
 	const c = "#include <stdio.h>\n#include <stdlib.h>\n\nstruct person { int status; };\n\nint main(int argc, char *argv[]) {\n    int n = 0;\n    struct person *p = malloc(sizeof(struct person));\n"
+	const cc = "#include <cstdio>\n#include <cstdlib>\n\nint main(int argc, char *argv[]) {\n    int n = 0;\n"
 	const cpp = "#include <iostream>\n#include <string>\n\nint main(int argc, char *argv[]) {\n    std::string name = argv[1];\n"
 	tests := []struct {
 		prompt, next string
@@ -183,6 +191,25 @@ func TestTrackerAllows(t *testing.T) {
 		{cpp + "    int k = std::stoi(name", ")", true},
 		{cpp + "    std", " cout", false}, // std::
 		{cpp + "    ", " cout", false},    // no using namespace std
+		// Arguments fit their parameters' kinds (from the header table), in C++.
+		{cc + "    puts(", " n", false},            // an int is no char pointer
+		{cc + "    puts(", " 1", false},            // nor is a number other than 0
+		{cc + "    puts(", " \"x\"", true},         // a string literal is
+		{cc + "    puts(", " argv", true},          // and a pointer may be
+		{cc + "    fputs(\"x\",", " \"y\"", false}, // FILE *: no string literal
+		{cc + "    fputs(\"x\",", " stderr", true},
+		{cc + "    n = putchar(", " \"x\"", false}, // a scalar: no string literal
+		{cc + "    n = putchar(", "&", false},      // nor an address
+		{cc + "    n = putchar(", " n", true},
+		{cc + "    n = putchar(argv", "[", true},  // an element of a pointer
+		{cc + "    n = putchar(argv", ")", false}, // not the pointer itself
+		{cc + "    n = abs(", " \"x\"", true},     // a macro: unknown
+		{cc + "    srand(", " rand", true},
+		{cc + "    free(", " NULL", true},
+		{cc + "    free(", " 0", true},
+		{cc + "    n = atoi(", " n", false},
+		{c + "    puts(", " n", true},                   // in C a warning, not an error
+		{cpp + "    int k = std::stoi(", " name", true}, // a class: unknown, allowed
 	}
 	for _, tt := range tests {
 		s := m.newSession(tt.prompt, NoCache, true)
@@ -379,9 +406,43 @@ func TestHeaderTableRoundTrip(t *testing.T) {
 				}
 				continue
 			}
-			if a.flags[n] != b.flags[nb] || a.flags[n]&fArity != 0 && a.arity[n] != b.arity[nb] {
-				t.Errorf("%s: %s flags %08b arity %04x, read back %08b %04x", h, name, a.flags[n], a.arity[n], b.flags[nb], b.arity[nb])
+			if a.flags[n] != b.flags[nb] || a.flags[n]&fArity != 0 && (a.arity[n] != b.arity[nb] || a.kinds[n] != b.kinds[nb]) {
+				t.Errorf("%s: %s flags %08b arity %04x kinds %04x, read back %08b %04x %04x", h, name, a.flags[n], a.arity[n], a.kinds[n], b.flags[nb], b.arity[nb], b.kinds[nb])
 			}
+		}
+	}
+}
+
+func TestScanHeaderArgKinds(t *testing.T) {
+	c := ScanHeader([]byte(testHeaders["stdio.h"].text+testHeaders["stdlib.h"].text), false)
+	cpp := ScanHeader([]byte(testHeaders["string"].text), true)
+	tests := []struct {
+		names HeaderNames
+		name  string
+		want  []uint16 // the kinds of the first parameters, the others unknown
+	}{
+		{c, "fprintf", []uint16{pkPtr, pkCharPtr}}, // then "...": unknown
+		{c, "fputs", []uint16{pkCharPtr, pkPtr}},
+		{c, "putchar", []uint16{pkScalar}},
+		{c, "malloc", []uint16{pkScalar}}, // size_t
+		{c, "free", []uint16{pkPtr}},
+		{c, "rand", nil},
+		{c, "abs", nil},                               // a macro
+		{cpp, "stoi", []uint16{0, pkPtr, pkScalar}},   // a reference: unknown
+		{cpp, "substr", []uint16{pkScalar, pkScalar}}, // defaults do not matter
+	}
+	for _, tt := range tests {
+		ni, ok := tt.names[tt.name]
+		if !ok {
+			t.Errorf("%s: not in the table", tt.name)
+			continue
+		}
+		var want uint16
+		for i, k := range tt.want {
+			want |= k << (2 * i)
+		}
+		if ni.ArgKinds != want {
+			t.Errorf("%s: parameter kinds %016b, want %016b", tt.name, ni.ArgKinds, want)
 		}
 	}
 }
