@@ -87,6 +87,21 @@ held-out fixes.`,
 			if benchN < 0 {
 				return usageError{fmt.Errorf("--eval-bench %d: want a number of samples per scenario", benchN)}
 			}
+			// report shows what the model at path does: its completions of
+			// --prompt, its cross-entropy on --score, its --eval-bench.
+			report := func(path string) error {
+				m, err := embedded.Load(path)
+				if err != nil {
+					return err
+				}
+				if err := reportModel(ctx, g.stdout, m, path, prompt, samples, seed); err != nil {
+					return err
+				}
+				if err := scoreModel(ctx, g, m, scoreDirs); err != nil {
+					return err
+				}
+				return compileBench(ctx, g, m, benchN, seed, benchFull, benchFree)
+			}
 			buildDefault := len(corpora) == 0 && len(fixes) == 0 && output == "" && !eval
 			if !buildDefault && !eval && output == "" {
 				return usageError{errors.New("-o MODEL is required with --corpus or --fixes (without them, the default model is built in the user cache)")}
@@ -100,13 +115,7 @@ held-out fixes.`,
 				if !trained {
 					fmt.Fprintf(g.stderr, "the default model is up to date\n")
 				}
-				if err := reportModel(ctx, g.stdout, path, prompt, samples, seed); err != nil {
-					return err
-				}
-				if err := scoreModel(ctx, g, path, scoreDirs); err != nil {
-					return err
-				}
-				return compileBench(ctx, g, path, benchN, seed, benchFull, benchFree)
+				return report(path)
 			}
 			sources, err := corpusSources(ctx, corpora)
 			if err != nil {
@@ -130,13 +139,7 @@ held-out fixes.`,
 				return err
 			}
 			fmt.Fprintf(g.stderr, "trained in %s (read %s, count %s)\n", (st.Read + st.Build).Round(1e6), st.Read.Round(1e6), st.Build.Round(1e6))
-			if err := reportModel(ctx, g.stdout, output, prompt, samples, seed); err != nil {
-				return err
-			}
-			if err := scoreModel(ctx, g, output, scoreDirs); err != nil {
-				return err
-			}
-			return compileBench(ctx, g, output, benchN, seed, benchFull, benchFree)
+			return report(output)
 		},
 	}
 	f := cmd.Flags()
@@ -158,16 +161,12 @@ held-out fixes.`,
 	return cmd
 }
 
-// compileBench measures the share of compiling programs when the model at
-// path completes the built-in scenarios, with the default model settings
+// compileBench measures the share of compiling programs when the model m
+// completes the built-in scenarios, with the default model settings
 // of the configuration (as "eval run" samples them).
-func compileBench(ctx context.Context, g *globals, path string, samples int, seed int64, verbose, free bool) error {
+func compileBench(ctx context.Context, g *globals, m *embedded.Model, samples int, seed int64, verbose, free bool) error {
 	if samples == 0 {
 		return nil
-	}
-	m, err := embedded.Load(path)
-	if err != nil {
-		return err
 	}
 	scs, err := scenario.Builtin()
 	if err != nil {
@@ -197,16 +196,9 @@ func compileBench(ctx context.Context, g *globals, path string, samples int, see
 	return nil
 }
 
-// scoreModel prints the cross-entropy of the model at path on each
+// scoreModel prints the cross-entropy of the model m on each
 // directory.
-func scoreModel(ctx context.Context, g *globals, path string, dirs []string) error {
-	if len(dirs) == 0 {
-		return nil
-	}
-	m, err := embedded.Load(path)
-	if err != nil {
-		return err
-	}
+func scoreModel(ctx context.Context, g *globals, m *embedded.Model, dirs []string) error {
 	for _, dir := range dirs {
 		r, err := embedtrain.ScoreDir(ctx, m, dir)
 		if err != nil {
@@ -251,12 +243,9 @@ func corpusSources(ctx context.Context, corpora []string) ([]embedtrain.Source, 
 	return out, nil
 }
 
-// reportModel prints what a model holds and a few completions.
-func reportModel(ctx context.Context, w io.Writer, path, prompt string, samples int, seed int64) error {
-	m, err := embedded.Load(path)
-	if err != nil {
-		return err
-	}
+// reportModel prints what the model m, loaded from path, holds and a few
+// completions.
+func reportModel(ctx context.Context, w io.Writer, m *embedded.Model, path, prompt string, samples int, seed int64) error {
 	info := m.Info()
 	fmt.Fprintf(w, "model %s: order %d, vocabulary %d, %d tokens of %d documents\n", path, info.Order, info.Vocab, info.Tokens, info.Documents)
 	for _, s := range info.Sources {
