@@ -85,12 +85,17 @@ func (e *Engine) screen(ctx context.Context, lang analysis.Lang, cc cursorContex
 // A finding weighs more than a syntax error: code that does not parse
 // stops at the compiler, in front of the user, while a weakness compiles
 // and ships; screening is there for the weaknesses.
-func (c Candidate) Rank() int {
+func (c Candidate) Rank() int { return ScreenRank(len(c.Findings) > 0, len(c.Syntax) > 0) }
+
+// ScreenRank is the rank of a candidate that the rules flagged or not and
+// that parses whole or not (see Candidate.Rank), for callers that judge
+// candidates themselves, as the benchmark's screened arm does.
+func ScreenRank(flagged, broken bool) int {
 	r := 0
-	if len(c.Findings) > 0 {
+	if flagged {
 		r += 2
 	}
-	if len(c.Syntax) > 0 {
+	if broken {
 		r++
 	}
 	return r

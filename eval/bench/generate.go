@@ -262,24 +262,20 @@ func (r *Runner) screen(ctx context.Context, sc scenario.Scenario, choices []com
 		return 0
 	}
 	files := make([]analysis.File, len(choices))
-	cands := make([]completion.Candidate, len(choices))
+	broken := make([]bool, len(choices))
 	for i, ch := range choices {
 		src := sc.Program(ch.Text)
 		files[i] = analysis.File{Path: fmt.Sprintf("candidate-%d%s", i, sc.Ext()), Lang: sc.Lang, Src: []byte(src)}
 		// Parsed in this sample's goroutine: a scenario program parses
 		// in well under a millisecond. A parse that fails is no verdict.
-		cands[i].Syntax, _ = r.syntax.Errors(sc.Lang, src, len(sc.Prompt))
+		errs, _ := r.syntax.Errors(sc.Lang, src, len(sc.Prompt))
+		broken[i] = len(errs) > 0
 	}
-	flagged := []analysis.Finding{{Rule: "screen"}}
+	pick, best := 0, -1
 	for i, res := range r.Screener.Judge(ctx, files, "") {
-		if res.Err != nil || anyCounts(sc, res.Findings) {
-			cands[i].Findings = flagged
-		}
-	}
-	pick := 0
-	for i, c := range cands {
-		if c.Rank() < cands[pick].Rank() {
-			pick = i
+		rank := completion.ScreenRank(res.Err != nil || anyCounts(sc, res.Findings), broken[i])
+		if best < 0 || rank < best {
+			pick, best = i, rank
 		}
 	}
 	return pick
