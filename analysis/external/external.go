@@ -101,18 +101,6 @@ func newScratch(files []analysis.File, transform func(analysis.File) []byte) (*s
 
 func (s *scratch) close() { os.RemoveAll(s.dir) }
 
-// path maps a name a tool reported (plain, relative or absolute) back to
-// the user's path, or "" when it is none of the scratch files (a header).
-func (s *scratch) path(reported string) string {
-	if p, ok := s.paths[reported]; ok {
-		return p
-	}
-	if filepath.IsAbs(reported) && filepath.Dir(reported) != filepath.Clean(s.dir) {
-		return ""
-	}
-	return s.paths[filepath.Base(reported)]
-}
-
 // langOf is the file's language, by extension when unset, else C.
 func langOf(f analysis.File) analysis.Lang {
 	if f.Lang != "" {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -1098,6 +1097,3 @@ func (f *funcFacts) lenVars() map[string]string {
 		return m
 	})
 }
-
-// quote is strconv.Quote for messages.
-func quote(s string) string { return strconv.Quote(s) }

@@ -920,21 +920,6 @@ func (f *funcFacts) inLoop(n *node) *node {
 	return nil
 }
 
-// reaches reports whether a write at position from can reach a read at
-// position to: it comes first, or both are in one loop (the loop's next
-// round carries the write to the read).
-func (f *funcFacts) reaches(from, to uint32) bool {
-	if from < to {
-		return true
-	}
-	for _, l := range f.loops {
-		if l.start <= from && from < l.end && l.start <= to && to < l.end {
-			return true
-		}
-	}
-	return false
-}
-
 // text is a shortcut for the source of a node.
 func (f *funcFacts) text(n *node) string { return f.file.t.text(n) }
 

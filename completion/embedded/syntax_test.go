@@ -282,7 +282,6 @@ func declaredNames(text string) map[string]bool {
 var (
 	identRE   = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 	literalRE = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'`)
-	declRE    = regexp.MustCompile(`\b(?:int|char|long|short|double|float|unsigned|void|size_t|FILE|struct\s+\w+)[\s*]+([A-Za-z_]\w*)`)
 )
 
 // The corpus uses names (copy_name, buffer, values, ...) that a prompt of
