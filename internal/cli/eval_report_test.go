@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -30,7 +30,7 @@ func writePaperCounts(t *testing.T, dir string) string {
 	return path
 }
 
-// runCLI (cmd_complete_test.go) runs the command line through run() and
+// runCLI (complete_test.go) runs the command line through Run() and
 // returns the exit status, stdout and stderr.
 
 func TestEvalReportReproducesThePaperAndItsSlips(t *testing.T) {

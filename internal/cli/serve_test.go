@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -38,7 +38,7 @@ func TestServe(t *testing.T) {
 	var stderr syncBuffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--model", "small=" + model, "--model", model, "--addr", "127.0.0.1:0", "--max-n", "4"}, io.Discard, &stderr)
+		done <- Run(ctx, []string{"serve", "--model", "small=" + model, "--model", model, "--addr", "127.0.0.1:0", "--max-n", "4"}, io.Discard, &stderr)
 	}()
 	re := regexp.MustCompile(`on (http://127\.0\.0\.1:\d+/v1)`)
 	var base string

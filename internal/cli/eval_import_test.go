@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 )
 
 func TestEvalImport(t *testing.T) {
-	fixtures := filepath.Join("eval", "importer", "testdata")
+	fixtures := filepath.Join("..", "..", "eval", "importer", "testdata")
 	out := filepath.Join(t.TempDir(), "scenarios")
 
 	code, stdout, stderr := runCLI(t, "eval", "import", "--format", "pearce", filepath.Join(fixtures, "pearce", "good"), "-o", out)
@@ -51,7 +51,7 @@ func TestEvalImport(t *testing.T) {
 }
 
 func TestEvalImportErrors(t *testing.T) {
-	fixtures := filepath.Join("eval", "importer", "testdata")
+	fixtures := filepath.Join("..", "..", "eval", "importer", "testdata")
 	tests := []struct {
 		name string
 		args []string
