@@ -2,7 +2,6 @@ package completion
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -47,8 +46,8 @@ type Result struct {
 	Duration time.Duration // time spent waiting for the model
 }
 
-// Engine completes documents with one configured model. It is safe for
-// concurrent use.
+// Engine completes documents with one configured model. Build makes one
+// from a Setup. It is safe for concurrent use.
 type Engine struct {
 	model       config.Model
 	client      Client
@@ -56,29 +55,6 @@ type Engine struct {
 	parsers     *parsers
 	screener    Screener
 	hideFlagged bool
-}
-
-// NewEngine returns an engine that asks client, configured as m. tokens
-// may be shared between engines; nil makes a new counter.
-func NewEngine(m config.Model, client Client, tokens *TokenCounter) (*Engine, error) {
-	if client == nil {
-		return nil, errors.New("completion engine: no client")
-	}
-	if tokens == nil {
-		var err error
-		if tokens, err = NewTokenCounter(); err != nil {
-			return nil, err
-		}
-	}
-	return &Engine{model: m, client: client, tokens: tokens, parsers: newParsers()}, nil
-}
-
-// WithScreener makes the engine judge every candidate with s before
-// returning it, clean candidates first; with hide, flagged candidates are
-// dropped. Call it before the engine is used.
-func (e *Engine) WithScreener(s Screener, hide bool) *Engine {
-	e.screener, e.hideFlagged = s, hide
-	return e
 }
 
 // Model returns the configured model the engine asks.

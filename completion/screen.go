@@ -3,6 +3,7 @@ package completion
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -78,6 +79,18 @@ func (e *Engine) screen(ctx context.Context, lang analysis.Lang, cc cursorContex
 		cands = clean
 	}
 	return cands
+}
+
+// CWEs lists the weaknesses screening found in the candidate, each once,
+// in the order of the findings: ["CWE-787", "CWE-476"].
+func (c Candidate) CWEs() []string {
+	var cwes []string
+	for _, f := range c.Findings {
+		if !slices.Contains(cwes, f.CWE) {
+			cwes = append(cwes, f.CWE)
+		}
+	}
+	return cwes
 }
 
 // Rank orders screened candidates, lower first: clean and whole (0),

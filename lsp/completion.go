@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -182,7 +181,7 @@ func completionList(r *completeReq, model string, cands []completion.Candidate) 
 		id := acceptID(r.id, i)
 		detail, doc := "securecomplete · "+model, fence+text+"\n```"
 		if w := warnings(cand); w != "" {
-			detail += " · ⚠ " + cweList(cand)
+			detail += " · ⚠ " + strings.Join(cand.CWEs(), ", ")
 			doc = w + "\n\n" + doc
 		}
 		if w := syntaxWarning(cand); w != "" {
@@ -203,17 +202,6 @@ func completionList(r *completeReq, model string, cands []completion.Candidate) 
 		}
 	}
 	return &protocol.CompletionList{Items: items}
-}
-
-// cweList names the weaknesses found in a candidate: "CWE-787, CWE-476".
-func cweList(c completion.Candidate) string {
-	var cwes []string
-	for _, f := range c.Findings {
-		if !slices.Contains(cwes, f.CWE) {
-			cwes = append(cwes, f.CWE)
-		}
-	}
-	return strings.Join(cwes, ", ")
 }
 
 // warnings is the Markdown that tells the user what the screening found

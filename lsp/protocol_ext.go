@@ -104,6 +104,44 @@ type InitializeParams struct {
 	RootURI               protocol.DocumentURI       `json:"rootUri,omitempty"`
 	InitializationOptions json.RawMessage            `json:"initializationOptions,omitempty"`
 	WorkspaceFolders      []protocol.WorkspaceFolder `json:"workspaceFolders,omitempty"`
+	Capabilities          ClientCapabilities         `json:"capabilities"`
+}
+
+// ClientCapabilities holds the client capabilities the server reads.
+type ClientCapabilities struct {
+	Window *WindowClientCapabilities `json:"window,omitempty"`
+}
+
+// WindowClientCapabilities: whether the client shows server-initiated
+// progress (window/workDoneProgress/create, then $/progress).
+type WindowClientCapabilities struct {
+	WorkDoneProgress bool `json:"workDoneProgress,omitempty"`
+}
+
+// Work-done progress (LSP 3.15), server-initiated.
+const (
+	MethodWorkDoneProgressCreate = "window/workDoneProgress/create"
+	MethodProgress               = "$/progress"
+)
+
+// WorkDoneProgressCreateParams asks the client to make a progress token.
+type WorkDoneProgressCreateParams struct {
+	Token string `json:"token"`
+}
+
+// ProgressParams carries one step of a progress: Value is a
+// WorkDoneProgressValue.
+type ProgressParams struct {
+	Token string                `json:"token"`
+	Value WorkDoneProgressValue `json:"value"`
+}
+
+// WorkDoneProgressValue is a begin, report or end of a work-done progress.
+type WorkDoneProgressValue struct {
+	Kind        string `json:"kind"` // "begin", "report", "end"
+	Title       string `json:"title,omitempty"`
+	Message     string `json:"message,omitempty"`
+	Cancellable bool   `json:"cancellable,omitempty"`
 }
 
 // TextDocumentContentChangeEvent is one change of didChange. v0.12.0's

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -37,6 +38,13 @@ type Options struct {
 	MessageQuiet time.Duration
 	// Version is reported to the client in serverInfo.
 	Version string
+	// PrepareDefaultModel makes the default embedded model
+	// ("embedded:default") ready, training it when it is missing or
+	// stale, with its progress as lines on progress, and returns its
+	// file. The command that starts the server passes training's step;
+	// nil means a configuration that uses the default model gets no
+	// completions until the model has been trained some other way.
+	PrepareDefaultModel func(ctx context.Context, progress io.Writer) (string, error)
 }
 
 // Server is securecomplete's language server. Make one with New and run
@@ -62,6 +70,12 @@ type Server struct {
 
 	requests      map[string]requestMethod
 	notifications map[string]notificationMethod
+
+	progressSeq atomic.Uint64 // numbers work-done progress tokens
+	// initializedCh is closed when the client says initialized: the
+	// server sends no request before that.
+	initializedCh   chan struct{}
+	initializedOnce sync.Once
 
 	conn     jsonrpc2.Conn
 	base     context.Context // the connection's context
@@ -115,6 +129,8 @@ func New(opts Options) *Server {
 		tokens:  sync.OnceValues(completion.NewTokenCounter),
 		rules:   rules.New(rules.WithParseTimeout(time.Second)),
 		exited:  make(chan int, 1),
+
+		initializedCh: make(chan struct{}),
 	}
 	s.requests = map[string]requestMethod{
 		protocol.MethodInitialize:              {prepare: (*Server).initialize},
@@ -373,17 +389,16 @@ func (s *Server) initialize(_ *call, raw json.RawMessage) (job, error) {
 		s.log.Warn("no usable workspace root", "err", err)
 	}
 	return func(context.Context) (any, error) {
-		s.st.mu.Lock()
-		s.st.phase = phaseRunning
-		s.st.root = root
-		s.st.initOpts = p.InitializationOptions
-		s.st.mu.Unlock()
+		s.st.initialize(root, p.InitializationOptions, p.Capabilities)
 		client := "unknown"
 		if p.ClientInfo != nil {
 			client = strings.TrimSpace(p.ClientInfo.Name + " " + p.ClientInfo.Version)
 		}
 		s.log.Info("initialize", "client", client, "root", root)
-		if err := s.reload(nil, false); err != nil {
+		switch err := s.reload(nil, false); {
+		case errors.Is(err, errModelPreparing):
+			s.log.Info("configuration", "status", err)
+		case err != nil:
 			s.log.Error("configuration", "err", err)
 		}
 		return s.initializeResult(), nil
@@ -419,10 +434,8 @@ func workspaceRoot(p InitializeParams) (string, error) {
 }
 
 func (s *Server) initialized(json.RawMessage) error {
-	s.st.mu.Lock()
-	err := s.st.engineErr
-	s.st.mu.Unlock()
-	if err != nil {
+	s.initializedOnce.Do(func() { close(s.initializedCh) })
+	if _, err := s.st.engineNow(); err != nil && !errors.Is(err, errModelPreparing) {
 		s.showMessage(protocol.MessageTypeError, fmt.Sprintf("securecomplete: no completions until the configuration is fixed: %v", err))
 	}
 	return nil
@@ -430,9 +443,7 @@ func (s *Server) initialized(json.RawMessage) error {
 
 func (s *Server) shutdown(*call, json.RawMessage) (job, error) {
 	return func(context.Context) (any, error) {
-		s.st.mu.Lock()
-		s.st.phase = phaseShutdown
-		s.st.mu.Unlock()
+		s.st.setPhase(phaseShutdown)
 		s.st.cancelAll(errShutdown)
 		s.log.Info("shutdown")
 		return nil, nil

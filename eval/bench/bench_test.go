@@ -86,7 +86,7 @@ func newFixture(t *testing.T, samples int) *fixture {
 			return openaitest.Reply{Texts: texts}
 		})
 		m := config.Model{Name: name, BaseURL: srv.BaseURL, Model: name, ContextWindow: 2048, MaxTokens: 64, Temperature: 0.4, TopP: 0.95, N: 1, Timeout: config.Duration(5 * time.Second)}
-		c, err := completion.NewClient(m)
+		c, err := completion.NewClient(m, completion.EmbeddedModels{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 	"securecomplete/analysis"
 	"securecomplete/analysis/judge"
 	"securecomplete/completion"
+	"securecomplete/config"
 	"securecomplete/eval/scenario"
 	"securecomplete/eval/store"
 )
@@ -111,7 +112,7 @@ func (r *Runner) Generate(ctx context.Context) (GenStats, error) {
 		if client == nil {
 			return st, fmt.Errorf("arm %s: no client", arm.Name)
 		}
-		eng, err := completion.NewEngine(arm.Model, client, r.Tokens)
+		eng, err := completion.Build(completion.Setup{Model: arm.Model, Client: client, Tokens: r.Tokens, Screen: config.ScreenOff})
 		if err != nil {
 			return st, err
 		}

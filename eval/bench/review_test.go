@@ -41,7 +41,7 @@ func TestReviewWorkflow(t *testing.T) {
 		return openaitest.Reply{Texts: []string{text}}
 	})
 	m := config.Model{Name: "m", BaseURL: srv.BaseURL, Model: "m", ContextWindow: 2048, MaxTokens: 64, N: 1, Timeout: config.Duration(5 * time.Second)}
-	c, _ := completion.NewClient(m)
+	c, _ := completion.NewClient(m, completion.EmbeddedModels{})
 	run := Run{Arms: NewArms([]config.Model{m}, 0), Scenarios: scs, Samples: 8, Seed: 3}
 	st := openStore(t, filepath.Join(t.TempDir(), "run.db"))
 	j, _ := judge.New(judge.Options{Analyzers: []string{"compile", "builtin"}})

@@ -26,7 +26,9 @@ func newCompleteCommand(g *globals) *cobra.Command {
 		Short: "Print the completions the language server would offer at a position",
 		Long: `Complete asks the configured model for completions at a position in a file,
 through the same engine as the language server (prompt cut to the model's
-budget, candidates cleaned), and prints them. Use it to debug a model setup
+budget, candidates cleaned, screened and ranked by [completion] screen), and
+prints them in the order the editor shows them, each with what the screening
+found. Use it to debug a model setup
 from a shell. LINE and COL count from 1; COL counts bytes, as gcc does; without
 COL the cursor is at the end of the line.`,
 		Example: `  securecomplete complete main.c:12:5
@@ -60,21 +62,14 @@ COL the cursor is at the end of the line.`,
 			if err != nil {
 				return err
 			}
-			if modelName == "" {
-				modelName = cfg.Completion.Model
-			}
-			m, err := cfg.Model(modelName)
+			setup, err := completion.SetupFor(cfg, modelName)
 			if err != nil {
 				return usageError{err}
 			}
-			if err := ensureDefaultModel(cmd.Context(), g, m); err != nil {
+			if setup.Embedded, err = prepareModels(cmd.Context(), g, setup.Model); err != nil {
 				return err
 			}
-			client, err := completion.NewClient(m)
-			if err != nil {
-				return err
-			}
-			eng, err := completion.NewEngine(m, client, nil)
+			eng, err := completion.Build(setup)
 			if err != nil {
 				return err
 			}
@@ -96,9 +91,11 @@ COL the cursor is at the end of the line.`,
 func printCompletions(g *globals, res *completion.Result, asJSON, showPrompt bool) error {
 	if asJSON {
 		type cand struct {
-			Index        int    `json:"index"`
-			Text         string `json:"text"`
-			FinishReason string `json:"finish_reason,omitempty"`
+			Index        int      `json:"index"`
+			Text         string   `json:"text"`
+			FinishReason string   `json:"finish_reason,omitempty"`
+			CWEs         []string `json:"cwes,omitempty"` // what screening found
+			Parses       bool     `json:"parses"`         // in its place in the document
 		}
 		out := struct {
 			Model        string `json:"model"`
@@ -117,7 +114,7 @@ func printCompletions(g *globals, res *completion.Result, asJSON, showPrompt boo
 			out.Prompt = res.Prompt.Text
 		}
 		for _, c := range res.Candidates {
-			out.Candidates = append(out.Candidates, cand{c.Index, c.Text, c.FinishReason})
+			out.Candidates = append(out.Candidates, cand{c.Index, c.Text, c.FinishReason, c.CWEs(), len(c.Syntax) == 0})
 		}
 		enc := json.NewEncoder(g.stdout)
 		enc.SetIndent("", "  ")
@@ -131,7 +128,14 @@ func printCompletions(g *globals, res *completion.Result, asJSON, showPrompt boo
 		return nil
 	}
 	for i, c := range res.Candidates {
-		fmt.Fprintf(g.stdout, "=== candidate %d of %d (%s) ===\n%s\n", i+1, len(res.Candidates), res.Model, c.Text)
+		verdict := ""
+		if cwes := c.CWEs(); len(cwes) > 0 {
+			verdict += " · ⚠ " + strings.Join(cwes, ", ")
+		}
+		if len(c.Syntax) > 0 {
+			verdict += " · does not parse"
+		}
+		fmt.Fprintf(g.stdout, "=== candidate %d of %d (%s%s) ===\n%s\n", i+1, len(res.Candidates), res.Model, verdict, c.Text)
 	}
 	return nil
 }

@@ -130,11 +130,12 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	}
 
 	clients := map[string]completion.Client{}
+	emb, err := prepareModels(ctx, g, models...)
+	if err != nil {
+		return err
+	}
 	for _, m := range models {
-		if err := ensureDefaultModel(ctx, g, m); err != nil {
-			return err
-		}
-		c, err := completion.NewClient(m)
+		c, err := completion.NewClient(m, emb)
 		if err != nil {
 			return err
 		}

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
 
 	"securecomplete/lsp"
+	"securecomplete/training/embedtrain"
 )
 
 func newLSPCommand(g *globals) *cobra.Command {
@@ -23,7 +25,7 @@ The log goes to stderr.`,
   securecomplete lsp --config ~/models/securecomplete.toml --log-level debug`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			srv := lsp.New(lsp.Options{ConfigPath: g.configPath, Logger: g.logger()})
+			srv := lsp.New(lsp.Options{ConfigPath: g.configPath, Logger: g.logger(), PrepareDefaultModel: prepareDefaultModel})
 			code, err := srv.Serve(cmd.Context(), stdioConn{in: cmd.InOrStdin(), out: g.stdout})
 			if err != nil {
 				return err
@@ -37,6 +39,14 @@ The log goes to stderr.`,
 	// vscode-languageclient passes --stdio; stdio is the only transport.
 	cmd.Flags().BoolVar(&stdio, "stdio", true, "talk over stdin and stdout (the only transport; accepted for editors that pass it)")
 	return cmd
+}
+
+// prepareDefaultModel is the language server's step that makes the
+// default embedded model ready: training it on first use, its progress
+// lines going to the editor.
+func prepareDefaultModel(ctx context.Context, progress io.Writer) (string, error) {
+	path, _, err := embedtrain.DefaultModel{Progress: progress}.Ensure(ctx)
+	return path, err
 }
 
 // stdioConn joins stdin and stdout into the connection the server reads

@@ -278,13 +278,16 @@ func lastLine(s string) string {
 	return s
 }
 
-// ensureDefaultModel trains the default embedded model when m uses it and
-// it is missing or stale, with its progress on standard error: a command
-// says so rather than pausing silently on its first request.
-func ensureDefaultModel(ctx context.Context, g *globals, m config.Model) error {
-	if m.BaseURL != config.EmbeddedPrefix+completion.EmbeddedDefault {
-		return nil
+// prepareModels makes the default embedded model ready when one of models
+// uses it, training it when it is missing or stale with its progress on
+// standard error (a command says so rather than pausing silently on its
+// first request), and returns where it is.
+func prepareModels(ctx context.Context, g *globals, models ...config.Model) (completion.EmbeddedModels, error) {
+	for _, m := range models {
+		if completion.UsesDefaultModel(m) {
+			path, _, err := embedtrain.DefaultModel{Progress: g.stderr}.Ensure(ctx)
+			return completion.EmbeddedModels{Default: path}, err
+		}
 	}
-	_, _, err := embedtrain.DefaultModel{Progress: g.stderr}.Ensure(ctx)
-	return err
+	return completion.EmbeddedModels{}, nil
 }
