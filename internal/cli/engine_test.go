@@ -23,7 +23,7 @@ import (
 // since both build their engine with completion.Build.
 func TestCompleteMatchesLanguageServer(t *testing.T) {
 	texts := []string{
-		"strcpy(buf, argv[1]);\n    puts(buf);\n    return 0;\n}\n",                                   // CWE-787
+		"strcpy(buf, argv[1]);\n    puts(buf);\n    return 0;\n}\n",                                    // CWE-787
 		"if (argc < 2 {\n        return 1;\n    }\n    return 0;\n}\n",                                 // does not parse
 		"strncpy(buf, argv[1], sizeof buf - 1);\n    buf[sizeof buf - 1] = '\\0';\n    return 0;\n}\n", // clean
 	}
