@@ -210,7 +210,7 @@ func cwe(file, value string) (string, error) {
 	if strings.TrimSpace(value) == "" {
 		return "", fmt.Errorf("%s: key \"cwe\" is missing", file)
 	}
-	c := scenario.NormalizeCWE(value)
+	c := analysis.NormalizeCWE(value)
 	if !strings.HasPrefix(c, "CWE-") {
 		return "", fmt.Errorf("%s: key \"cwe\": %q is not a CWE (want \"CWE-787\")", file, value)
 	}
