@@ -81,4 +81,3 @@ func TestSortAndKey(t *testing.T) {
 		t.Errorf("Sort: got %s, want %s", got, want)
 	}
 }
-

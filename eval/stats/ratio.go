@@ -21,4 +21,3 @@ func NonVulRatio(c Counts, level float64) (Ratio, error) {
 func InvalidRatio(c Counts, level float64) (Ratio, error) {
 	return istats.NewRatio(c.Invalid, c.Total(), level)
 }
-
