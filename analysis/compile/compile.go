@@ -31,14 +31,16 @@ import (
 	"securecomplete/analysis/external/run"
 )
 
-// DefaultFlags are the study's flags; "-c" is always added after them.
-var DefaultFlags = []string{"-g", "-O", "-D_FORTIFY_SOURCE=2"}
+// DefaultFlags returns the study's flags; "-c" is always added after them.
+func DefaultFlags() []string {
+	return []string{"-g", "-O", "-D_FORTIFY_SOURCE=2"}
+}
 
 // Options configure the check. The zero value is the study's rule.
 type Options struct {
 	CC        string        // C compiler; default "gcc"
 	CXX       string        // C++ compiler; default "g++"
-	Flags     []string      // default DefaultFlags; "-c" is always added
+	Flags     []string      // default DefaultFlags(); "-c" is always added
 	Timeout   time.Duration // per compiler process; default 60s
 	Jobs      int           // compiler processes at once; default the number of CPUs
 	BatchSize int           // files per compiler process; default 32
@@ -136,7 +138,7 @@ func New(opts Options) *Checker {
 		opts.CXX = "g++"
 	}
 	if opts.Flags == nil {
-		opts.Flags = DefaultFlags
+		opts.Flags = DefaultFlags()
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 60 * time.Second

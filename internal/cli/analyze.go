@@ -38,7 +38,7 @@ func (f *judgeFlags) register(cmd *cobra.Command) {
 	fl.StringSliceVar(&f.analyzers, "analyzers", judge.DefaultAnalyzers, "analyzers to run: "+strings.Join(judge.AllAnalyzers, ","))
 	fl.StringVar(&f.cc, "cc", "gcc", "C compiler of the compile check")
 	fl.StringVar(&f.cxx, "cxx", "g++", "C++ compiler of the compile check")
-	fl.StringVar(&f.compileFlags, "compile-flags", strings.Join(compile.DefaultFlags, " "), "flags of the compile check (-c is added)")
+	fl.StringVar(&f.compileFlags, "compile-flags", strings.Join(compile.DefaultFlags(), " "), "flags of the compile check (-c is added)")
 	fl.DurationVar(&f.timeout, "timeout", 60*time.Second, "time limit per compiler or analyzer process")
 	fl.IntVar(&f.jobs, "jobs", 0, "processes at once (default: the number of CPUs)")
 	fl.IntVar(&f.maxSize, "max-size", judge.DefaultMaxFileSize, "largest file judged, in bytes")
