@@ -29,6 +29,7 @@ const DefaultModelName = "embedded"
 type Config struct {
 	Models     []Model    `toml:"models" json:"models"`
 	Completion Completion `toml:"completion" json:"completion"`
+	Analysis   Analysis   `toml:"analysis" json:"analysis"`
 
 	// Source says where the configuration came from: a file path,
 	// "defaults", plus "initializationOptions" when those were applied.
@@ -250,6 +251,10 @@ func (c *Config) ApplyJSON(data []byte) (*Config, error) {
 			if err := strictUnmarshal(raw, &out.Completion); err != nil {
 				return nil, fmt.Errorf("settings: completion: %w", err)
 			}
+		case "analysis":
+			if err := strictUnmarshal(raw, &out.Analysis); err != nil {
+				return nil, fmt.Errorf("settings: analysis: %w", err)
+			}
 		default:
 			return nil, fmt.Errorf("settings: unknown key %q", key)
 		}
@@ -270,6 +275,7 @@ func strictUnmarshal(data []byte, v any) error {
 
 func (c *Config) clone() *Config {
 	out := *c
+	out.Analysis.Analyzers = append([]string(nil), c.Analysis.Analyzers...)
 	out.Models = make([]Model, len(c.Models))
 	for i, m := range c.Models {
 		m.Stop = append([]string(nil), m.Stop...)
@@ -310,6 +316,7 @@ func (c *Config) fill() {
 	if c.Completion.Screen == "" {
 		c.Completion.Screen = ScreenRank
 	}
+	c.Analysis.fill()
 }
 
 // Validate reports the first key that is wrong, naming the model.
@@ -349,7 +356,7 @@ func (c *Config) Validate() error {
 	if c.Completion.Model != "" && !seen[c.Completion.Model] {
 		return fmt.Errorf("config %s: completion.model %q names no configured model", c.Source, c.Completion.Model)
 	}
-	return nil
+	return c.Analysis.validate(c.Source)
 }
 
 // Duration is a time.Duration written as "10s" or "1m30s" in TOML and JSON;

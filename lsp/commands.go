@@ -191,8 +191,11 @@ func (s *Server) executeCommand(_ *call, raw json.RawMessage) (job, error) {
 	if err := decodeParams(raw, &p, "command"); err != nil {
 		return nil, err
 	}
+	if j, ok, err := s.securityCommand(p); ok {
+		return j, err
+	}
 	if p.Command != CommandAccept {
-		return nil, invalidParams("unknown command %q (securecomplete runs %s)", p.Command, CommandAccept)
+		return nil, invalidParams("unknown command %q (securecomplete runs %s, %s, %s, %s)", p.Command, CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus)
 	}
 	if len(p.Arguments) != 1 {
 		return nil, invalidParams("%s takes one argument, {\"id\": \"c17/2\"}; got %d", CommandAccept, len(p.Arguments))
@@ -205,6 +208,7 @@ func (s *Server) executeCommand(_ *call, raw json.RawMessage) (job, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.loop.accepted(ev)
 	return func(ctx context.Context) (any, error) {
 		s.log.Info("accepted", "id", ev.ID, "kind", ev.Kind, "model", ev.Model, "uri", ev.URI,
 			"line", ev.Line+1, "bytes", len(ev.Text), "after", ev.Accepted.Sub(ev.Offered).Round(time.Millisecond))

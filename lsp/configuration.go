@@ -108,7 +108,7 @@ func (s *Server) loadConfig(root string, initOpts, settings json.RawMessage) (*c
 // counter and rules. A model served by the default embedded model needs
 // it ready first (see defaultModel).
 func (s *Server) buildEngine(cfg *config.Config) (*completion.Engine, error) {
-	setup, err := completion.SetupFor(cfg, "")
+	setup, err := completion.SetupFor(cfg, s.loop.selectedModel())
 	if err != nil {
 		return nil, err
 	}

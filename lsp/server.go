@@ -67,6 +67,7 @@ type Server struct {
 	accepts AcceptRecorder
 	tokens  func() (*completion.TokenCounter, error)
 	rules   *rules.Checker // screens candidates before they are shown
+	loop    *loop          // re-checks accepted code (checks.go)
 
 	requests      map[string]requestMethod
 	notifications map[string]notificationMethod
@@ -132,12 +133,16 @@ func New(opts Options) *Server {
 
 		initializedCh: make(chan struct{}),
 	}
+	s.loop = newLoop(s)
 	s.requests = map[string]requestMethod{
 		protocol.MethodInitialize:              {prepare: (*Server).initialize},
 		protocol.MethodShutdown:                {prepare: (*Server).shutdown},
 		protocol.MethodTextDocumentCompletion:  {prepare: (*Server).completion, async: true, superseded: emptyCompletionList},
 		MethodInlineCompletion:                 {prepare: (*Server).inlineCompletion, async: true, superseded: emptyInlineList},
 		protocol.MethodWorkspaceExecuteCommand: {prepare: (*Server).executeCommand, async: true},
+		MethodTextDocumentDiagnostic:           {prepare: (*Server).documentDiagnostic},
+		protocol.MethodTextDocumentCodeAction:  {prepare: (*Server).codeAction},
+		MethodCodeActionResolve:                {prepare: (*Server).codeActionResolve, async: true},
 	}
 	s.notifications = map[string]notificationMethod{
 		protocol.MethodInitialized:                        (*Server).initialized,
@@ -149,6 +154,7 @@ func New(opts Options) *Server {
 		protocol.MethodTextDocumentDidSave:                (*Server).didSave,
 		protocol.MethodWorkspaceDidChangeConfiguration:    (*Server).didChangeConfiguration,
 		protocol.MethodWorkspaceDidChangeWorkspaceFolders: nil, // the first folder's configuration stays
+		MethodWorkDoneProgressCancel:                      (*Server).workDoneProgressCancel,
 	}
 	return s
 }
@@ -412,8 +418,10 @@ func (s *Server) initializeResult() InitializeResult {
 		Change:    protocol.TextDocumentSyncKindIncremental,
 	}
 	caps.CompletionProvider = &protocol.CompletionOptions{}
-	caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: []string{CommandAccept}}
+	caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: []string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus}}
 	caps.InlineCompletionProvider = &InlineCompletionOptions{}
+	caps.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}, ResolveProvider: true}
+	caps.DiagnosticProvider = &DiagnosticOptions{Identifier: "securecomplete"}
 	return InitializeResult{
 		Capabilities: caps,
 		ServerInfo:   &protocol.ServerInfo{Name: "securecomplete", Version: s.opts.Version},

@@ -100,3 +100,11 @@ func (st *state) setDefaultModel(path string, err error) {
 	defer st.mu.Unlock()
 	st.defaultModel.path, st.defaultModel.err = path, err
 }
+
+// config returns the configuration in force, nil before the first one
+// loaded.
+func (st *state) config() *config.Config {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.cfg
+}
