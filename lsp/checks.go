@@ -15,6 +15,7 @@ import (
 
 	"securecomplete/analysis"
 	"securecomplete/analysis/external"
+	"securecomplete/analysis/external/run"
 	"securecomplete/config"
 )
 
@@ -107,6 +108,7 @@ type loop struct {
 	externals []analysis.Analyzer // configured and installed
 	missing   map[string]string   // configured, not installed: why
 	broken    map[string]bool     // analyzers whose failure was shown once
+	tails     map[string]*stderrTail
 
 	docs    map[protocol.DocumentURI]*secDoc
 	nextID  uint64
@@ -147,13 +149,15 @@ func (l *loop) refresh() {
 		names = config.AnalyzerNames()
 	}
 	l.builtin, l.externals, l.missing = false, nil, map[string]string{}
-	opts := external.Options{Timeout: cfg.Analysis.Timeout.Std(), Jobs: 1}
+	l.tails = map[string]*stderrTail{}
 	for _, n := range names {
 		if n == "builtin" {
 			l.builtin = true
 			continue
 		}
-		a, err := newAnalyzer(n, opts)
+		tail := &stderrTail{}
+		l.tails[n] = tail
+		a, err := newAnalyzer(n, external.Options{Timeout: cfg.Analysis.Timeout.Std(), Jobs: 1, Runner: tail})
 		if err == nil {
 			err = a.Available(context.Background())
 		}
@@ -543,14 +547,12 @@ func (l *loop) run(base context.Context, j *checkJob) {
 		if err != nil {
 			// Whatever it said before is no longer known to hold: its
 			// findings in this scope go, and only what it reported for
-			// the file it could analyze stays.
+			// a file it could analyze stays.
 			var fe analysis.FileErrors
-			if errors.As(err, &fe) {
-				l.s.log.Info("analyzer could not analyze the file", "analyzer", a.Name(), "uri", j.key.uri, "err", err)
-			} else {
+			if !errors.As(err, &fe) {
 				fs = nil
-				l.analyzerFailed(a.Name(), j.key.uri, err)
 			}
+			l.analyzerFailed(a.Name(), j.key.uri, err)
 		}
 		var placed []storedFinding
 		for _, f := range fs {
@@ -614,8 +616,9 @@ func (l *loop) analyzerFailed(name string, uri protocol.DocumentURI, err error) 
 	l.count.Failed++
 	show := !l.broken[name]
 	l.broken[name] = true
+	tail := l.tails[name]
 	l.mu.Unlock()
-	l.s.log.Warn("analyzer failed", "analyzer", name, "uri", uri, "err", msg)
+	l.s.log.Warn("analyzer failed", "analyzer", name, "uri", uri, "err", msg, "stderr_tail", tail.get())
 	if show {
 		l.s.showMessage(protocol.MessageTypeWarning, fmt.Sprintf("securecomplete: the %s check failed (%s); its diagnostics are missing until it runs again. The server log has the details.", name, msg))
 	}
@@ -879,4 +882,36 @@ func enclosingUnit(text string, sp span) span {
 		res.End = len(text)
 	}
 	return res
+}
+
+// stderrTail runs an analyzer's programs and keeps the end of the latest
+// one's stderr, for the log when the analyzer fails.
+type stderrTail struct {
+	mu   sync.Mutex
+	tail string
+}
+
+// maxStderrTail bounds what is kept of a program's stderr.
+const maxStderrTail = 1024
+
+// Run implements run.Runner.
+func (t *stderrTail) Run(ctx context.Context, c run.Cmd) (run.Output, error) {
+	out, err := run.Exec{}.Run(ctx, c)
+	s := strings.TrimSpace(string(out.Stderr))
+	if len(s) > maxStderrTail {
+		s = "…" + s[len(s)-maxStderrTail:]
+	}
+	t.mu.Lock()
+	t.tail = s
+	t.mu.Unlock()
+	return out, err
+}
+
+func (t *stderrTail) get() string {
+	if t == nil {
+		return ""
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.tail
 }
