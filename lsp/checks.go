@@ -109,6 +109,7 @@ type loop struct {
 	missing   map[string]string   // configured, not installed: why
 	broken    map[string]bool     // analyzers whose failure was shown once
 	tails     map[string]*stderrTail
+	logged    map[string]string // unavailable analyzers logged, with why
 
 	docs    map[protocol.DocumentURI]*secDoc
 	nextID  uint64
@@ -127,7 +128,7 @@ func newLoop(s *Server) *loop {
 	return &loop{
 		s: s, docs: map[protocol.DocumentURI]*secDoc{}, running: map[jobKey]*checkJob{},
 		changed: make(chan struct{}), progress: map[string]context.CancelCauseFunc{},
-		missing: map[string]string{}, broken: map[string]bool{},
+		missing: map[string]string{}, broken: map[string]bool{}, logged: map[string]string{},
 	}
 }
 
@@ -163,7 +164,10 @@ func (l *loop) refresh() {
 		}
 		if err != nil {
 			l.missing[n] = err.Error()
-			l.s.log.Info("analyzer unavailable", "analyzer", n, "reason", err, "configured", explicit)
+			if l.logged[n] != err.Error() {
+				l.logged[n] = err.Error() // once, not on every reload or keystroke
+				l.s.log.Info("analyzer unavailable", "analyzer", n, "reason", err, "configured", explicit)
+			}
 			continue
 		}
 		l.externals = append(l.externals, a)
@@ -406,6 +410,7 @@ func (l *loop) analyzeFile(uri protocol.DocumentURI, reason string) error {
 // queue is full. l.mu held.
 func (l *loop) enqueue(j *checkJob) {
 	l.count.Queued++
+	l.s.log.Debug("check queued", "uri", j.key.uri, "scope", j.key.scope, "reason", j.reason)
 	if r := l.running[j.key]; r != nil && r.cancel != nil {
 		r.cancel(errReplaced)
 		l.count.Cancelled++

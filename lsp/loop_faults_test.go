@@ -2,8 +2,10 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"securecomplete/internal/testenv"
 	"strings"
 	"testing"
 	"time"
@@ -149,4 +151,112 @@ func TestLoopGarbageAnalyzerShownOnce(t *testing.T) {
 	if !strings.Contains(h.log.String(), "internal compiler error") {
 		t.Errorf("the log does not hold what the tool printed:\n%s", h.log.String())
 	}
+}
+
+// 200 accepts in a burst with real gcc: the queue stays within its bound,
+// the checks of ranges edited meanwhile are replaced or cancelled, every
+// job is accounted for, and edits and completions are answered meanwhile.
+func TestLoopBurstOfAccepts(t *testing.T) {
+	t.Parallel()
+	testenv.Tool(t, "gcc")
+	h := newLoopHarness(t, answer(vulnCand), `analyzers = ["builtin", "gcc"]
+workers = 2
+pending = 8
+debounce = "20ms"`, nil)
+	d := h.open("burst.c", argvSrc)
+	var starts []int
+	for i := range 200 {
+		at := d.acceptCandidate(vulnCand)
+		starts = append(starts, at)
+		d.typeText("\n  ")
+		if i%20 == 19 {
+			// Edit inside an earlier range: its check is replaced or
+			// cancelled and queued again.
+			old, cursor := starts[len(starts)-5], d.off
+			d.edit(old+len("strcpy("), old+len("strcpy("), " ")
+			d.off = cursor + 1
+			for k := range starts {
+				if starts[k] > old {
+					starts[k]++
+				}
+			}
+		}
+	}
+	// An edit and a completion are answered while the queue is busy.
+	began := time.Now()
+	d.typeText("(void)0;")
+	if _, err := d.complete(); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(began); took > 2*time.Second {
+		t.Errorf("a completion during the burst took %s", took)
+	}
+	var st Status
+	waitUntil(t, "the queue to drain", func() bool {
+		h.mustCall(protocol.MethodWorkspaceExecuteCommand, map[string]any{"command": CommandStatus}, &st)
+		return st.Pending == 0 && st.Running == 0
+	})
+	c := st.Counts
+	t.Logf("counts %+v, tracked %d", c, st.Tracked)
+	for _, line := range strings.Split(h.log.String(), "\n") {
+		if strings.Contains(line, "analyzer failed") {
+			t.Errorf("%s", line)
+		}
+	}
+	if c.Queued < 200 || c.Queued != c.Replaced+c.Dropped+c.Done {
+		t.Errorf("counts %+v: every queued job must be replaced, dropped or done", c)
+	}
+	if c.Dropped == 0 || c.Replaced+c.Cancelled == 0 {
+		t.Errorf("counts %+v: want jobs dropped at the bound and stale ones replaced or cancelled", c)
+	}
+	if st.Tracked != 200 {
+		t.Errorf("tracked %d ranges, want 200", st.Tracked)
+	}
+	for _, s := range statusNotes(t, h) {
+		if s.Pending > 8 || s.Running > 2 {
+			t.Fatalf("status %+v exceeds the bounds (8 pending, 2 running)", s)
+		}
+	}
+	if t.Failed() {
+		lines := strings.Split(d.text, "\n")
+		t.Logf("text:\n%s", strings.Join(lines[:min(40, len(lines))], "\n"))
+	}
+	p := d.latestDiagnostics("200 diagnostics", func(p published) bool { return len(p.Diagnostics) == 200 }, 5*time.Second)
+	_ = p
+}
+
+// A 10 MB file on save: the checks are bounded by the analyzers' timeout,
+// and edits and completions go on meanwhile.
+func TestLoopHugeFileOnSave(t *testing.T) {
+	t.Parallel()
+	testenv.Tool(t, "gcc")
+	h := newLoopHarness(t, answer(vulnCand), `analyzers = ["builtin", "gcc"]
+on_save = true
+timeout = "2s"`, nil)
+	var b strings.Builder
+	for i := 0; b.Len() < 10<<20; i++ {
+		fmt.Fprintf(&b, "static int f%d(int x) {\n  int a[4] = {0};\n  return a[x & 3] + %d;\n}\n", i, i)
+	}
+	d := h.open("huge.c", b.String()+"int main(void) {\n  ‸\n}\n")
+	start := time.Now()
+	h.c.notify(protocol.MethodTextDocumentDidSave, map[string]any{"textDocument": map[string]any{"uri": d.uri}})
+	d.typeText("int y = 0;")
+	if _, err := d.complete(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("10 MB save: the edits and a completion answered after %s", time.Since(start))
+	var st Status
+	waitUntil(t, "the checks to end", func() bool {
+		h.mustCall(protocol.MethodWorkspaceExecuteCommand, map[string]any{"command": CommandStatus}, &st)
+		return st.Pending == 0 && st.Running == 0 && st.Counts.Done == 1
+	})
+	// Bounded: the built-in rules stop at their parse timeout (1s), gcc at
+	// its 2s; what is left is the machine's load.
+	if took := time.Since(start); took > 20*time.Second {
+		t.Errorf("the checks of a 10 MB file ended after %s, want them bounded by the 2s timeout", took)
+	}
+	if !strings.Contains(h.log.String(), "did not finish within 2s") && !strings.Contains(h.log.String(), `msg="analyzer ran" analyzer=gcc`) {
+		t.Errorf("gcc neither ran nor timed out")
+	}
+	t.Logf("10 MB save: checks ended after %s, counts %+v", time.Since(start), st.Counts)
 }
