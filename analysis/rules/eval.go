@@ -65,11 +65,11 @@ func (v *varInfo) elemSize() (int64, bool) {
 
 // constValue evaluates an expression to a constant, using the file's
 // macros and, given a function, variables set once to a constant.
-func (ff *fileFacts) constValue(n *node, f *funcFacts) (int64, bool) {
+func (ff *fileFacts) constValue(n *node, f *function) (int64, bool) {
 	return ff.constDepth(n, f, 0)
 }
 
-func (ff *fileFacts) constDepth(n *node, f *funcFacts, depth int) (int64, bool) {
+func (ff *fileFacts) constDepth(n *node, f *function, depth int) (int64, bool) {
 	if n == nil || depth > 20 {
 		return 0, false
 	}
@@ -195,7 +195,7 @@ func b2i(b bool) int64 {
 
 // identValue is the constant value of a name: a macro, a library
 // constant, an enumerator-like const, or a local set once.
-func (ff *fileFacts) identValue(name string, f *funcFacts, depth int) (int64, bool) {
+func (ff *fileFacts) identValue(name string, f *function, depth int) (int64, bool) {
 	if m, ok := ff.macros[name]; ok {
 		return ff.textValue(m, f, depth+1)
 	}
@@ -222,7 +222,7 @@ func (ff *fileFacts) identValue(name string, f *funcFacts, depth int) (int64, bo
 
 // assignedAfterDecl reports whether a variable is written anywhere but
 // in its declaration.
-func (f *funcFacts) assignedAfterDecl(name string) bool {
+func (f *function) assignedAfterDecl(name string) bool {
 	for _, d := range f.defs {
 		if d.name == name && d.op != "=" && d.op != "decl" {
 			return true
@@ -235,7 +235,7 @@ func (f *funcFacts) assignedAfterDecl(name string) bool {
 }
 
 // sizeofValue evaluates sizeof(type) and sizeof(expr).
-func (ff *fileFacts) sizeofValue(n *node, f *funcFacts) (int64, bool) {
+func (ff *fileFacts) sizeofValue(n *node, f *function) (int64, bool) {
 	t := ff.t
 	arg := n.child("value")
 	if ty := n.child("type"); ty != nil {
@@ -280,7 +280,7 @@ func (ff *fileFacts) sizeofValue(n *node, f *funcFacts) (int64, bool) {
 		return ff.sizeofVar(v)
 	case "subscript_expression", "pointer_expression":
 		if f != nil {
-			return f.elementSize(arg)
+			return f.values().elementSize(arg)
 		}
 	}
 	return 0, false
@@ -289,8 +289,9 @@ func (ff *fileFacts) sizeofValue(n *node, f *funcFacts) (int64, bool) {
 // elementSize is the size of what a subscript or dereference designates:
 // buf[i] of char buf[3][32] is 32 bytes, names[i] of char *names[4] is a
 // pointer.
-func (f *funcFacts) elementSize(e *node) (int64, bool) {
-	v, depth := f.subscriptBase(e)
+func (va *valueFacts) elementSize(e *node) (int64, bool) {
+	f := va.f
+	v, depth := f.values().subscriptBase(e)
 	if v == nil || depth == 0 {
 		return 0, false
 	}
@@ -327,7 +328,8 @@ func (f *funcFacts) elementSize(e *node) (int64, bool) {
 
 // subscriptBase returns the variable under a chain of subscripts and
 // dereferences (buf[i][j], *p), and how many levels it goes down.
-func (f *funcFacts) subscriptBase(e *node) (*varInfo, int) {
+func (va *valueFacts) subscriptBase(e *node) (*varInfo, int) {
+	f := va.f
 	depth := 0
 	for e = unparen(e); e != nil; e = unparen(e) {
 		switch {
@@ -502,7 +504,7 @@ func unescape(s string) (string, bool) {
 
 // textValue evaluates a macro's replacement text: integers, names,
 // parentheses, casts, sizeof(type) and the usual operators.
-func (ff *fileFacts) textValue(s string, f *funcFacts, depth int) (int64, bool) {
+func (ff *fileFacts) textValue(s string, f *function, depth int) (int64, bool) {
 	if depth > 20 {
 		return 0, false
 	}
@@ -576,7 +578,7 @@ type exprParser struct {
 	toks  []string
 	pos   int
 	ff    *fileFacts
-	f     *funcFacts
+	f     *function
 	depth int
 }
 
@@ -666,6 +668,107 @@ func (p *exprParser) unary() (int64, bool) {
 		return charValue(tok)
 	case isIdentByte(tok[0]):
 		return p.ff.identValue(tok, p.f, p.depth+1)
+	}
+	return 0, false
+}
+
+// bufferSize is the capacity in bytes of the buffer an expression names
+// at a point: an array's size, or the size of the allocation a pointer
+// got last.
+func (va *valueFacts) bufferSize(e *node, at *node) (int64, bool) {
+	f := va.f
+	e = unparen(e)
+	if e != nil && e.kind == "subscript_expression" {
+		// One row of a two-dimensional array: char names[3][32].
+		if v, depth := f.values().subscriptBase(e); v != nil && v.isArray() && depth < len(v.dims) {
+			return f.values().elementSize(e)
+		}
+		return 0, false
+	}
+	name := f.identName(e)
+	if name == "" {
+		return 0, false
+	}
+	v := f.lookup(name)
+	if v == nil {
+		return 0, false
+	}
+	if v.isArray() {
+		return f.file.sizeofVar(v)
+	}
+	if v.ptr == 0 {
+		return 0, false
+	}
+	d := f.lastWholeDef(name, at)
+	if d == nil || len(d.srcs) != 1 {
+		return 0, false
+	}
+	return allocSize(f, d.srcs[0])
+}
+
+// lenVars maps variables set from strlen(x) to x.
+func (va *valueFacts) lenVars() map[string]string {
+	f := va.f
+	if va.lenVarsMap != nil {
+		return va.lenVarsMap
+	}
+	va.lenVarsMap = func() map[string]string {
+		m := map[string]string{}
+		for _, d := range f.defs {
+			if d.op != "=" || len(d.srcs) != 1 {
+				continue
+			}
+			s := unparen(d.srcs[0])
+			if s != nil && s.kind == "call_expression" {
+				if c := f.callAt[s]; c != nil && c.name == "strlen" {
+					if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
+						m[d.name] = n
+					}
+				}
+			}
+		}
+		return m
+	}()
+	return va.lenVarsMap
+}
+
+// allocSize evaluates the size of an allocation expression: malloc(n),
+// calloc(n, m), realloc(p, n), alloca(n), new char[n].
+func allocSize(f *function, e *node) (int64, bool) {
+	e = unparen(e)
+	if e == nil {
+		return 0, false
+	}
+	if e.kind == "new_expression" {
+		if d := e.child("declarator"); d != nil {
+			if n, ok := f.file.constValue(d.child("length"), f); ok {
+				sz, ok := typeSize(f.text(e.child("type")))
+				if ok {
+					return n * sz, true
+				}
+			}
+		}
+		return 0, false
+	}
+	if e.kind != "call_expression" {
+		return 0, false
+	}
+	c := f.callAt[e]
+	if c == nil {
+		// static_cast<char*>(malloc(n))
+		return 0, false
+	}
+	switch c.name {
+	case "malloc", "alloca", "valloc", "kmalloc", "kzalloc":
+		return f.file.constValue(c.arg(0), f)
+	case "calloc":
+		a, ok1 := f.file.constValue(c.arg(0), f)
+		b, ok2 := f.file.constValue(c.arg(1), f)
+		return a * b, ok1 && ok2
+	case "realloc":
+		return f.file.constValue(c.arg(1), f)
+	case "static_cast", "reinterpret_cast":
+		return allocSize(f, c.arg(0))
 	}
 	return 0, false
 }

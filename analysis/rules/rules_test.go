@@ -68,7 +68,7 @@ func TestRulesOnTestdata(t *testing.T) {
 	ch := New()
 	ruleIDs := map[string]bool{}
 	for _, r := range ch.Rules() {
-		ruleIDs[r.ID] = true
+		ruleIDs[r.Name] = true
 	}
 	covered := map[string]bool{}
 	for _, path := range files {
