@@ -369,8 +369,7 @@ func (g *cfg) nodeOf(n *node) *cfgNode {
 // reachableNode reports whether an AST node can run at all: code after a
 // return or an exit() is dead.
 func (fl *flowFacts) reachableNode(n *node) bool {
-	f := fl.f
-	g := f.flow().graph()
+	g := fl.graph()
 	cn := g.nodeOf(n)
 	if cn == nil {
 		return true

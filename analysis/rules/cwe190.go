@@ -32,7 +32,7 @@ func cwe190Rules() []*Rule {
 			CWE:      "CWE-190",
 			Doc:      "arithmetic on an integer from the user that no condition bounds, so it can overflow",
 			Fix:      "check the value against the limit before the arithmetic: if (value > INT_MAX - 1000) { /* reject */ }",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Flow, Taint, Values},
 			Run:      func(pass *Pass) { checkArithmetic(pass, overflowInput, "the user") },
 		},
 		{
@@ -40,7 +40,7 @@ func cwe190Rules() []*Rule {
 			CWE:      "CWE-190",
 			Doc:      "arithmetic on an unbounded random number (rand() can be RAND_MAX == INT_MAX)",
 			Fix:      "bound the random number first: rand() % range + 1000, or check it against INT_MAX - offset",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Flow, Taint, Values},
 			Run:      func(pass *Pass) { checkArithmetic(pass, randomValue, "rand()") },
 		},
 		{
@@ -48,7 +48,7 @@ func cwe190Rules() []*Rule {
 			CWE:      "CWE-190",
 			Doc:      "integer values from an external function are added up without an overflow check",
 			Fix:      "accumulate in a wider type (long long) or check before each addition: if (sum > INT_MAX - next) { /* overflow */ }",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Taint, Guards},
 			Run:      checkUnguardedAddition,
 		},
 	}

@@ -45,7 +45,7 @@ func cwe20Rules() []*Rule {
 			CWE:      "CWE-20",
 			Doc:      "a product uses the result of an external function (which may be an error value such as -1) or a parameter without checking either for a negative or error value",
 			Fix:      "check every factor first: return an error when the function returned -1 (or any negative price) and when the quantity is negative, or check the product before using it",
-			Requires: []Fact{Guards, Taint, Values},
+			Requires: []Fact{Taint, Guards},
 			Run:      checkUncheckedProduct,
 		},
 		{
@@ -53,7 +53,7 @@ func cwe20Rules() []*Rule {
 			CWE:      "CWE-20",
 			Doc:      "a URL is accepted because it contains or starts with a host name, which other hosts can imitate",
 			Fix:      "parse the URL and compare its host exactly (strcmp(host, \"example.com\") == 0, or a suffix \".example.com\"), or compare the prefix up to and including the slash after the host (\"https://example.com/\")",
-			Requires: []Fact{Guards, Taint, Values},
+			Requires: []Fact{Values},
 			Run:      checkURLSubstring,
 		},
 		{
@@ -61,7 +61,7 @@ func cwe20Rules() []*Rule {
 			CWE:      "CWE-129",
 			Doc:      "an array index that comes from the user (argv, scanf, atoi of input, or a parameter called with it) is used without a check against 0 and the array's size",
 			Fix:      "validate the index first: reject it unless 0 <= index < the number of elements",
-			Requires: []Fact{Guards, Taint, Values},
+			Requires: []Fact{Flow, Taint, Guards},
 			Run:      checkUnvalidatedIndex,
 		},
 	}

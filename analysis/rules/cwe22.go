@@ -26,7 +26,7 @@ func cwe22Rules() []*Rule {
 			CWE:      "CWE-22",
 			Doc:      "a file is opened at a path built from user input that is not checked for \"..\"",
 			Fix:      "resolve the path with realpath() and check it starts with the allowed directory (strncmp(resolved, \"/safe/\", 6) == 0), or reject names containing \"..\" or '/' before opening",
-			Requires: []Fact{Flow, Guards, Taint},
+			Requires: []Fact{Flow, Taint, Guards},
 			Run:      checkPathInjection,
 		},
 	}

@@ -18,12 +18,11 @@ import (
 func cwe732Rules() []*Rule {
 	return []*Rule{
 		{
-			Name:     "cwe732-world-writable-file",
-			CWE:      "CWE-732",
-			Doc:      "a file is created (or chmod-ed) with a mode that lets every user write it",
-			Fix:      "create it with open(path, O_WRONLY|O_CREAT|O_TRUNC, 0600) (or S_IRUSR|S_IWUSR), or call umask(022) before fopen",
-			Requires: []Fact{},
-			Run:      checkWorldWritable,
+			Name: "cwe732-world-writable-file",
+			CWE:  "CWE-732",
+			Doc:  "a file is created (or chmod-ed) with a mode that lets every user write it",
+			Fix:  "create it with open(path, O_WRONLY|O_CREAT|O_TRUNC, 0600) (or S_IRUSR|S_IWUSR), or call umask(022) before fopen",
+			Run:  checkWorldWritable,
 		},
 	}
 }

@@ -26,7 +26,7 @@ func cwe78Rules() []*Rule {
 			CWE:      "CWE-78",
 			Doc:      "data from the user reaches a command run by a shell (system, popen, sh -c)",
 			Fix:      "do not build a shell command from user data: run the program directly with execv/execvp and the data as one argument, or reject any character outside [A-Za-z0-9._-] before use",
-			Requires: []Fact{Flow, Guards, Taint},
+			Requires: []Fact{Flow, Taint, Guards},
 			Run:      checkCommandInjection,
 		},
 	}

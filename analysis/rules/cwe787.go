@@ -34,7 +34,7 @@ func cwe787Rules() []*Rule {
 			CWE:      "CWE-787",
 			Doc:      "sprintf/vsprintf whose formatted output can be longer than the destination buffer",
 			Fix:      "use snprintf(buf, sizeof buf, ...) or make the buffer as large as the longest output (a %f can print 317 characters)",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Values},
 			Run:      checkSprintfOverflow,
 		},
 		{
@@ -42,7 +42,7 @@ func cwe787Rules() []*Rule {
 			CWE:      "CWE-787",
 			Doc:      "a loop writes buf[i - 1] or buf[i] with i counting down, and nothing keeps the index at 0 or above",
 			Fix:      "check the index itself before the write (for example `while (len > 0 && ...) { buf[--len] = 0; }` or `if (i >= 0) buf[i] = ...`)",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Guards},
 			Run:      checkLoopUnderflow,
 		},
 		{
@@ -50,7 +50,7 @@ func cwe787Rules() []*Rule {
 			CWE:      "CWE-787",
 			Doc:      "a loop writes into a buffer of known size at an index that grows without a check against that size",
 			Fix:      "stop the loop before the index reaches the buffer's size (`j < sizeof out - 1`)",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Taint, Guards, Values},
 			Run:      checkLoopOverrun,
 		},
 		{
@@ -58,7 +58,7 @@ func cwe787Rules() []*Rule {
 			CWE:      "CWE-787",
 			Doc:      "memcpy/memmove/strncpy copies a length read from the data or from input, or the length of input itself, never compared with the destination's size",
 			Fix:      "compare the length with the destination's capacity before copying (`if (n > capacity) return -1;`)",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Taint, Guards, Values},
 			Run:      checkCopySizeFromData,
 		},
 		{
@@ -66,7 +66,7 @@ func cwe787Rules() []*Rule {
 			CWE:      "CWE-787",
 			Doc:      "input of any length copied into a fixed-size buffer with strcpy, strcat, sprintf(\"%s\"), scanf(\"%s\") or gets",
 			Fix:      "bound the copy: snprintf(buf, sizeof buf, ...), strncpy/strncat with the space left, a width in scanf (\"%99s\"), fgets instead of gets",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      checkUnboundedCopy,
 		},
 		{
@@ -74,7 +74,7 @@ func cwe787Rules() []*Rule {
 			CWE:      "CWE-787",
 			Doc:      "a write at an index that comes from input, without a check of the index against 0 and the buffer's size",
 			Fix:      "check 0 <= index < size before writing",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Flow, Taint, Guards},
 			Run:      func(pass *Pass) { reportIndexFindings(pass, true) },
 		},
 	}

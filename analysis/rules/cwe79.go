@@ -34,7 +34,7 @@ func cwe79Rules() []*Rule {
 			CWE:      "CWE-79",
 			Doc:      "data from the request (CGI environment, request stream, input) written into an HTML page without escaping",
 			Fix:      "escape the data for HTML before it goes into the page (pass it through the escape function: escape_html(username))",
-			Requires: []Fact{Flow, Guards, Taint, Values},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      checkXSS,
 		},
 	}

@@ -280,7 +280,7 @@ func (ff *fileFacts) sizeofValue(n *node, f *function) (int64, bool) {
 		return ff.sizeofVar(v)
 	case "subscript_expression", "pointer_expression":
 		if f != nil {
-			return f.values().elementSize(arg)
+			return f.elementSize(arg)
 		}
 	}
 	return 0, false
@@ -289,9 +289,8 @@ func (ff *fileFacts) sizeofValue(n *node, f *function) (int64, bool) {
 // elementSize is the size of what a subscript or dereference designates:
 // buf[i] of char buf[3][32] is 32 bytes, names[i] of char *names[4] is a
 // pointer.
-func (va *valueFacts) elementSize(e *node) (int64, bool) {
-	f := va.f
-	v, depth := f.values().subscriptBase(e)
+func (f *function) elementSize(e *node) (int64, bool) {
+	v, depth := f.subscriptBase(e)
 	if v == nil || depth == 0 {
 		return 0, false
 	}
@@ -328,8 +327,7 @@ func (va *valueFacts) elementSize(e *node) (int64, bool) {
 
 // subscriptBase returns the variable under a chain of subscripts and
 // dereferences (buf[i][j], *p), and how many levels it goes down.
-func (va *valueFacts) subscriptBase(e *node) (*varInfo, int) {
-	f := va.f
+func (f *function) subscriptBase(e *node) (*varInfo, int) {
 	depth := 0
 	for e = unparen(e); e != nil; e = unparen(e) {
 		switch {
@@ -680,8 +678,8 @@ func (va *valueFacts) bufferSize(e *node, at *node) (int64, bool) {
 	e = unparen(e)
 	if e != nil && e.kind == "subscript_expression" {
 		// One row of a two-dimensional array: char names[3][32].
-		if v, depth := f.values().subscriptBase(e); v != nil && v.isArray() && depth < len(v.dims) {
-			return f.values().elementSize(e)
+		if v, depth := f.subscriptBase(e); v != nil && v.isArray() && depth < len(v.dims) {
+			return f.elementSize(e)
 		}
 		return 0, false
 	}

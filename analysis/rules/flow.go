@@ -59,7 +59,7 @@ func (fl *flowFacts) events() [][]event {
 	if fl.hasEvs {
 		return fl.evs
 	}
-	g := f.flow().graph()
+	g := fl.graph()
 	out := make([][]event, len(g.nodes))
 	for _, cn := range g.nodes {
 		if cn.n == nil {
@@ -475,7 +475,7 @@ func (fl *flowFacts) evalCond(e *node, st pathState) (int64, bool) {
 	case "number_literal", "char_literal", "true", "false", "null":
 		return f.file.constValue(e, f)
 	case "unary_expression":
-		v, ok := f.flow().evalCond(e.child("argument"), st)
+		v, ok := fl.evalCond(e.child("argument"), st)
 		if !ok {
 			return 0, false
 		}
@@ -488,14 +488,14 @@ func (fl *flowFacts) evalCond(e *node, st pathState) (int64, bool) {
 		return 0, false
 	case "binary_expression":
 		op := f.text(e.child("operator"))
-		l, lok := f.flow().evalCond(e.child("left"), st)
+		l, lok := fl.evalCond(e.child("left"), st)
 		if op == "&&" && lok && l == 0 {
 			return 0, true
 		}
 		if op == "||" && lok && l != 0 {
 			return 1, true
 		}
-		r, rok := f.flow().evalCond(e.child("right"), st)
+		r, rok := fl.evalCond(e.child("right"), st)
 		if op == "&&" && rok && r == 0 {
 			return 0, true
 		}

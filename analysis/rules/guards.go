@@ -38,7 +38,7 @@ func (gu *guardFacts) conditionsAt(n *node) []cond {
 	f := gu.f
 	var out []cond
 	add := func(c *node, truth bool) {
-		out = append(out, f.guards().atoms(c, truth)...)
+		out = append(out, gu.atoms(c, truth)...)
 	}
 	child := n
 	for p := n.parent; p != nil && child != f.body; child, p = p, p.parent {
@@ -246,11 +246,11 @@ func (gu *guardFacts) atoms(c *node, truth bool) []cond {
 	case "binary_expression":
 		op := f.text(c.child("operator"))
 		if op == "&&" && truth || op == "||" && !truth {
-			return append(f.guards().atoms(c.child("left"), truth), f.guards().atoms(c.child("right"), truth)...)
+			return append(gu.atoms(c.child("left"), truth), gu.atoms(c.child("right"), truth)...)
 		}
 	case "unary_expression":
 		if f.text(c.child("operator")) == "!" {
-			return f.guards().atoms(c.child("argument"), !truth)
+			return gu.atoms(c.child("argument"), !truth)
 		}
 	case "condition_clause":
 		v := c.child("value")
@@ -260,7 +260,7 @@ func (gu *guardFacts) atoms(c *node, truth bool) []cond {
 		if v == nil || v == c {
 			return nil
 		}
-		return f.guards().atoms(v, truth)
+		return gu.atoms(v, truth)
 	}
 	return []cond{{c, truth}}
 }
@@ -326,14 +326,14 @@ func (gu *guardFacts) linear(e *node) (*node, int64) {
 		l, r := e.child("left"), e.child("right")
 		if op == "+" || op == "-" {
 			if k, ok := f.file.constValue(r, f); ok {
-				base, c := f.guards().linear(l)
+				base, c := gu.linear(l)
 				if op == "-" {
 					k = -k
 				}
 				return base, c + k
 			}
 			if k, ok := f.file.constValue(l, f); ok && op == "+" {
-				base, c := f.guards().linear(r)
+				base, c := gu.linear(r)
 				return base, c + k
 			}
 		}
@@ -370,22 +370,22 @@ func (gu *guardFacts) boundsOf(base *node, at *node) bounds {
 			b.hi, b.hasHi = v, true
 		}
 	}
-	for _, c := range f.guards().conditionsAt(at) {
-		r, ok := f.guards().relationOf(c)
+	for _, c := range gu.conditionsAt(at) {
+		r, ok := gu.relationOf(c)
 		if !ok {
 			continue
 		}
 		// Put the expression on the left: x op rhs.
-		lb, lk := f.guards().linear(r.left)
-		rb, rk := f.guards().linear(r.right)
+		lb, lk := gu.linear(r.left)
+		rb, rk := gu.linear(r.right)
 		op := r.op
 		var rhs *node
 		var rc int64
 		var side *node
 		switch {
-		case lb != nil && f.guards().sameExpr(lb, base):
+		case lb != nil && gu.sameExpr(lb, base):
 			rhs, rc, side = rb, rk-lk, r.left
-		case rb != nil && f.guards().sameExpr(rb, base):
+		case rb != nil && gu.sameExpr(rb, base):
 			rhs, rc, side = lb, lk-rk, r.right
 			op = flipOp[op]
 		default:

@@ -83,11 +83,9 @@ func (k Fact) String() string {
 // makes these readable too.
 func factDeps(k Fact) []Fact {
 	switch k {
-	case Flow:
+	case Flow: // the path conditions of evalCond and learn
 		return []Fact{Guards}
-	case Guards:
-		return []Fact{Values, Taint, Flow}
-	case Values:
+	case Values: // the ranges narrowed by guards
 		return []Fact{Guards}
 	}
 	return nil

@@ -187,25 +187,25 @@ func (va *valueFacts) typeOfExpr(e *node, depth int) (intType, bool) {
 	case "binary_expression":
 		switch f.text(e.child("operator")) {
 		case "+", "-", "*", "/", "%", "&", "|", "^":
-			a, ok1 := f.values().typeOfExpr(e.child("left"), depth+1)
-			b, ok2 := f.values().typeOfExpr(e.child("right"), depth+1)
+			a, ok1 := va.typeOfExpr(e.child("left"), depth+1)
+			b, ok2 := va.typeOfExpr(e.child("right"), depth+1)
 			if ok1 && ok2 {
 				return common(a, b), true
 			}
 		case "<<", ">>":
-			if a, ok := f.values().typeOfExpr(e.child("left"), depth+1); ok {
+			if a, ok := va.typeOfExpr(e.child("left"), depth+1); ok {
 				return a.promote(), true
 			}
 		case "==", "!=", "<", ">", "<=", ">=", "&&", "||":
 			return intType{32, false}, true
 		}
 	case "unary_expression", "update_expression":
-		if t, ok := f.values().typeOfExpr(e.child("argument"), depth+1); ok {
+		if t, ok := va.typeOfExpr(e.child("argument"), depth+1); ok {
 			return t.promote(), true
 		}
 	case "conditional_expression":
-		a, ok1 := f.values().typeOfExpr(e.child("consequence"), depth+1)
-		b, ok2 := f.values().typeOfExpr(e.child("alternative"), depth+1)
+		a, ok1 := va.typeOfExpr(e.child("consequence"), depth+1)
+		b, ok2 := va.typeOfExpr(e.child("alternative"), depth+1)
 		if ok1 && ok2 {
 			return common(a, b), true
 		}
@@ -223,7 +223,7 @@ func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 	if k, ok := f.file.constValue(e, f); ok {
 		return valRange{big.NewInt(k), big.NewInt(k)}, true
 	}
-	t, typed := f.values().typeOfExpr(e, depth)
+	t, typed := va.typeOfExpr(e, depth)
 	switch e.kind {
 	case "identifier":
 		if !typed {
@@ -263,14 +263,14 @@ func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 		if !typed {
 			return valRange{}, false
 		}
-		if r, ok := f.values().rangeOf(inner, at, depth+1); ok && r.within(t) {
+		if r, ok := va.rangeOf(inner, at, depth+1); ok && r.within(t) {
 			return r, true
 		}
 		return fullRange(t), true
 	case "binary_expression":
 		op := f.text(e.child("operator"))
-		l, ok1 := f.values().rangeOf(e.child("left"), at, depth+1)
-		r, ok2 := f.values().rangeOf(e.child("right"), at, depth+1)
+		l, ok1 := va.rangeOf(e.child("left"), at, depth+1)
+		r, ok2 := va.rangeOf(e.child("right"), at, depth+1)
 		if !typed {
 			return valRange{}, false
 		}
@@ -343,21 +343,21 @@ func applyRange(op string, l, r valRange) (valRange, bool) {
 // arithmetic operation stays within its type.
 func (va *valueFacts) cannotOverflow(op *node) bool {
 	f := va.f
-	t, ok := f.values().typeOfExpr(op, 0)
+	t, ok := va.typeOfExpr(op, 0)
 	if !ok {
 		return false
 	}
 	switch op.kind {
 	case "binary_expression":
-		l, ok1 := f.values().rangeOf(op.child("left"), op, 0)
-		r, ok2 := f.values().rangeOf(op.child("right"), op, 0)
+		l, ok1 := va.rangeOf(op.child("left"), op, 0)
+		r, ok2 := va.rangeOf(op.child("right"), op, 0)
 		if !ok1 || !ok2 {
 			return false
 		}
 		res, ok := applyRange(f.text(op.child("operator")), l, r)
 		return ok && res.within(t)
 	case "update_expression":
-		r, ok := f.values().rangeOf(op.child("argument"), op, 0)
+		r, ok := va.rangeOf(op.child("argument"), op, 0)
 		if !ok {
 			return false
 		}
@@ -366,10 +366,10 @@ func (va *valueFacts) cannotOverflow(op *node) bool {
 		if strings.Contains(f.text(op.child("operator")), "-") {
 			res, _ = applyRange("-", r, one)
 		}
-		at, _ := f.values().typeOfExpr(op.child("argument"), 0)
+		at, _ := va.typeOfExpr(op.child("argument"), 0)
 		return res.within(at)
 	case "unary_expression":
-		r, ok := f.values().rangeOf(op.child("argument"), op, 0)
+		r, ok := va.rangeOf(op.child("argument"), op, 0)
 		if !ok {
 			return false
 		}

@@ -258,7 +258,7 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 	s := &taintSummary{params: map[int]bool{}}
 	ta.sums[spec.id] = s // a recursive call sees an empty summary
 	returns := f.byKind["return_statement"]
-	own := f.taint().run(spec)
+	own := ta.run(spec)
 	for _, ret := range returns {
 		if e := ret.firstNamed(); e != nil {
 			if w := own.expr(e); w != "" {

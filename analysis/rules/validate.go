@@ -142,7 +142,7 @@ func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) b
 		n, _ := baseVar(t, unparen(e))
 		return n
 	}
-	conds := f.guards().conditionsAt(at)
+	conds := gu.conditionsAt(at)
 	for _, c := range conds {
 		ok := false
 		c.e.walk(func(m *node) bool {
