@@ -59,7 +59,7 @@ var sizedFuncs = map[string]struct{ dst, src, size int }{
 
 func checkCopyExceedsBuffer(pass *Pass) {
 	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			spec, ok := sizedFuncs[c.name]
 			if !ok || spec.size < 0 {

@@ -109,8 +109,7 @@ func boundedExpr(f *function, n *node) bool {
 
 // checkArithmetic reports the unguarded arithmetic on tainted integers.
 func checkArithmetic(pass *Pass, spec *taintSpec, from string) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		tr := f.taint().run(spec)
 		report := func(op, operand *node, effect string, why string) {
 			if !f.flow().reachableNode(op) || f.values().cannotOverflow(op) {
@@ -267,8 +266,7 @@ var externalInt = &taintSpec{
 }
 
 func checkUnguardedAddition(pass *Pass) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		tr := f.taint().run(externalInt)
 		for _, op := range f.byKind["binary_expression"] {
 			if f.text(op.child("operator")) != "+" || f.exprKind(op) == tkFloat {

@@ -120,7 +120,7 @@ func inputCallOf(ff *fileFacts, fn *function, param string) (call string, called
 
 func checkUncheckedProduct(pass *Pass) {
 	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		ext := f.taint().run(externalResult)
 		for _, m := range f.byKind["binary_expression"] {
 			if f.text(m.child("operator")) != "*" {
@@ -385,7 +385,7 @@ var hostLike = regexp.MustCompile(`^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([a-z0-9-
 
 func checkURLSubstring(pass *Pass) {
 	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			if !inCondition(c.n) {
 				continue

@@ -38,8 +38,7 @@ var pathInput = inputCleanedBy("path-input", func(name string) bool {
 })
 
 func checkPathInjection(pass *Pass) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		tr := f.taint().run(pathInput)
 		check := func(at *node, name string, path *node) {
 			if path == nil || !f.flow().reachableNode(at) {

@@ -30,8 +30,7 @@ func cwe416Rules() []*Rule {
 }
 
 func checkUseAfterFree(pass *Pass) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		if len(f.byKind["call_expression"]) == 0 && len(f.byKind["delete_expression"]) == 0 {
 			continue
 		}

@@ -44,8 +44,7 @@ func cwe476Rules() []*Rule {
 // of source that may be NULL (allocations, getenv) on a path without a
 // NULL test.
 func checkMissingNullTest(pass *Pass, kind nullSource) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		if len(f.byKind["call_expression"]) == 0 && len(f.byKind["new_expression"]) == 0 {
 			continue
 		}

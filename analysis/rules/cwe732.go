@@ -29,7 +29,7 @@ func cwe732Rules() []*Rule {
 
 func checkWorldWritable(pass *Pass) {
 	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			switch c.name {
 			case "fopen", "fopen64", "freopen", "_wfopen", "fdopen":

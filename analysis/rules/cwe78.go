@@ -39,8 +39,7 @@ var commandInput = inputCleanedBy("command-input", func(name string) bool {
 })
 
 func checkCommandInjection(pass *Pass) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		tr := f.taint().run(commandInput)
 		for _, c := range f.calls {
 			var cmd *node

@@ -84,7 +84,7 @@ func cwe787Rules() []*Rule {
 
 func checkSprintfOverflow(pass *Pass) {
 	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			fmtIdx := -1
 			switch c.name {
@@ -313,8 +313,7 @@ func subscriptIndex(s *node) *node {
 }
 
 func checkLoopUnderflow(pass *Pass) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		for _, a := range writes(f) {
 			loop := f.inLoop(a)
 			if loop == nil {
@@ -443,8 +442,7 @@ func steppedIn(f *function, name string, in *node, down bool) bool {
 // ---- cwe787-loop-index-overrun -----------------------------------------
 
 func checkLoopOverrun(pass *Pass) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		for _, a := range writes(f) {
 			loop := f.inLoop(a)
 			if loop == nil {
@@ -585,8 +583,7 @@ func untrustedBound(f *function, e *node) bool {
 // ---- cwe787-copy-size-from-data ----------------------------------------
 
 func checkCopySizeFromData(pass *Pass) {
-	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		tr := f.taint().run(dataLength)
 		for _, c := range f.calls {
 			// The size argument and the destination, and whether the size
@@ -816,7 +813,7 @@ func inputLengthSource(f *function, n *node) (string, bool) {
 
 func checkUnboundedCopy(pass *Pass) {
 	ff := pass.file
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		tr := f.taint().run(userInput)
 		for _, c := range f.calls {
 			if !f.flow().reachableNode(c.n) {

@@ -312,7 +312,7 @@ func webSource(why string) bool {
 func checkXSS(pass *Pass) {
 	ff := pass.file
 	html := producesHTML(ff)
-	for _, f := range ff.funcs {
+	for _, f := range pass.Funcs() {
 		raw := f.taint().run(webInput)
 		tr := &webTaint{raw, html}
 		// Parameters named like a request (FILE *request) make reads from

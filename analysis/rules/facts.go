@@ -7,11 +7,12 @@ import (
 	"securecomplete/analysis"
 )
 
-// The fact base: what every rule needs to know about a file, computed
-// once per file. Per function it lists the variables with their types,
-// the calls, the definitions (assignments, declarations, values written
-// through out-arguments), the loops and, on demand, the control-flow
-// graph and taint results.
+// The fact base: what the rules know about a file, computed once per
+// file. fileFacts holds the file's own facts (macros, prototypes,
+// globals, string literals, the evaluation of constant expressions) and
+// its functions; each function carries its Syntax facts (type function,
+// below) and builds the other kinds (Flow, Taint, Guards, Values; see
+// pass.go) on first use.
 
 // typeKind classifies a C or C++ type for the rules.
 type typeKind uint8

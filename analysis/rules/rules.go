@@ -5,6 +5,28 @@
 // Each rule encodes a weakness the way the benchmark's scenario queries
 // (mostly CodeQL's) see it; the package comment of each cweNNN.go file
 // says which query and what its rules flag.
+//
+// A rule is a value, in the shape of go/analysis: a Rule has a Name, its
+// CWE, a Doc, the kinds of facts it Requires and a Run that gets a Pass
+// over one file (the file's functions, and Report). All lists them. The
+// facts about a function come in five kinds, each a type with a few
+// methods and a doc comment on what it knows and what it misses:
+//
+//   - Syntax (function, facts.go): declarations, types, calls,
+//     definitions, nodes by kind; built with the file;
+//   - Flow (flowFacts, flow.go, cfg.go): the control-flow graph, dead
+//     code, events on pointers, path conditions;
+//   - Taint (taintFacts, taint.go): what carries data from a source, and
+//     what a function's result carries;
+//   - Guards (guardFacts, guards.go, validate.go): the conditions that
+//     hold at a point and the bounds they put on integers, and checks of
+//     strings for forbidden characters;
+//   - Values (valueFacts, range.go, eval.go): integer types and ranges,
+//     overflow, the sizes of buffers.
+//
+// Each kind but Syntax is built on the first rule that reads it and
+// shared by the later ones. TestRuleRequires and TestFactDeps check from
+// the source that a rule requires what it reads.
 package rules
 
 import (
