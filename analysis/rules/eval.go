@@ -66,10 +66,10 @@ func (v *varInfo) elemSize() (int64, bool) {
 // constValue evaluates an expression to a constant, using the file's
 // macros and, given a function, variables set once to a constant.
 func (ff *fileFacts) constValue(n *node, f *function) (int64, bool) {
-	return ff.constDepth(n, f, 0)
+	return constDepth(ff, n, f, 0)
 }
 
-func (ff *fileFacts) constDepth(n *node, f *function, depth int) (int64, bool) {
+func constDepth(ff *fileFacts, n *node, f *function, depth int) (int64, bool) {
 	if n == nil || depth > 20 {
 		return 0, false
 	}
@@ -85,15 +85,15 @@ func (ff *fileFacts) constDepth(n *node, f *function, depth int) (int64, bool) {
 	case "false", "null":
 		return 0, true
 	case "parenthesized_expression":
-		return ff.constDepth(n.firstNamed(), f, depth+1)
+		return constDepth(ff, n.firstNamed(), f, depth+1)
 	case "cast_expression":
-		return ff.constDepth(n.child("value"), f, depth+1)
+		return constDepth(ff, n.child("value"), f, depth+1)
 	case "identifier":
-		return ff.identValue(t.text(n), f, depth)
+		return identValue(ff, t.text(n), f, depth)
 	case "sizeof_expression":
 		return ff.sizeofValue(n, f)
 	case "unary_expression":
-		v, ok := ff.constDepth(n.child("argument"), f, depth+1)
+		v, ok := constDepth(ff, n.child("argument"), f, depth+1)
 		if !ok {
 			return 0, false
 		}
@@ -111,8 +111,8 @@ func (ff *fileFacts) constDepth(n *node, f *function, depth int) (int64, bool) {
 			return 0, true
 		}
 	case "binary_expression":
-		l, ok1 := ff.constDepth(n.child("left"), f, depth+1)
-		r, ok2 := ff.constDepth(n.child("right"), f, depth+1)
+		l, ok1 := constDepth(ff, n.child("left"), f, depth+1)
+		r, ok2 := constDepth(ff, n.child("right"), f, depth+1)
 		if !ok1 || !ok2 {
 			return 0, false
 		}
@@ -121,7 +121,7 @@ func (ff *fileFacts) constDepth(n *node, f *function, depth int) (int64, bool) {
 		// static_cast<int>(3) and friends
 		name, _ := callName(t, n.child("function"))
 		if (name == "static_cast" || name == "size_t" || name == "int") && n.child("arguments") != nil {
-			return ff.constDepth(n.child("arguments").firstNamed(), f, depth+1)
+			return constDepth(ff, n.child("arguments").firstNamed(), f, depth+1)
 		}
 		if name == "strlen" && n.child("arguments") != nil {
 			if s, ok := stringValue(t, unparenOnly(n.child("arguments").firstNamed())); ok {
@@ -195,9 +195,9 @@ func b2i(b bool) int64 {
 
 // identValue is the constant value of a name: a macro, a library
 // constant, an enumerator-like const, or a local set once.
-func (ff *fileFacts) identValue(name string, f *function, depth int) (int64, bool) {
+func identValue(ff *fileFacts, name string, f *function, depth int) (int64, bool) {
 	if m, ok := ff.macros[name]; ok {
-		return ff.textValue(m, f, depth+1)
+		return textValue(ff, m, f, depth+1)
 	}
 	if v, ok := knownConsts[name]; ok {
 		return v, true
@@ -217,7 +217,7 @@ func (ff *fileFacts) identValue(name string, f *function, depth int) (int64, boo
 	if v.isGlobal && !strings.Contains(v.typ, "const") {
 		return 0, false
 	}
-	return ff.constDepth(v.init, f, depth+1)
+	return constDepth(ff, v.init, f, depth+1)
 }
 
 // assignedAfterDecl reports whether a variable is written anywhere but
@@ -502,7 +502,7 @@ func unescape(s string) (string, bool) {
 
 // textValue evaluates a macro's replacement text: integers, names,
 // parentheses, casts, sizeof(type) and the usual operators.
-func (ff *fileFacts) textValue(s string, f *function, depth int) (int64, bool) {
+func textValue(ff *fileFacts, s string, f *function, depth int) (int64, bool) {
 	if depth > 20 {
 		return 0, false
 	}
@@ -665,7 +665,7 @@ func (p *exprParser) unary() (int64, bool) {
 	case tok[0] == '\'':
 		return charValue(tok)
 	case isIdentByte(tok[0]):
-		return p.ff.identValue(tok, p.f, p.depth+1)
+		return identValue(p.ff, tok, p.f, p.depth+1)
 	}
 	return 0, false
 }

@@ -187,7 +187,7 @@ func newFileFacts(t *syntaxTree, lang analysis.Lang, path string) *fileFacts {
 		cache:   map[string]any{},
 		budget:  2_000_000 + 200*t.count,
 	}
-	ff.collectTop(t.root, 0)
+	collectTop(ff, t.root, 0)
 	// Collecting a function may find more (GNU C nested functions, a
 	// program pasted inside main by a chat model): index, not range.
 	for i := 0; i < len(ff.funcs); i++ {
@@ -198,11 +198,11 @@ func newFileFacts(t *syntaxTree, lang analysis.Lang, path string) *fileFacts {
 
 // collectTop finds functions, prototypes, globals and macros outside of
 // function bodies.
-func (ff *fileFacts) collectTop(n *node, depth int) {
+func collectTop(ff *fileFacts, n *node, depth int) {
 	for _, c := range n.children {
 		switch c.kind {
 		case "function_definition":
-			ff.addFunc(c)
+			addFunc(ff, c)
 		case "preproc_def":
 			name := ff.t.text(c.child("name"))
 			val := strings.TrimSpace(ff.t.text(c.child("value")))
@@ -211,7 +211,7 @@ func (ff *fileFacts) collectTop(n *node, depth int) {
 			}
 		case "declaration", "field_declaration":
 			if depth == 0 || n.kind != "field_declaration_list" {
-				ff.topDeclaration(c)
+				topDeclaration(ff, c)
 			}
 		case "string_literal", "raw_string_literal", "concatenated_string":
 			ff.strs = append(ff.strs, c)
@@ -220,15 +220,15 @@ func (ff *fileFacts) collectTop(n *node, depth int) {
 			// up in an ERROR node with its header and statements. Its
 			// statements still count, and whole functions inside it too.
 			if hasStatements(c) {
-				ff.addFunc(c)
+				addFunc(ff, c)
 			}
-			ff.collectTop(c, depth+1)
+			collectTop(ff, c, depth+1)
 		case "compound_statement":
 			// A stray block at top level (a candidate pasted oddly).
-			ff.addFunc(c)
+			addFunc(ff, c)
 		default:
 			if len(c.children) > 0 {
-				ff.collectTop(c, depth+1)
+				collectTop(ff, c, depth+1)
 			}
 		}
 	}
@@ -247,7 +247,7 @@ func hasStatements(n *node) bool {
 	return false
 }
 
-func (ff *fileFacts) topDeclaration(d *node) {
+func topDeclaration(ff *fileFacts, d *node) {
 	typ := d.child("type")
 	for _, c := range d.children {
 		if c.field != "declarator" {
@@ -268,7 +268,7 @@ func (ff *fileFacts) topDeclaration(d *node) {
 		}
 		v.isGlobal = true
 		ff.globals[v.name] = v
-		ff.resolveDims(v)
+		resolveDims(ff, v)
 	}
 	for _, c := range d.children {
 		if c.kind == "string_literal" || c.kind == "init_declarator" {
@@ -302,7 +302,7 @@ func funcDeclarator(d *node) *node {
 	return nil
 }
 
-func (ff *fileFacts) addFunc(n *node) {
+func addFunc(ff *fileFacts, n *node) {
 	f := &function{file: ff, node: n, vars: map[string]*varInfo{}, byKind: map[string][]*node{},
 		callAt: map[*node]*callSite{}, cache: map[string]any{}}
 	var fd, d *node
@@ -519,9 +519,9 @@ func classifyType(typ string) (typeKind, bool) {
 }
 
 // resolveDims turns array sizes into numbers where the size is constant.
-func (ff *fileFacts) resolveDims(v *varInfo) {
+func resolveDims(ff *fileFacts, v *varInfo) {
 	if v.fixedLen == 0 && v.lenText != "" {
-		if n, ok := ff.textValue(v.lenText, v.fn, 0); ok && n > 0 {
+		if n, ok := textValue(ff, v.lenText, v.fn, 0); ok && n > 0 {
 			v.fixedLen = n
 		}
 	}
@@ -566,7 +566,7 @@ func collect(f *function) {
 	var walk func(n *node)
 	walk = func(n *node) {
 		if n.kind == "function_definition" && n != f.node {
-			f.file.addFunc(n) // a function of its own
+			addFunc(f.file, n) // a function of its own
 			return
 		}
 		if n.named {
@@ -616,7 +616,7 @@ func collect(f *function) {
 	}
 	walk(f.body)
 	for _, v := range f.vars {
-		f.file.resolveDims(v)
+		resolveDims(f.file, v)
 	}
 }
 
