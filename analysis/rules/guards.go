@@ -15,11 +15,12 @@ import "strings"
 // forbidden characters before a use (validated, see validate.go).
 //
 // Blind spots: guards are read from the syntax around the point, not
-// from the paths to it: a check in a called function, a check whose
-// result is stored and tested later (other than the flag shapes of
+// from the paths to it: a bound checked in a called function, a check
+// whose result is stored and tested later (other than the flag shapes of
 // validate.go), or one more than maxGuardLookback statements back is not
 // seen; a variable assigned between the check and the use keeps the
-// check's bound.
+// check's bound; a bound on one variable does not carry to another
+// computed from it (v = choice - 1).
 type guardFacts struct {
 	f     *function
 	exits map[*node][]cond // exitGuards by statement

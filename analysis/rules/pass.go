@@ -157,8 +157,10 @@ func (f *function) values() *valueFacts {
 	return f.va
 }
 
-// Pass is one rule's run over one file: the file's functions with their
-// facts, and Report.
+// Pass is one rule's run over one file: the file's functions, whose
+// facts the rule reads through their accessors (f.taint().run(spec),
+// f.guards().boundsOf(i, at), ...), and Report. The rules of a file share
+// one Pass, and so the facts and the set of findings seen.
 type Pass struct {
 	Rule *Rule
 	file *fileFacts

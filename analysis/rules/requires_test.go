@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"go/ast"
 	"go/importer"
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"securecomplete/analysis"
 )
 
 // The fact kinds a piece of code reads, found from the package's source
@@ -291,6 +294,42 @@ func TestRuleRequires(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: Run reads %v, Requires says %v", r.Name, got, want)
+		}
+	}
+}
+
+// TestRequiresEnforced checks that a rule reading a kind it does not
+// require fails with an error naming it, while the other rules' findings
+// stay.
+func TestRequiresEnforced(t *testing.T) {
+	src := "int main(int argc, char **argv) { char buf[4]; return buf[atoi(argv[1])]; }\n"
+	for _, tc := range []struct {
+		requires []Fact
+		wantErr  string
+	}{
+		{nil, "reads taint facts without requiring them"},
+		{[]Fact{Flow}, "reads taint facts without requiring them"},
+		{[]Fact{Taint}, ""},
+	} {
+		c := New()
+		c.rules = append([]*Rule{{
+			Name: "test-reads-taint", CWE: "CWE-20", Doc: "reads taint", Fix: "none",
+			Requires: tc.requires,
+			Run: func(p *Pass) {
+				for _, f := range p.Funcs() {
+					f.taint().run(userInput)
+				}
+			},
+		}}, c.rules...)
+		fs, err := c.Check(context.Background(), analysis.File{Path: "t.c", Lang: analysis.C, Src: []byte(src)})
+		switch {
+		case tc.wantErr == "" && err != nil:
+			t.Errorf("requires %v: %v", tc.requires, err)
+		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.Contains(err.Error(), "test-reads-taint")):
+			t.Errorf("requires %v: error %v, want one naming the rule and %q", tc.requires, err, tc.wantErr)
+		}
+		if len(fs) == 0 {
+			t.Errorf("requires %v: the other rules' findings are lost", tc.requires)
 		}
 	}
 }
