@@ -19,10 +19,11 @@ import (
 // conditions of branches against it, so that a path through
 // "if (done == 0) free(p)" after "done = 1" is not taken.
 //
-// Blind spots: the graph is intraprocedural (a call is one step, and
-// only exit(), abort() and functions of the file that always end the
-// program end a path); events are on whole named pointers (p, not p->next
-// or a[i]); exceptions, setjmp and signal handlers are not modelled.
+// Blind spots: the graph is intraprocedural (a call is one step; only
+// the library's no-return calls such as exit() and abort(), and throw,
+// end a path, not a function of the file that always exits); events are
+// on whole named pointers (p, not p->next or a[i]); where a throw goes,
+// setjmp and signal handlers are not modelled.
 type flowFacts struct {
 	f      *function
 	cfg    *cfg

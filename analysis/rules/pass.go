@@ -38,6 +38,11 @@ func All() []*Rule {
 // (see the doc comment of each): its accessor on a function builds it on
 // first use and panics when the running rule did not require it, so that
 // a rule's Requires is what it reads.
+//
+// A new kind is a constant here, a type with its doc comment (what it
+// knows, its blind spots), an accessor on function, and its entry in
+// factDeps; TestFactDeps and TestRuleRequires then hold the kinds it
+// reads and the rules that read it to account.
 type Fact uint8
 
 // The kinds of facts, from the syntax up.
