@@ -86,14 +86,14 @@ func (k Fact) String() string {
 
 // factDeps returns the kinds a kind is computed from: requiring a kind
 // makes these readable too.
-func factDeps(k Fact) []Fact {
+func factDeps(k Fact) factSet {
 	switch k {
 	case Flow: // the path conditions of evalCond and learn
-		return []Fact{Guards}
+		return 1 << Guards
 	case Values: // the ranges narrowed by guards
-		return []Fact{Guards}
+		return 1 << Guards
 	}
-	return nil
+	return 0
 }
 
 // factSet is a set of kinds.
@@ -103,18 +103,17 @@ type factSet uint8
 // what they are computed from.
 func closure(ks []Fact) factSet {
 	s := factSet(1) << Syntax
-	var add func(k Fact)
-	add = func(k Fact) {
-		if s&(1<<k) != 0 && k != Syntax {
-			return
-		}
-		s |= 1 << k
-		for _, d := range factDeps(k) {
-			add(d)
-		}
-	}
 	for _, k := range ks {
-		add(k)
+		s |= 1 << k
+	}
+	for changed := true; changed; {
+		changed = false
+		for k := Syntax; k < numFacts; k++ {
+			if s&(1<<k) != 0 && s|factDeps(k) != s {
+				s |= factDeps(k)
+				changed = true
+			}
+		}
 	}
 	return s
 }

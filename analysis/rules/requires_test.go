@@ -247,8 +247,14 @@ func TestFactDeps(t *testing.T) {
 			continue
 		}
 		got := kindsOf(g.reads(roots, k, true))
-		if !slices.Equal(got, factDeps(k)) {
-			t.Errorf("%s facts read %v, factDeps says %v", k, got, factDeps(k))
+		var want []Fact
+		for d := Syntax; d < numFacts; d++ {
+			if factDeps(k)&(1<<d) != 0 {
+				want = append(want, d)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s facts read %v, factDeps says %v", k, got, want)
 		}
 	}
 }
