@@ -210,6 +210,9 @@ func hasCharTests(f *function) bool {
 			}
 		}
 	}
+	if f.cache == nil {
+		f.cache = map[string]any{}
+	}
 	f.cache["charTests"] = has
 	return has
 }

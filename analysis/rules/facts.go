@@ -123,7 +123,7 @@ type function struct {
 	gu *guardFacts
 	va *valueFacts
 
-	cache map[string]any // a rule's own per-function results
+	cache map[string]any // a rule's own per-function results, made on first use
 }
 
 // fileFacts is the fact base of a file.
@@ -304,7 +304,7 @@ func funcDeclarator(d *node) *node {
 
 func addFunc(ff *fileFacts, n *node) {
 	f := &function{file: ff, node: n, vars: map[string]*varInfo{}, byKind: map[string][]*node{},
-		callAt: map[*node]*callSite{}, cache: map[string]any{}}
+		callAt: map[*node]*callSite{}}
 	var fd, d *node
 	if n.kind == "function_definition" {
 		f.body = n.child("body")
