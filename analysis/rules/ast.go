@@ -3,7 +3,6 @@ package rules
 import (
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -11,10 +10,9 @@ import (
 	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/c"
-	"github.com/smacker/go-tree-sitter/cpp"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/cparse"
 )
 
 // The rules do not walk tree-sitter's tree: every node access there is a
@@ -43,12 +41,13 @@ type node struct {
 // bounded whatever the input's nesting.
 const maxDepth = 400
 
-// grammar is a tree-sitter language with its symbol names resolved once.
+// grammar is a tree-sitter language with its symbol names resolved once,
+// and the parsers of analysis/cparse.
 type grammar struct {
-	lang    *sitter.Language
+	lang    analysis.Lang
 	names   []string
 	named   []bool
-	pool    sync.Pool // *sitter.Parser; parsers are not safe for concurrent use
+	parsers *cparse.Pool
 	queries []*namedQuery
 }
 
@@ -86,19 +85,18 @@ func compileQueries(lang *sitter.Language) []*namedQuery {
 	return out
 }
 
-func newGrammar(lang *sitter.Language) *grammar {
+func newGrammar(l analysis.Lang, parsers *cparse.Pool) *grammar {
+	lang, err := cparse.Language(l)
+	if err != nil {
+		panic(err) // only called with C and C++
+	}
 	n := int(lang.SymbolCount())
-	g := &grammar{lang: lang, names: make([]string, n), named: make([]bool, n)}
+	g := &grammar{lang: l, names: make([]string, n), named: make([]bool, n), parsers: parsers}
 	for i := 0; i < n; i++ {
 		g.names[i] = lang.SymbolName(sitter.Symbol(i))
 		g.named[i] = lang.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular
 	}
 	g.queries = compileQueries(lang)
-	g.pool.New = func() any {
-		p := sitter.NewParser()
-		p.SetLanguage(lang)
-		return p
-	}
 	return g
 }
 
@@ -112,17 +110,19 @@ var (
 // once per process: they are immutable tables from the C grammar, and
 // their parsers are pooled.
 func grammarFor(l analysis.Lang) (*grammar, error) {
+	if _, err := cparse.Language(l); err != nil {
+		return nil, err
+	}
 	grammarsOnce.Do(func() {
-		grammarC = newGrammar(c.GetLanguage())
-		grammarCPP = newGrammar(cpp.GetLanguage())
+		// The Checker bounds the size of a file itself (WithMaxSize).
+		parsers := cparse.NewPool(cparse.Limits{MaxBytes: math.MaxInt})
+		grammarC = newGrammar(analysis.C, parsers)
+		grammarCPP = newGrammar(analysis.CPP, parsers)
 	})
-	switch l {
-	case analysis.C:
-		return grammarC, nil
-	case analysis.CPP:
+	if l == analysis.CPP {
 		return grammarCPP, nil
 	}
-	return nil, fmt.Errorf("unknown language %q (want %q or %q)", l, analysis.C, analysis.CPP)
+	return grammarC, nil
 }
 
 // syntaxTree is a parsed file in the Go form the rules read.
@@ -151,39 +151,14 @@ func (t *syntaxTree) alloc() *node {
 	return &t.arena[last][len(t.arena[last])-1]
 }
 
-// parse parses src with the grammar and copies the tree.
+// parse parses src with the grammar, within maxParseTime (or the
+// context's deadline), and copies the tree.
 func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Duration) (*syntaxTree, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	// The parse is bounded by tree-sitter's own timeout, taken from the
-	// context's deadline. ParseCtx's cancellation is not used: its
-	// watcher goroutine can set the cancel flag of a parser after the
-	// parse has returned, and that parser, back in the pool, would then
-	// fail its next parse.
-	limit := maxParseTime
-	if dl, ok := ctx.Deadline(); ok {
-		limit = min(limit, time.Until(dl))
-		if limit <= 0 {
-			return nil, context.DeadlineExceeded
-		}
-	}
-	p := g.pool.Get().(*sitter.Parser)
-	p.SetOperationLimit(int(limit.Microseconds()))
-	tree, err := p.ParseCtx(context.Background(), nil, src)
+	parsers := g.parsers.WithLimits(cparse.Limits{MaxBytes: math.MaxInt, MaxTime: maxParseTime})
+	tree, err := parsers.Parse(ctx, g.lang, src)
 	if err != nil {
-		// A parse that timed out would resume on the next call.
-		p.Reset()
-		g.pool.Put(p)
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if errors.Is(err, sitter.ErrOperationLimit) {
-			return nil, fmt.Errorf("parsing took longer than %v", limit.Round(time.Millisecond))
-		}
 		return nil, err
 	}
-	defer g.pool.Put(p)
 	defer tree.Close()
 
 	root := tree.RootNode()
