@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/cparse"
 	"securecomplete/config"
 )
 
@@ -125,6 +126,10 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 		return res, err
 	}
 	res.Raw = len(choices)
+	// The screening's syntax check and the rules parse the same texts:
+	// once each.
+	ctx, release := cparse.Share(ctx)
+	defer release()
 	res.Candidates = e.clean(ctx, in.Lang, cc, in.Text[off:], choices)
 	res.Candidates = e.screen(ctx, in.Lang, cc, p, in.Text[off:], res.Candidates)
 	return res, nil
