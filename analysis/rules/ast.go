@@ -17,8 +17,8 @@ import (
 
 // The rules do not walk tree-sitter's tree: every node access there is a
 // cgo call and an allocation in the tree's node cache. Each file's tree is
-// copied once, with one cursor walk, into the plain Go tree below, and all
-// rules work on that copy.
+// copied once, in one call (cparse.Flatten), into the plain Go tree below,
+// and all rules work on that copy.
 
 // node is one syntax node of a parsed file.
 type node struct {
@@ -47,6 +47,7 @@ type grammar struct {
 	lang    analysis.Lang
 	names   []string
 	named   []bool
+	fields  []string // field names by id
 	parsers *cparse.Pool
 	queries []*namedQuery
 }
@@ -96,6 +97,7 @@ func newGrammar(l analysis.Lang, parsers *cparse.Pool) *grammar {
 		g.names[i] = lang.SymbolName(sitter.Symbol(i))
 		g.named[i] = lang.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular
 	}
+	g.fields = cparse.FieldNames(lang)
 	g.queries = compileQueries(lang)
 	return g
 }
@@ -163,16 +165,15 @@ func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Durat
 
 	root := tree.RootNode()
 	t := &syntaxTree{src: src, hasError: root.HasError()}
-	cur := sitter.NewTreeCursor(root)
-	defer cur.Close()
-
-	var stack []*node
-	depth := 0
-	for {
-		sn := cur.CurrentNode()
+	// One call into tree-sitter lists the nodes, depth first.
+	flat := cparse.Flatten(tree, maxDepth)
+	t.arena = [][]node{make([]node, 0, len(flat))}
+	nodes := make([]*node, len(flat))
+	for i, fn := range flat {
 		n := t.alloc()
+		nodes[i] = n
 		t.count++
-		sym := sn.Symbol()
+		sym := fn.Symbol
 		switch {
 		case sym == math.MaxUint16:
 			n.kind, n.named = "ERROR", true
@@ -181,40 +182,22 @@ func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Durat
 		default:
 			n.kind, n.named = "?", false
 		}
-		if depth > 0 {
-			n.field = internField(cur.CurrentFieldName())
+		if fn.Parent >= 0 && int(fn.Field) < len(g.fields) {
+			n.field = internField(g.fields[fn.Field])
 		}
-		n.start, n.end = sn.StartByte(), sn.EndByte()
-		pt := sn.StartPoint()
-		n.line, n.col = pt.Row, pt.Column
-		if len(stack) > 0 {
-			par := stack[len(stack)-1]
+		n.start, n.end = fn.Start, fn.End
+		n.line, n.col = fn.Row, fn.Col
+		if fn.Parent >= 0 {
+			par := nodes[fn.Parent]
 			n.parent = par
 			par.children = append(par.children, n)
 			markCast(n, src)
 		} else {
 			t.root = n
 		}
-		// Descend, unless the tree is too deep here.
-		if depth < maxDepth && cur.GoToFirstChild() {
-			stack = append(stack, n)
-			depth++
-			continue
-		}
-		// Next sibling, or climb until one exists.
-		for {
-			if depth == 0 {
-				t.runQueries(g, root)
-				return t, nil
-			}
-			if cur.GoToNextSibling() {
-				break
-			}
-			cur.GoToParent()
-			stack = stack[:len(stack)-1]
-			depth--
-		}
 	}
+	t.runQueries(g, root)
+	return t, nil
 }
 
 // markCast flags the call of a C++ cast when its callee is copied:
