@@ -199,7 +199,7 @@ func (r *runner) job(ctx context.Context, j Job, emit func(Result)) {
 			r.mu.Unlock()
 			permanent = permanent || isHostDown(err)
 		}
-		log.Info("clone failed", "err", err, "permanent", permanent)
+		log.Debug("clone failed", "err", err, "permanent", permanent)
 		fail(err, permanent, attempts)
 		return
 	}

@@ -23,6 +23,10 @@ const MaxCSVRecord = 64 << 20
 // longer than MaxCSVRecord) is skipped and reported with its line number.
 func ReadBigVul(ctx context.Context, path string, h Handler) (Counts, error) {
 	var c Counts
+	reject := func(f Fix, reason, detail string) {
+		c.Problems++
+		h.rejected(f, reason, detail)
+	}
 	bad := func(where, reason, detail string) {
 		c.Problems++
 		h.problem(BigVul, where, reason, detail)
@@ -93,11 +97,11 @@ func ReadBigVul(ctx context.Context, path string, h Handler) (Counts, error) {
 			}
 		}
 		if fx.Commit == "" {
-			bad(where, "no commit", "commit_id is empty and codeLink names no commit")
+			reject(fx, "no commit", "commit_id is empty and codeLink names no commit")
 			continue
 		}
 		if fx.Repo == "" {
-			bad(where, "no repository", fmt.Sprintf("codeLink %q is not a commit URL", fx.URL))
+			reject(fx, "no repository", fmt.Sprintf("codeLink %q is not a commit URL", fx.URL))
 			continue
 		}
 		if isTrue(get(rec, "vul")) {

@@ -41,6 +41,10 @@ func ChallandeDir(dir string) string {
 // whose URL names no repository is reported.
 func ReadChallande(ctx context.Context, dir string, h Handler) (Counts, error) {
 	var c Counts
+	reject := func(f Fix, reason, detail string) {
+		c.Problems++
+		h.rejected(f, reason, detail)
+	}
 	bad := func(where, reason, detail string) {
 		c.Problems++
 		h.problem(Challande, where, reason, detail)
@@ -102,11 +106,14 @@ func ReadChallande(ctx context.Context, dir string, h Handler) (Counts, error) {
 				}
 			}
 			switch {
+			case IsReviewURL(f.URL) && len(f.Commit) != 40:
+				reject(f, "code review change, not a commit", fmt.Sprintf("patchUrl %q is a Gerrit change; %q is its number", f.URL, f.Commit))
+				continue
 			case f.Commit == "":
-				bad(where, "no commit", fmt.Sprintf("commitId is empty and patchUrl %q names no commit", f.URL))
+				reject(f, "no commit", fmt.Sprintf("commitId is empty and patchUrl %q names no commit", f.URL))
 				continue
 			case f.Repo == "":
-				bad(where, "no repository", fmt.Sprintf("patchUrl %q is not a commit URL", f.URL))
+				reject(f, "no repository", fmt.Sprintf("patchUrl %q is not a commit URL", f.URL))
 				continue
 			}
 			c.Fixes++

@@ -46,6 +46,10 @@ type Problem struct {
 	Where  string // file:line, table and row
 	Reason string // short and stable, for counting: "wrong number of fields"
 	Detail string // what exactly was wrong
+	// Fix is the record as far as it was read, when the record was read
+	// but rejected (no commit, no repository): it still counts among the
+	// records as written.
+	Fix *Fix
 }
 
 // Handler receives what a reader reads. Fix may return an error to stop
@@ -58,6 +62,12 @@ type Handler struct {
 func (h Handler) problem(source, where, reason, detail string) {
 	if h.Problem != nil {
 		h.Problem(Problem{Source: source, Where: where, Reason: reason, Detail: detail})
+	}
+}
+
+func (h Handler) rejected(f Fix, reason, detail string) {
+	if h.Problem != nil {
+		h.Problem(Problem{Source: f.Source, Where: f.Where, Reason: reason, Detail: detail, Fix: &f})
 	}
 }
 
@@ -93,6 +103,9 @@ func ParseCommitURL(raw string) (repo, commit string, ok bool) {
 		s = dec
 	}
 	if i := strings.Index(s, "/+/"); i >= 0 {
+		if IsReviewURL(s) {
+			return "", "", false
+		}
 		rest := s[i+3:]
 		rest = strings.TrimSuffix(strings.TrimSuffix(rest, "^!"), "/")
 		if IsCommitHash(rest) {
@@ -144,6 +157,13 @@ func ParseCommitURL(raw string) (repo, commit string, ok bool) {
 		return "", "", false
 	}
 	return "", "", false
+}
+
+// IsReviewURL reports whether a URL is a Gerrit code review change
+// (android-review.googlesource.com/c/PROJECT/+/NUMBER), whose number is
+// not a commit hash.
+func IsReviewURL(u string) bool {
+	return strings.Contains(u, "-review.googlesource.com/") || strings.Contains(u, ".googlesource.com/c/")
 }
 
 // queryID finds id=HASH in a query string (cgit).

@@ -22,6 +22,7 @@ func TestParseCommitURL(t *testing.T) {
 		{"https://gitlab.com/gnutls/gnutls/-/commit/abc1234", "https://gitlab.com/gnutls/gnutls", "abc1234", true},
 		{"http://git.savannah.gnu.org/gitweb/?p=emacs.git;a=commit;h=abcdef1234567", "http://git.savannah.gnu.org/emacs.git", "abcdef1234567", true},
 		{"https://lore.kernel.org/lkml/20200101.GA1@example/", "", "", false},
+		{"https://android-review.googlesource.com/c/kernel/common/+/1243775", "", "", false},
 		{"https://github.com/owner/repo/commit/not-a-hash", "", "", false},
 		{"", "", "", false},
 	} {
