@@ -24,7 +24,7 @@ func newTrainCommand(g *globals) *cobra.Command {
 model small enough to train on any machine in seconds.`,
 		Example: "  securecomplete train embedded\n  securecomplete train embedded --corpus ./src -o my.model",
 	}
-	cmd.AddCommand(newTrainEmbeddedCommand(g), newTrainDatasetCommand(g))
+	cmd.AddCommand(newTrainEmbeddedCommand(g), newTrainDatasetCommand(g), newTrainExportCommand(g))
 	return cmd
 }
 

@@ -353,6 +353,13 @@ func (b *builder) resolve(ctx context.Context) error {
 	return bt.commit()
 }
 
+// wantFetch selects the refs r of commits to fetch: no source (but the
+// fetcher) holds them whole, and their sources hold C/C++ code of them or
+// no code at all (a source that lists only Python files of a commit is
+// believed).
+const wantFetch = `NOT EXISTS (SELECT 1 FROM items i WHERE i.cid = r.cid AND i.whole = 1 AND i.source != ?)
+	AND (EXISTS (SELECT 1 FROM items i WHERE i.cid = r.cid AND i.cc = 1) OR NOT EXISTS (SELECT 1 FROM items i WHERE i.cid = r.cid))`
+
 // fetch reads from git the files of the commits no source holds whole.
 func (b *builder) fetch(ctx context.Context) error {
 	if b.opt.Fetch != nil {
@@ -378,8 +385,7 @@ func (b *builder) runFetch(ctx context.Context) error {
 	// One (repository, commit) per commit identity lacking whole files,
 	// not already done by an earlier run.
 	rows, err := b.db.QueryContext(ctx, `SELECT r.cid, min(r.repo_key), min(r.sha), min(r.clone_url) FROM refs r
-		WHERE r.ok = 1 AND NOT EXISTS (SELECT 1 FROM items i WHERE i.cid = r.cid AND i.whole = 1)
-		GROUP BY r.cid ORDER BY 2, 3`)
+		WHERE r.ok = 1 AND `+wantFetch+` GROUP BY r.cid ORDER BY 2, 3`, SourceGit)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,8 @@ func RepoKey(raw string) string {
 	s = strings.ToLower(s)
 	if i := strings.Index(s, "://"); i >= 0 {
 		s = s[i+3:]
+	} else if c, sl := strings.IndexByte(s, ':'), strings.IndexByte(s, '/'); c > 0 && (sl < 0 || c < sl) {
+		s = s[:c] + "/" + s[c+1:] // scp-like: git@host:owner/name
 	}
 	if i := strings.IndexAny(s, "?#"); i >= 0 {
 		s = s[:i]

@@ -50,12 +50,12 @@ type InputInfo struct {
 // AsWritten counts a source's records as written, before normalisation.
 type AsWritten struct {
 	Source     string `json:"source"`
-	Records    int    `json:"records"`     // fix entries (Challande), rows
-	Rejected   int    `json:"rejected"`    // records naming no commit or repository
-	CVEs       int    `json:"cves"`        // distinct CVE ids as written
-	Prefixes   int    `json:"prefixes"`    // distinct repository prefixes (patchUrl before /+/, else the URL)
+	Records    int    `json:"records"`      // fix entries (Challande), rows
+	Rejected   int    `json:"rejected"`     // records naming no commit or repository
+	CVEs       int    `json:"cves"`         // distinct CVE ids as written
+	Prefixes   int    `json:"prefixes"`     // distinct repository prefixes (patchUrl before /+/, else the URL)
 	URLPrefix  int    `json:"url_prefixes"` // of them, whole commit URLs (no /+/)
-	CommitRefs int    `json:"commit_refs"` // distinct (prefix, commit) as written
+	CommitRefs int    `json:"commit_refs"`  // distinct (prefix, commit) as written
 }
 
 // SourceCounts is one row of Table 1.
@@ -277,7 +277,7 @@ func errorClass(msg string) string {
 func (b *builder) countFetch(ctx context.Context) error {
 	f := &b.rep.Fetch
 	rows, err := b.db.QueryContext(ctx, `SELECT w.cid, f.state, f.error, f.files, w.repo_key FROM
-		(SELECT cid, min(repo_key) AS repo_key, min(sha) AS sha FROM refs r WHERE ok = 1 AND NOT EXISTS (SELECT 1 FROM items i WHERE i.cid = r.cid AND i.whole = 1 AND i.source != ?) GROUP BY cid) w
+		(SELECT cid, min(repo_key) AS repo_key, min(sha) AS sha FROM refs r WHERE ok = 1 AND `+wantFetch+` GROUP BY cid) w
 		LEFT JOIN fetched f ON f.repo_key = w.repo_key AND f.sha = w.sha`, SourceGit)
 	if err != nil {
 		return err
