@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"securecomplete/training/dataset"
-	"securecomplete/training/fixes/fixestest"
 	"securecomplete/training/embedtrain"
+	"securecomplete/training/fixes/fixestest"
 )
 
 func TestMaskedCRC(t *testing.T) {
@@ -187,4 +187,3 @@ func TestScheduleFor(t *testing.T) {
 		t.Errorf("ScheduleFor(0) = %+v", s)
 	}
 }
-

@@ -2,6 +2,7 @@ package fixes
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -152,36 +153,29 @@ func (cr *csvReader) next() ([]string, int, error) {
 	size := 0
 	inQuotes, quoted, atStart := false, false, true
 	for {
-		b, err := cr.r.ReadByte()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				if len(fields) == 0 && len(cr.buf) == 0 && !quoted && atStart {
-					return nil, start, io.EOF
-				}
-				fields = append(fields, decodeField(cr.buf))
-				return fields, start, nil
-			}
-			return nil, start, err
-		}
-		size++
-		if size > MaxCSVRecord {
-			// Skip to the end of the physical line and give up on this record.
-			if b != '\n' {
-				if _, err := cr.r.ReadSlice('\n'); err != nil && !errors.Is(err, bufio.ErrBufferFull) && !errors.Is(err, io.EOF) {
-					return nil, start, err
-				}
-			}
-			cr.line++
-			return nil, start, &recordTooLong{MaxCSVRecord}
-		}
-		if b == '\n' {
-			cr.line++
-		}
 		if inQuotes {
-			if b != '"' {
-				cr.buf = append(cr.buf, b)
+			// The bulk of the file: code inside quotes, copied up to the
+			// next quote at once.
+			chunk, err := cr.r.ReadSlice('"')
+			size += len(chunk)
+			cr.line += bytes.Count(chunk, []byte{'\n'})
+			if size > MaxCSVRecord {
+				cr.skipLine()
+				return nil, start, &recordTooLong{MaxCSVRecord}
+			}
+			if errors.Is(err, bufio.ErrBufferFull) {
+				cr.buf = append(cr.buf, chunk...)
 				continue
 			}
+			if err != nil {
+				if errors.Is(err, io.EOF) { // a quote never closed: the record ends with the file
+					cr.buf = append(cr.buf, chunk...)
+					fields = append(fields, decodeField(cr.buf))
+					return fields, start, nil
+				}
+				return nil, start, err
+			}
+			cr.buf = append(cr.buf, chunk[:len(chunk)-1]...)
 			nb, err := cr.r.Peek(1)
 			switch {
 			case err != nil: // quote at EOF closes
@@ -196,6 +190,29 @@ func (cr *csvReader) next() ([]string, int, error) {
 				cr.buf = append(cr.buf, '"')
 			}
 			continue
+		}
+		b, err := cr.r.ReadByte()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				if len(fields) == 0 && len(cr.buf) == 0 && !quoted && atStart {
+					return nil, start, io.EOF
+				}
+				fields = append(fields, decodeField(cr.buf))
+				return fields, start, nil
+			}
+			return nil, start, err
+		}
+		size++
+		if size > MaxCSVRecord {
+			if b != '\n' {
+				cr.skipLine()
+			} else {
+				cr.line++
+			}
+			return nil, start, &recordTooLong{MaxCSVRecord}
+		}
+		if b == '\n' {
+			cr.line++
 		}
 		switch b {
 		case '"':
@@ -224,16 +241,37 @@ func (cr *csvReader) next() ([]string, int, error) {
 	}
 }
 
+// skipLine skips to the end of the physical line: a record too long is
+// given up there.
+func (cr *csvReader) skipLine() {
+	for {
+		_, err := cr.r.ReadSlice('\n')
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			cr.line++
+			return
+		}
+	}
+}
+
 // decodeField returns the field as UTF-8: as is when it is valid UTF-8,
 // else decoded from latin-1.
 func decodeField(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}
-	var sb strings.Builder
-	sb.Grow(len(b) + len(b)/4)
+	n := len(b)
 	for _, c := range b {
-		sb.WriteRune(rune(c))
+		if c >= 0x80 {
+			n++
+		}
 	}
-	return sb.String()
+	out := make([]byte, 0, n)
+	for _, c := range b {
+		if c < 0x80 {
+			out = append(out, c)
+		} else {
+			out = append(out, 0xc0|c>>6, 0x80|c&0x3f)
+		}
+	}
+	return string(out)
 }
