@@ -106,7 +106,7 @@ func Run(ctx context.Context, opt Options, jobs []Job, out func(Result) error) e
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	r := &runner{opt: opt, down: map[string]error{}}
+	r := &runner{opt: opt, down: map[string]error{}, partial: map[string]bool{}}
 	var (
 		outMu  sync.Mutex
 		outErr error
@@ -152,7 +152,8 @@ feed:
 type runner struct {
 	opt  Options
 	mu   sync.Mutex
-	down map[string]error // hosts that did not resolve or refused
+	down    map[string]error // hosts that did not resolve or refused
+	partial map[string]bool  // clone folder -> blob-less
 }
 
 // hostOf names the host of a clone URL ("" for local paths).
@@ -244,7 +245,7 @@ func (r *runner) ensureClone(ctx context.Context, j Job, log *slog.Logger) (stri
 	for {
 		attempt++
 		os.RemoveAll(tmp)
-		_, err = r.git(ctx, r.opt.Timeout, "", "clone", "--bare", "--quiet", "--filter=blob:none", "--", j.URL, tmp)
+		_, err = r.git(ctx, r.opt.Timeout, "", nil, "clone", "--bare", "--quiet", "--filter=blob:none", "--", j.URL, tmp)
 		if err == nil {
 			if err = os.Rename(tmp, dir); err == nil {
 				return dir, attempt, nil
@@ -269,49 +270,115 @@ func (r *runner) ensureClone(ctx context.Context, j Job, log *slog.Logger) (stri
 var fullHash = regexp.MustCompile(`^[0-9a-f]{40}$`)
 
 // commit reads the files a commit added or modified (against its first
-// parent) at the commit.
+// parent) at the commit: one git process to resolve it, one to list its
+// files, one to read them all (after one batched prefetch of their blobs
+// in a blob-less clone, instead of a round trip per blob).
 func (r *runner) commit(ctx context.Context, dir string, j Job, c string) Result {
 	res := Result{Key: j.Key, URL: j.URL, Commit: c}
-	full, err := r.git(ctx, r.opt.ReadTime, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", c+"^{commit}")
+	resolve := func() ([]string, error) {
+		out, err := r.git(ctx, r.opt.ReadTime, dir, nil, "rev-list", "--parents", "-n", "1", "--end-of-options", c+"^{commit}")
+		if err != nil {
+			return nil, err
+		}
+		return strings.Fields(string(out)), nil
+	}
+	ids, err := resolve()
 	if err != nil && fullHash.MatchString(c) {
 		// Not in the clone's refs: ask the server for it by id.
-		if _, ferr := r.git(ctx, r.opt.Timeout, dir, "fetch", "--quiet", "--filter=blob:none", "origin", c); ferr == nil {
-			full, err = r.git(ctx, r.opt.ReadTime, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", c+"^{commit}")
+		if _, ferr := r.git(ctx, r.opt.Timeout, dir, nil, "fetch", "--quiet", "--filter=blob:none", "origin", c); ferr == nil {
+			ids, err = resolve()
 		}
 	}
-	if err != nil {
+	if err != nil || len(ids) == 0 {
 		res.Err = fmt.Errorf("commit %s not found in %s", c, j.URL)
 		res.Permanent = true
 		return res
 	}
-	res.Full = strings.TrimSpace(string(full))
-	args := []string{"diff-tree", "-r", "--no-commit-id", "--name-status", "-z", "--no-renames"}
-	if _, err := r.git(ctx, r.opt.ReadTime, dir, "rev-parse", "--verify", "--quiet", res.Full+"^1"); err == nil {
-		args = append(args, res.Full+"^1", res.Full)
+	res.Full = ids[0]
+	args := []string{"diff-tree", "-r", "--raw", "-z", "--no-renames", "--no-commit-id"}
+	if len(ids) > 1 {
+		args = append(args, ids[1], res.Full)
 	} else {
 		args = append(args, "--root", res.Full)
 	}
-	list, err := r.git(ctx, r.opt.ReadTime, dir, args...)
+	list, err := r.git(ctx, r.opt.ReadTime, dir, nil, args...)
 	if err != nil {
 		res.Err = fmt.Errorf("list the files of %s in %s: %w", c, j.URL, err)
 		return res
 	}
+	// -z --raw: ":mode mode old new STATUS\0path\0" per file.
+	var paths, blobs []string
 	parts := bytes.Split(bytes.TrimRight(list, "\x00"), []byte{0})
 	for i := 0; i+1 < len(parts); i += 2 {
-		status, path := string(parts[i]), string(parts[i+1])
-		if (status != "A" && status != "M" && !strings.HasPrefix(status, "T")) || (r.opt.Keep != nil && !r.opt.Keep(path)) {
+		meta, path := strings.Fields(string(parts[i])), string(parts[i+1])
+		if len(meta) < 5 {
+			continue
+		}
+		status := meta[4]
+		if (status != "A" && status != "M" && status != "T") || (r.opt.Keep != nil && !r.opt.Keep(path)) {
 			res.Skipped++
 			continue
 		}
-		code, err := r.git(ctx, r.opt.Timeout, dir, "cat-file", "blob", res.Full+":"+path)
-		if err != nil {
-			res.Err = fmt.Errorf("read %s at %s in %s: %w", path, c, j.URL, err)
-			res.Files = nil
+		paths, blobs = append(paths, path), append(blobs, meta[3])
+	}
+	if len(blobs) == 0 {
+		return res
+	}
+	if r.promisor(ctx, dir) {
+		// A diff of the kept paths makes git fetch their blobs in one batch.
+		pre := append(append([]string{}, args[:len(args)-2]...), "-p")
+		pre = append(append(pre, args[len(args)-2:]...), "--")
+		pre = append(pre, paths...)
+		if _, err := r.git(ctx, r.opt.Timeout, dir, nil, pre...); err != nil {
+			res.Err = fmt.Errorf("fetch the files of %s from %s: %w", c, j.URL, err)
 			return res
 		}
-		res.Files = append(res.Files, File{Path: path, Code: code})
+	}
+	out, err := r.git(ctx, r.opt.Timeout, dir, []byte(strings.Join(blobs, "\n")+"\n"), "cat-file", "--batch")
+	if err != nil {
+		res.Err = fmt.Errorf("read the files of %s in %s: %w", c, j.URL, err)
+		return res
+	}
+	for i, path := range paths {
+		// "<oid> blob <size>\n<content>\n", or "<oid> missing\n".
+		nl := bytes.IndexByte(out, '\n')
+		if nl < 0 {
+			res.Err = fmt.Errorf("read %s at %s in %s: short output", path, c, j.URL)
+			return res
+		}
+		hdr := strings.Fields(string(out[:nl]))
+		out = out[nl+1:]
+		var size int
+		if len(hdr) != 3 || hdr[1] != "blob" {
+			res.Err = fmt.Errorf("read %s at %s in %s: %s", path, c, j.URL, strings.Join(hdr, " "))
+			return res
+		}
+		fmt.Sscan(hdr[2], &size)
+		if size+1 > len(out) || hdr[0] != blobs[i] {
+			res.Err = fmt.Errorf("read %s at %s in %s: bad cat-file output", path, c, j.URL)
+			return res
+		}
+		res.Files = append(res.Files, File{Path: path, Code: bytes.Clone(out[:size])})
+		out = out[size+1:]
 	}
 	return res
+}
+
+// promisor reports whether the clone in dir is blob-less (the server
+// accepted the filter), remembering the answer per clone.
+func (r *runner) promisor(ctx context.Context, dir string) bool {
+	r.mu.Lock()
+	p, ok := r.partial[dir]
+	r.mu.Unlock()
+	if ok {
+		return p
+	}
+	out, _ := r.git(ctx, r.opt.ReadTime, dir, nil, "config", "--get", "remote.origin.promisor")
+	p = strings.TrimSpace(string(out)) == "true"
+	r.mu.Lock()
+	r.partial[dir] = p
+	r.mu.Unlock()
+	return p
 }
 
 // gitError is a failed git command with what it printed.
@@ -336,7 +403,7 @@ func (e *gitError) Unwrap() error { return e.err }
 
 // git runs one git command with a timeout, never prompting for
 // credentials.
-func (r *runner) git(ctx context.Context, timeout time.Duration, dir string, args ...string) ([]byte, error) {
+func (r *runner) git(ctx context.Context, timeout time.Duration, dir string, stdin []byte, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	full := append([]string{"-c", "credential.helper=", "-c", "core.askPass=", "-c", "http.lowSpeedLimit=1000", "-c", "http.lowSpeedTime=60", "-c", "protocol.file.allow=always"}, args...)
@@ -346,6 +413,9 @@ func (r *runner) git(ctx context.Context, timeout time.Duration, dir string, arg
 		"GIT_SSH_COMMAND=ssh -o BatchMode=yes -o ConnectTimeout=20")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if stdin != nil {
+		cmd.Stdin = bytes.NewReader(stdin)
+	}
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() == context.DeadlineExceeded {

@@ -116,6 +116,27 @@ func TestFetchFileURL(t *testing.T) {
 	}
 }
 
+// TestFetchPartialClone serves a repository that accepts filters, so the
+// clone is blob-less and the files' blobs are fetched on demand.
+func TestFetchPartialClone(t *testing.T) {
+	r := makeRepo(t,
+		map[string]string{"a.c": "int a;\n", "b.c": "int b;\n"},
+		map[string]string{"a.c": "int a = 1;\n", "b.c": "int b = 1;\n"},
+	)
+	run(t, r.bare, "config", "uploadpack.allowFilter", "true")
+	run(t, r.bare, "config", "uploadpack.allowAnySHA1InWant", "true")
+	cache := t.TempDir()
+	got := collectRun(t, Options{Cache: cache, Keep: isC}, []Job{{Key: "p", URL: "file://" + r.bare, Commits: r.commits[1:]}})
+	res := got["p "+r.commits[1]]
+	if res.Err != nil || len(res.Files) != 2 || string(res.Files[0].Code) != "int a = 1;\n" || string(res.Files[1].Code) != "int b = 1;\n" {
+		t.Fatalf("result %+v", res)
+	}
+	dirs, _ := filepath.Glob(filepath.Join(cache, "*.git"))
+	if len(dirs) != 1 || run(t, dirs[0], "config", "--get", "remote.origin.promisor") != "true" {
+		t.Errorf("clone %v is not blob-less", dirs)
+	}
+}
+
 func TestFetchUnreachable(t *testing.T) {
 	testenv.Tool(t, "git")
 	// A port nothing listens on: connection refused.
