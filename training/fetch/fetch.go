@@ -150,8 +150,8 @@ feed:
 }
 
 type runner struct {
-	opt  Options
-	mu   sync.Mutex
+	opt     Options
+	mu      sync.Mutex
 	down    map[string]error // hosts that did not resolve or refused
 	partial map[string]bool  // clone folder -> blob-less
 }
