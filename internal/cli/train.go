@@ -20,12 +20,16 @@ import (
 func newTrainCommand(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train",
-		Short: "Train models (the embedded model)",
-		Long: `Train models. "train embedded" trains the embedded model, a code language
-model small enough to train on any machine in seconds.`,
-		Example: "  securecomplete train embedded\n  securecomplete train embedded --corpus ./src -o my.model",
+		Short: "Train models: the fix dataset, its exports, the embedded model, fine-tunes",
+		Long: `Train models. "train dataset" rebuilds the paper's fine-tuning set from the
+public fix datasets and exports it for the real trainers ("train export"
+again from its index); "train embedded" trains the embedded model, a code
+language model small enough to train on any machine in seconds, and
+fine-tunes it on the set; "train launch" submits the set to a fine-tuning
+API, or prints GPT-J's external steps.`,
+		Example: "  securecomplete train dataset --sven ../shared/datasets/sven-fixes -o fixes\n  securecomplete train embedded --fixes fixes --fixes-weight auto -o ft.model\n  securecomplete train embedded --corpus ./src -o my.model",
 	}
-	cmd.AddCommand(newTrainEmbeddedCommand(g), newTrainDatasetCommand(g), newTrainExportCommand(g))
+	cmd.AddCommand(newTrainEmbeddedCommand(g), newTrainDatasetCommand(g), newTrainExportCommand(g), newTrainLaunchCommand(g))
 	return cmd
 }
 

@@ -105,6 +105,9 @@ func TestTrainDatasetErrors(t *testing.T) {
 		{"bad format", []string{"train", "dataset", "--sven", sven, "--format", "xml"}, 2, "--format"},
 		{"no index", []string{"train", "export", "--index", t.TempDir()}, 1, "index.db"},
 		{"auto without a validation split", []string{"train", "embedded", "--fixes", train, "--fixes-weight", "auto", "-o", filepath.Join(t.TempDir(), "m")}, 1, "valid.jsonl"},
+		{"launch nothing", []string{"train", "launch"}, 2, "give one of"},
+		{"launch gptj without a dataset", []string{"train", "launch", "--model", "gptj"}, 2, "--dataset"},
+		{"launch an empty folder", []string{"train", "launch", "--dataset", t.TempDir(), "--base-url", "http://127.0.0.1:1/v1"}, 1, "run train dataset first"},
 		{"bad weight word", []string{"train", "embedded", "--fixes", train, "--fixes-weight", "many", "-o", "m"}, 2, "or auto"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
