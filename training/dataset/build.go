@@ -44,21 +44,12 @@ type Options struct {
 	Progress io.Writer // progress lines, or nil
 }
 
-// sourcePriority orders the sources of a commit's code: whole files
+// sourceOrder orders the sources of a commit's code: whole files
 // (CVEfixes, then fetched from git) win over functions (Big-Vul, SVEN).
 var sourceOrder = []string{fixes.CVEfixes, SourceGit, fixes.BigVul, fixes.SVEN}
 
 // SourceGit names the files the fetcher read.
 const SourceGit = "git"
-
-func priority(source string) int {
-	for i, s := range sourceOrder {
-		if s == source {
-			return i
-		}
-	}
-	return len(sourceOrder)
-}
 
 type builder struct {
 	opt Options

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"text/tabwriter"
 )
 
 // Report is what a build read, kept, skipped and why: Table 1 of the
@@ -413,13 +412,4 @@ func (r *Report) row(source string) SourceCounts {
 		}
 	}
 	return SourceCounts{}
-}
-
-// Text prints a short summary (for progress output).
-func (r *Report) Text(w io.Writer) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, t := range r.Table1 {
-		fmt.Fprintf(tw, "%s\t%d CVEs\t%d commits\t%d projects\n", t.Source, t.CVEs, t.Commits, t.Projects)
-	}
-	tw.Flush()
 }
