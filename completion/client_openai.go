@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -106,5 +107,12 @@ func (c *openAIClient) wrap(ctx context.Context, err error) error {
 		}
 		return &ModelError{Model: c.model.Name, Status: reqErr.HTTPStatusCode, Err: msg}
 	}
-	return &ModelError{Model: c.model.Name, Err: fmt.Errorf("%s: %w", c.model.BaseURL, err)}
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		// The request URL is base_url plus a path: it carries the same
+		// credentials (net/http hides only a password, not a user name or
+		// a query parameter).
+		urlErr.URL = config.RedactURL(urlErr.URL)
+	}
+	return &ModelError{Model: c.model.Name, Err: fmt.Errorf("%s: %w", c.model.DisplayURL(), err)}
 }

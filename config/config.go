@@ -325,7 +325,7 @@ func (c *Config) Validate() error {
 		case m.BaseURL == "":
 			return fmt.Errorf("%s: base_url is empty (an OpenAI-compatible URL such as http://127.0.0.1:8000/v1, or embedded:PATH)", where)
 		case !strings.HasPrefix(m.BaseURL, EmbeddedPrefix) && !strings.HasPrefix(m.BaseURL, "http://") && !strings.HasPrefix(m.BaseURL, "https://"):
-			return fmt.Errorf("%s: base_url %q is neither http(s):// nor embedded:PATH", where, m.BaseURL)
+			return fmt.Errorf("%s: base_url %q is neither http(s):// nor embedded:PATH", where, m.DisplayURL())
 		case m.MaxTokens < 1:
 			return fmt.Errorf("%s: max_tokens %d must be at least 1", where, m.MaxTokens)
 		case m.ContextWindow <= m.MaxTokens:

@@ -97,7 +97,7 @@ func (s *Server) reload(settings json.RawMessage, change bool) error {
 	}
 	m := eng.Model()
 	s.health.reset()
-	s.log.Info("configuration loaded", "source", cfg.Source, "model", m.Name, "base_url", m.BaseURL,
+	s.log.Info("configuration loaded", "source", cfg.Source, "model", m.Name, "base_url", m.DisplayURL(),
 		"server_model", m.Model, "n", m.N, "max_tokens", m.MaxTokens, "timeout", m.Timeout.Std())
 	return nil
 }
