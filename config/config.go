@@ -51,6 +51,10 @@ type Model struct {
 	FIM           FIM      `toml:"fim" json:"fim"`
 	// Timeout bounds one request to the model.
 	Timeout Duration `toml:"timeout" json:"timeout"`
+	// MaxResponseBytes bounds the body of one answer of the model; a
+	// larger answer is refused. 0 derives the bound from max_tokens × n
+	// (completion.ResponseLimit).
+	MaxResponseBytes int64 `toml:"max_response_bytes" json:"max_response_bytes"`
 
 	// temperatureSet records that temperature was given, so that an
 	// explicit 0 (greedy decoding) is not replaced by the default.
@@ -338,6 +342,8 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("%s: top_p %g must be between 0 and 1", where, m.TopP)
 		case m.Timeout < 0:
 			return fmt.Errorf("%s: timeout must not be negative", where)
+		case m.MaxResponseBytes < 0:
+			return fmt.Errorf("%s: max_response_bytes %d must not be negative (0 derives it from max_tokens × n)", where, m.MaxResponseBytes)
 		}
 		seen[m.Name] = true
 	}

@@ -76,10 +76,11 @@ type lspProc struct {
 	in     io.WriteCloser
 	stderr *lockedBuffer
 
-	mu      sync.Mutex
-	raw     strings.Builder // every byte the server wrote
-	msgs    []map[string]any
-	changed chan struct{}
+	mu       sync.Mutex
+	raw      strings.Builder // every byte the server wrote
+	msgs     []map[string]any
+	changed  chan struct{}
+	stopOnce sync.Once
 }
 
 type lockedBuffer struct {
@@ -101,6 +102,30 @@ func (l *lockedBuffer) String() string {
 
 func startLSP(t *testing.T, args ...string) *lspProc {
 	t.Helper()
+	p := startLSPB(t, args...)
+	t.Cleanup(p.stop)
+	return p
+}
+
+// stop closes the server's stdin and waits for it to end, killing it
+// after 5 s.
+func (p *lspProc) stop() {
+	p.stopOnce.Do(func() {
+		p.in.Close()
+		done := make(chan struct{})
+		go func() { p.cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			p.cmd.Process.Kill()
+			<-done
+		}
+	})
+}
+
+// startLSPB starts the server; the caller stops it.
+func startLSPB(t testing.TB, args ...string) *lspProc {
+	t.Helper()
 	cmd := exec.Command(binary(t), append([]string{"lsp"}, args...)...)
 	p := &lspProc{cmd: cmd, stderr: &lockedBuffer{}, changed: make(chan struct{}, 1)}
 	cmd.Stderr = p.stderr
@@ -116,17 +141,6 @@ func startLSP(t *testing.T, args ...string) *lspProc {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		in.Close()
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	})
 	go p.readLoop(out)
 	return p
 }
