@@ -16,8 +16,10 @@ import (
 	"time"
 )
 
-// binDir holds the securecomplete binary built once for this test binary.
-var binDir string
+// binDir holds the securecomplete binary built once for this test binary;
+// pkgDir is this package's directory, where go build runs (tests change
+// the working directory).
+var binDir, pkgDir string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "securecomplete-bin-")
@@ -26,14 +28,23 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binDir = dir
+	if pkgDir, err = os.Getwd(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
 var buildOnce = sync.OnceValues(func() (string, error) {
+	if bin := os.Getenv("SECURECOMPLETE_TEST_BINARY"); bin != "" {
+		return bin, nil // another build, to measure before and after
+	}
 	bin := filepath.Join(binDir, "securecomplete")
-	out, err := exec.Command("go", "build", "-o", bin, "securecomplete").CombinedOutput()
+	cmd := exec.Command("go", "build", "-o", bin, "securecomplete")
+	cmd.Dir = pkgDir
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
@@ -41,7 +52,7 @@ var buildOnce = sync.OnceValues(func() (string, error) {
 })
 
 // binary returns the path of the securecomplete binary, built from this
-// tree on first use: the tests that run it as a child process see what a
+// tree on first use (or SECURECOMPLETE_TEST_BINARY when set): the tests that run it as a child process see what a
 // user sees, signals and exit status included.
 func binary(t testing.TB) string {
 	t.Helper()
