@@ -81,7 +81,9 @@ func TestChoiceLimitOverflow(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer resp.Body.Close()
-			var body struct{ Error struct{ Message, Param string } }
+			var body struct {
+				Error struct{ Message, Param string }
+			}
 			json.NewDecoder(resp.Body).Decode(&body)
 			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body.Error.Message, tt.want) {
 				t.Errorf("status %d, error %+v; want 400 saying %q", resp.StatusCode, body.Error, tt.want)
