@@ -131,7 +131,7 @@ func (s *Server) buildEngine(cfg *config.Config) (*completion.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng, err := completion.NewEngine(m, client, tokens)
+	eng, err := completion.NewEngine(m, s.limit.client(client), tokens)
 	if err != nil {
 		return nil, err
 	}

@@ -37,6 +37,10 @@ type Options struct {
 	MessageQuiet time.Duration
 	// Version is reported to the client in serverInfo.
 	Version string
+	// MaxModelCalls bounds the model calls running at once, and
+	// MaxQueuedModelCalls those waiting for one (see limit.go). Zero
+	// means DefaultMaxModelCalls and DefaultMaxQueuedModelCalls.
+	MaxModelCalls, MaxQueuedModelCalls int
 }
 
 // Server is securecomplete's language server. Make one with New and run
@@ -55,6 +59,7 @@ type Server struct {
 	log     *slog.Logger
 	st      *state
 	health  *modelHealth
+	limit   *modelLimit // bounds the model calls (limit.go)
 	offers  *offerLog
 	accepts AcceptRecorder
 	tokens  func() (*completion.TokenCounter, error)
@@ -115,6 +120,7 @@ func New(opts Options) *Server {
 		tokens:  sync.OnceValues(completion.NewTokenCounter),
 		rules:   rules.New(rules.WithParseTimeout(time.Second)),
 		exited:  make(chan int, 1),
+		limit:   newModelLimit(opts.MaxModelCalls, opts.MaxQueuedModelCalls),
 	}
 	s.requests = map[string]requestMethod{
 		protocol.MethodInitialize:              {prepare: (*Server).initialize},

@@ -261,3 +261,10 @@ func (p *lspProc) initialize(t testing.TB) {
 	p.waitFor(t, 20*time.Second, "initialize result", hasID(1))
 	p.send(t, map[string]any{"method": "initialized", "params": map[string]any{}})
 }
+
+func writeFileB(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
