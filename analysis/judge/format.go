@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"securecomplete/analysis"
 	"securecomplete/analysis/sarif"
@@ -16,6 +19,7 @@ import (
 // ran (analyzers as Judge.Analyzers gives them).
 func WriteText(w io.Writer, results []Result, analyzers []string) error {
 	var b strings.Builder
+	results = quotedPaths(results)
 	counts := map[analysis.Verdict]int{}
 	errs := 0
 	absent := map[string]string{}
@@ -23,7 +27,8 @@ func WriteText(w io.Writer, results []Result, analyzers []string) error {
 	for _, r := range results {
 		if r.Err != nil {
 			errs++
-			fmt.Fprintf(&b, "%s: error: %v\n", r.File, r.Err)
+			// The message may repeat a file name: one line still.
+			fmt.Fprintf(&b, "%s: error: %s\n", r.File, strings.ReplaceAll(r.Err.Error(), "\n", `\n`))
 			continue
 		}
 		counts[r.Verdict]++
@@ -148,13 +153,39 @@ func WriteSARIF(w, stderr io.Writer, results []Result) error {
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
-			fmt.Fprintf(stderr, "%s: error: %v\n", r.File, r.Err)
+			fmt.Fprintf(stderr, "%s: error: %v\n", DisplayPath(r.File), r.Err)
 			continue
 		case r.Verdict == analysis.Invalid:
-			fmt.Fprintf(stderr, "%s: invalid: does not compile with %s\n", r.File, r.Compiler)
+			fmt.Fprintf(stderr, "%s: invalid: does not compile with %s\n", DisplayPath(r.File), r.Compiler)
 		}
 		paths = append(paths, r.File)
 		all = append(all, r.Findings...)
 	}
 	return sarif.WriteFindings(w, all, sarifTools(), paths)
+}
+
+// DisplayPath is path as a line of text output shows it: as it is, or
+// quoted as %q does when it holds a newline or another character that
+// would break the line or hide what it is.
+func DisplayPath(path string) string {
+	for _, r := range path {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(path)
+		}
+	}
+	if !utf8.ValidString(path) {
+		return strconv.Quote(path)
+	}
+	return path
+}
+
+// quotedPaths returns results with their file names made fit for text
+// output (DisplayPath).
+func quotedPaths(results []Result) []Result {
+	out := make([]Result, len(results))
+	for i, r := range results {
+		r.File = DisplayPath(r.File)
+		out[i] = r
+	}
+	return out
 }

@@ -210,3 +210,28 @@ func BenchmarkAnalyzeRefuseFIFO(b *testing.B) {
 		}
 	}
 }
+
+// TestAnalyzeQuotesOddNames judges files whose names hold a newline and a
+// tab: the text output quotes them as %q does, one line per file.
+func TestAnalyzeQuotesOddNames(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	workspace(t, map[string]string{"d/ok\nvulnerable.c": progClean, "d/tab\there.c": progClean, "d/plain.c": progClean, "d/empty\n.c": ""})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, out, stderr := runBinary(t, ctx, "analyze", "d")
+	for _, want := range []string{
+		"\"d/ok\\nvulnerable.c\": non-vulnerable\n",
+		"\"d/tab\\there.c\": non-vulnerable\n",
+		"d/plain.c: non-vulnerable\n",
+		"\"d/empty\\n.c\": error: empty file\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s%s", want, out, stderr)
+		}
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "vulnerable.c") || strings.HasPrefix(line, ".c") {
+			t.Errorf("a file name broke a line: %q", line)
+		}
+	}
+}
