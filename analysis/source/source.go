@@ -208,7 +208,7 @@ func (c *collector) file(path string, info fs.FileInfo) {
 		}
 		c.files[id] = path
 	}
-	src, err := readRegular(c.ctx, path, c.opts.MaxSize)
+	src, err := ReadRegular(c.ctx, path, c.opts.MaxSize)
 	if err != nil {
 		c.problem(path, lang, err)
 		return
@@ -238,12 +238,12 @@ func Kind(m fs.FileMode) string {
 	return "special file"
 }
 
-// readRegular reads a file that must be a regular one, refusing one
+// ReadRegular reads a file that must be a regular one, refusing one
 // larger than max bytes without reading it whole. The file is opened
 // without blocking and checked again once open, so a path swapped for a
 // FIFO after the first look cannot hang the read; the read stops when
 // ctx ends.
-func readRegular(ctx context.Context, path string, max int) ([]byte, error) {
+func ReadRegular(ctx context.Context, path string, max int) ([]byte, error) {
 	f, err := openNoBlock(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))

@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -201,13 +201,12 @@ relative to the CSV's folder. The CWE at the start of a scenario id
 			if err != nil {
 				return err
 			}
-			f, err := os.Open(labels)
+			data, err := source.ReadRegular(cmd.Context(), labels, 1<<30)
 			if err != nil {
 				fmt.Fprintf(g.stderr, "securecomplete: read labels: %v\n", err)
 				return exitError{2}
 			}
-			ls, err := judge.ReadLabels(f)
-			f.Close()
+			ls, err := judge.ReadLabels(bytes.NewReader(data))
 			if err != nil {
 				fmt.Fprintf(g.stderr, "securecomplete: %s: %v\n", labels, err)
 				return exitError{2}
