@@ -37,7 +37,7 @@ func ChooseFixesWeight(ctx context.Context, opt Options, valid []string, weights
 	score := func(m *embedded.Model) WeightTrial {
 		var s embedded.Score
 		for _, d := range docs {
-			s.Add(m.Score(d, embedded.NoCache))
+			s.Add(m.Score(d, embedded.NoCache()))
 		}
 		bpt := s.BitsPerToken()
 		return WeightTrial{BitsPerToken: bpt, Perplexity: math.Exp2(bpt), Tokens: int64(s.Tokens)}
