@@ -90,7 +90,7 @@ func (t timeoutClient) Complete(ctx context.Context, req Request) ([]Choice, err
 	defer cancel()
 	choices, err := t.inner.Complete(ctx, req)
 	if err != nil && errors.Is(context.Cause(ctx), errModelTimeout) {
-		return nil, &ModelError{Model: t.model.Name, Err: fmt.Errorf("no answer from %s within %s", t.model.BaseURL, t.model.Timeout.Std())}
+		return nil, &ModelError{Model: t.model.Name, Err: fmt.Errorf("no answer from %s within %s", t.model.DisplayURL(), t.model.Timeout.Std())}
 	}
 	return choices, err
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/cparse"
 	"securecomplete/config"
 )
 
@@ -19,6 +20,9 @@ type Input struct {
 	Offset int // byte offset of the cursor in Text
 	// N overrides the model's configured number of candidates when > 0.
 	N int
+	// Hint, optional, is what the caller keeps of the document between
+	// requests (see Hint).
+	Hint *Hint
 }
 
 // Candidate is one completion to show: the text to insert at the cursor.
@@ -44,6 +48,9 @@ type Result struct {
 	// Raw is how many choices the model returned before cleaning.
 	Raw      int
 	Duration time.Duration // time spent waiting for the model
+	// Checkpoint is where the scan for the enclosing definition stood at
+	// the start of the cursor's line, for a later Input.Hint.Resume.
+	Checkpoint *Checkpoint
 }
 
 // Engine completes documents with one configured model. Build makes one
@@ -66,7 +73,7 @@ func (e *Engine) BuildPrompt(in Input) (Prompt, error) {
 	if err != nil {
 		return Prompt{}, err
 	}
-	return buildPrompt(e.tokens, e.model, scanCursor(in.Text[:off]), in.Text[off:]), nil
+	return buildPrompt(e.tokens, e.model, scanCursorHint(in.Text[:off], in.Hint), in.Text[off:]), nil
 }
 
 // Complete asks the model for completions at the cursor and returns the
@@ -78,7 +85,7 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cc := scanCursor(in.Text[:off])
+	cc := scanCursorHint(in.Text[:off], in.Hint)
 	p := buildPrompt(e.tokens, e.model, cc, in.Text[off:])
 	if p.Budget <= 0 {
 		return nil, fmt.Errorf("model %s: context_window %d leaves no room for a prompt", e.model.Name, e.model.ContextWindow)
@@ -96,11 +103,15 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 		TopP:        e.model.TopP,
 		Stop:        e.model.Stop,
 	})
-	res := &Result{Model: e.model.Name, Prompt: p, Duration: time.Since(start)}
+	res := &Result{Model: e.model.Name, Prompt: p, Duration: time.Since(start), Checkpoint: cc.mark}
 	if err != nil {
 		return res, err
 	}
 	res.Raw = len(choices)
+	// The screening's syntax check and the rules parse the same texts:
+	// once each.
+	ctx, release := cparse.Share(ctx)
+	defer release()
 	res.Candidates = e.clean(ctx, in.Lang, cc, in.Text[off:], choices)
 	res.Candidates = e.screen(ctx, in.Lang, cc, p, in.Text[off:], res.Candidates)
 	return res, nil

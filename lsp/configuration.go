@@ -83,7 +83,7 @@ func (s *Server) reload(settings json.RawMessage, change bool) error {
 	}
 	m := eng.Model()
 	s.health.reset()
-	s.log.Info("configuration loaded", "source", cfg.Source, "model", m.Name, "base_url", m.BaseURL,
+	s.log.Info("configuration loaded", "source", cfg.Source, "model", m.Name, "base_url", m.DisplayURL(),
 		"server_model", m.Model, "n", m.N, "max_tokens", m.MaxTokens, "timeout", m.Timeout.Std())
 	return nil
 }
@@ -121,5 +121,10 @@ func (s *Server) buildEngine(cfg *config.Config) (*completion.Engine, error) {
 			return nil, err
 		}
 	}
+	client, err := completion.NewClient(setup.Model, setup.Embedded)
+	if err != nil {
+		return nil, err
+	}
+	setup.Client = s.limit.client(client)
 	return completion.Build(setup)
 }

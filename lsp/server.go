@@ -45,6 +45,10 @@ type Options struct {
 	// nil means a configuration that uses the default model gets no
 	// completions until the model has been trained some other way.
 	PrepareDefaultModel func(ctx context.Context, progress io.Writer) (string, error)
+	// MaxModelCalls bounds the model calls running at once, and
+	// MaxQueuedModelCalls those waiting for one (see limit.go). Zero
+	// means DefaultMaxModelCalls and DefaultMaxQueuedModelCalls.
+	MaxModelCalls, MaxQueuedModelCalls int
 }
 
 // Server is securecomplete's language server. Make one with New and run
@@ -63,6 +67,7 @@ type Server struct {
 	log     *slog.Logger
 	st      *state
 	health  *modelHealth
+	limit   *modelLimit // bounds the model calls (limit.go)
 	offers  *offerLog
 	accepts AcceptRecorder
 	tokens  func() (*completion.TokenCounter, error)
@@ -132,6 +137,7 @@ func New(opts Options) *Server {
 		exited:  make(chan int, 1),
 
 		initializedCh: make(chan struct{}),
+		limit:         newModelLimit(opts.MaxModelCalls, opts.MaxQueuedModelCalls),
 	}
 	s.loop = newLoop(s)
 	s.requests = map[string]requestMethod{

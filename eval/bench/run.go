@@ -207,7 +207,7 @@ func reportArm(a Arm, samples int) report.Arm {
 	arm := report.Arm{
 		Name:     a.Name,
 		Model:    m.Model,
-		Endpoint: m.BaseURL,
+		Endpoint: m.DisplayURL(),
 		Sampling: report.Sampling{Samples: samples, Temperature: &t, TopP: &p, MaxTokens: m.MaxTokens, Stop: append([]string{}, m.Stop...)},
 	}
 	if a.Screen > 1 {

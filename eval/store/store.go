@@ -77,8 +77,8 @@ type Store struct {
 // SchemaVersion. A file that is not a store, or is from a newer version,
 // is an error and is left untouched.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("store %s: is a directory", path)
+	if err := inspect(ctx, path, true); err != nil { // see open.go
+		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)

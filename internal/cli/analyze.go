@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -18,7 +15,7 @@ import (
 	"securecomplete/analysis/compile"
 	"securecomplete/analysis/external"
 	"securecomplete/analysis/judge"
-	"securecomplete/analysis/sarif"
+	"securecomplete/analysis/source"
 )
 
 // judgeFlags are the flags analyze and analyze agree share.
@@ -74,10 +71,11 @@ func (f *judgeFlags) judge() (*judge.Judge, error) {
 
 func newAnalyzeCommand(g *globals) *cobra.Command {
 	var (
-		jf     judgeFlags
-		lang   string
-		cwe    string
-		format string
+		jf         judgeFlags
+		lang       string
+		cwe        string
+		format     string
+		skipHidden bool
 	)
 	cmd := &cobra.Command{
 		Use:   "analyze [flags] FILE|DIR...",
@@ -86,7 +84,11 @@ func newAnalyzeCommand(g *globals) *cobra.Command {
 (gcc -g -O -D_FORTIFY_SOURCE=2 -c, g++ for C++): one that does not compile is
 invalid. The selected analyzers then look for weaknesses; with --cwe only
 findings of that weakness count. Directories are searched for .c, .h, .cc,
-.cpp, .cxx, .hpp files.
+.cpp, .cxx, .c++, .hpp, .hh, .hxx files, hidden ones included (--skip-hidden
+leaves them out); symbolic links are followed, each file is judged once
+under the first path it was found at, and the summary says how many
+entries were skipped and why. A directory with no C/C++ file, and a path
+that is not a regular file (a FIFO, a device, a socket), is an error.
 
 Exit status: 0 when nothing is vulnerable, 1 when something is, 2 on usage
 errors or files that could not be read or judged.`,
@@ -117,21 +119,33 @@ errors or files that could not be read or judged.`,
 			if err != nil {
 				return err
 			}
-			files, readErrs := collectFiles(args, forced, jf.maxSize)
-			results := j.Judge(cmd.Context(), files, cwe)
-			results = append(results, readErrs...)
+			set, err := source.Collect(cmd.Context(), args, source.Options{Lang: forced, MaxSize: jf.maxSize, SkipHidden: skipHidden})
+			if err != nil {
+				return err
+			}
+			results := j.Judge(cmd.Context(), set.Files, cwe)
+			if err := cmd.Context().Err(); err != nil {
+				return err // interrupted: the results are not all there
+			}
+			for _, p := range set.Problems {
+				results = append(results, judge.Result{File: p.Path, Lang: p.Lang, Err: p.Err})
+			}
 			sort.SliceStable(results, func(a, b int) bool { return results[a].File < results[b].File })
 			var werr error
+			summary := g.stderr
 			switch format {
 			case "text":
-				werr = writeText(g.stdout, results, j)
+				werr, summary = judge.WriteText(g.stdout, results, j.Analyzers()), g.stdout
 			case "json":
-				werr = writeJSON(g.stdout, results)
+				werr = judge.WriteJSON(g.stdout, results)
 			case "sarif":
-				werr = writeSARIF(g.stdout, g.stderr, results)
+				werr = judge.WriteSARIF(g.stdout, g.stderr, results)
 			}
 			if werr != nil {
 				return fmt.Errorf("write results: %w", werr)
+			}
+			if s := set.Summary(); s != "" {
+				fmt.Fprintln(summary, s)
 			}
 			code := 0
 			for _, r := range results {
@@ -153,248 +167,9 @@ errors or files that could not be read or judged.`,
 	cmd.Flags().StringVar(&lang, "lang", "", "language of every file: c or cpp (default: by extension)")
 	cmd.Flags().StringVar(&cwe, "cwe", "", "count only findings of this weakness, e.g. CWE-787")
 	cmd.Flags().StringVar(&format, "format", "text", "output: text, json (one object per line and file) or sarif")
+	cmd.Flags().BoolVar(&skipHidden, "skip-hidden", false, "leave out hidden directories and files (.git, .cache, ...) under the directories named")
 	cmd.AddCommand(newAnalyzeAgreeCommand(g))
 	return cmd
-}
-
-// sourceExts are the extensions searched for in directories.
-var sourceExts = map[string]bool{".c": true, ".h": true, ".cc": true, ".cpp": true, ".cxx": true, ".c++": true, ".hpp": true, ".hh": true, ".hxx": true}
-
-// collectFiles reads the named files and the C/C++ files under the named
-// directories. What cannot be read becomes a result with an error.
-func collectFiles(args []string, forced analysis.Lang, maxSize int) ([]analysis.File, []judge.Result) {
-	var files []analysis.File
-	var bad []judge.Result
-	seen := map[string]bool{}
-	add := func(path string) {
-		if seen[path] {
-			return
-		}
-		seen[path] = true
-		lang := forced
-		if lang == "" {
-			l, ok := analysis.LangOf(path)
-			if !ok {
-				bad = append(bad, judge.Result{File: path, Err: fmt.Errorf("cannot tell the language of %s from its name: use --lang c or --lang cpp", path)})
-				return
-			}
-			lang = l
-		}
-		src, err := readLimited(path, maxSize)
-		if err != nil {
-			bad = append(bad, judge.Result{File: path, Lang: lang, Err: err})
-			return
-		}
-		files = append(files, analysis.File{Path: path, Lang: lang, Src: src})
-	}
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		if err != nil {
-			bad = append(bad, judge.Result{File: arg, Err: fmt.Errorf("read %s: %w", arg, unwrapPath(err))})
-			continue
-		}
-		if !info.IsDir() {
-			add(arg)
-			continue
-		}
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				bad = append(bad, judge.Result{File: p, Err: fmt.Errorf("read %s: %w", p, unwrapPath(err))})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if p != arg && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir // .git and friends
-				}
-				return nil
-			}
-			if d.Type().IsRegular() && sourceExts[strings.ToLower(filepath.Ext(p))] {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
-			bad = append(bad, judge.Result{File: arg, Err: fmt.Errorf("walk %s: %w", arg, err)})
-		}
-	}
-	return files, bad
-}
-
-// readLimited reads a file, refusing one larger than max bytes without
-// reading it whole.
-func readLimited(path string, max int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
-	}
-	if len(b) > max {
-		size := "more than " + fmt.Sprint(max)
-		if info, err := f.Stat(); err == nil {
-			size = fmt.Sprint(info.Size())
-		}
-		return nil, fmt.Errorf("file too large: %s bytes (the judge takes at most %d; see --max-size)", size, max)
-	}
-	return b, nil
-}
-
-// unwrapPath drops the path an *fs.PathError repeats, since messages name
-// the file already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func writeText(w io.Writer, results []judge.Result, j *judge.Judge) error {
-	var b strings.Builder
-	counts := map[analysis.Verdict]int{}
-	errs := 0
-	absent := map[string]string{}
-	compiler := map[string]bool{}
-	for _, r := range results {
-		if r.Err != nil {
-			errs++
-			fmt.Fprintf(&b, "%s: error: %v\n", r.File, r.Err)
-			continue
-		}
-		counts[r.Verdict]++
-		switch r.Verdict {
-		case analysis.Invalid:
-			fmt.Fprintf(&b, "%s: invalid: does not compile with %s\n", r.File, r.Compiler)
-			n := 0
-			for _, line := range strings.Split(r.CompileOutput, "\n") {
-				if strings.Contains(line, "error:") && n < 3 {
-					fmt.Fprintf(&b, "  %s\n", strings.TrimSpace(line))
-					n++
-				}
-			}
-		default:
-			fmt.Fprintf(&b, "%s: %s\n", r.File, r.Verdict)
-		}
-		if r.Compiler != "" {
-			compiler[r.Compiler] = true
-		}
-		for _, f := range r.Findings {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s [%s %s] %s\n", r.File, f.Line, f.Column, f.CWE, f.Analyzer, f.Rule, f.Message)
-			if f.Fix != "" {
-				fmt.Fprintf(&b, "    fix: %s\n", f.Fix)
-			}
-		}
-		for _, st := range r.Analyzers {
-			if !st.Available {
-				absent[st.Name] = st.Reason
-			} else if st.Error != "" {
-				fmt.Fprintf(&b, "  %s could not analyze it: %s\n", st.Name, strings.ReplaceAll(st.Error, "\n", "\n    "))
-			}
-		}
-	}
-	fmt.Fprintf(&b, "\n%d files: %d vulnerable, %d non-vulnerable, %d invalid, %d errors\n",
-		len(results), counts[analysis.Vulnerable], counts[analysis.NonVulnerable], counts[analysis.Invalid], errs)
-	var ran []string
-	for _, n := range j.Analyzers() {
-		if _, ok := absent[n]; ok {
-			continue
-		}
-		if n == "compile" && len(compiler) > 0 {
-			var cs []string
-			for c := range compiler {
-				cs = append(cs, c)
-			}
-			sort.Strings(cs)
-			n += " (" + strings.Join(cs, "; ") + ")"
-		}
-		ran = append(ran, n)
-	}
-	fmt.Fprintf(&b, "analyzers: %s\n", strings.Join(ran, ", "))
-	for _, n := range j.Analyzers() {
-		if reason, ok := absent[n]; ok {
-			fmt.Fprintf(&b, "not available: %s: %s\n", n, reason)
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// jsonFinding and jsonResult are the documented JSON shape of a result.
-type jsonFinding struct {
-	CWE      string `json:"cwe"`
-	Rule     string `json:"rule"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Message  string `json:"message"`
-	Analyzer string `json:"analyzer"`
-	Fix      string `json:"fix,omitempty"`
-}
-
-type jsonResult struct {
-	File          string         `json:"file"`
-	Lang          analysis.Lang  `json:"lang,omitempty"`
-	Verdict       string         `json:"verdict,omitempty"`
-	Findings      []jsonFinding  `json:"findings"`
-	Analyzers     []judge.Status `json:"analyzers"`
-	Compiler      string         `json:"compiler,omitempty"`
-	CompileOutput string         `json:"compile_output,omitempty"`
-	Error         string         `json:"error,omitempty"`
-}
-
-func writeJSON(w io.Writer, results []judge.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, r := range results {
-		jr := jsonResult{File: r.File, Lang: r.Lang, Verdict: string(r.Verdict), Findings: []jsonFinding{}, Analyzers: r.Analyzers,
-			Compiler: r.Compiler, CompileOutput: r.CompileOutput}
-		if jr.Analyzers == nil {
-			jr.Analyzers = []judge.Status{}
-		}
-		if r.Err != nil {
-			jr.Error = r.Err.Error()
-		}
-		for _, f := range r.Findings {
-			jr.Findings = append(jr.Findings, jsonFinding{CWE: f.CWE, Rule: f.Rule, Line: f.Line, Column: f.Column, Message: f.Message, Analyzer: f.Analyzer, Fix: f.Fix})
-		}
-		if err := enc.Encode(jr); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// sarifTools names the analyzers in SARIF runs.
-var sarifTools = map[string]sarif.ToolInfo{
-	"builtin":  {Name: "securecomplete"},
-	"gcc":      {Name: "gcc", InformationURI: "https://gcc.gnu.org/onlinedocs/gcc/Static-Analyzer-Options.html"},
-	"clang":    {Name: "clang", InformationURI: "https://clang.llvm.org/docs/analyzer/checkers.html"},
-	"cppcheck": {Name: "cppcheck", InformationURI: "https://cppcheck.sourceforge.io/"},
-	"codeql":   {Name: "CodeQL", InformationURI: "https://codeql.github.com/"},
-}
-
-// writeSARIF writes the findings as one SARIF log; invalid files and
-// errors, which SARIF results cannot carry as weaknesses, go to stderr.
-func writeSARIF(w, stderr io.Writer, results []judge.Result) error {
-	var all []analysis.Finding
-	var paths []string
-	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			fmt.Fprintf(stderr, "%s: error: %v\n", r.File, r.Err)
-			continue
-		case r.Verdict == analysis.Invalid:
-			fmt.Fprintf(stderr, "%s: invalid: does not compile with %s\n", r.File, r.Compiler)
-		}
-		paths = append(paths, r.File)
-		all = append(all, r.Findings...)
-	}
-	return sarif.WriteFindings(w, all, sarifTools, paths)
 }
 
 func newAnalyzeAgreeCommand(g *globals) *cobra.Command {
@@ -426,13 +201,12 @@ relative to the CSV's folder. The CWE at the start of a scenario id
 			if err != nil {
 				return err
 			}
-			f, err := os.Open(labels)
+			data, err := source.ReadRegular(cmd.Context(), labels, 1<<30)
 			if err != nil {
 				fmt.Fprintf(g.stderr, "securecomplete: read labels: %v\n", err)
 				return exitError{2}
 			}
-			ls, err := judge.ReadLabels(f)
-			f.Close()
+			ls, err := judge.ReadLabels(bytes.NewReader(data))
 			if err != nil {
 				fmt.Fprintf(g.stderr, "securecomplete: %s: %v\n", labels, err)
 				return exitError{2}

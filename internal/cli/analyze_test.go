@@ -298,7 +298,7 @@ func TestAnalyzeAgree(t *testing.T) {
 		t.Errorf("no timings on stderr: %s", errOut)
 	}
 	code, _, errOut = runCLI(t, "analyze", "agree", "--labels", "set/nope.csv")
-	if code != 2 || !strings.Contains(errOut, "read labels: open set/nope.csv: no such file or directory") {
+	if code != 2 || !strings.Contains(errOut, "read labels: read set/nope.csv: no such file or directory") {
 		t.Errorf("missing labels: exit %d, %s", code, errOut)
 	}
 	if err := os.WriteFile("bad.csv", []byte("file,label\n"), 0o644); err != nil {

@@ -158,7 +158,7 @@ func storeInput(ctx context.Context, path, analyzers string, paper, partial bool
 	if _, err := os.Stat(path); err != nil {
 		return report.Input{}, err
 	}
-	st, err := store.Open(ctx, path)
+	st, err := store.OpenReadOnly(ctx, path)
 	if err != nil {
 		return report.Input{}, err
 	}

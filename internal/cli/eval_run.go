@@ -120,6 +120,11 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return err
 	}
+	lock, err := store.LockRun(filepath.Join(f.out, storeFile))
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	st, err := store.Open(ctx, filepath.Join(f.out, storeFile))
 	if err != nil {
 		return err

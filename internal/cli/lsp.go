@@ -11,7 +11,10 @@ import (
 )
 
 func newLSPCommand(g *globals) *cobra.Command {
-	var stdio bool
+	var (
+		stdio              bool
+		maxCalls, maxQueue int
+	)
 	cmd := &cobra.Command{
 		Use:   "lsp",
 		Short: "Run the language server on stdin and stdout",
@@ -25,7 +28,7 @@ The log goes to stderr.`,
   securecomplete lsp --config ~/models/securecomplete.toml --log-level debug`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			srv := lsp.New(lsp.Options{ConfigPath: g.configPath, Logger: g.logger(), PrepareDefaultModel: prepareDefaultModel})
+			srv := lsp.New(lsp.Options{ConfigPath: g.configPath, Logger: g.logger(), PrepareDefaultModel: prepareDefaultModel, MaxModelCalls: maxCalls, MaxQueuedModelCalls: maxQueue})
 			code, err := srv.Serve(cmd.Context(), stdioConn{in: cmd.InOrStdin(), out: g.stdout})
 			if err != nil {
 				return err
@@ -36,6 +39,8 @@ The log goes to stderr.`,
 			return nil
 		},
 	}
+	cmd.Flags().IntVar(&maxCalls, "max-model-calls", lsp.DefaultMaxModelCalls, "model calls running at once")
+	cmd.Flags().IntVar(&maxQueue, "max-queued-model-calls", lsp.DefaultMaxQueuedModelCalls, "model calls waiting for one of those; beyond, the oldest waiting completion is dropped (-1: none wait)")
 	// vscode-languageclient passes --stdio; stdio is the only transport.
 	cmd.Flags().BoolVar(&stdio, "stdio", true, "talk over stdin and stdout (the only transport; accepted for editors that pass it)")
 	return cmd

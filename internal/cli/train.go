@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,12 +20,16 @@ import (
 func newTrainCommand(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train",
-		Short: "Train models (the embedded model)",
-		Long: `Train models. "train embedded" trains the embedded model, a code language
-model small enough to train on any machine in seconds.`,
-		Example: "  securecomplete train embedded\n  securecomplete train embedded --corpus ./src -o my.model",
+		Short: "Train models: the fix dataset, its exports, the embedded model, fine-tunes",
+		Long: `Train models. "train dataset" rebuilds the paper's fine-tuning set from the
+public fix datasets and exports it for the real trainers ("train export"
+again from its index); "train embedded" trains the embedded model, a code
+language model small enough to train on any machine in seconds, and
+fine-tunes it on the set; "train launch" submits the set to a fine-tuning
+API, or prints GPT-J's external steps.`,
+		Example: "  securecomplete train dataset --sven ../shared/datasets/sven-fixes -o fixes\n  securecomplete train embedded --fixes fixes --fixes-weight auto -o ft.model\n  securecomplete train embedded --corpus ./src -o my.model",
 	}
-	cmd.AddCommand(newTrainEmbeddedCommand(g))
+	cmd.AddCommand(newTrainEmbeddedCommand(g), newTrainDatasetCommand(g), newTrainExportCommand(g), newTrainLaunchCommand(g))
 	return cmd
 }
 
@@ -35,7 +40,7 @@ func newTrainEmbeddedCommand(g *globals) *cobra.Command {
 	var (
 		corpora     []string
 		fixes       []string
-		fixesWeight int
+		fixesWeight string
 		output      string
 		order       int
 		eval        bool
@@ -74,12 +79,17 @@ held-out fixes.`,
 		Example: `  securecomplete train embedded
   securecomplete train embedded --corpus ./src --corpus default -o base.model
   securecomplete train embedded --fixes fixes.jsonl --fixes-weight 4 -o finetuned.model
+  securecomplete train embedded --fixes fixes-dataset/ --fixes-weight auto -o finetuned.model
   securecomplete train embedded --eval --orders 3,4,5,7`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if fixesWeight < 1 || fixesWeight > 1000 {
-				return usageError{fmt.Errorf("--fixes-weight %d: want 1 to 1000", fixesWeight)}
+			weight, err := parseFixesWeight(fixesWeight)
+			if err != nil {
+				return usageError{err}
+			}
+			if fixes, err = resolveFixes(fixes); err != nil {
+				return usageError{err}
 			}
 			if order != 0 && (order < 2 || order > embedded.MaxOrder) {
 				return usageError{fmt.Errorf("--order %d: want 2 to %d", order, embedded.MaxOrder)}
@@ -122,7 +132,7 @@ held-out fixes.`,
 				return err
 			}
 			if eval {
-				r, err := embedtrain.Evaluate(ctx, embedtrain.EvalOptions{Order: order, Orders: orders, Sources: sources, HoldOut: holdOut, Fixes: fixes, FixesWeight: fixesWeight, Progress: g.stderr})
+				r, err := embedtrain.Evaluate(ctx, embedtrain.EvalOptions{Order: order, Orders: orders, Sources: sources, HoldOut: holdOut, Fixes: fixes, FixesWeight: weight, Progress: g.stderr})
 				if err != nil {
 					return err
 				}
@@ -131,7 +141,13 @@ held-out fixes.`,
 					return nil
 				}
 			}
-			m, st, err := embedtrain.Train(ctx, embedtrain.Options{Order: order, Sources: sources, Fixes: fixes, FixesWeight: fixesWeight, Progress: g.stderr, Headers: &embedtrain.HeaderOptions{}})
+			opt := embedtrain.Options{Order: order, Sources: sources, Fixes: fixes, FixesWeight: weight, Progress: g.stderr, Headers: &embedtrain.HeaderOptions{}}
+			if weight == 0 && len(fixes) > 0 {
+				if opt.FixesWeight, err = chooseFixesWeight(ctx, g.stdout, opt); err != nil {
+					return err
+				}
+			}
+			m, st, err := embedtrain.Train(ctx, opt)
 			if err != nil {
 				return err
 			}
@@ -144,8 +160,8 @@ held-out fixes.`,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&corpora, "corpus", nil, `directory (or file) of C/C++ sources to train on; "default" for the default corpus (default: the default corpus)`)
-	f.StringArrayVar(&fixes, "fixes", nil, `fix dataset to continue training on: JSONL with a "text" field per line`)
-	f.IntVar(&fixesWeight, "fixes-weight", embedtrain.DefaultFixesWeight, "how many times each fix document counts")
+	f.StringArrayVar(&fixes, "fixes", nil, `fix dataset to continue training on: JSONL with a "text" field per line, or a folder "train dataset" wrote (its train.jsonl)`)
+	f.StringVar(&fixesWeight, "fixes-weight", strconv.Itoa(embedtrain.DefaultFixesWeight), `how many times each fix document counts; "auto" chooses it by held-out perplexity on the validation split (valid.jsonl beside train.jsonl)`)
 	f.StringVarP(&output, "output", "o", "", "model file to write")
 	f.IntVar(&order, "order", embedded.DefaultOrder, "n-gram order")
 	f.BoolVar(&eval, "eval", false, "measure the model on held-out files instead of (or, with -o, before) training on everything")
