@@ -37,7 +37,7 @@ func (s *Server) inlineCompletion(c *call, raw json.RawMessage) (job, error) {
 			off, lead = start+len(sel.Text), sel.Text
 			rng = protocol.Range{Start: r.doc.position(start), End: r.doc.position(end)}
 		}
-		cands, _, err := s.candidates(ctx, r, text, off)
+		cands, err := s.inlineCandidates(ctx, r, text, off, p.Context) // typed_through.go
 		if err != nil {
 			return nil, err
 		}

@@ -64,6 +64,7 @@ type Server struct {
 	st      *state
 	health  *modelHealth
 	offers  *offerLog
+	typed   typedThrough // typed_through.go
 	accepts AcceptRecorder
 	tokens  func() (*completion.TokenCounter, error)
 	rules   *rules.Checker // screens candidates before they are shown
