@@ -44,7 +44,7 @@ func (s *Server) inlineCompletion(c *call, raw json.RawMessage) (job, error) {
 				hint.Resume = cp
 			}
 		}
-		cands, _, err := s.candidates(ctx, r, text, off, hint, own)
+		cands, err := s.inlineCandidates(ctx, r, text, off, hint, own, p.Context) // typed_through.go
 		if err != nil {
 			return nil, err
 		}

@@ -69,6 +69,7 @@ type Server struct {
 	health  *modelHealth
 	limit   *modelLimit // bounds the model calls (limit.go)
 	offers  *offerLog
+	typed   typedThrough // typed_through.go
 	accepts AcceptRecorder
 	tokens  func() (*completion.TokenCounter, error)
 	rules   *rules.Checker // screens candidates before they are shown
