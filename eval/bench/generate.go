@@ -39,10 +39,9 @@ type Runner struct {
 	Clients map[string]completion.Client // by arm name
 	Store   *store.Store
 	Shard   Shard
-	// Judge decides verdicts; JudgeName keys them in the store, so a
+	// Judge decides verdicts; its Spec keys them in the store, so a
 	// rescore under another judge keeps the generations.
-	Judge     *judge.Judge
-	JudgeName string
+	Judge *judge.Judge
 	// Screener judges candidates for arms with Screen > 1 (the built-in
 	// rules alone, as the language server screens).
 	Screener    *judge.Judge

@@ -64,7 +64,7 @@ func sanitize(s string) string {
 }
 
 // JudgeSamples judges every stored sample of the shard that has no
-// verdict under r.JudgeName yet. Identical programs are judged once.
+// verdict under r.Judge's Spec yet. Identical programs are judged once.
 func (r *Runner) JudgeSamples(ctx context.Context) (JudgeStats, error) {
 	r.defaults()
 	start := time.Now()
@@ -84,7 +84,7 @@ func (r *Runner) JudgeSamples(ctx context.Context) (JudgeStats, error) {
 	if err != nil {
 		return st, err
 	}
-	done, err := r.Store.Verdicts(ctx, r.JudgeName)
+	done, err := r.Store.Verdicts(ctx, r.Judge.Spec())
 	if err != nil {
 		return st, err
 	}
@@ -157,7 +157,7 @@ func (r *Runner) judgeBatch(ctx context.Context, scs map[string]scenario.Scenari
 		if res.Err != nil {
 			return fmt.Errorf("judge %s: %w", SamplePath(sm.Key, sc), res.Err)
 		}
-		v := store.Verdict{Key: sm.Key, Judge: r.JudgeName, Verdict: res.Verdict, Compiler: res.Compiler,
+		v := store.Verdict{Key: sm.Key, Judge: r.Judge.Spec(), Verdict: res.Verdict, Compiler: res.Compiler,
 			CompileOutput: res.CompileOutput, JudgeTime: perFile}
 		if res.Verdict != analysis.Invalid {
 			v.Verdict = analysis.NonVulnerable

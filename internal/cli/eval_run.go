@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"securecomplete/analysis"
 	"securecomplete/analysis/compile"
 	"securecomplete/analysis/judge"
 	"securecomplete/completion"
@@ -20,9 +18,6 @@ import (
 	"securecomplete/eval/scenario"
 	"securecomplete/eval/store"
 )
-
-// storeFile is the name of a run's store inside its output directory.
-const storeFile = "run.db"
 
 // runFlags are the settings of eval run.
 type runFlags struct {
@@ -120,7 +115,7 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, filepath.Join(f.out, storeFile))
+	st, err := store.Open(ctx, filepath.Join(f.out, bench.StoreFile))
 	if err != nil {
 		return err
 	}
@@ -143,7 +138,7 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	for _, a := range run.Arms {
 		clients[a.Name] = clients[a.Model.Name]
 	}
-	jdg, judgeName, err := newJudge(f.analyzers, f.noPCH)
+	jdg, err := newJudge(f.analyzers, f.noPCH)
 	if err != nil {
 		return usageError{err}
 	}
@@ -159,21 +154,21 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	}
 	r := &bench.Runner{
 		Run: run, Clients: clients, Store: st, Shard: shard,
-		Judge: jdg, JudgeName: judgeName, Screener: screener,
+		Judge: jdg, Screener: screener,
 		Concurrency: f.concurrency, Retries: f.retries, Rate: f.rate,
 		Tokens: tokens, Progress: newProgress(g.stderr), Log: log,
 	}
 	if f.retries == 0 {
 		r.Retries = -1
 	}
-	log.Info("eval run", "arms", armNames(run.Arms), "scenarios", len(scs), "samples", f.samples, "seed", f.seed, "shard", shard.String(), "judge", judgeName, "store", st.Path())
+	log.Info("eval run", "arms", armNames(run.Arms), "scenarios", len(scs), "samples", f.samples, "seed", f.seed, "shard", shard.String(), "judge", jdg.Spec().String(), "store", st.Path())
 
 	gen, err := r.Generate(ctx)
 	if err != nil {
 		return fmt.Errorf("eval run: generation stopped (%d samples stored; run again to resume): %w", gen.Stored+gen.Generated, err)
 	}
 	if f.rescore {
-		if err := st.DeleteVerdicts(ctx, judgeName); err != nil {
+		if err := st.DeleteVerdicts(ctx, jdg.Spec()); err != nil {
 			return err
 		}
 	}
@@ -186,7 +181,7 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 		fmt.Fprintf(g.stdout, "shard %s done: %d samples in %s; put the shards together with: securecomplete eval merge -o DIR SHARD_DIR...\n", shard, gen.Wanted, st.Path())
 		return nil
 	}
-	return writeRunReports(ctx, g, st, f.out, judgeName, f.paper, false)
+	return writeRunReports(ctx, g, st, f.out, jdg.Spec(), bench.ReportOptions{Paper: f.paper})
 }
 
 // pickModels returns the configured models named in a comma list, or the
@@ -245,11 +240,10 @@ func loadScenarios(arg string) ([]scenario.Scenario, string, error) {
 	return scs, fmt.Sprintf("%d built-in scenarios (%s)", len(scs), arg), nil
 }
 
-// newJudge builds the judge of --analyzers and the name its verdicts are
-// stored under: the analyzers and the compile rule. noPCH compiles
-// without precompiled headers, which gives the same verdicts more slowly,
-// so it does not change the name.
-func newJudge(list string, noPCH bool) (*judge.Judge, string, error) {
+// newJudge builds the judge of --analyzers; its Spec keys the verdicts
+// it stores. noPCH compiles without precompiled headers, which gives the
+// same verdicts more slowly, so the Spec is the same.
+func newJudge(list string, noPCH bool) (*judge.Judge, error) {
 	var names []string
 	for _, n := range strings.Split(list, ",") {
 		if n = strings.TrimSpace(n); n != "" {
@@ -258,14 +252,9 @@ func newJudge(list string, noPCH bool) (*judge.Judge, string, error) {
 	}
 	j, err := judge.New(judge.Options{Analyzers: names, Compile: compile.Options{NoPCH: noPCH}})
 	if err != nil {
-		return nil, "", fmt.Errorf("--analyzers: %w", err)
+		return nil, fmt.Errorf("--analyzers: %w", err)
 	}
-	name := strings.Join(j.Analyzers(), ",")
-	if slices.Contains(j.Analyzers(), "compile") {
-		c := compile.New(compile.Options{})
-		name += " | " + c.Command(analysis.C) + " | " + c.Command(analysis.CPP)
-	}
-	return j, name, nil
+	return j, nil
 }
 
 func armNames(arms []bench.Arm) string {
