@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"securecomplete/eval/bench"
 	"securecomplete/eval/scenario"
 	"securecomplete/eval/store"
+	"securecomplete/eval/verdictcache"
 )
 
 // runFlags are the settings of eval run.
@@ -35,6 +37,8 @@ type runFlags struct {
 	retries     int
 	paper       bool
 	rescore     bool
+	cache       string
+	noCache     bool
 }
 
 func newEvalRunCommand(g *globals) *cobra.Command {
@@ -79,6 +83,8 @@ together with eval merge.`,
 	fl.IntVar(&f.retries, "retries", 3, "retries of a failed model request, with exponential backoff")
 	fl.BoolVar(&f.paper, "paper", false, "set the paper's published counts beside the new ones")
 	fl.BoolVar(&f.rescore, "rescore", false, "judge every stored sample again under this judge")
+	fl.StringVar(&f.cache, "verdict-cache", "", "file of the verdict cache kept across runs (default <user cache folder>/securecomplete/verdicts.db)")
+	fl.BoolVar(&f.noCache, "no-verdict-cache", false, "judge every program, without the verdict cache (the same verdicts, slower)")
 	return cmd
 }
 
@@ -161,20 +167,26 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	if f.retries == 0 {
 		r.Retries = -1
 	}
+	if !f.noCache {
+		cache, err := openVerdictCache(ctx, f.cache, jdg, log)
+		if err != nil {
+			return err
+		}
+		if cache != nil {
+			defer cache.Close()
+			r.Cache, r.CacheIdentity = cache.Cache, cache.identity
+		}
+	}
 	log.Info("eval run", "arms", armNames(run.Arms), "scenarios", len(scs), "samples", f.samples, "seed", f.seed, "shard", shard.String(), "judge", jdg.Spec().String(), "store", st.Path())
 
-	gen, err := r.Generate(ctx)
-	if err != nil {
-		return fmt.Errorf("eval run: generation stopped (%d samples stored; run again to resume): %w", gen.Stored+gen.Generated, err)
-	}
 	if f.rescore {
 		if err := st.DeleteVerdicts(ctx, jdg.Spec()); err != nil {
 			return err
 		}
 	}
-	jst, err := r.JudgeSamples(ctx)
+	gen, jst, err := r.GenerateAndJudge(ctx)
 	if err != nil {
-		return fmt.Errorf("eval run: judging stopped (run again to resume): %w", err)
+		return fmt.Errorf("eval run: stopped (%d samples drawn, %d judged; run again to resume): %w", gen.Stored+gen.Generated, jst.Samples+jst.Stored, err)
 	}
 	printTiming(g, gen, jst)
 	if shard.N > 1 {
@@ -265,6 +277,37 @@ func armNames(arms []bench.Arm) string {
 	return strings.Join(n, ",")
 }
 
+// runCache is the verdict cache of a run and the judge identity its
+// entries are keyed by.
+type runCache struct {
+	*verdictcache.Cache
+	identity string
+}
+
+// openVerdictCache opens the verdict cache at path (default its place in
+// the user cache folder) for jdg. A judge whose tools cannot be
+// identified, or a folder where no cache can be made, runs without one,
+// with a warning.
+func openVerdictCache(ctx context.Context, path string, jdg *judge.Judge, log *slog.Logger) (*runCache, error) {
+	id, err := jdg.Identity(ctx)
+	if err != nil {
+		log.Warn("verdict cache off for this judge", "reason", err)
+		return nil, nil
+	}
+	if path == "" {
+		if path, err = verdictcache.DefaultPath(); err != nil {
+			log.Warn("verdict cache off", "reason", err)
+			return nil, nil
+		}
+	}
+	c, err := verdictcache.Open(ctx, path, log)
+	if err != nil {
+		log.Warn("verdict cache off", "reason", err)
+		return nil, nil
+	}
+	return &runCache{c, id}, nil
+}
+
 func printTiming(g *globals, gen bench.GenStats, jst bench.JudgeStats) {
 	var compile, other time.Duration
 	for _, s := range jst.Analyzer {
@@ -281,4 +324,9 @@ func printTiming(g *globals, gen bench.GenStats, jst bench.JudgeStats) {
 	fmt.Fprintf(g.stderr, "generation: %d samples drawn, %d reused, %d retries, %s\n", gen.Generated, gen.Stored, gen.Retried, gen.Time.Round(time.Millisecond))
 	fmt.Fprintf(g.stderr, "judging: %d samples (%d distinct programs), %d reused; compile check %s, analyzers %s, wall %s, %.0f samples/s\n",
 		jst.Samples, jst.Unique, jst.Stored, compile.Round(time.Millisecond), other.Round(time.Millisecond), jst.Time.Round(time.Millisecond), rate)
+	perSec := 0.0
+	if compile > 0 {
+		perSec = float64(jst.Unique) / compile.Seconds()
+	}
+	fmt.Fprintf(g.stderr, "compile check: %d programs, %.1f programs/s; %d programs not judged again (%d from the verdict cache)\n", jst.Unique, perSec, jst.Cached, jst.FromCache)
 }
