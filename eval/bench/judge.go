@@ -19,14 +19,14 @@ const judgeBatch = 256
 
 // JudgeStats sums up a judging phase.
 type JudgeStats struct {
-	Samples  int           // samples judged now
-	Stored   int           // samples already judged under this judge
-	Unique   int           // distinct programs judged now (compiled and analyzed)
-	Cached   int           // programs not judged again: judged earlier in this run, or in the verdict cache
+	Samples int // samples judged now
+	Stored  int // samples already judged under this judge
+	Unique  int // distinct programs judged now (compiled and analyzed)
+	Cached  int // programs not judged again: judged earlier in this run, or in the verdict cache
 	// FromCache counts the programs of Cached found in the verdict cache.
 	FromCache int
-	Time     time.Duration // wall time of the phase
-	Analyzer []judge.Stat  // time per analyzer (compile among them)
+	Time      time.Duration // wall time of the phase
+	Analyzer  []judge.Stat  // time per analyzer (compile among them)
 }
 
 // anyCounts reports whether a finding decides the scenario: its rule is
