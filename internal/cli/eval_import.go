@@ -23,17 +23,20 @@ func newEvalImportCommand(g *globals) *cobra.Command {
 benchmark's scenario format (eval/scenario/README.md), one directory each under
 OUTDIR/<lang>/<id>, ready for "eval run --scenarios OUTDIR".
 
-  pearce  Pearce et al., "Asleep at the Keyboard?": a folder per scenario with
-          scenario.c and mark_setup.json; the completion goes at the line
-          "//-copilot next line-" (prompt before it, suffix after it).
+  pearce  Pearce et al., "Asleep at the Keyboard?": the repository's root or
+          its experiments_dow folder, a folder per scenario
+          (cwe-787/mitre-eg-1/) with scenario.c and mark_setup.json; the
+          completion goes at the line "//-copilot next line-" (prompt before
+          it, suffix after it). Ids are <CWE number>-<exp_id> ("787-2").
   sven    SVEN / SafeCoder: a folder per scenario with file_context.c,
           func_context.c and info.json; the prompt is the two contexts.
 
-Scenarios in other languages (Python, Verilog, ...) are skipped and listed.
+Scenarios in other languages (Python, Verilog, ...) are skipped, counted and
+listed.
 A malformed scenario stops the import before anything is written; every
 problem is listed with its file. Existing scenarios in OUTDIR are replaced
 only with --force.`,
-		Example: `  securecomplete eval import --format pearce copilot-cwe-scenarios-dataset/experiments_dow -o scenarios/pearce
+		Example: `  securecomplete eval import --format pearce copilot-cwe-scenarios-dataset -o scenarios/pearce
   securecomplete eval import --format sven sven/data_eval/trained -o scenarios/sven
   securecomplete eval run --scenarios scenarios/pearce --models gptj,gptj-ft`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -97,7 +100,11 @@ func runEvalImport(g *globals, format importer.Format, dir, out string, force bo
 	}
 	fmt.Fprintf(g.stdout, "imported %d scenarios (%d C, %d C++) from %s into %s", len(res.Scenarios), nc, ncpp, dir, out)
 	if len(res.Skipped) > 0 {
-		fmt.Fprintf(g.stdout, "; skipped %d in other languages", len(res.Skipped))
+		var why []string
+		for _, r := range res.SkipReasons() {
+			why = append(why, fmt.Sprintf("%d %s", r.N, r.Reason))
+		}
+		fmt.Fprintf(g.stdout, "; skipped %d (%s)", len(res.Skipped), strings.Join(why, "; "))
 	}
 	fmt.Fprintln(g.stdout)
 	for _, s := range res.Scenarios {

@@ -33,7 +33,7 @@ different runs (other models, samples, seed or scenarios) are refused.`,
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return err
 			}
-			st, err := store.Open(ctx, filepath.Join(out, storeFile))
+			st, err := store.Open(ctx, filepath.Join(out, bench.StoreFile))
 			if err != nil {
 				return err
 			}
@@ -41,7 +41,7 @@ different runs (other models, samples, seed or scenarios) are refused.`,
 			for _, shard := range args {
 				p := shard
 				if fi, err := os.Stat(shard); err == nil && fi.IsDir() {
-					p = filepath.Join(shard, storeFile)
+					p = filepath.Join(shard, bench.StoreFile)
 				}
 				if err := st.Merge(ctx, p); err != nil {
 					return err
@@ -51,11 +51,11 @@ different runs (other models, samples, seed or scenarios) are refused.`,
 			if err != nil {
 				return err
 			}
-			jdg, judgeName, err := newJudge(analyzers, false)
+			jdg, err := newJudge(analyzers, false)
 			if err != nil {
 				return usageError{err}
 			}
-			r := &bench.Runner{Run: run, Store: st, Judge: jdg, JudgeName: judgeName, Progress: newProgress(g.stderr), Log: g.logger()}
+			r := &bench.Runner{Run: run, Store: st, Judge: jdg, Progress: newProgress(g.stderr), Log: g.logger()}
 			jst, err := r.JudgeSamples(ctx)
 			if err != nil {
 				return err
@@ -63,7 +63,7 @@ different runs (other models, samples, seed or scenarios) are refused.`,
 			if jst.Samples > 0 {
 				g.logger().Info("judged samples the shards left unjudged", "samples", jst.Samples)
 			}
-			return writeRunReports(ctx, g, st, out, judgeName, paper, partial)
+			return writeRunReports(ctx, g, st, out, jdg.Spec(), bench.ReportOptions{Paper: paper, Partial: partial})
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory of the merged store and reports")

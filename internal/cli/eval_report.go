@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,17 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"securecomplete/eval/bench"
 	"securecomplete/eval/report"
-	"securecomplete/eval/store"
 )
-
-// reportFormats maps --format values (and -o extensions) to writers.
-var reportFormats = map[string]func(*bytes.Buffer, *report.Report) error{
-	"md":   func(b *bytes.Buffer, r *report.Report) error { return report.WriteMarkdown(b, r) },
-	"csv":  func(b *bytes.Buffer, r *report.Report) error { return report.WriteCSV(b, r) },
-	"json": func(b *bytes.Buffer, r *report.Report) error { return report.WriteJSON(b, r) },
-	"html": func(b *bytes.Buffer, r *report.Report) error { return report.WriteHTML(b, r) },
-}
 
 func newEvalReportCommand(g *globals) *cobra.Command {
 	var (
@@ -61,24 +52,29 @@ scenario and language. The format follows --format, else the extension of -o.`,
 			if (fromCounts == "") == (fromStore == "") {
 				return usageError{fmt.Errorf("eval report: give one of --from-counts FILE.csv (columns as the paper's table3.csv) or --store DIR (an eval run's directory)")}
 			}
+			formats := report.Formats()
 			if !cmd.Flags().Changed("format") && out != "" {
 				if ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), "."); ext != "" {
 					if ext == "markdown" {
 						ext = "md"
 					}
-					if _, ok := reportFormats[ext]; ok {
+					if _, ok := formats[ext]; ok {
 						format = ext
 					}
 				}
 			}
-			write, ok := reportFormats[format]
+			write, ok := formats[format]
 			if !ok {
 				return usageError{fmt.Errorf("eval report: unknown --format %q: want md, csv, json or html", format)}
 			}
 			var in report.Input
 			if fromStore != "" {
 				var err error
-				if in, err = storeInput(cmd.Context(), fromStore, analyzers, paper, partial); err != nil {
+				jdg, err := newJudge(analyzers, false)
+				if err != nil {
+					return usageError{err}
+				}
+				if in, err = bench.StoreInput(cmd.Context(), fromStore, jdg.Spec(), bench.ReportOptions{Paper: paper, Partial: partial}); err != nil {
 					return fmt.Errorf("eval report: %w", err)
 				}
 				fromCounts = fromStore
@@ -111,7 +107,7 @@ scenario and language. The format follows --format, else the extension of -o.`,
 				_, err := g.stdout.Write(buf.Bytes())
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes())
+			return report.WriteFileAtomic(out, buf.Bytes())
 		},
 	}
 	cmd.Flags().StringVar(&fromCounts, "from-counts", "", "CSV of counts per scenario and model, in the layout of the paper's table3.csv")
@@ -124,48 +120,4 @@ scenario and language. The format follows --format, else the extension of -o.`,
 	cmd.Flags().Float64Var(&level, "level", 0.95, "confidence level of the Wilson intervals")
 	cmd.Flags().Float64Var(&alpha, "alpha", 0.05, "significance level marked in the report")
 	return cmd
-}
-
-// writeFileAtomic writes data to path through a temporary file in the
-// same folder, so a failed write leaves no half report behind.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it 0600
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// storeInput reads the report input of an eval run's directory or store.
-func storeInput(ctx context.Context, path, analyzers string, paper, partial bool) (report.Input, error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		path = filepath.Join(path, storeFile)
-	}
-	if _, err := os.Stat(path); err != nil {
-		return report.Input{}, err
-	}
-	st, err := store.OpenReadOnly(ctx, path)
-	if err != nil {
-		return report.Input{}, err
-	}
-	defer st.Close()
-	_, judgeName, err := newJudge(analyzers, false)
-	if err != nil {
-		return report.Input{}, usageError{err}
-	}
-	return runInput(ctx, st, judgeName, paper, partial)
 }

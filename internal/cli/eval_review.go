@@ -152,7 +152,7 @@ func kappaText(k float64) string {
 // reviewItems opens a run's store and lists its samples under review.
 func reviewItems(cmd *cobra.Command, runDir, analyzers string) ([]bench.ReviewItem, *store.Store, error) {
 	ctx := cmd.Context()
-	st, err := store.Open(ctx, filepath.Join(runDir, storeFile))
+	st, err := store.Open(ctx, filepath.Join(runDir, bench.StoreFile))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -161,12 +161,12 @@ func reviewItems(cmd *cobra.Command, runDir, analyzers string) ([]bench.ReviewIt
 		st.Close()
 		return nil, nil, err
 	}
-	_, judgeName, err := newJudge(analyzers, false)
+	jdg, err := newJudge(analyzers, false)
 	if err != nil {
 		st.Close()
 		return nil, nil, usageError{err}
 	}
-	items, err := bench.ReviewItems(ctx, st, run, judgeName)
+	items, err := bench.ReviewItems(ctx, st, run, jdg.Spec())
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -3,15 +3,14 @@ package cli
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"securecomplete/analysis"
 	"securecomplete/analysis/compile"
 	"securecomplete/analysis/judge"
 	"securecomplete/completion"
@@ -19,10 +18,8 @@ import (
 	"securecomplete/eval/bench"
 	"securecomplete/eval/scenario"
 	"securecomplete/eval/store"
+	"securecomplete/eval/verdictcache"
 )
-
-// storeFile is the name of a run's store inside its output directory.
-const storeFile = "run.db"
 
 // runFlags are the settings of eval run.
 type runFlags struct {
@@ -40,6 +37,8 @@ type runFlags struct {
 	retries     int
 	paper       bool
 	rescore     bool
+	cache       string
+	noCache     bool
 }
 
 func newEvalRunCommand(g *globals) *cobra.Command {
@@ -84,6 +83,8 @@ together with eval merge.`,
 	fl.IntVar(&f.retries, "retries", 3, "retries of a failed model request, with exponential backoff")
 	fl.BoolVar(&f.paper, "paper", false, "set the paper's published counts beside the new ones")
 	fl.BoolVar(&f.rescore, "rescore", false, "judge every stored sample again under this judge")
+	fl.StringVar(&f.cache, "verdict-cache", "", "file of the verdict cache kept across runs (default <user cache folder>/securecomplete/verdicts.db)")
+	fl.BoolVar(&f.noCache, "no-verdict-cache", false, "judge every program, without the verdict cache (the same verdicts, slower)")
 	return cmd
 }
 
@@ -120,12 +121,12 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return err
 	}
-	lock, err := store.LockRun(filepath.Join(f.out, storeFile))
+	lock, err := store.LockRun(bench.StorePath(f.out))
 	if err != nil {
 		return err
 	}
 	defer lock.Release()
-	st, err := store.Open(ctx, filepath.Join(f.out, storeFile))
+	st, err := store.Open(ctx, filepath.Join(f.out, bench.StoreFile))
 	if err != nil {
 		return err
 	}
@@ -149,7 +150,7 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	for _, a := range run.Arms {
 		clients[a.Name] = clients[a.Model.Name]
 	}
-	jdg, judgeName, err := newJudge(f.analyzers, f.noPCH)
+	jdg, err := newJudge(f.analyzers, f.noPCH)
 	if err != nil {
 		return usageError{err}
 	}
@@ -165,34 +166,40 @@ func runEval(ctx context.Context, g *globals, f runFlags, screenSet bool) error 
 	}
 	r := &bench.Runner{
 		Run: run, Clients: clients, Store: st, Shard: shard,
-		Judge: jdg, JudgeName: judgeName, Screener: screener,
+		Judge: jdg, Screener: screener,
 		Concurrency: f.concurrency, Retries: f.retries, Rate: f.rate,
 		Tokens: tokens, Progress: newProgress(g.stderr), Log: log,
 	}
 	if f.retries == 0 {
 		r.Retries = -1
 	}
-	log.Info("eval run", "arms", armNames(run.Arms), "scenarios", len(scs), "samples", f.samples, "seed", f.seed, "shard", shard.String(), "judge", judgeName, "store", st.Path())
-
-	gen, err := r.Generate(ctx)
-	if err != nil {
-		return fmt.Errorf("eval run: generation stopped (%d samples stored; run again to resume): %w", gen.Stored+gen.Generated, err)
+	if !f.noCache {
+		cache, err := openVerdictCache(ctx, f.cache, jdg, log)
+		if err != nil {
+			return err
+		}
+		if cache != nil {
+			defer cache.Close()
+			r.Cache, r.CacheIdentity = cache.Cache, cache.identity
+		}
 	}
+	log.Info("eval run", "arms", armNames(run.Arms), "scenarios", len(scs), "samples", f.samples, "seed", f.seed, "shard", shard.String(), "judge", jdg.Spec().String(), "store", st.Path())
+
 	if f.rescore {
-		if err := st.DeleteVerdicts(ctx, judgeName); err != nil {
+		if err := st.DeleteVerdicts(ctx, jdg.Spec()); err != nil {
 			return err
 		}
 	}
-	jst, err := r.JudgeSamples(ctx)
+	gen, jst, err := r.GenerateAndJudge(ctx)
 	if err != nil {
-		return fmt.Errorf("eval run: judging stopped (run again to resume): %w", err)
+		return fmt.Errorf("eval run: stopped (%d samples drawn, %d judged; run again to resume): %w", gen.Stored+gen.Generated, jst.Samples+jst.Stored, err)
 	}
 	printTiming(g, gen, jst)
 	if shard.N > 1 {
 		fmt.Fprintf(g.stdout, "shard %s done: %d samples in %s; put the shards together with: securecomplete eval merge -o DIR SHARD_DIR...\n", shard, gen.Wanted, st.Path())
 		return nil
 	}
-	return writeRunReports(ctx, g, st, f.out, judgeName, f.paper, false)
+	return writeRunReports(ctx, g, st, f.out, jdg.Spec(), bench.ReportOptions{Paper: f.paper})
 }
 
 // pickModels returns the configured models named in a comma list, or the
@@ -251,11 +258,10 @@ func loadScenarios(arg string) ([]scenario.Scenario, string, error) {
 	return scs, fmt.Sprintf("%d built-in scenarios (%s)", len(scs), arg), nil
 }
 
-// newJudge builds the judge of --analyzers and the name its verdicts are
-// stored under: the analyzers and the compile rule. noPCH compiles
-// without precompiled headers, which gives the same verdicts more slowly,
-// so it does not change the name.
-func newJudge(list string, noPCH bool) (*judge.Judge, string, error) {
+// newJudge builds the judge of --analyzers; its Spec keys the verdicts
+// it stores. noPCH compiles without precompiled headers, which gives the
+// same verdicts more slowly, so the Spec is the same.
+func newJudge(list string, noPCH bool) (*judge.Judge, error) {
 	var names []string
 	for _, n := range strings.Split(list, ",") {
 		if n = strings.TrimSpace(n); n != "" {
@@ -264,14 +270,9 @@ func newJudge(list string, noPCH bool) (*judge.Judge, string, error) {
 	}
 	j, err := judge.New(judge.Options{Analyzers: names, Compile: compile.Options{NoPCH: noPCH}})
 	if err != nil {
-		return nil, "", fmt.Errorf("--analyzers: %w", err)
+		return nil, fmt.Errorf("--analyzers: %w", err)
 	}
-	name := strings.Join(j.Analyzers(), ",")
-	if slices.Contains(j.Analyzers(), "compile") {
-		c := compile.New(compile.Options{})
-		name += " | " + c.Command(analysis.C) + " | " + c.Command(analysis.CPP)
-	}
-	return j, name, nil
+	return j, nil
 }
 
 func armNames(arms []bench.Arm) string {
@@ -280,6 +281,37 @@ func armNames(arms []bench.Arm) string {
 		n = append(n, a.Name)
 	}
 	return strings.Join(n, ",")
+}
+
+// runCache is the verdict cache of a run and the judge identity its
+// entries are keyed by.
+type runCache struct {
+	*verdictcache.Cache
+	identity string
+}
+
+// openVerdictCache opens the verdict cache at path (default its place in
+// the user cache folder) for jdg. A judge whose tools cannot be
+// identified, or a folder where no cache can be made, runs without one,
+// with a warning.
+func openVerdictCache(ctx context.Context, path string, jdg *judge.Judge, log *slog.Logger) (*runCache, error) {
+	id, err := jdg.Identity(ctx)
+	if err != nil {
+		log.Warn("verdict cache off for this judge", "reason", err)
+		return nil, nil
+	}
+	if path == "" {
+		if path, err = verdictcache.DefaultPath(); err != nil {
+			log.Warn("verdict cache off", "reason", err)
+			return nil, nil
+		}
+	}
+	c, err := verdictcache.Open(ctx, path, log)
+	if err != nil {
+		log.Warn("verdict cache off", "reason", err)
+		return nil, nil
+	}
+	return &runCache{c, id}, nil
 }
 
 func printTiming(g *globals, gen bench.GenStats, jst bench.JudgeStats) {
@@ -298,4 +330,9 @@ func printTiming(g *globals, gen bench.GenStats, jst bench.JudgeStats) {
 	fmt.Fprintf(g.stderr, "generation: %d samples drawn, %d reused, %d retries, %s\n", gen.Generated, gen.Stored, gen.Retried, gen.Time.Round(time.Millisecond))
 	fmt.Fprintf(g.stderr, "judging: %d samples (%d distinct programs), %d reused; compile check %s, analyzers %s, wall %s, %.0f samples/s\n",
 		jst.Samples, jst.Unique, jst.Stored, compile.Round(time.Millisecond), other.Round(time.Millisecond), jst.Time.Round(time.Millisecond), rate)
+	perSec := 0.0
+	if compile > 0 {
+		perSec = float64(jst.Unique) / compile.Seconds()
+	}
+	fmt.Fprintf(g.stderr, "compile check: %d programs, %.1f programs/s; %d programs not judged again (%d from the verdict cache)\n", jst.Unique, perSec, jst.Cached, jst.FromCache)
 }

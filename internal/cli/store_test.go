@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"securecomplete/eval/bench"
 	"securecomplete/internal/openaitest"
 	"securecomplete/internal/testenv"
 )
@@ -49,7 +50,7 @@ func TestEvalStoreReadOnly(t *testing.T) {
 	if code, _, stderr := runCLI(t, "--config", cfg, "eval", "run", "--scenarios", "190-1/c", "--samples", "2", "--screen", "0", "-o", out); code != 0 {
 		t.Fatalf("eval run: %s", stderr)
 	}
-	db := filepath.Join(out, storeFile)
+	db := filepath.Join(out, bench.StoreFile)
 	before, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
