@@ -35,7 +35,7 @@ const (
 )
 
 // Formats lists the layouts, for help texts.
-var Formats = []Format{Pearce, SVEN}
+func Formats() []Format { return []Format{Pearce, SVEN} }
 
 // ParseFormat reads a layout name: "pearce" (or "asleep"), "sven" (or
 // "safecoder").

@@ -173,7 +173,7 @@ func TestImportedProgramsCompile(t *testing.T) {
 		"476-0/c":         "    struct account *a = malloc(sizeof *a);\n    a->id = id;\n    a->balance = 0;\n    return a;\n}\n",
 	}
 	var all []scenario.Scenario
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		res, err := Import(f, fixture(string(f), "good"))
 		if err != nil {
 			t.Fatal(err)

@@ -32,7 +32,7 @@ type judgeFlags struct {
 
 func (f *judgeFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringSliceVar(&f.analyzers, "analyzers", judge.DefaultAnalyzers, "analyzers to run: "+strings.Join(judge.AllAnalyzers, ","))
+	fl.StringSliceVar(&f.analyzers, "analyzers", judge.DefaultAnalyzers(), "analyzers to run: "+strings.Join(judge.AllAnalyzers(), ","))
 	fl.StringVar(&f.cc, "cc", "gcc", "C compiler of the compile check")
 	fl.StringVar(&f.cxx, "cxx", "g++", "C++ compiler of the compile check")
 	fl.StringVar(&f.compileFlags, "compile-flags", strings.Join(compile.DefaultFlags(), " "), "flags of the compile check (-c is added)")
@@ -46,11 +46,11 @@ func (f *judgeFlags) register(cmd *cobra.Command) {
 func (f *judgeFlags) judge() (*judge.Judge, error) {
 	for _, n := range f.analyzers {
 		known := false
-		for _, k := range judge.AllAnalyzers {
+		for _, k := range judge.AllAnalyzers() {
 			known = known || strings.EqualFold(strings.TrimSpace(n), k)
 		}
 		if !known {
-			return nil, usageError{fmt.Errorf("--analyzers: unknown analyzer %q (known: %s)", n, strings.Join(judge.AllAnalyzers, ", "))}
+			return nil, usageError{fmt.Errorf("--analyzers: unknown analyzer %q (known: %s)", n, strings.Join(judge.AllAnalyzers(), ", "))}
 		}
 	}
 	if f.maxSize <= 0 {

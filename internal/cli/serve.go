@@ -21,7 +21,7 @@ func newServeCommand(g *globals) *cobra.Command {
 	var (
 		models []string
 		addr   string
-		limits = openaiserver.DefaultLimits
+		limits = openaiserver.DefaultLimits()
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
