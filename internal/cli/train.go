@@ -127,7 +127,7 @@ held-out fixes.`,
 				}
 				return report(path)
 			}
-			sources, err := corpusSources(ctx, corpora)
+			sources, err := embedtrain.ResolveSources(ctx, corpora)
 			if err != nil {
 				return err
 			}
@@ -232,31 +232,6 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usageError{err}
 	}
 	return nil
-}
-
-// corpusSources resolves --corpus values: directories or files, and
-// "default".
-func corpusSources(ctx context.Context, corpora []string) ([]embedtrain.Source, error) {
-	if len(corpora) == 0 {
-		corpora = []string{"default"}
-	}
-	var out []embedtrain.Source
-	for _, c := range corpora {
-		if c == "default" {
-			def, err := embedtrain.DefaultSources(ctx)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, def...)
-			continue
-		}
-		s, err := embedtrain.DirSource(ctx, c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, nil
 }
 
 // reportModel prints what the model m, loaded from path, holds and a few
