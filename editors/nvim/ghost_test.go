@@ -79,12 +79,7 @@ func TestNeovimGhostText(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "securecomplete")
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	build.Dir = repo
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testenv.Binary(t)
 
 	model := openaitest.New(t, func(r openaitest.Request) openaitest.Reply {
 		word := strings.TrimLeft(r.Prompt[strings.LastIndexByte(r.Prompt, '\n')+1:], " ")

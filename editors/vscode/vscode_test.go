@@ -136,8 +136,7 @@ func TestVSCodeGhostText(t *testing.T) {
 
 	// The real binary; its log (stderr) goes to a file through a wrapper,
 	// which is what securecomplete.path names.
-	bin := filepath.Join(tmp, "securecomplete")
-	run(repo, "go", "build", "-o", bin, ".")
+	bin := testenv.Binary(t)
 	serverLog := filepath.Join(tmp, "server.log")
 	wrapper := filepath.Join(tmp, "securecomplete-logged")
 	script := fmt.Sprintf("#!/bin/sh\necho \"started: $*\" >>%[2]q\nexec %[1]q \"$@\" 2>>%[2]q\n", bin, serverLog)

@@ -76,3 +76,17 @@ func Tool(t testing.TB, names ...string) string {
 	t.Skipf("%v not installed: skipping", names)
 	return ""
 }
+
+// Binary builds the securecomplete binary of this tree into a temporary
+// directory of the test and returns its path, so that a test runs what a
+// user runs. A failed build fails the test.
+func Binary(t testing.TB) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "securecomplete")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = RepoRoot(t)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}

@@ -56,12 +56,7 @@ func TestNeovimCompletion(t *testing.T) {
 	defer cancel()
 
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "securecomplete")
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	build.Dir = repo
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testenv.Binary(t)
 
 	model := openaitest.New(t, func(openaitest.Request) openaitest.Reply {
 		return openaitest.Reply{Texts: []string{"cpy(buf, argv[1]);"}}

@@ -29,24 +29,8 @@ local timers = {}
 -- shown, characters typed through without a request.
 M.stats = { requests = 0, shown = 0, typed_through = 0 }
 
-local function has(v)
-  return vim.fn.has('nvim-' .. v) == 1
-end
-
-local function utf16_col(line, col)
-  if has('0.11') then
-    return vim.str_utfindex(line, 'utf-16', col, false)
-  end
-  local _, u16 = vim.str_utfindex(line, col)
-  return u16
-end
-
-local function byte_col(line, u16)
-  if has('0.11') then
-    return vim.str_byteindex(line, 'utf-16', u16, false)
-  end
-  return vim.str_byteindex(line, u16, true)
-end
+local text = require('securecomplete.text')
+local has, utf16_col, byte_col = text.has, text.utf16_col, text.byte_col
 
 local function request(client, method, params, handler, bufnr)
   if has('0.11') then

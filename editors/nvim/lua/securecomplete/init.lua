@@ -36,9 +36,8 @@ M.config = vim.deepcopy(defaults)
 local name = 'securecomplete'
 local clients = {} -- root -> client id, for Neovim 0.7
 
-local function has(version)
-  return vim.fn.has('nvim-' .. version) == 1
-end
+local text = require('securecomplete.text')
+local has = text.has
 
 local function notify(msg, level)
   vim.notify('securecomplete: ' .. msg, level or vim.log.levels.INFO)
@@ -127,21 +126,7 @@ local function request(client, method, params, handler, bufnr)
   return client.request(method, params, handler, bufnr)
 end
 
--- utf16_col and byte_col convert a column of one line.
-local function utf16_col(line, col)
-  if has('0.11') then
-    return vim.str_utfindex(line, 'utf-16', col, false)
-  end
-  local _, u16 = vim.str_utfindex(line, col)
-  return u16
-end
-
-local function byte_col(line, u16)
-  if has('0.11') then
-    return vim.str_byteindex(line, 'utf-16', u16, false)
-  end
-  return vim.str_byteindex(line, u16, true)
-end
+local utf16_col, byte_col = text.utf16_col, text.byte_col
 
 -- cursor_position is where a completion goes: the cursor in insert mode,
 -- after the character under the cursor otherwise (as `a` appends).
