@@ -63,7 +63,11 @@ func (s *session) info(id uint32) tinfo {
 
 // buildSyntax reads the prompt's tokens (s.hist, without a healed last
 // token) with the tracker. raw are the prompt's tokens as lexed.
-func (s *session) buildSyntax(raw []string) {
+func (s *session) buildSyntax(raw []string) { s.readSyntax(raw, nil) }
+
+// readSyntax is buildSyntax; visit, when set, sees the tracker before
+// each token of s.hist[1:] it reads (tests record what it allows).
+func (s *session) readSyntax(raw []string, visit func(i int, tr *tracker)) {
 	m := s.m
 	sy := &syntax{fn: -1}
 	s.syn = sy
@@ -153,7 +157,10 @@ func (s *session) buildSyntax(raw []string) {
 	}
 	tr.arity = sy.getArity
 	tr.argKinds = sy.getKinds
-	for _, id := range s.hist[1:] {
+	for i, id := range s.hist[1:] {
+		if visit != nil {
+			visit(i, tr)
+		}
 		tr.step(s.info(id), s.text(id), sy.get)
 	}
 	tr.collect, tr.collectArity = nil, nil
