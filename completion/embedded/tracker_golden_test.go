@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"securecomplete/completion/embedded/ctrack"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -107,7 +109,7 @@ func allowedHash(m *Model, text string, from int) (uint64, int) {
 	n := len(s.m.vocab) + len(s.extra)
 	buf := make([]byte, 0, n/4+16)
 	positions := 0
-	s.readSyntax(raw, func(i int, tr *tracker) {
+	s.readSyntax(raw, func(i int, tr *ctrack.Tracker) {
 		if i < from {
 			return
 		}
@@ -117,10 +119,10 @@ func allowedHash(m *Model, text string, from int) (uint64, int) {
 		for w := range n {
 			ti, tok := s.info(uint32(w)), s.text(uint32(w))
 			acc <<= 2
-			if tr.allowed(ti, tok, s.syn.get, s.syn.discipline) {
+			if tr.Allowed(ti, tok) {
 				acc |= 1
 			}
-			if tr.closingAllowed(ti, tok, s.syn.get) {
+			if tr.ClosingAllowed(ti, tok) {
 				acc |= 2
 			}
 			if w%4 == 3 {
@@ -130,12 +132,12 @@ func allowedHash(m *Model, text string, from int) (uint64, int) {
 		}
 		buf = append(buf, acc)
 		st := 0
-		if tr.atStatementStart() {
+		if tr.AtStatementStart() {
 			st = 1
 		}
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(tr.closingCost(tr.function())))
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(tr.function()+1))
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(len(tr.stack)))
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(tr.ClosingCost(tr.Function())))
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(tr.Function()+1))
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(tr.Depth()))
 		buf = append(buf, byte(st))
 		h.Write(buf)
 	})

@@ -1,119 +1,6 @@
-package embedded
+package ctrack
 
 import "strings"
-
-// The syntax tracker follows C and C++ token by token, as far as an
-// n-gram model needs to be kept from writing code that cannot compile:
-// brackets and their kinds, where a statement starts, whether an operand
-// or an operator comes next, declarations and their scopes, comments and
-// preprocessor lines. Sampling asks it which candidate tokens may come
-// next (allowed) and tells it each token chosen (step). It is a
-// constraint on decoding, as in the grammar-constrained decoding of
-// neural code models: the model's probabilities are renormalized over the
-// tokens it allows; the held-out cross-entropy is the model's alone.
-//
-// The same tracker reads prompts (their declarations, the names they
-// use, where the cursor stands) and, at training time, the preprocessed
-// standard headers (the names each provides; see headers.go).
-//
-// It is permissive where C is ambiguous to a token-level reader (macros,
-// GNU attributes, templates): its job is to rule out the clear errors (an
-// unbalanced bracket, an operand after an operand, a statement keyword
-// inside an expression, a name nothing declares, a function defined
-// inside a function, a preprocessor line or the end of the document
-// inside a function), not to parse.
-
-// Name flags, per name: where it may be written.
-const (
-	fGlobal uint8 = 1 << iota // unqualified, in any expression
-	fStd                      // after std:: (a name of a namespace)
-	fMember                   // after . or ->
-	fType                     // a type name: a declaration may start with it
-	fTag                      // after struct, union, enum or class
-	fVoidFn                   // a function returning void: a call is a statement
-	fArity                    // the number of arguments of a call is known
-	fVar                      // an object (or an object-like macro), not a function
-)
-
-// Kinds of locals, as far as their declarations say (0: unknown).
-const (
-	kPtr    uint8 = 1 << iota // a pointer or an array
-	kScalar                   // of a built-in type (int, char *, ...)
-	kStruct                   // of a struct or union
-	kClass                    // of a C++ standard class (std::string, ...)
-	kVoid                     // void *: no *p, p->, p[i]
-	kConst                    // const itself: not assigned
-)
-
-// Kinds of a function's parameters, two bits each for the first
-// maxKindArgs (0: unknown), as its declaration says: a pointer or array,
-// a char pointer (a string literal fits), a scalar of a built-in type.
-const (
-	pkPtr     uint16 = 1
-	pkScalar  uint16 = 2
-	pkCharPtr uint16 = 3
-
-	maxKindArgs = 8
-)
-
-// argKind returns the kind of parameter i of packed kinds ks.
-func argKind(ks uint16, i int) uint16 {
-	if i >= maxKindArgs {
-		return 0
-	}
-	return ks >> (2 * i) & 3
-}
-
-// mergeKinds keeps of a and b (when had, a holds kinds already known)
-// the parameter kinds they agree on: overloads, macros and
-// redeclarations leave the others unknown.
-func mergeKinds(a uint16, had bool, b uint16) uint16 {
-	if !had {
-		return b
-	}
-	var out uint16
-	for i := range maxKindArgs {
-		if k := argKind(a, i); k == argKind(b, i) {
-			out |= k << (2 * i)
-		}
-	}
-	return out
-}
-
-// scalarTypedefs are type names of the standard headers that stand for a
-// built-in arithmetic type.
-var scalarTypedefs = map[string]bool{
-	"size_t": true, "ssize_t": true, "off_t": true, "mode_t": true, "pid_t": true, "uid_t": true,
-	"gid_t": true, "socklen_t": true, "time_t": true, "ptrdiff_t": true, "int8_t": true,
-	"int16_t": true, "int32_t": true, "int64_t": true, "uint8_t": true, "uint16_t": true,
-	"uint32_t": true, "uint64_t": true, "intmax_t": true, "uintmax_t": true, "wint_t": true,
-}
-
-// Flags of the parameter being read (frame.pf).
-const (
-	pfType   uint8 = 1 << iota // its type was given
-	pfChar                     // char
-	pfScalar                   // another built-in type
-	pfOther                    // a type name, struct, union, enum or class
-	pfVoid                     // void
-	pfSkip                     // a reference, a function pointer, a template: unknown
-	pfDone                     // its default value is being read
-)
-
-// arity packs the least and most arguments of a function (255: any).
-func packArity(lo, hi uint8) uint16 { return uint16(lo)<<8 | uint16(hi) }
-
-func unpackArity(a uint16) (lo, hi uint8) { return uint8(a >> 8), uint8(a) }
-
-// mergeArity widens a to admit lo..hi arguments too (overloads, default
-// arguments, redeclarations).
-func mergeArity(a uint16, had bool, lo, hi uint8) uint16 {
-	if !had {
-		return packArity(lo, hi)
-	}
-	alo, ahi := unpackArity(a)
-	return packArity(min(alo, lo), max(ahi, hi))
-}
 
 // pos is what the tracker expects next.
 type pos uint8
@@ -177,7 +64,7 @@ type frame struct {
 	direct   bool // the arguments of a C++ direct initialization
 	declArr  bool // the brackets of an array declarator
 	// For the parentheses of parameters: the kinds of those read (see
-	// pkPtr), and what the one being read says so far (pf flags, '*').
+	// ParamPointer), and what the one being read says so far (pf flags, '*').
 	pk     uint16
 	pf     uint8
 	pstars uint8
@@ -294,18 +181,9 @@ type tracker struct {
 	lastVoid  bool  // the last parameter list closed was a void function's
 	undo      []undoEntry
 
-	// collect, when set, records the names the text declares and uses.
-	collect func(name int32, flags uint8)
-	// reserved, when set, reports a reserved name (a leading underscore),
-	// which a declaration written by the model must not introduce.
-	reserved func(name int32) bool
-	// collectArity, when set, records the arity of the functions the text
-	// declares; arity, when set, gives what is known of a function's.
-	// kinds are the parameters' kinds (see pkPtr); argKinds, when set,
-	// gives what is known of a function's.
-	collectArity func(name int32, lo, hi uint8, kinds uint16)
-	arity        func(name int32) (lo, hi uint8, ok bool)
-	argKinds     func(name int32) uint16
+	env Env
+	// discipline: identifiers must be declared (see allowed).
+	discipline bool
 	// argName: the last token was a name that starts an argument of a
 	// call.
 	argName bool
@@ -315,10 +193,6 @@ type tracker struct {
 	prevMember bool
 	// addrOf: the last token was a unary &; addrName: the one before.
 	addrOf, addrName bool
-	// names, when set, returns a name's text.
-	names func(int32) string
-	// stdOK, when set, says which names of std a function may use.
-	stdOK func(int32) uint8
 	// prevWord: the last token was a word (a name, keyword or number).
 	prevWord bool
 	// breakOK: a line may break after the last token (an operator, '(',
@@ -355,7 +229,7 @@ func (t *tracker) clone() *tracker {
 	}
 	c.undo = append([]undoEntry(nil), t.undo...)
 	c.pending = append([]pendingBody(nil), t.pending...)
-	c.collect = nil
+	c.env.Collect = nil
 	return &c
 }
 
@@ -473,26 +347,35 @@ func (t *tracker) function() int {
 }
 
 func (t *tracker) record(name int32, flags uint8) {
-	if t.collect != nil && name >= 0 {
-		t.collect(name, flags)
+	if t.env.Collect != nil && name >= 0 {
+		t.env.Collect(name, flags)
 	}
 }
 
-// globalFlag is fStd inside a namespace, fGlobal outside.
+// globalFlag is NameStd inside a namespace, NameGlobal outside.
 func (t *tracker) globalFlag() uint8 {
 	if t.nsOpen > 0 {
-		return fStd
+		return NameStd
 	}
-	return fGlobal
+	return NameGlobal
 }
 
-// step advances the tracker over one token; flags gives what is known of
-// a name.
-func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
-	switch ti.cls {
-	case cBOS, cEOS:
+// next is the transition function: see the package comment.
+func (t *tracker) next(ti Token, text string, apply bool) bool {
+	if !apply {
+		return t.allowed(ti, text)
+	}
+	ok := t.allowed(ti, text)
+	t.step(ti, text)
+	return ok
+}
+
+// step advances the tracker over one token.
+func (t *tracker) step(ti Token, text string) {
+	switch ti.Class {
+	case BOS, EOS:
 		return
-	case cLayout:
+	case Layout:
 		t.bol, t.needBreak = true, false
 		if t.comment == 1 {
 			t.comment = 0
@@ -502,13 +385,13 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 			t.pos = t.prePos
 		}
 		return
-	case cComment:
+	case Comment:
 		t.bol = false
 		if t.comment == 2 && tokenTrim(tokenText(text)) == "*/" {
 			t.comment = 0
 		}
 		return
-	case cCommentOpen:
+	case CommentOpen:
 		t.bol = false
 		if t.comment == 0 {
 			if tokenTrim(text) == "//" {
@@ -528,12 +411,12 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 		t.ppStep(ti, text)
 		return
 	}
-	if ti.cls == cPunct && ti.code == pHash && bol {
+	if ti.Class == Punct && ti.Code == pHash && bol {
 		t.pp, t.prePos, t.ppDefine = true, t.pos, 0
 		return
 	}
-	if ti.cls == cKeyword && ti.cpp && !t.cpp {
-		ti.cls = cIdent
+	if ti.Class == Keyword && ti.CPP && !t.cpp {
+		ti.Class = Ident
 	}
 	prevName := t.prevName
 	t.prevName = -1
@@ -553,46 +436,46 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	wasAssign := t.prevAssign
 	t.prevMod = false
 	t.declComma, t.castClose, t.prevTempl = false, false, false
-	t.addrName = t.addrOf && ti.cls == cIdent
+	t.addrName = t.addrOf && ti.Class == Ident
 	t.prevMember, t.addrOf = false, false
 	t.bodyStart, t.caseBlock = false, false
 	t.deref, t.unary, t.afterRet, t.viaStd = false, false, false, false
 	if t.pos == posStmt {
 		t.stmtToks, t.effect = 0, false
 	}
-	if ti.cls == cPunct && (ti.code == pLParen && t.pos == posAfter || ti.code == pAssign || ti.code == pIncDec || ti.code == pBinary && tokenTrim(text) == "<<" || ti.code == pShr) {
+	if ti.Class == Punct && (ti.Code == pLParen && t.pos == posAfter || ti.Code == pAssign || ti.Code == pIncDec || ti.Code == pBinary && tokenTrim(text) == "<<" || ti.Code == pShr) {
 		t.effect = true
 	}
 	t.stmtToks++
 	if t.pos == posStmt {
 		t.stmtAssign = false
-		t.exprStmt = ti.cls == cIdent && t.flagsOf(flags, ti.name)&fType == 0 || ti.cls == cPunct && (ti.code == pStar || ti.code == pLParen || ti.code == pIncDec)
+		t.exprStmt = ti.Class == Ident && t.flagsOf(ti.Name)&NameType == 0 || ti.Class == Punct && (ti.Code == pStar || ti.Code == pLParen || ti.Code == pIncDec)
 	}
-	t.prevWord = ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber
+	t.prevWord = ti.Class == Ident || ti.Class == Keyword || ti.Class == Number
 	t.fnName = false
-	t.breakOK = ti.cls == cPunct && (ti.code == pComma || ti.code == pAndAnd || ti.code == pBinary || ti.code == pAssign || ti.code == pQuestion || ti.code == pColon || ti.code == pPlusMinus && t.pos == posAfter)
-	t.prevAssign = ti.cls == cPunct && ti.code == pAssign
-	t.prevShr = ti.cls == cPunct && ti.code == pShr
-	t.arith = ti.cls == cPunct && t.pos == posAfter && (ti.code == pStar || ti.code == pAmp || ti.code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") ||
-		!t.cpp && (ti.code == pShr || ti.code == pBinary && tokenTrim(text) == "<<"))
+	t.breakOK = ti.Class == Punct && (ti.Code == pComma || ti.Code == pAndAnd || ti.Code == pBinary || ti.Code == pAssign || ti.Code == pQuestion || ti.Code == pColon || ti.Code == pPlusMinus && t.pos == posAfter)
+	t.prevAssign = ti.Class == Punct && ti.Code == pAssign
+	t.prevShr = ti.Class == Punct && ti.Code == pShr
+	t.arith = ti.Class == Punct && t.pos == posAfter && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") ||
+		!t.cpp && (ti.Code == pShr || ti.Code == pBinary && tokenTrim(text) == "<<"))
 	t.ptrName = false
-	if ti.cls == cIdent && t.pos != posMember && t.pos != posType {
-		if k, ok := t.kinds[ti.name]; ok && k&kPtr != 0 {
+	if ti.Class == Ident && t.pos != posMember && t.pos != posType {
+		if k, ok := t.kinds[ti.Name]; ok && k&kPtr != 0 {
 			t.ptrName = true
 		}
 	}
-	t.argName = ti.cls == cIdent && t.argStart()
-	t.prevComma = ti.cls == cPunct && ti.code == pComma
+	t.argName = ti.Class == Ident && t.argStart()
+	t.prevComma = ti.Class == Punct && ti.Code == pComma
 	t.allowClose, t.allowSemi = false, false
 	t.elseOK = false
 	ctrl := t.ctrl
 	t.ctrl = 0
 	top := t.top()
 	// What the parentheses of a call or of parameters hold.
-	if top.open == '(' && !(ti.cls == cPunct && ti.code == pRParen) {
+	if top.open == '(' && !(ti.Class == Punct && ti.Code == pRParen) {
 		if !top.nonEmpty {
 			top.nonEmpty = true
-			top.voidOnly = ti.cls == cKeyword && tokenTrim(text) == "void"
+			top.voidOnly = ti.Class == Keyword && tokenTrim(text) == "void"
 		} else {
 			top.voidOnly = false
 		}
@@ -603,46 +486,46 @@ func (t *tracker) step(ti tinfo, text string, flags func(int32) uint8) {
 	// A grouping holds only a type while each token of it is part of one.
 	if top.kind == fkGroup && top.typeOnly {
 		switch {
-		case ti.cls == cKeyword && (ti.code == kwType || ti.code == kwQual || ti.code == kwTag):
-		case ti.cls == cIdent && (t.pos == posOperand && flags(ti.name)&fType != 0 || t.pos == posTag || t.pos == posScope || t.pos == posType && !t.haveType):
-		case ti.cls == cPunct && (ti.code == pStar || ti.code == pScope || ti.code == pRParen || ti.code == pLess || ti.code == pGreater):
+		case ti.Class == Keyword && (ti.Code == kwType || ti.Code == kwQual || ti.Code == kwTag):
+		case ti.Class == Ident && (t.pos == posOperand && t.env.Flags(ti.Name)&NameType != 0 || t.pos == posTag || t.pos == posScope || t.pos == posType && !t.haveType):
+		case ti.Class == Punct && (ti.Code == pStar || ti.Code == pScope || ti.Code == pRParen || ti.Code == pLess || ti.Code == pGreater):
 		default:
 			top.typeOnly = false
 		}
 	}
 
-	switch ti.cls {
-	case cNumber, cChar:
+	switch ti.Class {
+	case Number, Char:
 		t.pos = posAfter
 		t.prevLit = true
-	case cString:
+	case String:
 		t.pos = posAfter
 		t.prevLit, t.prevString = true, true
-	case cHeader, cOther:
+	case Header, Other:
 		t.pos = posAny
-	case cIdent:
-		t.ident(ti.name, flags, wasStd, wasAssign)
-	case cKeyword:
-		t.keyword(ti.code, text, wasUsing)
-	case cPunct:
-		t.punct(ti.code, prevName, wasDeclName, wasTagName, wasString, wasClose, ctrl, text)
+	case Ident:
+		t.ident(ti.Name, wasStd, wasAssign)
+	case Keyword:
+		t.keyword(ti.Code, text, wasUsing)
+	case Punct:
+		t.punct(ti.Code, prevName, wasDeclName, wasTagName, wasString, wasClose, ctrl, text)
 	}
 }
 
 // paramToken notes what a token of a parameter list says of the
 // parameter being read, and at its ',' or ')' its kind.
-func paramToken(f *frame, ti tinfo, text string) {
+func paramToken(f *frame, ti Token, text string) {
 	switch {
-	case ti.cls == cPunct && (ti.code == pComma || ti.code == pRParen):
+	case ti.Class == Punct && (ti.Code == pComma || ti.Code == pRParen):
 		if f.nonEmpty && !f.voidOnly && f.pf&pfSkip == 0 && int(f.args) < maxKindArgs {
 			var k uint16
 			switch {
 			case f.pstars == 1 && f.pf&pfChar != 0 && f.pf&pfOther == 0:
-				k = pkCharPtr
+				k = ParamCharPointer
 			case f.pstars > 0:
-				k = pkPtr
+				k = ParamPointer
 			case f.pf&(pfChar|pfScalar) != 0 && f.pf&(pfOther|pfVoid) == 0:
-				k = pkScalar
+				k = ParamScalar
 			}
 			f.pk |= k << (2 * f.args)
 		}
@@ -651,9 +534,9 @@ func paramToken(f *frame, ti tinfo, text string) {
 	case f.pf&pfDone != 0:
 		return
 	}
-	switch ti.cls {
-	case cKeyword:
-		switch ti.code {
+	switch ti.Class {
+	case Keyword:
+		switch ti.Code {
 		case kwType:
 			switch tokenTrim(text) {
 			case "char":
@@ -668,7 +551,7 @@ func paramToken(f *frame, ti tinfo, text string) {
 		case kwTag:
 			f.pf |= pfOther | pfType
 		}
-	case cIdent:
+	case Ident:
 		if f.pf&pfType == 0 {
 			if scalarTypedefs[tokenTrim(text)] {
 				f.pf |= pfScalar | pfType
@@ -676,8 +559,8 @@ func paramToken(f *frame, ti tinfo, text string) {
 				f.pf |= pfOther | pfType
 			}
 		}
-	case cPunct:
-		switch ti.code {
+	case Punct:
+		switch ti.Code {
 		case pStar, pLBrack:
 			if f.pstars < 255 {
 				f.pstars++
@@ -701,48 +584,48 @@ func (t *tracker) argStart() bool {
 // parameter kinds are known: a pointer parameter takes a pointer, a
 // string literal (a char pointer), 0, NULL or an address; a scalar one
 // neither a string literal nor an address nor a pointer as it is.
-func (t *tracker) argKindAllows(ti tinfo, text string) bool {
-	if t.argKinds == nil || !t.cpp {
+func (t *tracker) argKindAllows(ti Token, text string) bool {
+	if t.env.ArgKinds == nil || !t.cpp {
 		return true // in C these conversions are warnings, not errors
 	}
 	top := t.top()
 	if t.argName && t.ptrName {
 		// p as the first token of a scalar argument: p[i] or p->x.
-		if top.kind != fkCall || top.fname < 0 || argKind(t.argKinds(top.fname), int(top.args)) != pkScalar {
+		if top.kind != fkCall || top.fname < 0 || argKind(t.env.ArgKinds(top.fname), int(top.args)) != ParamScalar {
 			return true
 		}
-		return ti.cls == cPunct && (ti.code == pLBrack || ti.code == pMember && tokenTrim(text) == "->")
+		return ti.Class == Punct && (ti.Code == pLBrack || ti.Code == pMember && tokenTrim(text) == "->")
 	}
 	if !t.argStart() {
 		return true
 	}
-	k := argKind(t.argKinds(top.fname), int(top.args))
+	k := argKind(t.env.ArgKinds(top.fname), int(top.args))
 	switch k {
-	case pkPtr, pkCharPtr:
-		switch ti.cls {
-		case cString:
-			return k == pkCharPtr
-		case cNumber:
+	case ParamPointer, ParamCharPointer:
+		switch ti.Class {
+		case String:
+			return k == ParamCharPointer
+		case Number:
 			return tokenTrim(text) == "0"
-		case cChar:
+		case Char:
 			return false
-		case cKeyword:
-			return ti.code != kwSizeof
-		case cPunct:
-			return ti.code != pPlusMinus && ti.code != pUnary
-		case cIdent:
-			if kd, local := t.kinds[ti.name]; local && kd&kScalar != 0 && kd&kPtr == 0 {
+		case Keyword:
+			return ti.Code != kwSizeof
+		case Punct:
+			return ti.Code != pPlusMinus && ti.Code != pUnary
+		case Ident:
+			if kd, local := t.kinds[ti.Name]; local && kd&kScalar != 0 && kd&kPtr == 0 {
 				return false // a local int is no pointer
 			}
 		}
-	case pkScalar:
-		switch ti.cls {
-		case cString:
+	case ParamScalar:
+		switch ti.Class {
+		case String:
 			return false
-		case cPunct:
-			return ti.code != pAmp
-		case cIdent:
-			if kd, local := t.kinds[ti.name]; local && kd&kPtr != 0 && kd&kVoid != 0 {
+		case Punct:
+			return ti.Code != pAmp
+		case Ident:
+			if kd, local := t.kinds[ti.Name]; local && kd&kPtr != 0 && kd&kVoid != 0 {
 				return false // a void * has no element to pass
 			}
 		}
@@ -750,27 +633,19 @@ func (t *tracker) argKindAllows(ti tinfo, text string) bool {
 	return true
 }
 
-// tokenTrim drops a token's leading space.
-func tokenTrim(s string) string {
-	if len(s) > 0 && s[0] == ' ' {
-		return s[1:]
-	}
-	return s
-}
-
 // ppStep follows a preprocessor line: only #define's name matters.
-func (t *tracker) ppStep(ti tinfo, text string) {
+func (t *tracker) ppStep(ti Token, text string) {
 	switch t.ppDefine {
 	case 0:
-		if ti.cls == cIdent && tokenTrim(text) == "define" {
+		if ti.Class == Ident && tokenTrim(text) == "define" {
 			t.ppDefine = 1
 		} else {
 			t.ppDefine = 3
 		}
 	case 1:
-		if ti.cls == cIdent || ti.cls == cKeyword {
-			t.record(ti.name, fGlobal)
-			t.ppName = ti.name
+		if ti.Class == Ident || ti.Class == Keyword {
+			t.record(ti.Name, NameGlobal)
+			t.ppName = ti.Name
 			t.ppDefine = 2
 			return
 		}
@@ -778,11 +653,11 @@ func (t *tracker) ppStep(ti tinfo, text string) {
 	case 2:
 		// A macro whose body is a type is a type name (bool, FILE); one
 		// with no parameters is an object (stdin, errno), not a function.
-		if ti.cls == cKeyword && ti.code == kwType {
-			t.record(t.ppName, fType)
+		if ti.Class == Keyword && ti.Code == kwType {
+			t.record(t.ppName, NameType)
 		}
-		if !(ti.cls == cPunct && ti.code == pLParen && text == "(") {
-			t.record(t.ppName, fVar)
+		if !(ti.Class == Punct && ti.Code == pLParen && text == "(") {
+			t.record(t.ppName, NameVar)
 			t.ppDefine = 3
 			return
 		}
@@ -790,20 +665,20 @@ func (t *tracker) ppStep(ti tinfo, text string) {
 	case 4:
 		// The parameters of a function-like macro: its arity.
 		switch {
-		case ti.cls == cPunct && ti.code == pComma:
+		case ti.Class == Punct && ti.Code == pComma:
 			t.ppArgs++
-		case ti.cls == cPunct && ti.code == pEllipsis:
+		case ti.Class == Punct && ti.Code == pEllipsis:
 			t.ppVararg, t.ppAny = true, true
-		case ti.cls == cPunct && ti.code == pRParen:
+		case ti.Class == Punct && ti.Code == pRParen:
 			n := 0
 			if t.ppAny {
 				n = t.ppArgs + 1
 			}
-			if t.collectArity != nil && n < 255 {
+			if t.env.CollectArity != nil && n < 255 {
 				if t.ppVararg {
-					t.collectArity(t.ppName, uint8(max(n-1, 0)), 255, 0)
+					t.env.CollectArity(t.ppName, uint8(max(n-1, 0)), 255, 0)
 				} else {
-					t.collectArity(t.ppName, uint8(n), uint8(n), 0)
+					t.env.CollectArity(t.ppName, uint8(n), uint8(n), 0)
 				}
 			}
 			t.ppDefine = 3
@@ -813,24 +688,24 @@ func (t *tracker) ppStep(ti tinfo, text string) {
 	}
 }
 
-func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd, wasAssign bool) {
+func (t *tracker) ident(name int32, wasStd, wasAssign bool) {
 	t.prevName = name
-	f := flags(name)
+	f := t.env.Flags(name)
 	switch t.pos {
 	case posMember:
-		t.record(name, fMember)
+		t.record(name, NameMember)
 		t.pos, t.prevMember = posAfter, true
-		t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
+		t.fnName = f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0
 		return
 	case posScope:
 		if wasStd {
-			t.record(name, fStd)
+			t.record(name, NameStd)
 			t.viaStd = true
-			if t.std >= 0 && t.names != nil && t.names(name) == "cin" {
+			if t.std >= 0 && t.env.Name != nil && t.env.Name(name) == "cin" {
 				t.cin = true
 			}
 		}
-		if f&fType != 0 {
+		if f&NameType != 0 {
 			switch t.qualStart {
 			case posStmt:
 				t.startDecl() // std::string s ...
@@ -845,14 +720,14 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd, wasAssign b
 				t.baseKind = kClass
 			}
 		} else {
-			t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
+			t.fnName = f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0
 			t.pos = posAfter
 		}
 		return
 	case posTag:
-		fl := fTag
+		fl := NameTag
 		if t.cpp {
-			fl |= fType | t.globalFlag() // in C++ a tag names the type
+			fl |= NameType | t.globalFlag() // in C++ a tag names the type
 		}
 		t.record(name, fl)
 		t.pos, t.haveType, t.tagName = posType, true, true
@@ -881,7 +756,7 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd, wasAssign b
 			t.record(name, t.globalFlag())
 			t.pos = posAfter
 			return
-		case f&fType != 0 && !local && t.pos != posAny:
+		case f&NameType != 0 && !local && t.pos != posAny:
 			if t.pos == posStmt {
 				t.startDecl()
 			} else {
@@ -893,7 +768,7 @@ func (t *tracker) ident(name int32, flags func(int32) uint8, wasStd, wasAssign b
 			return
 		case !local:
 			t.record(name, t.globalFlag())
-			t.fnName = f&(fArity|fVoidFn) != 0 && f&fVar == 0
+			t.fnName = f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0
 		}
 	}
 	qualFrom := t.pos
@@ -919,11 +794,11 @@ func (t *tracker) declarator(name int32) {
 	top := t.top()
 	switch {
 	case top.kind == fkStruct && t.typedef:
-		t.record(name, fMember|fType) // a member type: T::name
+		t.record(name, NameMember|NameType) // a member type: T::name
 	case top.kind == fkStruct:
-		t.record(name, fMember)
+		t.record(name, NameMember)
 	case t.typedef:
-		t.record(name, fType|t.globalFlag())
+		t.record(name, NameType|t.globalFlag())
 	case top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern:
 		t.record(name, t.globalFlag())
 	default:
@@ -1374,14 +1249,14 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 	}
 }
 
-// allowed reports whether a token may come next. With discipline set,
+// allowed reports whether a token may come next. With t.discipline set,
 // identifiers must be declared (in scope, in the prompt, or by an
 // included header, as flags tells), or be declared by this very token.
-func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discipline bool) bool {
-	switch ti.cls {
-	case cBOS:
+func (t *tracker) allowed(ti Token, text string) bool {
+	switch ti.Class {
+	case BOS:
 		return false
-	case cLayout:
+	case Layout:
 		// The lexer folds blank lines into one layout token: two never
 		// follow each other. Inside a function, lines break between
 		// statements, or after an operator, '(' or ',' of a long one;
@@ -1392,79 +1267,79 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 		if t.comment != 0 || t.pp || t.function() < 0 {
 			return true
 		}
-		if len(text) > 1 && text[1] == '\n' && (t.pos != posStmt || t.bodyStart) {
+		if blankLine(text) && (t.pos != posStmt || t.bodyStart) {
 			return false
 		}
 		return t.pos == posStmt && (t.top().open == '{' || t.top().open == 0) || t.pos == posOperand && t.breakOK || t.pos == posAny
 	}
 	if t.comment != 0 {
-		return ti.cls == cComment
+		return ti.Class == Comment
 	}
-	switch ti.cls {
-	case cComment:
+	switch ti.Class {
+	case Comment:
 		return false
-	case cEOS:
+	case EOS:
 		return !t.pp && t.function() < 0 && len(t.stack) == 1
 	}
 	if t.pp {
 		return true
 	}
 	top := t.top()
-	if t.needBreak && !(ti.cls == cKeyword && tokenTrim(text) == "else" || ti.cls == cKeyword && tokenTrim(text) == "while" && t.lastDo()) {
+	if t.needBreak && !(ti.Class == Keyword && tokenTrim(text) == "else" || ti.Class == Keyword && tokenTrim(text) == "while" && t.lastDo()) {
 		return false // one statement a line
 	}
 	if t.addrOf {
-		if ti.cls != cIdent {
+		if ti.Class != Ident {
 			return false // & of an lvalue: a name
 		}
-		if _, local := t.scope[ti.name]; !local && t.function() >= 0 {
+		if _, local := t.scope[ti.Name]; !local && t.function() >= 0 {
 			return false // &x of a local variable
 		}
 	}
-	if t.prevWord && !t.bol && (ti.cls == cIdent || ti.cls == cKeyword || ti.cls == cNumber) && text != "" && text[0] != ' ' {
+	if t.prevWord && !t.bol && (ti.Class == Ident || ti.Class == Keyword || ti.Class == Number) && text != "" && text[0] != ' ' {
 		return false // two words would print as one
 	}
-	if t.castClose && !(ti.cls == cIdent || ti.cls == cNumber || ti.cls == cChar || ti.cls == cString) {
+	if t.castClose && !(ti.Class == Ident || ti.Class == Number || ti.Class == Char || ti.Class == String) {
 		return false // (int) x: a cast's operand is a name or a literal
 	}
-	if t.cpp && t.prevName >= 0 && t.prevName == t.std && !(ti.cls == cPunct && ti.code == pScope) {
+	if t.cpp && t.prevName >= 0 && t.prevName == t.std && !(ti.Class == Punct && ti.Code == pScope) {
 		return false // std is a namespace: std::
 	}
-	if t.pos == posScope && ti.cls != cIdent && t.function() >= 0 {
+	if t.pos == posScope && ti.Class != Ident && t.function() >= 0 {
 		return false // std::~x, std::4095: in a function a name follows ::
 	}
-	if t.unary && ti.cls == cPunct && (ti.code == pStar || ti.code == pAmp || ti.code == pUnary || ti.code == pPlusMinus || ti.code == pIncDec) {
+	if t.unary && ti.Class == Punct && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pUnary || ti.Code == pPlusMinus || ti.Code == pIncDec) {
 		return false // one unary operator at a time
 	}
-	if t.afterRet && t.function() >= 0 && (t.fnVoid != (ti.cls == cPunct && ti.code == pSemi)) {
+	if t.afterRet && t.function() >= 0 && (t.fnVoid != (ti.Class == Punct && ti.Code == pSemi)) {
 		return false // return; in a void function, return x; in the others
 	}
-	if t.cin && t.prevShr && ti.cls != cIdent {
+	if t.cin && t.prevShr && ti.Class != Ident {
 		return false // std::cin >> name
 	}
-	if t.deref && ti.cls != cIdent {
+	if t.deref && ti.Class != Ident {
 		return false // *p: a pointer, not a literal or an expression
 	}
 	if t.typeExpr && t.pos == posType && t.haveType && t.function() >= 0 && t.cpp && t.top().open != '(' &&
-		!(ti.cls == cPunct && (ti.code == pLParen || ti.code == pScope || ti.code == pLBrace || ti.code == pLess)) {
+		!(ti.Class == Punct && (ti.Code == pLParen || ti.Code == pScope || ti.Code == pLBrace || ti.Code == pLess)) {
 		return false // a type in an expression: std::string(...), not std::string x
 	}
-	if t.nextParen == fkSizeof && t.pos == posOperand && !(ti.cls == cPunct && ti.code == pLParen) {
+	if t.nextParen == fkSizeof && t.pos == posOperand && !(ti.Class == Punct && ti.Code == pLParen) {
 		return false // sizeof(x)
 	}
-	if top.kind == fkTemplate && ti.cls == cPunct && (ti.code == pLParen || ti.code == pLess) && t.function() >= 0 {
+	if top.kind == fkTemplate && ti.Class == Punct && (ti.Code == pLParen || ti.Code == pLess) && t.function() >= 0 {
 		return false // simple template arguments
 	}
 	if !t.argKindAllows(ti, text) {
 		return false // an argument that does not fit its parameter
 	}
-	if top.kind == fkCall && !top.nonEmpty && top.fname >= 0 && t.arity != nil && !(ti.cls == cPunct && ti.code == pRParen) {
-		if _, hi, ok := t.arity(top.fname); ok && hi == 0 {
+	if top.kind == fkCall && !top.nonEmpty && top.fname >= 0 && t.env.Arity != nil && !(ti.Class == Punct && ti.Code == pRParen) {
+		if _, hi, ok := t.env.Arity(top.fname); ok && hi == 0 {
 			return false // f(): no argument
 		}
 	}
-	switch ti.cls {
-	case cCommentOpen:
+	switch ti.Class {
+	case CommentOpen:
 		// No comment inside a function: the model's comments are prose
 		// from other files (licenses, documentation) that runs on and on
 		// and, for a block comment, may be left open.
@@ -1472,33 +1347,33 @@ func (t *tracker) allowed(ti tinfo, text string, flags func(int32) uint8, discip
 			return false
 		}
 		return t.pos == posStmt || t.pos == posAfter || t.pos == posAny
-	case cOther, cHeader:
+	case Other, Header:
 		return false
-	case cNumber, cChar:
+	case Number, Char:
 		return t.pos == posStmt || t.pos == posOperand || t.pos == posAny || top.kind == fkTemplate && t.pos == posType && !t.haveType
-	case cString:
+	case String:
 		return t.pos == posStmt || t.pos == posOperand || t.pos == posAny || t.pos == posAfter && t.prevString
 	}
-	if ti.cls == cKeyword && ti.cpp && !t.cpp {
+	if ti.Class == Keyword && ti.CPP && !t.cpp {
 		if t.pos == posType && t.haveType {
 			return false // no C variable named like a C++ keyword
 		}
-		ti.cls = cIdent
+		ti.Class = Ident
 	}
-	switch ti.cls {
-	case cIdent:
-		return t.identAllowed(ti.name, flags, discipline)
-	case cKeyword:
-		return t.keywordAllowed(ti.code, text)
-	case cPunct:
-		return t.punctAllowed(ti.code, text, flags)
+	switch ti.Class {
+	case Ident:
+		return t.identAllowed(ti.Name)
+	case Keyword:
+		return t.keywordAllowed(ti.Code, text)
+	case Punct:
+		return t.punctAllowed(ti.Code, text)
 	}
 	return false
 }
 
-func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool) bool {
-	f := flags(n)
-	if f&(fArity|fVoidFn) != 0 && f&fVar == 0 && t.function() >= 0 && t.parens() >= maxParens && t.pos != posType {
+func (t *tracker) identAllowed(n int32) bool {
+	f := t.env.Flags(n)
+	if f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0 && t.function() >= 0 && t.parens() >= maxParens && t.pos != posType {
 		if _, local := t.scope[n]; !local {
 			return false // a call would nest too deep
 		}
@@ -1513,46 +1388,46 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 			return false // x * p: no multiplying a pointer
 		}
 	}
-	if f&fVoidFn != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.haveType) {
+	if f&NameVoidFunction != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.haveType) {
 		// A void function's call is a statement, not an operand.
 		if t.function() >= 0 && t.pos != posAny {
 			return false
 		}
 	}
 	lv, local := t.scope[n]
-	visible := !discipline || local || f&fGlobal != 0 || t.usingNS && f&fStd != 0
+	visible := !t.discipline || local || f&NameGlobal != 0 || t.usingNS && f&NameStd != 0
 	top := t.top()
 	switch t.pos {
 	case posMember:
-		return !discipline || f&(fMember|fGlobal|fStd) != 0
+		return !t.discipline || f&(NameMember|NameGlobal|NameStd) != 0
 	case posScope:
 		if t.prevStd {
-			if t.function() >= 0 && t.stdOK != nil {
-				switch t.stdOK(n) {
-				case stdNo:
+			if t.function() >= 0 && t.env.Std != nil {
+				switch t.env.Std(n) {
+				case StdNo:
 					return false
-				case stdStream:
+				case StdStream:
 					return t.qualStart == posStmt // std::cout << ...; a statement
-				case stdInput:
+				case StdInput:
 					return t.qualStart == posStmt || t.top().kind == fkControl || t.top().kind == fkGroup
 				}
-				if f&fType != 0 && !(t.qualStart == posStmt || t.qualAfter) {
+				if f&NameType != 0 && !(t.qualStart == posStmt || t.qualAfter) {
 					return false // a type: in a declaration or an initializer, not an operand
 				}
 			}
-			return !discipline || f&fStd != 0
+			return !t.discipline || f&NameStd != 0
 		}
-		return !discipline || f&(fMember|fType) != 0 // T::member
+		return !t.discipline || f&(NameMember|NameType) != 0 // T::member
 	case posTag:
-		return !discipline || f&fTag != 0 || t.tagStart && t.function() < 0
+		return !t.discipline || f&NameTag != 0 || t.tagStart && t.function() < 0
 	case posLabel:
 		return true
 	case posType:
 		if !t.haveType {
 			if top.kind == fkTemplate {
-				return visible && (f&fType != 0 || n == t.std || !discipline)
+				return visible && (f&NameType != 0 || n == t.std || !t.discipline)
 			}
-			return !discipline || f&fType != 0 && (f&fGlobal != 0 || t.usingNS && f&fStd != 0)
+			return !t.discipline || f&NameType != 0 && (f&NameGlobal != 0 || t.usingNS && f&NameStd != 0)
 		}
 		// A declarator: a new name, not a type, not declared at this level,
 		// where declarations are (not in a cast, a call, a condition).
@@ -1564,19 +1439,19 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 				return false
 			}
 		}
-		if discipline && f&fType != 0 && !local {
+		if t.discipline && f&NameType != 0 && !local {
 			return false
 		}
-		if !local && f == 0 && t.reserved != nil && t.reserved(n) {
+		if !local && f == 0 && t.env.Reserved != nil && t.env.Reserved(n) {
 			return false // a new name must not be reserved (_x, __x)
 		}
 		if t.declVoid && t.function() >= 0 && top.kind != fkParams {
 			return false // no void variable
 		}
-		if discipline && t.function() >= 0 && f&(fGlobal|fArity|fVoidFn) != 0 && !local {
+		if t.discipline && t.function() >= 0 && f&(NameGlobal|NameArity|NameVoidFunction) != 0 && !local {
 			return false // no local named like a global, a function or a macro
 		}
-		if t.function() >= 0 && n >= 0 && (n == t.main || n == t.std || t.names != nil && oddNames[t.names(n)]) {
+		if t.function() >= 0 && n >= 0 && (n == t.main || n == t.std || t.env.Name != nil && oddNames[t.env.Name(n)]) {
 			return false // no local named main, std, include, ...
 		}
 		return !local || lv != t.level()
@@ -1584,10 +1459,10 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		if top.kind == fkEnum {
 			return true
 		}
-		if t.bodyStart && f&fType != 0 && !local {
+		if t.bodyStart && f&NameType != 0 && !local {
 			return false // a declaration is no if's or loop's body
 		}
-		if f&fType != 0 && !local && t.declRun >= maxDeclRun && t.function() >= 0 {
+		if f&NameType != 0 && !local && t.declRun >= maxDeclRun && t.function() >= 0 {
 			return false // enough declarations in a row: a statement now
 		}
 		if n == t.current && t.function() >= 0 {
@@ -1598,10 +1473,10 @@ func (t *tracker) identAllowed(n int32, flags func(int32) uint8, discipline bool
 		if n == t.current && t.function() >= 0 {
 			return false // no call of the function being written
 		}
-		if f&(fArity|fVoidFn) != 0 && f&fVar == 0 && !local && t.function() >= 0 && t.parens() >= maxParens {
+		if f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0 && !local && t.function() >= 0 && t.parens() >= maxParens {
 			return false // a call would nest too deep
 		}
-		if f&fType != 0 && !local && discipline && t.function() >= 0 {
+		if f&NameType != 0 && !local && t.discipline && t.function() >= 0 {
 			// A type in an expression: sizeof's operand (no casts: those
 			// the model writes cast junk).
 			return visible && (t.allowClose && top.kind == fkSizeof || top.kind == fkTemplate || t.cpp && t.prevAssign)
@@ -1711,10 +1586,10 @@ func (t *tracker) keywordAllowed(code uint8, text string) bool {
 // arityAllows reports whether a call of a function of known arity may
 // end now (closing) or take one more argument.
 func (t *tracker) arityAllows(f *frame, closing bool) bool {
-	if f.kind != fkCall || f.fname < 0 || t.arity == nil {
+	if f.kind != fkCall || f.fname < 0 || t.env.Arity == nil {
 		return true
 	}
-	lo, hi, ok := t.arity(f.fname)
+	lo, hi, ok := t.env.Arity(f.fname)
 	if !ok {
 		return true
 	}
@@ -1768,7 +1643,7 @@ func (t *tracker) tagAllowed(text string) bool {
 	return t.hasTags
 }
 
-func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8) bool {
+func (t *tracker) punctAllowed(code uint8, text string) bool {
 	top := t.top()
 	p := t.pos
 	if t.function() >= 0 && p == posAfter {
@@ -1776,7 +1651,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 			return false // a function is called, not passed or operated on
 		}
 		if code == pLParen && t.viaStd && t.prevName >= 0 {
-			if f := t.flagsOf(flags, t.prevName); f&(fArity|fType) == 0 {
+			if f := t.flagsOf(t.prevName); f&(NameArity|NameType) == 0 {
 				return false // std::f() of a template whose arity is unknown
 			}
 		}
@@ -1873,7 +1748,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 			if _, local := t.scope[t.prevName]; local && inFn {
 				return false // a local variable is not a function
 			}
-			if f := t.flagsOf(flags, t.prevName); inFn && f&fVar != 0 && f&fArity == 0 && !t.prevMember {
+			if f := t.flagsOf(t.prevName); inFn && f&NameVar != 0 && f&NameArity == 0 && !t.prevMember {
 				return false // an object (stdin, errno, std::cout) is not a function
 			}
 			return true
@@ -2119,7 +1994,7 @@ func (t *tracker) punctAllowed(code uint8, text string, flags func(int32) uint8)
 // its declarator is followed by '=', ',' or ';', not by parameters.
 func (t *tracker) objectDeclared(top *frame, wasDeclName bool) {
 	if wasDeclName && !t.typedef && t.current >= 0 && (top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct) {
-		t.record(t.current, fVar) // an object, or a data member
+		t.record(t.current, NameVar) // an object, or a data member
 	}
 }
 
@@ -2128,9 +2003,9 @@ func (t *tracker) objectDeclared(top *frame, wasDeclName bool) {
 // whether it returns void.
 func (t *tracker) declared(f frame) {
 	if f.fvoid {
-		t.record(f.fname, fVoidFn)
+		t.record(f.fname, NameVoidFunction)
 	}
-	if t.collectArity == nil || !f.nonEmpty && !t.cpp {
+	if t.env.CollectArity == nil || !f.nonEmpty && !t.cpp {
 		return // C's f(): any arguments
 	}
 	n := 0
@@ -2141,7 +2016,7 @@ func (t *tracker) declared(f frame) {
 	if f.vararg {
 		lo, hi = lo-1, 255
 	}
-	t.collectArity(f.fname, uint8(max(lo, 0)), uint8(min(hi, 255)), f.pk)
+	t.env.CollectArity(f.fname, uint8(max(lo, 0)), uint8(min(hi, 255)), f.pk)
 }
 
 // closingCost estimates how many tokens close everything open, down to
@@ -2162,8 +2037,8 @@ func (t *tracker) closingCost(fn int) int {
 			case fkControl:
 				c++ // a body
 			case fkCall:
-				if f.fname >= 0 && t.arity != nil {
-					if lo, _, ok := t.arity(f.fname); ok {
+				if f.fname >= 0 && t.env.Arity != nil {
+					if lo, _, ok := t.env.Arity(f.fname); ok {
 						n := 0
 						if f.nonEmpty {
 							n = int(f.args) + 1
@@ -2195,18 +2070,17 @@ func (t *tracker) closingCost(fn int) int {
 // the token budget leaves no room for more: closing brackets, ';', line
 // breaks that do not indent deeper, and the operand, declarator or name a
 // construct still owes.
-func (t *tracker) closingAllowed(ti tinfo, text string, flags func(int32) uint8) bool {
-	switch ti.cls {
-	case cLayout:
+func (t *tracker) closingAllowed(ti Token, text string) bool {
+	switch ti.Class {
+	case Layout:
 		if t.comment != 0 || t.pp {
 			return true
 		}
 		// Only the line break before a closing brace.
-		blank, levels, cols := parseLayout(text)
-		return t.pos == posStmt && !t.bodyStart && !blank && levels < 0 && cols == 0
-	case cNumber, cChar, cString, cIdent:
-		if ti.cls == cIdent && ti.name >= 0 && t.pos == posOperand {
-			if f := flags(ti.name); f&(fArity|fVoidFn) != 0 && f&fVar == 0 {
+		return t.pos == posStmt && !t.bodyStart && dedent(text)
+	case Number, Char, String, Ident:
+		if ti.Class == Ident && ti.Name >= 0 && t.pos == posOperand {
+			if f := t.env.Flags(ti.Name); f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0 {
 				return false // a function owes a call and its arguments
 			}
 		}
@@ -2215,10 +2089,10 @@ func (t *tracker) closingAllowed(ti tinfo, text string, flags func(int32) uint8)
 			return true
 		}
 		return false
-	case cKeyword:
-		return ti.code == kwValue && t.pos == posOperand
-	case cPunct:
-		switch ti.code {
+	case Keyword:
+		return ti.Code == kwValue && t.pos == posOperand
+	case Punct:
+		switch ti.Code {
 		case pRParen, pRBrack, pRBrace, pGreater:
 			return true
 		case pSemi:
@@ -2227,8 +2101,8 @@ func (t *tracker) closingAllowed(ti tinfo, text string, flags func(int32) uint8)
 			return t.needInit && tokenTrim(text) == "="
 		case pComma:
 			// The arguments a call still owes.
-			if f := t.top(); f.kind == fkCall && f.fname >= 0 && t.arity != nil {
-				if lo, _, ok := t.arity(f.fname); ok {
+			if f := t.top(); f.kind == fkCall && f.fname >= 0 && t.env.Arity != nil {
+				if lo, _, ok := t.env.Arity(f.fname); ok {
 					return int(f.args)+1 < int(lo)
 				}
 			}
@@ -2241,12 +2115,12 @@ func (t *tracker) closingAllowed(ti tinfo, text string, flags func(int32) uint8)
 	return false
 }
 
-// flagsOf is flags(n) for a name index, 0 for none.
-func (t *tracker) flagsOf(flags func(int32) uint8, n int32) uint8 {
+// flagsOf is t.env.Flags(n) for a name index, 0 for none.
+func (t *tracker) flagsOf(n int32) uint8 {
 	if n < 0 {
 		return 0
 	}
-	return flags(n)
+	return t.env.Flags(n)
 }
 
 // maxParens bounds the parentheses and brackets open inside a statement
@@ -2306,24 +2180,4 @@ func (t *tracker) atBodyLevel() bool {
 func (t *tracker) lastDo() bool {
 	n := len(t.pending)
 	return n > 0 && t.pending[n-1].kind == bodyLoop && t.pending[n-1].depth == len(t.stack)
-}
-
-// What a name of std may do in the model's code (tracker.stdOK).
-const (
-	stdNo     uint8 = iota // not used: the prompt does not, and it is no common one
-	stdYes                 // anywhere
-	stdStream              // std::cout, std::cerr: starts a statement
-	stdInput               // std::cin: starts a statement, or a condition
-)
-
-// commonStd are the names of std the model may write beside those its
-// prompt uses: strings, conversions and the standard streams. The model
-// learned C++ from the standard library's own headers, whose names
-// (allocators, iterators, traits) it would otherwise misuse.
-var commonStd = map[string]uint8{
-	"cout": stdStream, "cerr": stdStream, "clog": stdStream, "cin": stdInput, "endl": stdYes,
-	"string": stdYes, "to_string": stdYes, "stoi": stdYes, "stol": stdYes, "stoul": stdYes,
-	"stod": stdYes, "getline": stdYes, "size_t": stdYes, "strlen": stdYes, "strcmp": stdYes,
-	"strncmp": stdYes, "strcpy": stdYes, "strncpy": stdYes, "memcpy": stdYes, "memset": stdYes,
-	"exit": stdYes, "atoi": stdYes, "flush": stdYes,
 }
