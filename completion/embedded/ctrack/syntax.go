@@ -1,7 +1,5 @@
 package ctrack
 
-import "strings"
-
 // pos is what the tracker expects next.
 type pos uint8
 
@@ -360,158 +358,6 @@ func (t *tracker) globalFlag() uint8 {
 	return NameGlobal
 }
 
-// next is the transition function: see the package comment.
-func (t *tracker) next(ti Token, text string, apply bool) bool {
-	if !apply {
-		return t.allowed(ti, text)
-	}
-	ok := t.allowed(ti, text)
-	t.step(ti, text)
-	return ok
-}
-
-// step advances the tracker over one token.
-func (t *tracker) step(ti Token, text string) {
-	switch ti.Class {
-	case BOS, EOS:
-		return
-	case Layout:
-		t.bol, t.needBreak = true, false
-		if t.comment == 1 {
-			t.comment = 0
-		}
-		if t.pp {
-			t.pp, t.ppDefine = false, 0
-			t.pos = t.prePos
-		}
-		return
-	case Comment:
-		t.bol = false
-		if t.comment == 2 && tokenTrim(tokenText(text)) == "*/" {
-			t.comment = 0
-		}
-		return
-	case CommentOpen:
-		t.bol = false
-		if t.comment == 0 {
-			if tokenTrim(text) == "//" {
-				t.comment = 1
-			} else {
-				t.comment = 2
-			}
-		}
-		return
-	}
-	bol := t.bol
-	t.bol = false
-	if t.comment != 0 {
-		return
-	}
-	if t.pp {
-		t.ppStep(ti, text)
-		return
-	}
-	if ti.Class == Punct && ti.Code == pHash && bol {
-		t.pp, t.prePos, t.ppDefine = true, t.pos, 0
-		return
-	}
-	if ti.Class == Keyword && ti.CPP && !t.cpp {
-		ti.Class = Ident
-	}
-	prevName := t.prevName
-	t.prevName = -1
-	wasStd := t.prevStd
-	t.prevStd = false
-	wasDeclName := t.declName
-	t.declName = false
-	wasTagName := t.tagName
-	t.tagName = false
-	wasString := t.prevString
-	t.prevLit, t.prevString = false, false
-	wasClose := t.prevClose
-	t.prevClose = false
-	t.structEnd = false
-	wasUsing := t.prevUsing
-	t.prevUsing = false
-	wasAssign := t.prevAssign
-	t.prevMod = false
-	t.declComma, t.castClose, t.prevTempl = false, false, false
-	t.addrName = t.addrOf && ti.Class == Ident
-	t.prevMember, t.addrOf = false, false
-	t.bodyStart, t.caseBlock = false, false
-	t.deref, t.unary, t.afterRet, t.viaStd = false, false, false, false
-	if t.pos == posStmt {
-		t.stmtToks, t.effect = 0, false
-	}
-	if ti.Class == Punct && (ti.Code == pLParen && t.pos == posAfter || ti.Code == pAssign || ti.Code == pIncDec || ti.Code == pBinary && tokenTrim(text) == "<<" || ti.Code == pShr) {
-		t.effect = true
-	}
-	t.stmtToks++
-	if t.pos == posStmt {
-		t.stmtAssign = false
-		t.exprStmt = ti.Class == Ident && t.flagsOf(ti.Name)&NameType == 0 || ti.Class == Punct && (ti.Code == pStar || ti.Code == pLParen || ti.Code == pIncDec)
-	}
-	t.prevWord = ti.Class == Ident || ti.Class == Keyword || ti.Class == Number
-	t.fnName = false
-	t.breakOK = ti.Class == Punct && (ti.Code == pComma || ti.Code == pAndAnd || ti.Code == pBinary || ti.Code == pAssign || ti.Code == pQuestion || ti.Code == pColon || ti.Code == pPlusMinus && t.pos == posAfter)
-	t.prevAssign = ti.Class == Punct && ti.Code == pAssign
-	t.prevShr = ti.Class == Punct && ti.Code == pShr
-	t.arith = ti.Class == Punct && t.pos == posAfter && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") ||
-		!t.cpp && (ti.Code == pShr || ti.Code == pBinary && tokenTrim(text) == "<<"))
-	t.ptrName = false
-	if ti.Class == Ident && t.pos != posMember && t.pos != posType {
-		if k, ok := t.kinds[ti.Name]; ok && k&kPtr != 0 {
-			t.ptrName = true
-		}
-	}
-	t.argName = ti.Class == Ident && t.argStart()
-	t.prevComma = ti.Class == Punct && ti.Code == pComma
-	t.allowClose, t.allowSemi = false, false
-	t.elseOK = false
-	ctrl := t.ctrl
-	t.ctrl = 0
-	top := t.top()
-	// What the parentheses of a call or of parameters hold.
-	if top.open == '(' && !(ti.Class == Punct && ti.Code == pRParen) {
-		if !top.nonEmpty {
-			top.nonEmpty = true
-			top.voidOnly = ti.Class == Keyword && tokenTrim(text) == "void"
-		} else {
-			top.voidOnly = false
-		}
-	}
-	if top.kind == fkParams {
-		paramToken(top, ti, text)
-	}
-	// A grouping holds only a type while each token of it is part of one.
-	if top.kind == fkGroup && top.typeOnly {
-		switch {
-		case ti.Class == Keyword && (ti.Code == kwType || ti.Code == kwQual || ti.Code == kwTag):
-		case ti.Class == Ident && (t.pos == posOperand && t.env.Flags(ti.Name)&NameType != 0 || t.pos == posTag || t.pos == posScope || t.pos == posType && !t.haveType):
-		case ti.Class == Punct && (ti.Code == pStar || ti.Code == pScope || ti.Code == pRParen || ti.Code == pLess || ti.Code == pGreater):
-		default:
-			top.typeOnly = false
-		}
-	}
-
-	switch ti.Class {
-	case Number, Char:
-		t.pos = posAfter
-		t.prevLit = true
-	case String:
-		t.pos = posAfter
-		t.prevLit, t.prevString = true, true
-	case Header, Other:
-		t.pos = posAny
-	case Ident:
-		t.ident(ti.Name, wasStd, wasAssign)
-	case Keyword:
-		t.keyword(ti.Code, text, wasUsing)
-	case Punct:
-		t.punct(ti.Code, prevName, wasDeclName, wasTagName, wasString, wasClose, ctrl, text)
-	}
-}
-
 // paramToken notes what a token of a parameter list says of the
 // parameter being read, and at its ',' or ')' its kind.
 func paramToken(f *frame, ti Token, text string) {
@@ -688,98 +534,6 @@ func (t *tracker) ppStep(ti Token, text string) {
 	}
 }
 
-func (t *tracker) ident(name int32, wasStd, wasAssign bool) {
-	t.prevName = name
-	f := t.env.Flags(name)
-	switch t.pos {
-	case posMember:
-		t.record(name, NameMember)
-		t.pos, t.prevMember = posAfter, true
-		t.fnName = f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0
-		return
-	case posScope:
-		if wasStd {
-			t.record(name, NameStd)
-			t.viaStd = true
-			if t.std >= 0 && t.env.Name != nil && t.env.Name(name) == "cin" {
-				t.cin = true
-			}
-		}
-		if f&NameType != 0 {
-			switch t.qualStart {
-			case posStmt:
-				t.startDecl() // std::string s ...
-				t.exprStmt = false
-			case posOperand:
-				t.typeExpr = true // ... = std::string(...)
-			}
-			t.qualStart = posAny
-			t.pos, t.haveType = posType, true
-			t.baseKind = 0
-			if wasStd {
-				t.baseKind = kClass
-			}
-		} else {
-			t.fnName = f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0
-			t.pos = posAfter
-		}
-		return
-	case posTag:
-		fl := NameTag
-		if t.cpp {
-			fl |= NameType | t.globalFlag() // in C++ a tag names the type
-		}
-		t.record(name, fl)
-		t.pos, t.haveType, t.tagName = posType, true, true
-		t.baseKind = kStruct
-		if t.tagKind == fkEnum {
-			t.baseKind = kScalar
-		}
-		return
-	case posLabel:
-		t.pos = posSemi
-		return
-	case posType:
-		if !t.haveType {
-			// The type itself, after const, static, typedef or '<'.
-			t.record(name, t.globalFlag())
-			t.haveType = true
-			return
-		}
-		t.declarator(name)
-		return
-	case posStmt, posOperand, posAny:
-		_, local := t.scope[name]
-		switch {
-		case t.top().kind == fkEnum && t.pos == posStmt:
-			// An enumerator is declared, not used.
-			t.record(name, t.globalFlag())
-			t.pos = posAfter
-			return
-		case f&NameType != 0 && !local && t.pos != posAny:
-			if t.pos == posStmt {
-				t.startDecl()
-			} else {
-				t.typeExpr = true
-			}
-			t.beginType()
-			t.record(name, t.globalFlag())
-			t.pos, t.haveType = posType, true
-			return
-		case !local:
-			t.record(name, t.globalFlag())
-			t.fnName = f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0
-		}
-	}
-	qualFrom := t.pos
-	t.pos = posAfter
-	if t.cpp && name == t.std && name >= 0 {
-		t.prevStd = true
-		t.qualStart = qualFrom
-		t.qualAfter = wasAssign
-	}
-}
-
 // declarator handles a declared name.
 func (t *tracker) declarator(name int32) {
 	t.pos, t.declName = posAfter, true
@@ -823,7 +577,7 @@ func (t *tracker) beginType() {
 	t.refPending, t.autoDecl = false, false
 }
 
-func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
+func (t *tracker) keywordStep(code uint8, text string, wasUsing bool) {
 	atStmt := t.pos == posStmt
 	switch code {
 	case kwType, kwQual, kwSpec, kwTypedef, kwTag:
@@ -941,7 +695,7 @@ func (t *tracker) keyword(code uint8, text string, wasUsing bool) {
 
 func (t *tracker) push(f frame) { t.stack = append(t.stack, f) }
 
-func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, wasString, wasClose bool, ctrl uint8, text string) {
+func (t *tracker) punctStep(code uint8, prevName int32, wasDeclName, wasTagName, wasString, wasClose bool, ctrl uint8, text string) {
 	switch code {
 	case pRParen, pRBrack, pRBrace, pSemi, pLBrace:
 		// Template arguments never span these: a '<' read as one was a
@@ -1249,245 +1003,6 @@ func (t *tracker) punct(code uint8, prevName int32, wasDeclName, wasTagName, was
 	}
 }
 
-// allowed reports whether a token may come next. With t.discipline set,
-// identifiers must be declared (in scope, in the prompt, or by an
-// included header, as flags tells), or be declared by this very token.
-func (t *tracker) allowed(ti Token, text string) bool {
-	switch ti.Class {
-	case BOS:
-		return false
-	case Layout:
-		// The lexer folds blank lines into one layout token: two never
-		// follow each other. Inside a function, lines break between
-		// statements, or after an operator, '(' or ',' of a long one;
-		// a blank line only between statements.
-		if t.bol {
-			return false
-		}
-		if t.comment != 0 || t.pp || t.function() < 0 {
-			return true
-		}
-		if blankLine(text) && (t.pos != posStmt || t.bodyStart) {
-			return false
-		}
-		return t.pos == posStmt && (t.top().open == '{' || t.top().open == 0) || t.pos == posOperand && t.breakOK || t.pos == posAny
-	}
-	if t.comment != 0 {
-		return ti.Class == Comment
-	}
-	switch ti.Class {
-	case Comment:
-		return false
-	case EOS:
-		return !t.pp && t.function() < 0 && len(t.stack) == 1
-	}
-	if t.pp {
-		return true
-	}
-	top := t.top()
-	if t.needBreak && !(ti.Class == Keyword && tokenTrim(text) == "else" || ti.Class == Keyword && tokenTrim(text) == "while" && t.lastDo()) {
-		return false // one statement a line
-	}
-	if t.addrOf {
-		if ti.Class != Ident {
-			return false // & of an lvalue: a name
-		}
-		if _, local := t.scope[ti.Name]; !local && t.function() >= 0 {
-			return false // &x of a local variable
-		}
-	}
-	if t.prevWord && !t.bol && (ti.Class == Ident || ti.Class == Keyword || ti.Class == Number) && text != "" && text[0] != ' ' {
-		return false // two words would print as one
-	}
-	if t.castClose && !(ti.Class == Ident || ti.Class == Number || ti.Class == Char || ti.Class == String) {
-		return false // (int) x: a cast's operand is a name or a literal
-	}
-	if t.cpp && t.prevName >= 0 && t.prevName == t.std && !(ti.Class == Punct && ti.Code == pScope) {
-		return false // std is a namespace: std::
-	}
-	if t.pos == posScope && ti.Class != Ident && t.function() >= 0 {
-		return false // std::~x, std::4095: in a function a name follows ::
-	}
-	if t.unary && ti.Class == Punct && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pUnary || ti.Code == pPlusMinus || ti.Code == pIncDec) {
-		return false // one unary operator at a time
-	}
-	if t.afterRet && t.function() >= 0 && (t.fnVoid != (ti.Class == Punct && ti.Code == pSemi)) {
-		return false // return; in a void function, return x; in the others
-	}
-	if t.cin && t.prevShr && ti.Class != Ident {
-		return false // std::cin >> name
-	}
-	if t.deref && ti.Class != Ident {
-		return false // *p: a pointer, not a literal or an expression
-	}
-	if t.typeExpr && t.pos == posType && t.haveType && t.function() >= 0 && t.cpp && t.top().open != '(' &&
-		!(ti.Class == Punct && (ti.Code == pLParen || ti.Code == pScope || ti.Code == pLBrace || ti.Code == pLess)) {
-		return false // a type in an expression: std::string(...), not std::string x
-	}
-	if t.nextParen == fkSizeof && t.pos == posOperand && !(ti.Class == Punct && ti.Code == pLParen) {
-		return false // sizeof(x)
-	}
-	if top.kind == fkTemplate && ti.Class == Punct && (ti.Code == pLParen || ti.Code == pLess) && t.function() >= 0 {
-		return false // simple template arguments
-	}
-	if !t.argKindAllows(ti, text) {
-		return false // an argument that does not fit its parameter
-	}
-	if top.kind == fkCall && !top.nonEmpty && top.fname >= 0 && t.env.Arity != nil && !(ti.Class == Punct && ti.Code == pRParen) {
-		if _, hi, ok := t.env.Arity(top.fname); ok && hi == 0 {
-			return false // f(): no argument
-		}
-	}
-	switch ti.Class {
-	case CommentOpen:
-		// No comment inside a function: the model's comments are prose
-		// from other files (licenses, documentation) that runs on and on
-		// and, for a block comment, may be left open.
-		if t.function() >= 0 {
-			return false
-		}
-		return t.pos == posStmt || t.pos == posAfter || t.pos == posAny
-	case Other, Header:
-		return false
-	case Number, Char:
-		return t.pos == posStmt || t.pos == posOperand || t.pos == posAny || top.kind == fkTemplate && t.pos == posType && !t.haveType
-	case String:
-		return t.pos == posStmt || t.pos == posOperand || t.pos == posAny || t.pos == posAfter && t.prevString
-	}
-	if ti.Class == Keyword && ti.CPP && !t.cpp {
-		if t.pos == posType && t.haveType {
-			return false // no C variable named like a C++ keyword
-		}
-		ti.Class = Ident
-	}
-	switch ti.Class {
-	case Ident:
-		return t.identAllowed(ti.Name)
-	case Keyword:
-		return t.keywordAllowed(ti.Code, text)
-	case Punct:
-		return t.punctAllowed(ti.Code, text)
-	}
-	return false
-}
-
-func (t *tracker) identAllowed(n int32) bool {
-	f := t.env.Flags(n)
-	if f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0 && t.function() >= 0 && t.parens() >= maxParens && t.pos != posType {
-		if _, local := t.scope[n]; !local {
-			return false // a call would nest too deep
-		}
-	}
-	if t.deref {
-		if k, ok := t.kinds[n]; !ok || k != 0 && (k&kPtr == 0 || k&kVoid != 0) {
-			return false // *x of a local pointer, not of a non-pointer or a macro
-		}
-	}
-	if t.arith && t.function() >= 0 {
-		if k, ok := t.kinds[n]; ok && k&kPtr != 0 {
-			return false // x * p: no multiplying a pointer
-		}
-	}
-	if f&NameVoidFunction != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.haveType) {
-		// A void function's call is a statement, not an operand.
-		if t.function() >= 0 && t.pos != posAny {
-			return false
-		}
-	}
-	lv, local := t.scope[n]
-	visible := !t.discipline || local || f&NameGlobal != 0 || t.usingNS && f&NameStd != 0
-	top := t.top()
-	switch t.pos {
-	case posMember:
-		return !t.discipline || f&(NameMember|NameGlobal|NameStd) != 0
-	case posScope:
-		if t.prevStd {
-			if t.function() >= 0 && t.env.Std != nil {
-				switch t.env.Std(n) {
-				case StdNo:
-					return false
-				case StdStream:
-					return t.qualStart == posStmt // std::cout << ...; a statement
-				case StdInput:
-					return t.qualStart == posStmt || t.top().kind == fkControl || t.top().kind == fkGroup
-				}
-				if f&NameType != 0 && !(t.qualStart == posStmt || t.qualAfter) {
-					return false // a type: in a declaration or an initializer, not an operand
-				}
-			}
-			return !t.discipline || f&NameStd != 0
-		}
-		return !t.discipline || f&(NameMember|NameType) != 0 // T::member
-	case posTag:
-		return !t.discipline || f&NameTag != 0 || t.tagStart && t.function() < 0
-	case posLabel:
-		return true
-	case posType:
-		if !t.haveType {
-			if top.kind == fkTemplate {
-				return visible && (f&NameType != 0 || n == t.std || !t.discipline)
-			}
-			return !t.discipline || f&NameType != 0 && (f&NameGlobal != 0 || t.usingNS && f&NameStd != 0)
-		}
-		// A declarator: a new name, not a type, not declared at this level,
-		// where declarations are (not in a cast, a call, a condition).
-		switch top.open {
-		case '[', '<':
-			return false
-		case '(':
-			if top.kind != fkParams && top.kind != fkFor {
-				return false
-			}
-		}
-		if t.discipline && f&NameType != 0 && !local {
-			return false
-		}
-		if !local && f == 0 && t.env.Reserved != nil && t.env.Reserved(n) {
-			return false // a new name must not be reserved (_x, __x)
-		}
-		if t.declVoid && t.function() >= 0 && top.kind != fkParams {
-			return false // no void variable
-		}
-		if t.discipline && t.function() >= 0 && f&(NameGlobal|NameArity|NameVoidFunction) != 0 && !local {
-			return false // no local named like a global, a function or a macro
-		}
-		if t.function() >= 0 && n >= 0 && (n == t.main || n == t.std || t.env.Name != nil && oddNames[t.env.Name(n)]) {
-			return false // no local named main, std, include, ...
-		}
-		return !local || lv != t.level()
-	case posStmt:
-		if top.kind == fkEnum {
-			return true
-		}
-		if t.bodyStart && f&NameType != 0 && !local {
-			return false // a declaration is no if's or loop's body
-		}
-		if f&NameType != 0 && !local && t.declRun >= maxDeclRun && t.function() >= 0 {
-			return false // enough declarations in a row: a statement now
-		}
-		if n == t.current && t.function() >= 0 {
-			return false // no call of the function being written
-		}
-		return visible
-	case posOperand:
-		if n == t.current && t.function() >= 0 {
-			return false // no call of the function being written
-		}
-		if f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0 && !local && t.function() >= 0 && t.parens() >= maxParens {
-			return false // a call would nest too deep
-		}
-		if f&NameType != 0 && !local && t.discipline && t.function() >= 0 {
-			// A type in an expression: sizeof's operand (no casts: those
-			// the model writes cast junk).
-			return visible && (t.allowClose && top.kind == fkSizeof || top.kind == fkTemplate || t.cpp && t.prevAssign)
-		}
-		return visible
-	case posAny:
-		return visible
-	}
-	return false
-}
-
 func (t *tracker) keywordAllowed(code uint8, text string) bool {
 	top := t.top()
 	typeish := code == kwType || code == kwQual || code == kwTag
@@ -1641,6 +1156,31 @@ func (t *tracker) tagAllowed(text string) bool {
 		return false
 	}
 	return t.hasTags
+}
+
+func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
+	ok = ok && t.keywordAllowed(ti.Code, text)
+	if !apply {
+		return ok
+	}
+	w := t.begin(ti, text)
+	t.keywordStep(ti.Code, text, w.using)
+	return ok
+}
+
+func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
+	ok = ok && t.punctAllowed(ti.Code, text)
+	if !apply {
+		return ok
+	}
+	if ti.Code == pHash && t.bol {
+		t.bol = false
+		t.pp, t.prePos, t.ppDefine = true, t.pos, 0
+		return ok
+	}
+	w := t.begin(ti, text)
+	t.punctStep(ti.Code, w.name, w.declName, w.tagName, w.str, w.close, w.ctrl, text)
+	return ok
 }
 
 func (t *tracker) punctAllowed(code uint8, text string) bool {
