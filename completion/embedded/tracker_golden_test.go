@@ -33,11 +33,20 @@ func goldenModel(t testing.TB) (*Model, []goldenDoc) {
 	for i, d := range testCorpus {
 		docs = append(docs, goldenDoc{fmt.Sprintf("testCorpus[%d]", i), d})
 	}
+	// The test model's corpus, and programs written for this check that
+	// use what it lacks (else, switch, do, goto, typedef, enum, union,
+	// macros with parameters, classes, templates, namespaces, new).
 	files, err := filepath.Glob(filepath.Join("embeddedtest", "corpus", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	more, err := filepath.Glob(filepath.Join("testdata", "tracker", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	slices.Sort(files)
+	slices.Sort(more)
+	files = append(files, more...)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
