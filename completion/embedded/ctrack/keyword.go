@@ -239,3 +239,43 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 	}
 	return ok
 }
+
+// specAllowed: inside a function, a declaration may be static, register
+// or constexpr, not extern, inline, virtual, ...
+func (t *tracker) specAllowed(text string) bool {
+	if t.function() < 0 {
+		return true
+	}
+	switch tokenTrim(text) {
+	case "static", "register":
+		return true
+	}
+	return false
+}
+
+// valueAllowed: this only inside a class.
+func (t *tracker) valueAllowed(text string) bool {
+	if tokenTrim(text) != "this" {
+		return true
+	}
+	for _, f := range t.stack {
+		if f.kind == fkStruct {
+			return true
+		}
+	}
+	return false
+}
+
+// tagAllowed: inside a function, class and typename (C++ keywords of
+// class and template definitions) do not start a statement, and struct,
+// union and enum need a tag to name.
+func (t *tracker) tagAllowed(text string) bool {
+	if t.function() < 0 {
+		return true
+	}
+	switch tokenTrim(text) {
+	case "class", "typename":
+		return false
+	}
+	return t.hasTags
+}

@@ -298,3 +298,58 @@ func (t *tracker) begin(ti Token, text string) prior {
 	}
 	return w
 }
+
+// ppStep follows a preprocessor line: only #define's name matters.
+func (t *tracker) ppStep(ti Token, text string) {
+	switch t.ppDefine {
+	case 0:
+		if ti.Class == Ident && tokenTrim(text) == "define" {
+			t.ppDefine = 1
+		} else {
+			t.ppDefine = 3
+		}
+	case 1:
+		if ti.Class == Ident || ti.Class == Keyword {
+			t.record(ti.Name, NameGlobal)
+			t.ppName = ti.Name
+			t.ppDefine = 2
+			return
+		}
+		t.ppDefine = 3
+	case 2:
+		// A macro whose body is a type is a type name (bool, FILE); one
+		// with no parameters is an object (stdin, errno), not a function.
+		if ti.Class == Keyword && ti.Code == kwType {
+			t.record(t.ppName, NameType)
+		}
+		if !(ti.Class == Punct && ti.Code == pLParen && text == "(") {
+			t.record(t.ppName, NameVar)
+			t.ppDefine = 3
+			return
+		}
+		t.ppDefine, t.ppArgs, t.ppVararg, t.ppAny = 4, 0, false, false
+	case 4:
+		// The parameters of a function-like macro: its arity.
+		switch {
+		case ti.Class == Punct && ti.Code == pComma:
+			t.ppArgs++
+		case ti.Class == Punct && ti.Code == pEllipsis:
+			t.ppVararg, t.ppAny = true, true
+		case ti.Class == Punct && ti.Code == pRParen:
+			n := 0
+			if t.ppAny {
+				n = t.ppArgs + 1
+			}
+			if t.env.CollectArity != nil && n < 255 {
+				if t.ppVararg {
+					t.env.CollectArity(t.ppName, uint8(max(n-1, 0)), 255, 0)
+				} else {
+					t.env.CollectArity(t.ppName, uint8(n), uint8(n), 0)
+				}
+			}
+			t.ppDefine = 3
+		default:
+			t.ppAny = true
+		}
+	}
+}

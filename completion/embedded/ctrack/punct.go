@@ -791,3 +791,17 @@ func (t *tracker) afterOperand(code uint8, text string) bool {
 	}
 	return true
 }
+
+// isComparison reports a comparison operator.
+func isComparison(code uint8, text string) bool {
+	switch code {
+	case pLess, pGreater:
+		return true
+	case pBinary:
+		switch tokenTrim(text) {
+		case "==", "!=", "<=", ">=":
+			return true
+		}
+	}
+	return false
+}
