@@ -89,7 +89,9 @@ func (t *Tracker) SetStd(std int32) { t.t.std = std }
 // closing, that it is nearly spent (an empty statement may close a body
 // in a hurry, an expression statement may do nothing); young, that the
 // text is too short yet for the function to end.
-func (t *Tracker) SetBudget(closing, young bool) { t.t.closing, t.t.young = closing, young }
+func (t *Tracker) SetBudget(closing, young bool) {
+	t.t.budget.closing, t.t.budget.young = closing, young
+}
 
 // SetHasTags says whether the text or its headers know a struct, union
 // or enum tag (else struct, union and enum start nothing in a function).

@@ -1,9 +1,9 @@
 package ctrack
 
 // argStart reports whether the next token starts an argument of a call.
-func (t *tracker) argStart() bool {
+func (t *tracker) argStart(afterComma bool) bool {
 	top := t.top()
-	return top.kind == fkCall && !top.direct && top.fname >= 0 && t.pos == posOperand && (!top.nonEmpty || t.prevComma)
+	return top.kind == fkCall && !top.direct && top.fname >= 0 && t.pos == posOperand && (!top.nonEmpty || afterComma)
 }
 
 // argKindAllows reports whether a token may start (or, after a pointer's
@@ -16,14 +16,14 @@ func (t *tracker) argKindAllows(ti Token, text string) bool {
 		return true // in C these conversions are warnings, not errors
 	}
 	top := t.top()
-	if t.argName && t.ptrName {
+	if t.last.argName && t.last.ptrName {
 		// p as the first token of a scalar argument: p[i] or p->x.
 		if top.kind != fkCall || top.fname < 0 || argKind(t.env.ArgKinds(top.fname), int(top.args)) != ParamScalar {
 			return true
 		}
 		return ti.Class == Punct && (ti.Code == pLBrack || ti.Code == pMember && tokenTrim(text) == "->")
 	}
-	if !t.argStart() {
+	if !t.argStart(t.last.comma) {
 		return true
 	}
 	k := argKind(t.env.ArgKinds(top.fname), int(top.args))

@@ -38,10 +38,10 @@ func (t *tracker) closingCost(fn int) int {
 	}
 	if t.pos != posStmt {
 		c++ // the ';'
-	} else if t.prevClose && (t.lastParen == fkControl || t.lastParen == fkFor) {
+	} else if t.last.close && (t.lastParen == fkControl || t.lastParen == fkFor) {
 		c++ // the body of an if or a loop: ';'
 	}
-	if t.comment == 1 || t.pp {
+	if t.comment == 1 || t.pp.in {
 		c++
 	}
 	return c
@@ -54,11 +54,11 @@ func (t *tracker) closingCost(fn int) int {
 func (t *tracker) closingAllowed(ti Token, text string) bool {
 	switch ti.Class {
 	case Layout:
-		if t.comment != 0 || t.pp {
+		if t.comment != 0 || t.pp.in {
 			return true
 		}
 		// Only the line break before a closing brace.
-		return t.pos == posStmt && !t.bodyStart && dedent(text)
+		return t.pos == posStmt && !t.last.bodyStart && dedent(text)
 	case Number, Char, String, Ident:
 		if ti.Class == Ident && ti.Name >= 0 && t.pos == posOperand {
 			if f := t.env.Flags(ti.Name); f&(NameArity|NameVoidFunction) != 0 && f&NameVar == 0 {
@@ -77,9 +77,9 @@ func (t *tracker) closingAllowed(ti Token, text string) bool {
 		case pRParen, pRBrack, pRBrace, pGreater:
 			return true
 		case pSemi:
-			return t.pos != posStmt || t.bodyStart || t.top().kind == fkFor
+			return t.pos != posStmt || t.last.bodyStart || t.top().kind == fkFor
 		case pAssign:
-			return t.needInit && tokenTrim(text) == "="
+			return t.decl.needInit && tokenTrim(text) == "="
 		case pComma:
 			// The arguments a call still owes.
 			if f := t.top(); f.kind == fkCall && f.fname >= 0 && t.env.Arity != nil {

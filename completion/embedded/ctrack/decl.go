@@ -63,22 +63,22 @@ func paramToken(f *frame, ti Token, text string) {
 
 // declarator handles a declared name.
 func (t *tracker) declarator(name int32) {
-	t.pos, t.declName = posAfter, true
-	if t.declN < 255 {
-		t.declN++
+	t.pos, t.last.declName = posAfter, true
+	if t.decl.n < 255 {
+		t.decl.n++
 	}
-	t.voidDecl = t.declVoid
-	t.needInit, t.refPending = (t.refPending || t.autoDecl || t.cpp && t.quals > 0) && t.top().kind != fkParams, false
+	t.decl.voidDecl = t.decl.void
+	t.decl.needInit, t.decl.refPending = (t.decl.refPending || t.decl.auto || t.cpp && t.decl.quals > 0) && t.top().kind != fkParams, false
 	if t.top().kind == fkFile || t.top().kind == fkNamespace || t.top().kind == fkStruct {
 		t.current = name // perhaps a function's name, until its body ends
 	}
 	top := t.top()
 	switch {
-	case top.kind == fkStruct && t.typedef:
+	case top.kind == fkStruct && t.decl.typedef:
 		t.record(name, NameMember|NameType) // a member type: T::name
 	case top.kind == fkStruct:
 		t.record(name, NameMember)
-	case t.typedef:
+	case t.decl.typedef:
 		t.record(name, NameType|t.globalFlag())
 	case top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern:
 		t.record(name, t.globalFlag())
@@ -88,26 +88,26 @@ func (t *tracker) declarator(name int32) {
 }
 
 func (t *tracker) startDecl() {
-	t.decl, t.declAt, t.typedef, t.tagStart, t.declSpec = true, len(t.stack), false, false, false
-	t.declN = 0
-	t.declVoid, t.typeExpr, t.baseVoid, t.stars = false, false, false, 0
-	t.baseQuals = 0
-	t.baseKind = 0
-	t.quals, t.refPending, t.needInit = 0, false, false
-	t.autoDecl = false
+	t.decl.on, t.decl.at, t.decl.typedef, t.decl.tagStart, t.decl.spec = true, len(t.stack), false, false, false
+	t.decl.n = 0
+	t.decl.void, t.decl.typeExpr, t.decl.baseVoid, t.decl.stars = false, false, false, 0
+	t.decl.baseQuals = 0
+	t.decl.baseKind = 0
+	t.decl.quals, t.decl.refPending, t.decl.needInit = 0, false, false
+	t.decl.auto = false
 }
 
 // beginType forgets the type read before: a new one starts.
 func (t *tracker) beginType() {
-	t.declVoid, t.baseVoid, t.stars, t.quals, t.baseKind = false, false, 0, 0, 0
-	t.baseQuals = 0
-	t.refPending, t.autoDecl = false, false
+	t.decl.void, t.decl.baseVoid, t.decl.stars, t.decl.quals, t.decl.baseKind = false, false, 0, 0, 0
+	t.decl.baseQuals = 0
+	t.decl.refPending, t.decl.auto = false, false
 }
 
 // objectDeclared records an object declared at file or namespace scope:
 // its declarator is followed by '=', ',' or ';', not by parameters.
 func (t *tracker) objectDeclared(top *frame, wasDeclName bool) {
-	if wasDeclName && !t.typedef && t.current >= 0 && (top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct) {
+	if wasDeclName && !t.decl.typedef && t.current >= 0 && (top.kind == fkFile || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct) {
 		t.record(t.current, NameVar) // an object, or a data member
 	}
 }

@@ -14,11 +14,11 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 		switch {
 		case call && fn && t.parens() >= maxParens && t.pos != posType && !local:
 			ok = false // a call would nest too deep
-		case t.deref && !t.pointerLocal(n):
+		case t.last.deref && !t.pointerLocal(n):
 			ok = false // *x of a local pointer, not of a non-pointer or a macro
-		case t.arith && fn && t.isPointer(n):
+		case t.last.arith && fn && t.isPointer(n):
 			ok = false // x * p: no multiplying a pointer
-		case f&NameVoidFunction != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.haveType) && fn && t.pos != posAny:
+		case f&NameVoidFunction != 0 && t.pos != posStmt && t.pos != posMember && t.pos != posScope && !(t.pos == posType && t.decl.haveType) && fn && t.pos != posAny:
 			ok = false // a void function's call is a statement, not an operand
 		}
 	}
@@ -31,10 +31,10 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			return ok
 		}
 		t.begin(ti, text)
-		t.prevName = n
+		t.last.name = n
 		t.record(n, NameMember)
-		t.pos, t.prevMember = posAfter, true
-		t.fnName = call
+		t.pos, t.last.member = posAfter, true
+		t.last.fnName = call
 		return ok
 	case posScope:
 		ok = ok && t.scopedAllowed(n, f)
@@ -42,16 +42,16 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			return ok
 		}
 		w := t.begin(ti, text)
-		t.prevName = n
+		t.last.name = n
 		if w.std {
 			t.record(n, NameStd)
-			t.viaStd = true
+			t.last.viaStd = true
 			if t.std >= 0 && t.env.Name != nil && t.env.Name(n) == "cin" {
 				t.cin = true
 			}
 		}
 		if f&NameType == 0 {
-			t.fnName = call
+			t.last.fnName = call
 			t.pos = posAfter
 			return ok
 		}
@@ -60,31 +60,31 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			t.startDecl() // std::string s ...
 			t.exprStmt = false
 		case posOperand:
-			t.typeExpr = true // ... = std::string(...)
+			t.decl.typeExpr = true // ... = std::string(...)
 		}
 		t.qualStart = posAny
-		t.pos, t.haveType = posType, true
-		t.baseKind = 0
+		t.pos, t.decl.haveType = posType, true
+		t.decl.baseKind = 0
 		if w.std {
-			t.baseKind = kClass
+			t.decl.baseKind = kClass
 		}
 		return ok
 	case posTag:
-		ok = ok && (!t.discipline || f&NameTag != 0 || t.tagStart && !fn)
+		ok = ok && (!t.discipline || f&NameTag != 0 || t.decl.tagStart && !fn)
 		if !apply {
 			return ok
 		}
 		t.begin(ti, text)
-		t.prevName = n
+		t.last.name = n
 		fl := NameTag
 		if t.cpp {
 			fl |= NameType | t.globalFlag() // in C++ a tag names the type
 		}
 		t.record(n, fl)
-		t.pos, t.haveType, t.tagName = posType, true, true
-		t.baseKind = kStruct
-		if t.tagKind == fkEnum {
-			t.baseKind = kScalar
+		t.pos, t.decl.haveType, t.last.tagName = posType, true, true
+		t.decl.baseKind = kStruct
+		if t.decl.tagKind == fkEnum {
+			t.decl.baseKind = kScalar
 		}
 		return ok
 	case posLabel:
@@ -92,11 +92,11 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			return ok
 		}
 		t.begin(ti, text)
-		t.prevName = n
+		t.last.name = n
 		t.pos = posSemi
 		return ok
 	case posType:
-		if !t.haveType {
+		if !t.decl.haveType {
 			// The type itself, after const, static, typedef or '<'.
 			if top.kind == fkTemplate {
 				ok = ok && visible && (f&NameType != 0 || n == t.std || !t.discipline)
@@ -107,9 +107,9 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 				return ok
 			}
 			t.begin(ti, text)
-			t.prevName = n
+			t.last.name = n
 			t.record(n, t.globalFlag())
-			t.haveType = true
+			t.decl.haveType = true
 			return ok
 		}
 		ok = ok && t.declaratorAllowed(n, f, lv, local)
@@ -117,7 +117,7 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			return ok
 		}
 		t.begin(ti, text)
-		t.prevName = n
+		t.last.name = n
 		t.declarator(n)
 		return ok
 	case posStmt, posOperand, posAny:
@@ -125,7 +125,7 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 		case posStmt:
 			switch {
 			case top.kind == fkEnum:
-			case t.bodyStart && f&NameType != 0 && !local:
+			case t.last.bodyStart && f&NameType != 0 && !local:
 				ok = false // a declaration is no if's or loop's body
 			case f&NameType != 0 && !local && t.declRun >= maxDeclRun && fn:
 				ok = false // enough declarations in a row: a statement now
@@ -143,7 +143,7 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			case f&NameType != 0 && !local && t.discipline && fn:
 				// A type in an expression: sizeof's operand (no casts: those
 				// the model writes cast junk).
-				ok = ok && visible && (t.allowClose && top.kind == fkSizeof || top.kind == fkTemplate || t.cpp && t.prevAssign)
+				ok = ok && visible && (t.last.allowClose && top.kind == fkSizeof || top.kind == fkTemplate || t.cpp && t.last.assign)
 			default:
 				ok = ok && visible
 			}
@@ -154,7 +154,7 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			return ok
 		}
 		w := t.begin(ti, text)
-		t.prevName = n
+		t.last.name = n
 		switch {
 		case t.top().kind == fkEnum && t.pos == posStmt:
 			// An enumerator is declared, not used.
@@ -165,15 +165,15 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 			if t.pos == posStmt {
 				t.startDecl()
 			} else {
-				t.typeExpr = true
+				t.decl.typeExpr = true
 			}
 			t.beginType()
 			t.record(n, t.globalFlag())
-			t.pos, t.haveType = posType, true
+			t.pos, t.decl.haveType = posType, true
 			return ok
 		case !local:
 			t.record(n, t.globalFlag())
-			t.fnName = call
+			t.last.fnName = call
 		}
 		t.operandName(n, w.assign)
 		return ok
@@ -183,7 +183,7 @@ func (t *tracker) ident(ti Token, text string, ok, apply bool) bool {
 		return false
 	}
 	w := t.begin(ti, text)
-	t.prevName = n
+	t.last.name = n
 	t.operandName(n, w.assign)
 	return false
 }
@@ -194,7 +194,7 @@ func (t *tracker) operandName(n int32, wasAssign bool) {
 	qualFrom := t.pos
 	t.pos = posAfter
 	if t.cpp && n == t.std && n >= 0 {
-		t.prevStd = true
+		t.last.std = true
 		t.qualStart = qualFrom
 		t.qualAfter = wasAssign
 	}
@@ -202,7 +202,7 @@ func (t *tracker) operandName(n int32, wasAssign bool) {
 
 // scopedAllowed decides a name after ::, of std or of a type.
 func (t *tracker) scopedAllowed(n int32, f uint8) bool {
-	if !t.prevStd {
+	if !t.last.std {
 		return !t.discipline || f&(NameMember|NameType) != 0 // T::member
 	}
 	if t.function() >= 0 && t.env.Std != nil {
@@ -240,7 +240,7 @@ func (t *tracker) declaratorAllowed(n int32, f uint8, lv int32, local bool) bool
 	if !local && f == 0 && t.env.Reserved != nil && t.env.Reserved(n) {
 		return false // a new name must not be reserved (_x, __x)
 	}
-	if t.declVoid && t.function() >= 0 && top.kind != fkParams {
+	if t.decl.void && t.function() >= 0 && top.kind != fkParams {
 		return false // no void variable
 	}
 	if t.discipline && t.function() >= 0 && f&(NameGlobal|NameArity|NameVoidFunction) != 0 && !local {

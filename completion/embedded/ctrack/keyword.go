@@ -49,7 +49,7 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 	// statement unless it would be an if's or a loop's body, or one
 	// declaration too many in a row.
 	stmt := p == posStmt && ctx == inBlock
-	declHere := stmt && !t.bodyStart && t.declRun < maxDeclRun
+	declHere := stmt && !t.last.bodyStart && t.declRun < maxDeclRun
 	// An expression statement, or an expression in brackets or a for
 	// header.
 	expr := stmt || p == posStmt && (ctx == inFor || ctx == inBracket)
@@ -62,20 +62,20 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 			case posOperand:
 				// sizeof(type); no casts in a function (the model's casts
 				// are junk copied from other programs).
-				ok = t.allowClose && (top.kind == fkGroup && !fn || top.kind == fkSizeof) || top.kind == fkTemplate
+				ok = t.last.allowClose && (top.kind == fkGroup && !fn || top.kind == fkSizeof) || top.kind == fkTemplate
 			case posType:
 				switch {
-				case t.declComma:
+				case t.last.declComma:
 					ok = false // int x, const y
 				case code == kwType:
-					ok = !t.haveType || t.prevMod // unsigned int, long long, long double; never int int
+					ok = !t.decl.haveType || t.last.mod // unsigned int, long long, long double; never int int
 				case code == kwQual:
-					ok = t.quals == 0
+					ok = t.decl.quals == 0
 				default:
-					ok = !t.haveType
+					ok = !t.decl.haveType
 				}
 			case posAfter:
-				ok = code == kwQual && t.cpp && t.prevClose && t.lastParen == fkParams // f() const
+				ok = code == kwQual && t.cpp && t.last.close && t.lastParen == fkParams // f() const
 			default:
 				ok = p == posAny
 			}
@@ -87,7 +87,7 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 			case posStmt:
 				ok = ctx == inParams || ctx == inStruct || ctx == inFile || declHere && t.specAllowed(text)
 			case posType:
-				ok = !t.declComma && !t.haveType && t.specAllowed(text)
+				ok = !t.last.declComma && !t.decl.haveType && t.specAllowed(text)
 			default:
 				ok = p == posAny
 			}
@@ -106,7 +106,7 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 		case kwControl, kwFor, kwGoto:
 			ok = stmt || p == posAny
 		case kwReturn:
-			ok = stmt && !(t.young && t.atBodyLevel()) || p == posAny // not yet: write some code first
+			ok = stmt && !(t.budget.young && t.atBodyLevel()) || p == posAny // not yet: write some code first
 		case kwJump:
 			switch {
 			case word == "continue":
@@ -115,7 +115,7 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 				ok = stmt && t.inBody(bodyLoop, bodySwitch) || p == posAny
 			}
 		case kwElse:
-			ok = stmt && (word != "else" || t.elseOK) || p == posAny
+			ok = stmt && (word != "else" || t.last.elseOK) || p == posAny
 		case kwCase, kwDefault:
 			ok = stmt && t.inBody(bodySwitch) || p == posAny
 		default:
@@ -138,78 +138,78 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 			t.startDecl()
 		}
 		if t.pos == posOperand {
-			t.typeExpr = true
+			t.decl.typeExpr = true
 		}
-		t.pos, t.haveType = posType, true
+		t.pos, t.decl.haveType = posType, true
 		switch word {
 		case "long", "short", "signed", "unsigned":
-			t.prevMod = true
+			t.last.mod = true
 		case "void":
-			t.declVoid, t.baseVoid = true, true
+			t.decl.void, t.decl.baseVoid = true, true
 		}
 		if word == "auto" {
-			t.baseKind = 0
-			t.autoDecl = true
+			t.decl.baseKind = 0
+			t.decl.auto = true
 		} else {
-			t.baseKind = kScalar
+			t.decl.baseKind = kScalar
 		}
 	case kwQual:
 		if t.pos == posType {
-			t.quals++
-			if t.stars == 0 {
-				t.baseQuals = t.quals
+			t.decl.quals++
+			if t.decl.stars == 0 {
+				t.decl.baseQuals = t.decl.quals
 			}
 			return ok
 		}
-		t.quals, t.baseQuals = 1, 1
+		t.decl.quals, t.decl.baseQuals = 1, 1
 		if p == posStmt {
 			t.startDecl()
 		}
-		t.pos, t.haveType = posType, false
+		t.pos, t.decl.haveType = posType, false
 	case kwSpec:
 		if p == posStmt {
 			t.startDecl()
 		}
-		t.declSpec = true
-		t.pos, t.haveType = posType, false
+		t.decl.spec = true
+		t.pos, t.decl.haveType = posType, false
 	case kwTypedef:
 		t.startDecl()
-		t.typedef = true
-		t.pos, t.haveType = posType, false
+		t.decl.typedef = true
+		t.pos, t.decl.haveType = posType, false
 	case kwTag:
 		if p == posStmt {
 			t.startDecl()
-			t.tagStart = true
+			t.decl.tagStart = true
 		}
-		t.tagKind = fkStruct
+		t.decl.tagKind = fkStruct
 		if word == "enum" {
-			t.tagKind = fkEnum
+			t.decl.tagKind = fkEnum
 		}
 		t.pos = posTag
 	case kwControl:
 		t.pos, t.nextParen = posParen, fkControl
 		switch word {
 		case "if":
-			t.ctrl = bodyIf
+			t.last.ctrl = bodyIf
 		case "while":
-			t.ctrl = bodyLoop
+			t.last.ctrl = bodyLoop
 		case "switch":
-			t.ctrl = bodySwitch
+			t.last.ctrl = bodySwitch
 		}
 	case kwFor:
 		t.pos, t.nextParen = posParen, fkFor
-		t.ctrl = bodyLoop
+		t.last.ctrl = bodyLoop
 	case kwReturn:
-		t.pos, t.allowSemi, t.afterRet = posOperand, true, true
+		t.pos, t.last.allowSemi, t.last.ret = posOperand, true, true
 	case kwSizeof:
 		t.pos, t.nextParen = posOperand, fkSizeof
-		t.unary = true
+		t.last.unary = true
 	case kwJump:
 		t.pos = posSemi
 	case kwGoto:
 		t.pos = posLabel
 	case kwElse:
-		t.pos, t.bodyStart = posStmt, true
+		t.pos, t.last.bodyStart = posStmt, true
 		switch word {
 		case "else":
 			t.pending = append(t.pending, pendingBody{bodyElse, len(t.stack)})
@@ -225,7 +225,7 @@ func (t *tracker) keyword(ti Token, text string, ok, apply bool) bool {
 	case kwNew:
 		t.pos = posOperand
 	case kwUsing:
-		t.prevUsing, t.usingDecl = true, true
+		t.last.using, t.usingDecl = true, true
 		t.pos = posAny
 	default:
 		if word == "namespace" {

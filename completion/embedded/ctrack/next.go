@@ -19,7 +19,7 @@ func (t *tracker) next(ti Token, text string, apply bool) bool {
 		return false
 	case EOS:
 		// The end of the document: nothing open.
-		return t.comment == 0 && !t.pp && t.function() < 0 && len(t.stack) == 1
+		return t.comment == 0 && !t.pp.in && t.function() < 0 && len(t.stack) == 1
 	case Layout:
 		ok := t.layoutAllowed(text)
 		if !apply {
@@ -29,9 +29,9 @@ func (t *tracker) next(ti Token, text string, apply bool) bool {
 		if t.comment == 1 {
 			t.comment = 0
 		}
-		if t.pp {
-			t.pp, t.ppDefine = false, 0
-			t.pos = t.prePos
+		if t.pp.in {
+			t.pp.in, t.pp.define = false, 0
+			t.pos = t.pp.pos
 		}
 		return ok
 	}
@@ -54,7 +54,7 @@ func (t *tracker) next(ti Token, text string, apply bool) bool {
 		}
 		return false
 	}
-	if t.pp {
+	if t.pp.in {
 		// A preprocessor line: anything, up to its end; only #define's
 		// name matters.
 		if apply {
@@ -90,28 +90,28 @@ func (t *tracker) next(ti Token, text string, apply bool) bool {
 		}
 		return false
 	case Number, Char:
-		ok = ok && (t.pos == posStmt || t.pos == posOperand || t.pos == posAny || t.top().kind == fkTemplate && t.pos == posType && !t.haveType)
+		ok = ok && (t.pos == posStmt || t.pos == posOperand || t.pos == posAny || t.top().kind == fkTemplate && t.pos == posType && !t.decl.haveType)
 		if !apply {
 			return ok
 		}
 		t.begin(ti, text)
 		t.pos = posAfter
-		t.prevLit = true
+		t.last.lit = true
 		return ok
 	case String:
-		ok = ok && (t.pos == posStmt || t.pos == posOperand || t.pos == posAny || t.pos == posAfter && t.prevString)
+		ok = ok && (t.pos == posStmt || t.pos == posOperand || t.pos == posAny || t.pos == posAfter && t.last.str)
 		if !apply {
 			return ok
 		}
 		t.begin(ti, text)
 		t.pos = posAfter
-		t.prevLit, t.prevString = true, true
+		t.last.lit, t.last.str = true, true
 		return ok
 	}
 	if ti.Class == Keyword && ti.CPP && !t.cpp {
 		// A keyword of C++ only is a name in C, but no C variable is
 		// named like one.
-		if t.pos == posType && t.haveType {
+		if t.pos == posType && t.decl.haveType {
 			ok = false
 		}
 		ti.Class = Ident
@@ -135,13 +135,13 @@ func (t *tracker) layoutAllowed(text string) bool {
 	if t.bol {
 		return false
 	}
-	if t.comment != 0 || t.pp || t.function() < 0 {
+	if t.comment != 0 || t.pp.in || t.function() < 0 {
 		return true
 	}
-	if blankLine(text) && (t.pos != posStmt || t.bodyStart) {
+	if blankLine(text) && (t.pos != posStmt || t.last.bodyStart) {
 		return false
 	}
-	return t.pos == posStmt && (t.top().open == '{' || t.top().open == 0) || t.pos == posOperand && t.breakOK || t.pos == posAny
+	return t.pos == posStmt && (t.top().open == '{' || t.top().open == 0) || t.pos == posOperand && t.last.breakOK || t.pos == posAny
 }
 
 // openComment starts a comment (outside one).
@@ -162,7 +162,7 @@ func (t *tracker) admit(ti Token, text string) bool {
 	if t.needBreak && !(ti.Class == Keyword && tokenTrim(text) == "else" || ti.Class == Keyword && tokenTrim(text) == "while" && t.lastDo()) {
 		return false // one statement a line
 	}
-	if t.addrOf {
+	if t.last.addrOf {
 		if ti.Class != Ident {
 			return false // & of an lvalue: a name
 		}
@@ -170,31 +170,31 @@ func (t *tracker) admit(ti Token, text string) bool {
 			return false // &x of a local variable
 		}
 	}
-	if t.prevWord && !t.bol && (ti.Class == Ident || ti.Class == Keyword || ti.Class == Number) && text != "" && text[0] != ' ' {
+	if t.last.word && !t.bol && (ti.Class == Ident || ti.Class == Keyword || ti.Class == Number) && text != "" && text[0] != ' ' {
 		return false // two words would print as one
 	}
-	if t.castClose && !(ti.Class == Ident || ti.Class == Number || ti.Class == Char || ti.Class == String) {
+	if t.last.castClose && !(ti.Class == Ident || ti.Class == Number || ti.Class == Char || ti.Class == String) {
 		return false // (int) x: a cast's operand is a name or a literal
 	}
-	if t.cpp && t.prevName >= 0 && t.prevName == t.std && !(ti.Class == Punct && ti.Code == pScope) {
+	if t.cpp && t.last.name >= 0 && t.last.name == t.std && !(ti.Class == Punct && ti.Code == pScope) {
 		return false // std is a namespace: std::
 	}
 	if t.pos == posScope && ti.Class != Ident && t.function() >= 0 {
 		return false // std::~x, std::4095: in a function a name follows ::
 	}
-	if t.unary && ti.Class == Punct && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pUnary || ti.Code == pPlusMinus || ti.Code == pIncDec) {
+	if t.last.unary && ti.Class == Punct && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pUnary || ti.Code == pPlusMinus || ti.Code == pIncDec) {
 		return false // one unary operator at a time
 	}
-	if t.afterRet && t.function() >= 0 && (t.fnVoid != (ti.Class == Punct && ti.Code == pSemi)) {
+	if t.last.ret && t.function() >= 0 && (t.fnVoid != (ti.Class == Punct && ti.Code == pSemi)) {
 		return false // return; in a void function, return x; in the others
 	}
-	if t.cin && t.prevShr && ti.Class != Ident {
+	if t.cin && t.last.shr && ti.Class != Ident {
 		return false // std::cin >> name
 	}
-	if t.deref && ti.Class != Ident {
+	if t.last.deref && ti.Class != Ident {
 		return false // *p: a pointer, not a literal or an expression
 	}
-	if t.typeExpr && t.pos == posType && t.haveType && t.function() >= 0 && t.cpp && t.top().open != '(' &&
+	if t.decl.typeExpr && t.pos == posType && t.decl.haveType && t.function() >= 0 && t.cpp && t.top().open != '(' &&
 		!(ti.Class == Punct && (ti.Code == pLParen || ti.Code == pScope || ti.Code == pLBrace || ti.Code == pLess)) {
 		return false // a type in an expression: std::string(...), not std::string x
 	}
@@ -215,34 +215,14 @@ func (t *tracker) admit(ti Token, text string) bool {
 	return true
 }
 
-// prior is what begin saw of the token before.
-type prior struct {
-	name                                              int32 // prevName
-	std, declName, tagName, str, close, using, assign bool
-	ctrl                                              uint8
-}
-
 // begin starts the change a token of code makes (not layout, comment
-// or preprocessor text): what held of the token before is forgotten
+// or preprocessor text): what held after the token before is forgotten
 // (and returned), what holds of this one by its kind alone is noted,
 // and so is what the bracket it stands in learns from it.
-func (t *tracker) begin(ti Token, text string) prior {
+func (t *tracker) begin(ti Token, text string) lastToken {
 	t.bol = false
-	w := prior{name: t.prevName, std: t.prevStd, declName: t.declName, tagName: t.tagName, str: t.prevString, close: t.prevClose, using: t.prevUsing, assign: t.prevAssign}
-	t.prevName = -1
-	t.prevStd = false
-	t.declName = false
-	t.tagName = false
-	t.prevLit, t.prevString = false, false
-	t.prevClose = false
-	t.structEnd = false
-	t.prevUsing = false
-	t.prevMod = false
-	t.declComma, t.castClose, t.prevTempl = false, false, false
-	t.addrName = t.addrOf && ti.Class == Ident
-	t.prevMember, t.addrOf = false, false
-	t.bodyStart, t.caseBlock = false, false
-	t.deref, t.unary, t.afterRet, t.viaStd = false, false, false, false
+	w := t.last
+	t.last = lastToken{name: -1}
 	if t.pos == posStmt {
 		t.stmtToks, t.effect = 0, false
 	}
@@ -254,25 +234,20 @@ func (t *tracker) begin(ti Token, text string) prior {
 		t.stmtAssign = false
 		t.exprStmt = ti.Class == Ident && t.flagsOf(ti.Name)&NameType == 0 || ti.Class == Punct && (ti.Code == pStar || ti.Code == pLParen || ti.Code == pIncDec)
 	}
-	t.prevWord = ti.Class == Ident || ti.Class == Keyword || ti.Class == Number
-	t.fnName = false
-	t.breakOK = ti.Class == Punct && (ti.Code == pComma || ti.Code == pAndAnd || ti.Code == pBinary || ti.Code == pAssign || ti.Code == pQuestion || ti.Code == pColon || ti.Code == pPlusMinus && t.pos == posAfter)
-	t.prevAssign = ti.Class == Punct && ti.Code == pAssign
-	t.prevShr = ti.Class == Punct && ti.Code == pShr
-	t.arith = ti.Class == Punct && t.pos == posAfter && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") ||
+	t.last.addrName = w.addrOf && ti.Class == Ident
+	t.last.word = ti.Class == Ident || ti.Class == Keyword || ti.Class == Number
+	t.last.breakOK = ti.Class == Punct && (ti.Code == pComma || ti.Code == pAndAnd || ti.Code == pBinary || ti.Code == pAssign || ti.Code == pQuestion || ti.Code == pColon || ti.Code == pPlusMinus && t.pos == posAfter)
+	t.last.assign = ti.Class == Punct && ti.Code == pAssign
+	t.last.shr = ti.Class == Punct && ti.Code == pShr
+	t.last.arith = ti.Class == Punct && t.pos == posAfter && (ti.Code == pStar || ti.Code == pAmp || ti.Code == pBinary && strings.ContainsAny(tokenTrim(text), "/%|^") && !strings.Contains(tokenTrim(text), "||") ||
 		!t.cpp && (ti.Code == pShr || ti.Code == pBinary && tokenTrim(text) == "<<"))
-	t.ptrName = false
 	if ti.Class == Ident && t.pos != posMember && t.pos != posType {
 		if k, ok := t.kinds[ti.Name]; ok && k&kPtr != 0 {
-			t.ptrName = true
+			t.last.ptrName = true
 		}
 	}
-	t.argName = ti.Class == Ident && t.argStart()
-	t.prevComma = ti.Class == Punct && ti.Code == pComma
-	t.allowClose, t.allowSemi = false, false
-	t.elseOK = false
-	w.ctrl = t.ctrl
-	t.ctrl = 0
+	t.last.argName = ti.Class == Ident && t.argStart(w.comma)
+	t.last.comma = ti.Class == Punct && ti.Code == pComma
 	top := t.top()
 	// What the parentheses of a call or of parameters hold.
 	if top.open == '(' && !(ti.Class == Punct && ti.Code == pRParen) {
@@ -290,7 +265,7 @@ func (t *tracker) begin(ti Token, text string) prior {
 	if top.kind == fkGroup && top.typeOnly {
 		switch {
 		case ti.Class == Keyword && (ti.Code == kwType || ti.Code == kwQual || ti.Code == kwTag):
-		case ti.Class == Ident && (t.pos == posOperand && t.env.Flags(ti.Name)&NameType != 0 || t.pos == posTag || t.pos == posScope || t.pos == posType && !t.haveType):
+		case ti.Class == Ident && (t.pos == posOperand && t.env.Flags(ti.Name)&NameType != 0 || t.pos == posTag || t.pos == posScope || t.pos == posType && !t.decl.haveType):
 		case ti.Class == Punct && (ti.Code == pStar || ti.Code == pScope || ti.Code == pRParen || ti.Code == pLess || ti.Code == pGreater):
 		default:
 			top.typeOnly = false
@@ -301,55 +276,55 @@ func (t *tracker) begin(ti Token, text string) prior {
 
 // ppStep follows a preprocessor line: only #define's name matters.
 func (t *tracker) ppStep(ti Token, text string) {
-	switch t.ppDefine {
+	switch t.pp.define {
 	case 0:
 		if ti.Class == Ident && tokenTrim(text) == "define" {
-			t.ppDefine = 1
+			t.pp.define = 1
 		} else {
-			t.ppDefine = 3
+			t.pp.define = 3
 		}
 	case 1:
 		if ti.Class == Ident || ti.Class == Keyword {
 			t.record(ti.Name, NameGlobal)
-			t.ppName = ti.Name
-			t.ppDefine = 2
+			t.pp.name = ti.Name
+			t.pp.define = 2
 			return
 		}
-		t.ppDefine = 3
+		t.pp.define = 3
 	case 2:
 		// A macro whose body is a type is a type name (bool, FILE); one
 		// with no parameters is an object (stdin, errno), not a function.
 		if ti.Class == Keyword && ti.Code == kwType {
-			t.record(t.ppName, NameType)
+			t.record(t.pp.name, NameType)
 		}
 		if !(ti.Class == Punct && ti.Code == pLParen && text == "(") {
-			t.record(t.ppName, NameVar)
-			t.ppDefine = 3
+			t.record(t.pp.name, NameVar)
+			t.pp.define = 3
 			return
 		}
-		t.ppDefine, t.ppArgs, t.ppVararg, t.ppAny = 4, 0, false, false
+		t.pp.define, t.pp.args, t.pp.vararg, t.pp.any = 4, 0, false, false
 	case 4:
 		// The parameters of a function-like macro: its arity.
 		switch {
 		case ti.Class == Punct && ti.Code == pComma:
-			t.ppArgs++
+			t.pp.args++
 		case ti.Class == Punct && ti.Code == pEllipsis:
-			t.ppVararg, t.ppAny = true, true
+			t.pp.vararg, t.pp.any = true, true
 		case ti.Class == Punct && ti.Code == pRParen:
 			n := 0
-			if t.ppAny {
-				n = t.ppArgs + 1
+			if t.pp.any {
+				n = t.pp.args + 1
 			}
 			if t.env.CollectArity != nil && n < 255 {
-				if t.ppVararg {
-					t.env.CollectArity(t.ppName, uint8(max(n-1, 0)), 255, 0)
+				if t.pp.vararg {
+					t.env.CollectArity(t.pp.name, uint8(max(n-1, 0)), 255, 0)
 				} else {
-					t.env.CollectArity(t.ppName, uint8(n), uint8(n), 0)
+					t.env.CollectArity(t.pp.name, uint8(n), uint8(n), 0)
 				}
 			}
-			t.ppDefine = 3
+			t.pp.define = 3
 		default:
-			t.ppAny = true
+			t.pp.any = true
 		}
 	}
 }

@@ -21,17 +21,17 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 				ok = !fn || top.open == '(' // no (x) = ...; statement
 			case p == posOperand:
 				// ((x)): one pair of parentheses is enough; (int)(char *)x: one cast.
-				ok = !(fn && top.open == '(' && top.kind != fkFor && !top.nonEmpty) && !t.castClose
+				ok = !(fn && top.open == '(' && top.kind != fkFor && !top.nonEmpty) && !t.last.castClose
 			case p == posAfter && direct:
 				// No function declared inside a function; in C++ a
 				// variable's direct initialization, T x(args).
-				ok = t.cpp && !t.declSpec && !t.typedef
+				ok = t.cpp && !t.decl.spec && !t.decl.typedef
 			case p == posAfter:
 				ok = t.callAllowed()
 			case p == posType:
 				// A functional cast in C++ (std::string(s)); no declarator
 				// in parentheses inside a function.
-				ok = t.haveType && (!fn || t.cpp && t.typeExpr)
+				ok = t.decl.haveType && (!fn || t.cpp && t.decl.typeExpr)
 			default:
 				ok = false
 			}
@@ -43,7 +43,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		f := frame{open: '(', kind: kind, typeOnly: kind == fkGroup, body: body, fname: -1, stmt: t.pos == posStmt, direct: direct}
 		switch kind {
 		case fkParams:
-			f.fname, f.fvoid = w.name, t.voidDecl
+			f.fname, f.fvoid = w.name, t.decl.voidDecl
 		case fkCall:
 			if !direct {
 				f.fname = w.name
@@ -53,11 +53,11 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		switch kind {
 		case fkFor:
 			t.pos = posStmt
-			t.decl = false
+			t.decl.on = false
 		case fkParams:
-			t.pos, t.allowClose = posStmt, true
+			t.pos, t.last.allowClose = posStmt, true
 		default:
-			t.pos, t.allowClose = posOperand, true
+			t.pos, t.last.allowClose = posOperand, true
 		}
 		return ok
 	case pRParen:
@@ -67,13 +67,13 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			ok = top.open == '('
 		case top.open != '(' || top.kind == fkFor && top.semis < 2 || !t.arityAllows(top, true):
 			ok = false
-		case top.kind == fkGroup && top.typeOnly && t.declVoid && t.stars == 0 && !top.stmt:
+		case top.kind == fkGroup && top.typeOnly && t.decl.void && t.decl.stars == 0 && !top.stmt:
 			ok = false // (void) x is a statement, not an operand
 		case p == posAfter:
 		case p == posType:
-			ok = t.haveType || top.kind == fkParams
+			ok = t.decl.haveType || top.kind == fkParams
 		case p == posStmt || p == posOperand:
-			ok = t.allowClose && (top.kind == fkCall && !top.direct || top.kind == fkParams)
+			ok = t.last.allowClose && (top.kind == fkCall && !top.direct || top.kind == fkParams)
 		default:
 			ok = false
 		}
@@ -87,7 +87,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		}
 		f := *top
 		t.stack = t.stack[:len(t.stack)-1]
-		t.lastParen, t.prevClose = f.kind, true
+		t.lastParen, t.last.close = f.kind, true
 		if f.kind == fkParams && f.fname >= 0 {
 			t.declared(f)
 		}
@@ -96,14 +96,14 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		}
 		switch f.kind {
 		case fkControl, fkFor:
-			t.pos, t.bodyStart = posStmt, true
+			t.pos, t.last.bodyStart = posStmt, true
 			if f.body != 0 {
 				t.pending = append(t.pending, pendingBody{f.body, len(t.stack)})
 			}
 		case fkGroup:
 			if f.typeOnly && t.pos == posType {
 				t.pos = posOperand // a cast: its operand follows
-				t.castClose = true
+				t.last.castClose = true
 			} else {
 				t.pos = posAfter
 			}
@@ -116,12 +116,12 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			switch {
 			case fn && t.parens() >= maxParens:
 				ok = false
-			case t.prevName >= 0 && t.notArray(t.prevName):
+			case t.last.name >= 0 && t.notArray(t.last.name):
 				ok = false // x[i] of a non-array
-			case t.prevClose && t.lastParen == fkGroup && fn:
+			case t.last.close && t.lastParen == fkGroup && fn:
 				ok = false // (a == b)[0]: not in the model's code, as (x).y
 			default:
-				ok = p == posAfter && !(t.prevLit && !t.prevString)
+				ok = p == posAfter && !(t.last.lit && !t.last.str)
 			}
 		}
 		if !apply {
@@ -134,11 +134,11 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			}
 		}
 		t.push(frame{open: '[', kind: fkIndex, declArr: w.declName})
-		t.pos, t.allowClose = posOperand, true
+		t.pos, t.last.allowClose = posOperand, true
 		return ok
 	case pRBrack:
 		if ok {
-			ok = top.open == '[' && (anywhere || p == posAfter || t.allowClose && (top.declArr || !fn))
+			ok = top.open == '[' && (anywhere || p == posAfter || t.last.allowClose && (top.declArr || !fn))
 		}
 		if !apply {
 			return ok
@@ -151,7 +151,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		}
 		t.pos = posAfter
 		// char buf[64] = ...: still a declarator.
-		t.declName = arr
+		t.last.declName = arr
 		return ok
 	case pLBrace:
 		if ok && !anywhere {
@@ -161,17 +161,17 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			case p == posStmt:
 				// Inside a function a block is a statement's body, not a
 				// statement of its own.
-				ok = !(top.kind == fkStruct || top.kind == fkEnum || top.open == 0 || top.kind == fkNamespace) && (!fn || t.bodyStart || t.caseBlock)
+				ok = !(top.kind == fkStruct || top.kind == fkEnum || top.open == 0 || top.kind == fkNamespace) && (!fn || t.last.bodyStart || t.last.caseBlock)
 			case p == posOperand:
 				// An initializer: after a declarator's '=' (no nested braces).
-				ok = t.prevAssign && t.decl && t.declAt == len(t.stack) && !t.castClose
-			case p == posAfter && t.prevClose && t.lastParen == fkParams:
+				ok = t.last.assign && t.decl.on && t.decl.at == len(t.stack) && !t.last.castClose
+			case p == posAfter && t.last.close && t.lastParen == fkParams:
 				// A function's body, outside anywhere function.
 				ok = !fn && (top.open == 0 || top.kind == fkNamespace || top.kind == fkExtern || top.kind == fkStruct)
 			case p == posAfter:
-				ok = t.cpp && t.declName // C++ braced initialization
+				ok = t.cpp && t.last.declName // C++ braced initialization
 			case p == posType:
-				ok = t.tagName && !fn
+				ok = t.last.tagName && !fn
 			case p == posTag:
 				ok = !fn // no struct defined inside a function
 			default:
@@ -195,7 +195,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		case t.pos == posAfter:
 			kind = fkInit // C++ braced initialization
 		case t.pos == posType || t.pos == posTag:
-			kind = t.tagKind
+			kind = t.decl.tagKind
 			if kind == 0 {
 				kind = fkStruct
 			}
@@ -212,15 +212,15 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		t.push(frame{open: '{', kind: kind, body: body})
 		switch kind {
 		case fkInit:
-			t.pos, t.allowClose = posOperand, true
+			t.pos, t.last.allowClose = posOperand, true
 		case fkNamespace:
 			t.nsOpen++
-			t.pos, t.decl = posStmt, false
+			t.pos, t.decl.on = posStmt, false
 		case fkEnum:
-			t.pos, t.decl = posStmt, false
+			t.pos, t.decl.on = posStmt, false
 		default:
 			t.pos = posStmt
-			t.decl, t.typedef = false, false
+			t.decl.on, t.decl.typedef = false, false
 		}
 		return ok
 	case pRBrace:
@@ -229,10 +229,10 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		case top.open != '{':
 			ok = false
 		case anywhere:
-		case t.young && t.atBodyLevel():
+		case t.budget.young && t.atBodyLevel():
 			ok = false // the function is not to end yet
 		case top.kind == fkInit:
-			ok = p == posAfter || t.allowClose && !t.prevComma
+			ok = p == posAfter || t.last.allowClose && !t.last.comma
 		case top.kind == fkEnum:
 			ok = p == posAfter || p == posStmt
 		default:
@@ -258,25 +258,25 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			t.pos = posAfter
 		case fkStruct, fkEnum:
 			// struct x {...} name; or };
-			t.pos, t.haveType, t.structEnd = posType, true, true
-			if !t.decl {
-				t.decl, t.declAt = true, len(t.stack)
+			t.pos, t.decl.haveType, t.last.structEnd = posType, true, true
+			if !t.decl.on {
+				t.decl.on, t.decl.at = true, len(t.stack)
 			}
 		case fkNamespace:
 			t.nsOpen--
 			t.pos = posStmt
 		default:
-			t.pos, t.decl = posStmt, false
+			t.pos, t.decl.on = posStmt, false
 			t.complete()
 		}
 		return ok
 	case pSemi:
 		if ok && !anywhere {
 			switch {
-			case t.exprStmt && !t.effect && !t.closing && fn && top.open == '{':
+			case t.exprStmt && !t.effect && !t.budget.closing && fn && top.open == '{':
 				ok = false // x; x[0]; do nothing
 			case top.open == '(':
-				ok = top.kind == fkFor && top.semis < 2 && (p == posStmt || p == posAfter || p == posOperand && t.allowSemi)
+				ok = top.kind == fkFor && top.semis < 2 && (p == posStmt || p == posAfter || p == posOperand && t.last.allowSemi)
 			case top.open == '[' || top.open == '<' || top.kind == fkInit || top.kind == fkEnum:
 				ok = false
 			case p == posAfter || p == posSemi:
@@ -284,11 +284,11 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 				// No empty statement in a function (the n-gram model often
 				// starts a line with one after a comment), unless closing
 				// in a hurry an if's or a loop's body.
-				ok = !fn || t.closing && t.bodyStart
+				ok = !fn || t.budget.closing && t.last.bodyStart
 			case p == posOperand:
-				ok = t.allowSemi
+				ok = t.last.allowSemi
 			case p == posType:
-				ok = t.haveType && (t.tagName || t.structEnd)
+				ok = t.decl.haveType && (t.last.tagName || t.last.structEnd)
 			default:
 				ok = false
 			}
@@ -306,20 +306,20 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		if top.kind == fkFor {
 			top.semis++
 			t.pos = posOperand
-			t.allowSemi = top.semis < 2
-			t.allowClose = top.semis >= 2
-			t.decl = false
+			t.last.allowSemi = top.semis < 2
+			t.last.allowClose = top.semis >= 2
+			t.decl.on = false
 			return ok
 		}
 		if top.open == '{' || top.open == 0 {
-			if t.decl && t.declRun < 255 {
+			if t.decl.on && t.declRun < 255 {
 				t.declRun++
-			} else if !t.decl {
+			} else if !t.decl.on {
 				t.declRun = 0
 			}
 		}
 		t.pos = posStmt
-		t.decl, t.typedef, t.tagStart = false, false, false
+		t.decl.on, t.decl.typedef, t.decl.tagStart = false, false, false
 		t.cin = false
 		if top.open == '{' || top.open == 0 {
 			t.popScope(t.braces())
@@ -329,7 +329,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 	case pComma:
 		if ok && !anywhere {
 			switch {
-			case p != posAfter && !(p == posType && t.haveType && (top.kind == fkParams || top.kind == fkTemplate)):
+			case p != posAfter && !(p == posType && t.decl.haveType && (top.kind == fkParams || top.kind == fkTemplate)):
 				ok = false
 			case !t.arityAllows(top, false):
 				ok = false
@@ -342,7 +342,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			case top.open == '{' && (top.kind == fkInit || top.kind == fkEnum):
 			default:
 				// The next declarator (a few in a function).
-				ok = t.decl && t.declAt == len(t.stack) && (t.declN < 3 || !fn)
+				ok = t.decl.on && t.decl.at == len(t.stack) && (t.decl.n < 3 || !fn)
 			}
 		}
 		if !apply {
@@ -356,16 +356,16 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		switch {
 		case top.kind == fkParams:
 			t.pos = posStmt
-		case t.decl && t.declAt == len(t.stack):
-			t.pos, t.haveType, t.declComma = posType, true, true
-			t.declVoid, t.stars = t.baseVoid, 0
-			t.quals = t.baseQuals
+		case t.decl.on && t.decl.at == len(t.stack):
+			t.pos, t.decl.haveType, t.last.declComma = posType, true, true
+			t.decl.void, t.decl.stars = t.decl.baseVoid, 0
+			t.decl.quals = t.decl.baseQuals
 		case top.kind == fkEnum:
 			t.pos = posStmt
 		case top.kind == fkInit:
-			t.pos, t.allowClose = posOperand, true
+			t.pos, t.last.allowClose = posOperand, true
 		case top.kind == fkTemplate:
-			t.pos, t.haveType = posType, false
+			t.pos, t.decl.haveType = posType, false
 		default:
 			t.pos = posOperand
 		}
@@ -374,8 +374,8 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		if ok && !anywhere {
 			switch {
 			case p != posAfter:
-				ok = p == posOperand && top.kind == fkInit && t.allowClose && !t.cpp // .member = value
-			case t.prevLit || t.declName || t.prevClose && t.lastParen == fkGroup && fn:
+				ok = p == posOperand && top.kind == fkInit && t.last.allowClose && !t.cpp // .member = value
+			case t.last.lit || t.last.declName || t.last.close && t.lastParen == fkGroup && fn:
 				ok = false // (x).y: not in the model's code
 			default:
 				ok = t.memberAllowed(tokenTrim(text) == "->")
@@ -389,14 +389,14 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		return ok
 	case pScope:
 		if ok && !anywhere {
-			_, local := t.scope[t.prevName]
+			_, local := t.scope[t.last.name]
 			switch {
 			case !t.cpp:
 				ok = false
-			case local && t.prevName >= 0:
+			case local && t.last.name >= 0:
 				ok = false // x:: of a variable
 			case p == posAfter || p == posType:
-				ok = t.prevName >= 0
+				ok = t.last.name >= 0
 			case p == posStmt || p == posOperand:
 				ok = !fn // ::name: not in the model's code
 			default:
@@ -408,13 +408,13 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		}
 		w, _ := t.punctBegin(ti, text)
 		t.pos = posScope
-		t.prevStd = t.cpp && w.name >= 0 && w.name == t.std
+		t.last.std = t.cpp && w.name >= 0 && w.name == t.std
 		return ok
 	case pStar, pAmp, pAndAnd:
 		if ok && !anywhere {
 			switch p {
 			case posAfter:
-				ok = code != pStar || !t.prevString
+				ok = code != pStar || !t.last.str
 			case posStmt, posOperand:
 				switch code {
 				case pStar:
@@ -427,11 +427,11 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			case posType:
 				switch code {
 				case pStar:
-					ok = t.haveType && t.stars < 2
+					ok = t.decl.haveType && t.decl.stars < 2
 				case pAmp:
-					ok = t.haveType && t.cpp && top.kind != fkTemplate && !fn
+					ok = t.decl.haveType && t.cpp && top.kind != fkTemplate && !fn
 				default:
-					ok = t.haveType && t.cpp && !fn
+					ok = t.decl.haveType && t.cpp && !fn
 				}
 			default:
 				ok = false
@@ -442,27 +442,27 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		}
 		t.punctBegin(ti, text)
 		if t.pos == posType {
-			t.quals = 0
+			t.decl.quals = 0
 			if code != pStar {
-				t.refPending = true
+				t.decl.refPending = true
 			} else {
-				t.declVoid = false
-				t.stars++
+				t.decl.void = false
+				t.decl.stars++
 			}
 			return ok // a pointer or reference declarator
 		}
-		t.addrOf = code == pAmp && t.pos != posAfter
-		t.deref = code == pStar && t.pos != posAfter
-		t.unary = t.pos != posAfter
+		t.last.addrOf = code == pAmp && t.pos != posAfter
+		t.last.deref = code == pStar && t.pos != posAfter
+		t.last.unary = t.pos != posAfter
 		t.pos = posOperand
 		return ok
 	case pLess:
 		if ok && !anywhere {
 			switch p {
 			case posAfter:
-				ok = !t.viaStd // std::f < x: a template's arguments, not a comparison
+				ok = !t.last.viaStd // std::f < x: a template's arguments, not a comparison
 			case posType:
-				ok = t.cpp && t.haveType && t.prevName >= 0
+				ok = t.cpp && t.decl.haveType && t.last.name >= 0
 			default:
 				ok = false
 			}
@@ -471,16 +471,16 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			return ok
 		}
 		t.punctBegin(ti, text)
-		if t.cpp && t.pos == posType && t.haveType {
+		if t.cpp && t.pos == posType && t.decl.haveType {
 			t.push(frame{open: '<', kind: fkTemplate})
-			t.pos, t.haveType = posType, false
+			t.pos, t.decl.haveType = posType, false
 			return ok
 		}
 		t.pos = posOperand
 		return ok
 	case pGreater:
 		if ok && !anywhere {
-			ok = p == posAfter || top.open == '<' && p == posType && t.haveType
+			ok = p == posAfter || top.open == '<' && p == posType && t.decl.haveType
 		}
 		if !apply {
 			return ok
@@ -488,7 +488,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		_, top := t.punctBegin(ti, text)
 		if top.open == '<' {
 			t.stack = t.stack[:len(t.stack)-1]
-			t.pos, t.haveType, t.prevTempl = posType, true, true
+			t.pos, t.decl.haveType, t.last.templ = posType, true, true
 			return ok
 		}
 		t.pos = posOperand
@@ -496,7 +496,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 	case pShr:
 		if ok && !anywhere {
 			if top.open == '<' {
-				ok = len(t.stack) > 2 && t.stack[len(t.stack)-2].open == '<' && (p == posType && t.haveType || p == posAfter)
+				ok = len(t.stack) > 2 && t.stack[len(t.stack)-2].open == '<' && (p == posType && t.decl.haveType || p == posAfter)
 			} else {
 				ok = p == posAfter
 			}
@@ -507,7 +507,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		_, top := t.punctBegin(ti, text)
 		if top.open == '<' && len(t.stack) > 2 && t.stack[len(t.stack)-2].open == '<' {
 			t.stack = t.stack[:len(t.stack)-2]
-			t.pos, t.haveType = posType, true
+			t.pos, t.decl.haveType = posType, true
 			return ok
 		}
 		t.pos = posOperand
@@ -517,15 +517,15 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			switch {
 			case top.kind == fkStruct && !t.cpp:
 				ok = false // no member initializer in C
-			case p != posAfter || t.prevLit:
+			case p != posAfter || t.last.lit:
 				ok = false
-			case !fn || t.declName:
+			case !fn || t.last.declName:
 			// An assignment is a statement of its own (x = y;), or a for
 			// header's, or a designated initializer's: not inside another
 			// expression.
 			case top.kind == fkFor:
 			case top.kind == fkInit:
-				ok = t.prevMember && !t.cpp // .member = value
+				ok = t.last.member && !t.cpp // .member = value
 			default:
 				ok = top.open == '{' && t.exprStmt && !t.stmtAssign
 			}
@@ -538,7 +538,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		if top.kind == fkParams && top.defaults < 254 {
 			top.defaults++
 		}
-		t.needInit = false
+		t.decl.needInit = false
 		if t.exprStmt {
 			t.stmtAssign = true
 		}
@@ -552,7 +552,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		}
 		if t.bol {
 			t.bol = false
-			t.pp, t.prePos, t.ppDefine = true, t.pos, 0
+			t.pp.in, t.pp.pos, t.pp.define = true, t.pos, 0
 			return ok
 		}
 		t.punctBegin(ti, text)
@@ -574,7 +574,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			t.pos = posOperand // range for
 			top.semis = 2
 		default:
-			t.caseBlock = t.caseExpr || t.pos == posColon
+			t.last.caseBlock = t.caseExpr || t.pos == posColon
 			t.pos, t.caseExpr = posStmt, false
 		}
 		return ok
@@ -591,7 +591,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		return ok
 	case pIncDec:
 		if ok && !anywhere {
-			ok = p == posAfter && !t.prevLit || p == posStmt || p == posOperand
+			ok = p == posAfter && !t.last.lit || p == posStmt || p == posOperand
 		}
 		if !apply {
 			return ok
@@ -616,7 +616,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 			return ok
 		}
 		t.punctBegin(ti, text)
-		t.unary = code == pUnary || code == pPlusMinus && t.pos != posAfter
+		t.last.unary = code == pUnary || code == pPlusMinus && t.pos != posAfter
 		t.pos = posOperand
 		return ok
 	case pEllipsis:
@@ -647,7 +647,7 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 // ) ] } ; or {, so a '<' read as one was a comparison; the bracket
 // notes a comparison. It returns what begin saw of the token before and
 // the innermost bracket.
-func (t *tracker) punctBegin(ti Token, text string) (prior, *frame) {
+func (t *tracker) punctBegin(ti Token, text string) (lastToken, *frame) {
 	w := t.begin(ti, text)
 	code := ti.Code
 	switch code {
@@ -658,7 +658,7 @@ func (t *tracker) punctBegin(ti Token, text string) (prior, *frame) {
 	}
 	top := t.top()
 	switch {
-	case isComparison(code, text) && !(code == pLess && t.cpp && t.pos == posType && t.haveType) && !(code == pGreater && top.open == '<'):
+	case isComparison(code, text) && !(code == pLess && t.cpp && t.pos == posType && t.decl.haveType) && !(code == pGreater && top.open == '<'):
 		top.cmp = true
 	case code == pAndAnd || code == pComma || code == pQuestion || code == pColon || code == pBinary && tokenTrim(text) == "||":
 		top.cmp = false
@@ -676,10 +676,10 @@ func (t *tracker) punctBegin(ti Token, text string) (prior, *frame) {
 func (t *tracker) parenKind() (kind, body uint8, direct bool) {
 	switch {
 	case t.pos == posParen:
-		return t.nextParen, t.ctrl, false
+		return t.nextParen, t.last.ctrl, false
 	case t.pos == posOperand && t.nextParen == fkSizeof:
 		return fkSizeof, 0, false
-	case t.pos == posAfter && t.declName && t.decl:
+	case t.pos == posAfter && t.last.declName && t.decl.on:
 		if t.function() >= 0 && t.top().open != '(' {
 			return fkCall, 0, true
 		}
@@ -693,16 +693,16 @@ func (t *tracker) parenKind() (kind, body uint8, direct bool) {
 // callAllowed decides a '(' after an operand: a call of a function.
 func (t *tracker) callAllowed() bool {
 	fn := t.function() >= 0
-	if t.prevLit || t.addrName {
+	if t.last.lit || t.last.addrName {
 		return false // 5(, &f(
 	}
-	if fn && t.prevName < 0 && !t.prevTempl {
+	if fn && t.last.name < 0 && !t.last.templ {
 		return false // f(x)(y), a[1](: no call of a call's result
 	}
-	if _, local := t.scope[t.prevName]; local && fn {
+	if _, local := t.scope[t.last.name]; local && fn {
 		return false // a local variable is not a function
 	}
-	if f := t.flagsOf(t.prevName); fn && f&NameVar != 0 && f&NameArity == 0 && !t.prevMember {
+	if f := t.flagsOf(t.last.name); fn && f&NameVar != 0 && f&NameArity == 0 && !t.last.member {
 		return false // an object (stdin, errno, std::cout) is not a function
 	}
 	return true
@@ -718,8 +718,8 @@ func (t *tracker) notArray(n int32) bool {
 // memberAllowed decides . (arrow false) or -> after a local of known
 // kind.
 func (t *tracker) memberAllowed(arrow bool) bool {
-	k, ok := t.kinds[t.prevName]
-	if !ok || k == 0 || t.prevName < 0 {
+	k, ok := t.kinds[t.last.name]
+	if !ok || k == 0 || t.last.name < 0 {
 		return true
 	}
 	if arrow {
@@ -737,15 +737,15 @@ func (t *tracker) afterOperand(code uint8, text string) bool {
 		return true
 	}
 	top := t.top()
-	if t.fnName && code != pLParen {
+	if t.last.fnName && code != pLParen {
 		return false // a function is called, not passed or operated on
 	}
-	if code == pLParen && t.viaStd && t.prevName >= 0 {
-		if f := t.flagsOf(t.prevName); f&(NameArity|NameType) == 0 {
+	if code == pLParen && t.last.viaStd && t.last.name >= 0 {
+		if f := t.flagsOf(t.last.name); f&(NameArity|NameType) == 0 {
 			return false // std::f() of a template whose arity is unknown
 		}
 	}
-	if k, ok := t.kinds[t.prevName]; ok && t.prevName >= 0 && !t.prevMember {
+	if k, ok := t.kinds[t.last.name]; ok && t.last.name >= 0 && !t.last.member {
 		if k&kConst != 0 && (code == pAssign || code == pIncDec) {
 			return false // a const is not assigned
 		}
@@ -773,17 +773,17 @@ func (t *tracker) afterOperand(code uint8, text string) bool {
 	if top.cmp && isComparison(code, text) && !(code == pGreater && top.open == '<') {
 		return false // no a < b < c
 	}
-	if t.prevString && (isComparison(code, text) || code == pStar || code == pPlusMinus) {
+	if t.last.str && (isComparison(code, text) || code == pStar || code == pPlusMinus) {
 		return false // "x" < y: no arithmetic on a string literal
 	}
-	if t.declName {
+	if t.last.declName {
 		// After a declarator: its initializer, array size, the next
 		// declarator or the end; a reference is initialized.
 		switch code {
 		case pAssign:
 			return tokenTrim(text) == "="
 		case pSemi, pComma:
-			return !t.needInit
+			return !t.decl.needInit
 		case pLBrack, pLParen, pLBrace:
 		default:
 			return false

@@ -90,126 +90,141 @@ type undoEntry struct {
 	prevKind uint8
 }
 
-// tracker is the state of the syntax after some tokens.
+// tracker is the state of the syntax after some tokens, by concern.
 type tracker struct {
-	cpp   bool
-	std   int32 // the name index of "std", -1 when unknown
-	main  int32 // the name index of "main", -1 when unknown
-	stack []frame
-	pos   pos
+	cpp  bool
+	std  int32 // the name index of "std", -1 when unknown
+	main int32 // the name index of "main", -1 when unknown
+	env  Env
+	// discipline: identifiers must be declared (see admit).
+	discipline bool
 
-	prePos   pos   // the position before a preprocessor line
-	pp       bool  // inside a preprocessor line
-	ppDefine uint8 // 1: after "#define"; 2: after its name
-	ppName   int32
-	ppArgs   int   // commas among a function-like macro's parameters
-	ppVararg bool  // ... among them
-	ppAny    bool  // a parameter was read
-	comment  uint8 // 0 code, 1 a // comment, 2 a /* comment
-	bol      bool  // at the start of a line
+	stack   []frame
+	pos     pos
+	comment uint8 // 0 code, 1 a // comment, 2 a /* comment
+	bol     bool  // at the start of a line
+	pp      ppLine
+	last    lastToken // what holds after the last token of code
+	decl    declaration
+	budget  budget
 
-	haveType   bool  // posType: a type was given (a declarator may come)
-	allowClose bool  // ')', ']' or '}' may close the bracket just opened
+	lastParen uint8 // kind of the last ')' closed
+	nextParen uint8 // kind of the '(' expected at posParen or after sizeof
+	qualStart pos   // where the qualified name being read (std::...) began
+	qualAfter bool  // the qualified name being read follows an '='
+	pending   []pendingBody
+
+	// The statement being read.
+	exprStmt   bool  // it is an expression
+	stmtAssign bool  // it assigned
+	effect     bool  // it calls, assigns or increments
+	stmtToks   int   // its tokens so far
+	caseExpr   bool  // inside a case label's expression: ':' ends it
+	cin        bool  // it reads std::cin: >> takes a name
+	usingDecl  bool  // inside a using declaration: its last name is declared
+	needBreak  bool  // a statement ended in a function: the next starts a line
+	declRun    uint8 // the declarations in a row in the current block
+
+	// Names: scope maps them to the level of their innermost declaration,
+	// kinds to what that declaration says of them; undo restores what a
+	// block's declarations hid.
+	scope    map[int32]int32
+	kinds    map[int32]uint8
+	undo     []undoEntry
+	lastDecl int32 // the last local declared
+	nsNext   bool  // "namespace": its braces come
+	nsOpen   int   // namespace frames open
+	usingNS  bool  // "using namespace" seen: std's names are visible
+	hasTags  bool  // the prompt or its headers know a struct, union or enum tag
+
+	// The function being written.
+	current  int32 // its name (of the function being defined), -1
+	fnVoid   bool  // it returns void
+	lastVoid bool  // the last parameter list closed was a void function's
+}
+
+// ppLine is the preprocessor line being read.
+type ppLine struct {
+	in     bool  // inside a preprocessor line
+	pos    pos   // the position before it
+	define uint8 // 1: after "#define"; 2: after its name; 4: its parameters
+	name   int32 // the name #define defines
+	args   int   // commas among a function-like macro's parameters
+	vararg bool  // ... among them
+	any    bool  // a parameter was read
+}
+
+// lastToken is what holds after the last token of code (begin renews
+// it): what that token was, and what it lets come next.
+type lastToken struct {
+	name       int32 // its name when an identifier, -1 else
+	std        bool  // the last tokens were "std ::"
+	declName   bool  // a declarator's name
+	tagName    bool  // a tag's name
+	lit        bool  // a literal
+	str        bool  // a string literal
+	close      bool  // ')'
+	structEnd  bool  // it closed a struct or enum body
+	using      bool  // "using"
+	mod        bool  // long, short, signed or unsigned
+	declComma  bool  // the ',' of a declaration list
+	castClose  bool  // it closed a cast
+	templ      bool  // it closed template arguments
+	member     bool  // a name after . or ->
+	addrOf     bool  // a unary &
+	addrName   bool  // a name after a unary &
+	bodyStart  bool  // it starts an if's, loop's or else's body
+	caseBlock  bool  // a case label: a block may open
+	deref      bool  // a unary *
+	unary      bool  // a unary operator
+	ret        bool  // return
+	viaStd     bool  // a name after std::
+	word       bool  // a word (a name, keyword or number)
+	fnName     bool  // a function's name (not yet called)
+	breakOK    bool  // a line may break after it (an operator, '(', ',' of a long expression)
+	assign     bool  // '=' or a compound assignment
+	shr        bool  // '>>'
+	comma      bool  // ','
+	arith      bool  // a multiplicative or bitwise operator
+	ptrName    bool  // a local pointer's name
+	argName    bool  // a name that starts an argument of a call
+	allowClose bool  // ')', ']' or '}' may close the bracket it opened
 	allowSemi  bool  // ';' may come at posOperand (after return)
-	decl       bool  // the statement is a declaration
-	declAt     int   // len(stack) of that declaration
-	typedef    bool  // the declaration is a typedef
-	declName   bool  // the last token was a declarator's name
-	tagStart   bool  // the statement started with struct/union/enum/class
+	elseOK     bool  // it completed an if statement: else may come
+	ctrl       uint8 // the body kind of the control keyword it is
+}
+
+// declaration is the declaration being read.
+type declaration struct {
+	on         bool  // the statement is a declaration
+	at         int   // len(stack) of that declaration
+	typedef    bool  // it is a typedef
+	spec       bool  // it has a storage class (static, extern, ...)
+	tagStart   bool  // it started with struct/union/enum/class
 	tagKind    uint8 // fkStruct or fkEnum: the braces a tag opens
-	tagName    bool  // the last token was a tag's name
-	structEnd  bool  // the last token closed a struct or enum body
-	prevClose  bool  // the last token was ')'
-	lastParen  uint8 // kind of the last ')' closed
-	prevLit    bool  // the last token was a literal
-	prevString bool  // the last token was a string literal
-	prevStd    bool  // the last tokens were "std ::"
-	prevName   int32 // name of the last token when an identifier, -1 else
-	nextParen  uint8 // kind of the '(' expected at posParen or after sizeof
-	nsNext     bool  // "namespace": its braces come
-	prevUsing  bool  // the last token was "using"
-	nsOpen     int   // namespace frames open
-	usingNS    bool  // "using namespace" seen: std's names are visible
-	ctrl       uint8 // the body kind of the control keyword just read
-	prevMod    bool  // the last token was long, short, signed or unsigned
-	declSpec   bool  // the declaration has a storage class (static, extern, ...)
-	declVoid   bool  // the declared type is void, not (yet) a pointer
-	baseVoid   bool  // the declaration's type is void (before any '*')
+	haveType   bool  // posType: a type was given (a declarator may come)
+	typeExpr   bool  // the type being read stands in an expression (a cast)
+	auto       bool  // the type is auto
+	baseKind   uint8 // the kind of the type
+	baseVoid   bool  // the type is void (before any '*')
+	baseQuals  uint8 // const, volatile before the first '*'
+	void       bool  // the declared type is void, not (yet) a pointer
 	stars      uint8 // '*' of the declarator being read
-	bodyStart  bool  // at the start of an if's, loop's or else's body
 	quals      uint8 // const, volatile since the last '*' of the type
 	refPending bool  // a '&' declarator: its name comes, then '='
 	needInit   bool  // a reference declared: '=' must come
-	current    int32 // the name of the function being defined, -1
-	caseBlock  bool  // after a case label: a block may open
-	declComma  bool  // after the ',' of a declaration list
-	typeExpr   bool  // the type being read stands in an expression (a cast)
-	castClose  bool  // the last token closed a cast
-	prevTempl  bool  // the last token closed template arguments
-	caseExpr   bool  // inside a case label's expression: ':' ends it
-	pending    []pendingBody
-	elseOK     bool // an if statement just completed: else may come
+	n          uint8 // declarators so far
+	voidDecl   bool  // the last declarator's type is void (not a pointer)
+}
 
-	// scope maps names to the level of their innermost declaration, kinds
-	// to what that declaration says of them.
-	scope     map[int32]int32
-	kinds     map[int32]uint8
-	baseKind  uint8 // the kind of the type being declared
-	lastDecl  int32 // the last local declared
-	deref     bool  // the last token was a unary *
-	unary     bool  // the last token was a unary operator
-	fnVoid    bool  // the function being written returns void
-	afterRet  bool  // the last token was return
-	viaStd    bool  // the last token was a name after std::
-	closing   bool  // set by the sampler: the token budget is nearly spent
-	usingDecl bool  // inside a using declaration: its last name is declared
-	qualStart pos   // where the qualified name being read (std::...) began
-	baseQuals uint8 // const, volatile before the first '*' of the declaration
-	arith     bool  // the last token was a multiplicative or bitwise operator
-	qualAfter bool  // the qualified name being read follows an '='
-	effect    bool  // the expression statement calls, assigns or increments
-	ptrName   bool  // the last token was a local pointer's name
-	hasTags   bool  // the prompt or its headers know a struct, union or enum tag
-	needBreak bool  // a statement ended in a function: the next starts a line
-	stmtToks  int   // tokens of the statement so far
-	declN     uint8 // declarators of the declaration so far
-	fnName    bool  // the last token was a function's name (not yet called)
-	cin       bool  // the statement reads std::cin: >> takes a name
-	autoDecl  bool  // the declaration's type is auto
-	lastVoid  bool  // the last parameter list closed was a void function's
-	undo      []undoEntry
-
-	env Env
-	// discipline: identifiers must be declared (see allowed).
-	discipline bool
-	// argName: the last token was a name that starts an argument of a
-	// call.
-	argName bool
-	// voidDecl: the last declarator's type is void (not a pointer).
-	voidDecl bool
-	// prevMember: the last token was a name after . or ->.
-	prevMember bool
-	// addrOf: the last token was a unary &; addrName: the one before.
-	addrOf, addrName bool
-	// prevWord: the last token was a word (a name, keyword or number).
-	prevWord bool
-	// breakOK: a line may break after the last token (an operator, '(',
-	// ',' of a long expression).
-	breakOK bool
-	// prevAssign: the last token was '=' or a compound assignment;
-	// prevShr '>>'; prevComma ','.
-	prevAssign, prevShr, prevComma bool
-	// exprStmt: the statement is an expression; stmtAssign: it assigned.
-	exprStmt, stmtAssign bool
-	// declRun counts the declarations in a row in the current block.
-	declRun uint8
-	// young: set by the sampler while the choice is too short to end the
-	// function (see minBody).
-	young bool
+// budget is what the sampler says of its token budget.
+type budget struct {
+	closing bool // it is nearly spent: close what is open
+	young   bool // the choice is too short yet to end the function
 }
 
 func newTracker(cpp bool, std int32) *tracker {
-	return &tracker{cpp: cpp, std: std, main: -1, stack: []frame{{kind: fkFile, fname: -1}}, bol: true, prevName: -1, current: -1, lastDecl: -1,
+	return &tracker{cpp: cpp, std: std, main: -1, stack: []frame{{kind: fkFile, fname: -1}}, bol: true, last: lastToken{name: -1}, current: -1, lastDecl: -1,
 		scope: map[int32]int32{}, kinds: map[int32]uint8{}}
 }
 
@@ -237,7 +252,7 @@ func (t *tracker) complete() {
 	d := len(t.stack)
 	for len(t.pending) > 0 && t.pending[len(t.pending)-1].depth == d {
 		if t.pending[len(t.pending)-1].kind == bodyIf {
-			t.elseOK = true
+			t.last.elseOK = true
 		}
 		t.pending = t.pending[:len(t.pending)-1]
 	}
@@ -304,14 +319,14 @@ func (t *tracker) declare(name int32) {
 	}
 	t.undo = append(t.undo, undoEntry{name: name, prev: prev, level: lv, prevKind: t.kinds[name]})
 	t.scope[name] = lv
-	k := t.baseKind
-	if t.stars > 0 {
+	k := t.decl.baseKind
+	if t.decl.stars > 0 {
 		k |= kPtr
-		if t.baseVoid && t.stars == 1 {
+		if t.decl.baseVoid && t.decl.stars == 1 {
 			k |= kVoid
 		}
 	}
-	if t.quals > 0 {
+	if t.decl.quals > 0 {
 		k |= kConst // const int n; char *const p
 	}
 	t.kinds[name] = k
