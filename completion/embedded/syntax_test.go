@@ -61,6 +61,12 @@ extern char *strcpy (char *__restrict __dest, const char *__restrict __src);
 func headerModel(t testing.TB, order int) *Model {
 	t.Helper()
 	m := trainTest(t, order)
+	setTestHeaders(m)
+	return m
+}
+
+// setTestHeaders gives m the test headers' table.
+func setTestHeaders(m *Model) {
 	table := map[string]HeaderNames{}
 	for name, h := range testHeaders {
 		table[name] = ScanHeader([]byte(h.text), h.cpp)
@@ -69,7 +75,6 @@ func headerModel(t testing.TB, order int) *Model {
 	table["cstdio"] = ScanHeader([]byte(testHeaders["stdio.h"].text), true)
 	table["cstdlib"] = ScanHeader([]byte(testHeaders["stdlib.h"].text), true)
 	m.SetHeaders(table)
-	return m
 }
 
 func TestScanHeader(t *testing.T) {

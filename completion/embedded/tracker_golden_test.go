@@ -65,13 +65,7 @@ func goldenModel(t testing.TB) (*Model, []goldenDoc) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	table := map[string]HeaderNames{}
-	for name, h := range testHeaders {
-		table[name] = ScanHeader([]byte(h.text), h.cpp)
-	}
-	table["cstdio"] = ScanHeader([]byte(testHeaders["stdio.h"].text), true)
-	table["cstdlib"] = ScanHeader([]byte(testHeaders["stdlib.h"].text), true)
-	m.SetHeaders(table)
+	setTestHeaders(m)
 	return m, docs
 }
 

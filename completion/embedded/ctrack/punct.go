@@ -80,13 +80,10 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		if !apply {
 			return ok
 		}
-		_, top := t.punctBegin(ti, text)
-		if top.open != '(' {
-			t.pos = posAny
+		f, closed := t.closeBracket(ti, text, '(')
+		if !closed {
 			return ok
 		}
-		f := *top
-		t.stack = t.stack[:len(t.stack)-1]
 		t.lastParen, t.last.close = f.kind, true
 		if f.kind == fkParams && f.fname >= 0 {
 			t.declared(f)
@@ -241,13 +238,10 @@ func (t *tracker) punct(ti Token, text string, ok, apply bool) bool {
 		if !apply {
 			return ok
 		}
-		_, top := t.punctBegin(ti, text)
-		if top.open != '{' {
-			t.pos = posAny
+		f, closed := t.closeBracket(ti, text, '{')
+		if !closed {
 			return ok
 		}
-		f := *top
-		t.stack = t.stack[:len(t.stack)-1]
 		t.popScope(t.braces())
 		if f.kind == fkBlock || f.kind == fkBody {
 			t.declRun = 0
@@ -667,6 +661,20 @@ func (t *tracker) punctBegin(ti Token, text string) (lastToken, *frame) {
 		t.nextParen = 0 // read by parenKind before
 	}
 	return w, top
+}
+
+// closeBracket is punctBegin for ')' or '}': it closes the innermost
+// bracket and returns it when it is one of open; else (a stray closing
+// bracket of a prompt) the tracker stops following.
+func (t *tracker) closeBracket(ti Token, text string, open byte) (frame, bool) {
+	_, top := t.punctBegin(ti, text)
+	if top.open != open {
+		t.pos = posAny
+		return frame{}, false
+	}
+	f := *top
+	t.stack = t.stack[:len(t.stack)-1]
+	return f, true
 }
 
 // parenKind decides what a '(' opens: a condition's parentheses (with
