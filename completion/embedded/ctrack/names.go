@@ -97,7 +97,7 @@ func MergeArity(a uint16, had bool, lo, hi uint8) uint16 {
 	return PackArity(min(alo, lo), max(ahi, hi))
 }
 
-// What a name of std may do in the model's code (tracker.stdOK).
+// What a name of std may do in the model's code (Env.Std).
 const (
 	StdNo     uint8 = iota // not used: the prompt does not, and it is no common one
 	StdYes                 // anywhere
