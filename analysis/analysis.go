@@ -10,6 +10,7 @@ import (
 	"context"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -94,27 +95,38 @@ type Analyzer interface {
 	Analyze(ctx context.Context, files []File) ([]Finding, error)
 }
 
-// NormalizeCWE turns "787", "cwe-787" and "CWE-787" into "CWE-787". It
-// returns "" for an empty input and the input unchanged when it is not a
-// CWE number.
-func NormalizeCWE(s string) string {
+// ParseCWE reads a CWE id as people and tools write it ("787",
+// "cwe-787", "CWE-787", "CWE-0787") and returns its one canonical form,
+// "CWE-787". ok is false when s is not a CWE number ("", "NVD-CWE-Other",
+// "CWE-x"). It is the only place CWE ids are normalised: findings,
+// scenarios, importers, reports and SARIF all go through it.
+func ParseCWE(s string) (cwe string, ok bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
 	num := s
-	if len(s) > 4 && strings.EqualFold(s[:4], "cwe-") {
+	if len(s) >= 4 && strings.EqualFold(s[:4], "cwe-") {
 		num = s[4:]
 	}
+	if num == "" || len(num) > 9 {
+		return "", false
+	}
+	v := 0
 	for _, r := range num {
 		if r < '0' || r > '9' {
-			return s
+			return "", false
 		}
+		v = v*10 + int(r-'0')
 	}
-	if num == "" {
-		return s
+	return "CWE-" + strconv.Itoa(v), true
+}
+
+// NormalizeCWE is ParseCWE for display and comparison: the canonical form
+// of a CWE id, "" for an empty input, and anything that is not a CWE id
+// back unchanged (trimmed), so that "NVD-CWE-Other" survives a round trip.
+func NormalizeCWE(s string) string {
+	if c, ok := ParseCWE(s); ok {
+		return c
 	}
-	return "CWE-" + num
+	return strings.TrimSpace(s)
 }
 
 // FileErrors reports the files an analyzer could not analyze (an external

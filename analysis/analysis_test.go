@@ -16,10 +16,18 @@ func TestFileErrorsMessage(t *testing.T) {
 	}
 }
 
+// TestNormalizeCWE: one normalisation for every CWE id the project reads.
 func TestNormalizeCWE(t *testing.T) {
-	for in, want := range map[string]string{"787": "CWE-787", "cwe-787": "CWE-787", " CWE-20 ": "CWE-20", "": "", "buffer": "buffer", "CWE-": "CWE-"} {
+	for in, want := range map[string]string{
+		"787": "CWE-787", "cwe-787": "CWE-787", " CWE-20 ": "CWE-20", "CWE-0078": "CWE-78",
+		"": "", "buffer": "buffer", "CWE-": "CWE-", "NVD-CWE-Other": "NVD-CWE-Other", "CWE-12x": "CWE-12x",
+	} {
 		if got := NormalizeCWE(in); got != want {
 			t.Errorf("NormalizeCWE(%q) = %q, want %q", in, got, want)
+		}
+		c, ok := ParseCWE(in)
+		if ok != (want != "" && want[:min(4, len(want))] == "CWE-" && want != "CWE-" && want != "CWE-12x") || (ok && c != want) {
+			t.Errorf("ParseCWE(%q) = %q, %v", in, c, ok)
 		}
 	}
 }

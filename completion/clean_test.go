@@ -59,7 +59,7 @@ func TestClean(t *testing.T) {
 				t.Fatalf("document has no cursor mark %s", cursorMark)
 			}
 			doc = doc[:off] + doc[off+len(cursorMark):]
-			e, err := NewEngine(config.Model{Name: "m", Stop: stops}, noClient{}, nil)
+			e, err := Build(Setup{Model: config.Model{Name: "m", Stop: stops}, Client: noClient{}, Screen: config.ScreenOff})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -57,13 +57,14 @@ func (e *ModelError) Error() string {
 func (e *ModelError) Unwrap() error { return e.Err }
 
 // NewClient returns the client for a configured model: in-process for a
-// base_url of "embedded:PATH", over HTTP otherwise.
-func NewClient(m config.Model) (Client, error) {
+// base_url of "embedded:PATH" (emb says where "embedded:default" is),
+// over HTTP otherwise.
+func NewClient(m config.Model, emb EmbeddedModels) (Client, error) {
 	var c Client
 	switch path, ok := strings.CutPrefix(m.BaseURL, config.EmbeddedPrefix); {
 	case ok:
 		var err error
-		if c, err = newEmbeddedClient(m, path); err != nil {
+		if c, err = newEmbeddedClient(m, path, emb); err != nil {
 			return nil, err
 		}
 	case m.BaseURL == "":
@@ -89,7 +90,7 @@ func (t timeoutClient) Complete(ctx context.Context, req Request) ([]Choice, err
 	defer cancel()
 	choices, err := t.inner.Complete(ctx, req)
 	if err != nil && errors.Is(context.Cause(ctx), errModelTimeout) {
-		return nil, &ModelError{Model: t.model.Name, Err: fmt.Errorf("no answer from %s within %s", t.model.BaseURL, t.model.Timeout.Std())}
+		return nil, &ModelError{Model: t.model.Name, Err: fmt.Errorf("no answer from %s within %s", t.model.DisplayURL(), t.model.Timeout.Std())}
 	}
 	return choices, err
 }

@@ -7,12 +7,32 @@ import (
 
 	"securecomplete/completion/embedded"
 	"securecomplete/config"
-	"securecomplete/training/embedtrain"
 )
 
 // EmbeddedDefault is the PATH of "embedded:default": the model trained
 // from the default corpus on first use and kept in the user cache.
 const EmbeddedDefault = "default"
+
+// ErrDefaultModelNotReady is NewClient's error for a model whose base_url
+// is "embedded:default" when its caller has not made the default model
+// ready (EmbeddedModels.Default is empty). Training it is a step of its
+// own (training/embedtrain.DefaultModel.Ensure), which the serving side
+// does not take: the command that starts it does, with progress.
+var ErrDefaultModelNotReady = errors.New("the default embedded model is not ready (it is trained on first use)")
+
+// EmbeddedModels says where NewClient finds the models of "embedded:"
+// base URLs that are not plain file paths.
+type EmbeddedModels struct {
+	// Default is the file of the default embedded model, once the caller
+	// has made it ready; "" means it is not ready yet.
+	Default string
+}
+
+// UsesDefaultModel reports whether m is served by the default embedded
+// model, which must be made ready before NewClient can serve it.
+func UsesDefaultModel(m config.Model) bool {
+	return m.BaseURL == config.EmbeddedPrefix+EmbeddedDefault
+}
 
 // embeddedClient serves a model entry whose base_url is "embedded:PATH"
 // in-process, with the same sampling as the HTTP server
@@ -20,58 +40,28 @@ const EmbeddedDefault = "default"
 // tokens (see embedded.Tokenize), not GPT-2's.
 type embeddedClient struct {
 	cfg   config.Model
-	ready chan struct{} // closed once model or err is set
 	model *embedded.Model
-	err   error
 }
 
-// newEmbeddedClient loads the model file at path; for "default" it loads
-// the cached default model, or starts training it in the background when
-// it is missing or stale: Complete then waits for it (as long as its
-// context allows) before answering.
-func newEmbeddedClient(m config.Model, path string) (Client, error) {
-	c := &embeddedClient{cfg: m, ready: make(chan struct{})}
-	if path == "" {
+// newEmbeddedClient loads the model file at path, or for "default" the
+// file the caller made ready (emb.Default).
+func newEmbeddedClient(m config.Model, path string, emb EmbeddedModels) (Client, error) {
+	switch {
+	case path == "":
 		return nil, fmt.Errorf("model %s: base_url %q names no model file (embedded:PATH, or embedded:default)", m.Name, m.BaseURL)
+	case path == EmbeddedDefault && emb.Default == "":
+		return nil, fmt.Errorf("model %s: %w", m.Name, ErrDefaultModelNotReady)
+	case path == EmbeddedDefault:
+		path = emb.Default
 	}
-	if path != EmbeddedDefault {
-		model, err := embedded.Load(path)
-		if err != nil {
-			return nil, fmt.Errorf("model %s: %w", m.Name, err)
-		}
-		c.model = model
-		close(c.ready)
-		return c, nil
-	}
-	def := embedtrain.DefaultModel{}
-	file, err := def.Path()
+	model, err := embedded.Load(path)
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %w", m.Name, err)
 	}
-	go func() {
-		defer close(c.ready)
-		// Ensure returns at once when the cached model is fresh.
-		if _, _, err := def.Ensure(context.Background()); err != nil {
-			c.err = err
-			return
-		}
-		c.model, c.err = embedded.Load(file)
-	}()
-	return c, nil
+	return &embeddedClient{cfg: m, model: model}, nil
 }
 
 func (c *embeddedClient) Complete(ctx context.Context, req Request) ([]Choice, error) {
-	select {
-	case <-c.ready:
-	case <-ctx.Done():
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, &ModelError{Model: c.cfg.Name, Err: fmt.Errorf("the default embedded model is still being trained (first use; it takes seconds): %w", ctx.Err())}
-		}
-		return nil, ctx.Err()
-	}
-	if c.err != nil {
-		return nil, &ModelError{Model: c.cfg.Name, Err: c.err}
-	}
 	opt := embedded.Options{
 		MaxTokens:   req.MaxTokens,
 		N:           req.N,

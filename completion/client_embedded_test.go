@@ -19,7 +19,7 @@ func embeddedModel(baseURL string) config.Model {
 
 func TestEmbeddedPathClient(t *testing.T) {
 	path := embeddedtest.WriteModel(t)
-	c, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix + path))
+	c, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix+path), completion.EmbeddedModels{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,30 +50,32 @@ func TestEmbeddedPathClient(t *testing.T) {
 
 func TestEmbeddedClientErrors(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nope.model")
-	_, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix + missing))
+	_, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix+missing), completion.EmbeddedModels{})
 	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), missing) || !strings.Contains(err.Error(), "local") {
 		t.Errorf("missing model file: %v, want an error naming the model and the file", err)
 	}
 	notModel := filepath.Join(t.TempDir(), "x.c")
 	os.WriteFile(notModel, []byte("int main(void) { return 0; }\n"), 0o644)
-	if _, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix + notModel)); err == nil || !strings.Contains(err.Error(), "not an embedded model file") {
+	if _, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix+notModel), completion.EmbeddedModels{}); err == nil || !strings.Contains(err.Error(), "not an embedded model file") {
 		t.Errorf("a C file as model: %v", err)
 	}
-	if _, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix)); err == nil {
+	if _, err := completion.NewClient(embeddedModel(config.EmbeddedPrefix), completion.EmbeddedModels{}); err == nil {
 		t.Error("embedded: with no path: no error")
 	}
 }
 
-// embedded:default trains the default model into the user cache on first
-// use; Complete waits for it.
+// embedded:default is served from the file the caller made ready, and
+// refused with ErrDefaultModelNotReady before that: the serving side
+// never trains.
 func TestEmbeddedDefaultClient(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains the default corpus (seconds): skipped with -short")
+	m := config.Default().Models[0]
+	if !completion.UsesDefaultModel(m) {
+		t.Fatalf("the default configuration's model %q is not the default embedded model", m.BaseURL)
 	}
-	cache := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", cache)
-	t.Setenv("HOME", cache)
-	c, err := completion.NewClient(config.Default().Models[0])
+	if _, err := completion.NewClient(m, completion.EmbeddedModels{}); !errors.Is(err, completion.ErrDefaultModelNotReady) || !strings.Contains(err.Error(), m.Name) {
+		t.Errorf("default model not ready: %v, want ErrDefaultModelNotReady naming %s", err, m.Name)
+	}
+	c, err := completion.NewClient(m, completion.EmbeddedModels{Default: embeddedtest.WriteModel(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,8 +86,5 @@ func TestEmbeddedDefaultClient(t *testing.T) {
 	}
 	if len(got) != 2 || got[0].Text == "" {
 		t.Errorf("choices %+v", got)
-	}
-	if _, err := os.Stat(filepath.Join(cache, "securecomplete", "embedded", "default.model")); err != nil {
-		t.Errorf("default model not cached: %v", err)
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -32,13 +34,13 @@ func newOpenAIClient(m config.Model) *openAIClient {
 	cfg := openai.DefaultConfig(token)
 	cfg.BaseURL = m.BaseURL
 	cfg.HTTPClient = &http.Client{
-		Transport: &http.Transport{
+		Transport: limitTransport{&http.Transport{
 			Proxy:                 http.ProxyFromEnvironment,
 			DialContext:           (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 			MaxIdleConnsPerHost:   16,
 			IdleConnTimeout:       90 * time.Second,
 			ResponseHeaderTimeout: 0, // the request context bounds the wait
-		},
+		}},
 	}
 	return &openAIClient{model: m, api: openai.NewClientWithConfig(cfg)}
 }
@@ -48,6 +50,7 @@ func (c *openAIClient) Complete(ctx context.Context, req Request) ([]Choice, err
 	if temp <= 0 {
 		temp = minTemperature
 	}
+	ctx = context.WithValue(ctx, responseLimitKey{}, ResponseLimit(c.model, req.MaxTokens, req.N))
 	resp, err := c.api.CreateCompletion(ctx, openai.CompletionRequest{
 		Model:       c.model.Model,
 		Prompt:      req.Prompt,
@@ -91,6 +94,10 @@ func appendChoice(out []Choice, ch openai.CompletionChoice) []Choice {
 // wrap turns a go-openai error into a ModelError that says what happened
 // in words a user can act on.
 func (c *openAIClient) wrap(ctx context.Context, err error) error {
+	var tooLarge *ResponseTooLargeError
+	if errors.As(err, &tooLarge) {
+		return &ModelError{Model: c.model.Name, Err: tooLarge}
+	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return ctxErr // the timeout wrapper or the caller decides what it means
 	}
@@ -106,5 +113,85 @@ func (c *openAIClient) wrap(ctx context.Context, err error) error {
 		}
 		return &ModelError{Model: c.model.Name, Status: reqErr.HTTPStatusCode, Err: msg}
 	}
-	return &ModelError{Model: c.model.Name, Err: fmt.Errorf("%s: %w", c.model.BaseURL, err)}
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		// The request URL is base_url plus a path: it carries the same
+		// credentials (net/http hides only a password, not a user name or
+		// a query parameter).
+		urlErr.URL = config.RedactURL(urlErr.URL)
+	}
+	return &ModelError{Model: c.model.Name, Err: fmt.Errorf("%s: %w", c.model.DisplayURL(), err)}
+}
+
+// Bounds of ResponseLimit's derived limit.
+const (
+	responseBase      = 64 << 10  // headers of the JSON, usage, ids
+	responsePerChoice = 4 << 10   // a choice's own keys (finish_reason, logprobs: null, ...)
+	responsePerToken  = 256       // a token's text, JSON-escaped at worst (\u00XX per byte)
+	responseCeiling   = 256 << 20 // whatever max_tokens × n says
+)
+
+// ResponseLimit is the most bytes read from one answer of m to a request
+// of maxTokens tokens and n choices: m.MaxResponseBytes when set, else 64
+// KiB + n × (4 KiB + maxTokens × 256 B), at most 256 MiB. An answer
+// longer than that is not one the request asked for.
+func ResponseLimit(m config.Model, maxTokens, n int) int64 {
+	if m.MaxResponseBytes > 0 {
+		return m.MaxResponseBytes
+	}
+	maxTokens, n = max(maxTokens, 1), max(n, 1)
+	perChoice := int64(responsePerChoice) + int64(responsePerToken)*int64(min(maxTokens, responseCeiling/responsePerToken))
+	if int64(n) > (responseCeiling-responseBase)/perChoice {
+		return responseCeiling
+	}
+	return responseBase + int64(n)*perChoice
+}
+
+// ResponseTooLargeError says an answer was cut at the response limit.
+type ResponseTooLargeError struct{ Limit int64 }
+
+func (e *ResponseTooLargeError) Error() string {
+	return fmt.Sprintf("the answer is larger than %d bytes, stopped reading it (max_response_bytes sets the limit; by default it follows max_tokens × n)", e.Limit)
+}
+
+// responseLimitKey carries a request's response limit to limitTransport.
+type responseLimitKey struct{}
+
+// limitTransport bounds every response body by the limit its request's
+// context carries. The body's reads still end when the context does, so
+// the timeout holds while a server streams.
+type limitTransport struct{ base http.RoundTripper }
+
+func (t limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if limit, ok := req.Context().Value(responseLimitKey{}).(int64); ok && limit > 0 {
+		resp.Body = &limitedBody{ReadCloser: resp.Body, left: limit, limit: limit}
+	}
+	return resp, nil
+}
+
+// limitedBody reads at most limit bytes and then fails with
+// ResponseTooLargeError.
+type limitedBody struct {
+	io.ReadCloser
+	left, limit int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left < 0 {
+		return 0, &ResponseTooLargeError{Limit: b.limit}
+	}
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1]
+	}
+	n, err := b.ReadCloser.Read(p)
+	if int64(n) > b.left {
+		n, b.left = int(b.left), -1
+		return n, &ResponseTooLargeError{Limit: b.limit}
+	}
+	b.left -= int64(n)
+	return n, err
 }

@@ -2,13 +2,13 @@ package completion
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/cparse"
 	"securecomplete/config"
 )
 
@@ -20,6 +20,9 @@ type Input struct {
 	Offset int // byte offset of the cursor in Text
 	// N overrides the model's configured number of candidates when > 0.
 	N int
+	// Hint, optional, is what the caller keeps of the document between
+	// requests (see Hint).
+	Hint *Hint
 }
 
 // Candidate is one completion to show: the text to insert at the cursor.
@@ -45,10 +48,13 @@ type Result struct {
 	// Raw is how many choices the model returned before cleaning.
 	Raw      int
 	Duration time.Duration // time spent waiting for the model
+	// Checkpoint is where the scan for the enclosing definition stood at
+	// the start of the cursor's line, for a later Input.Hint.Resume.
+	Checkpoint *Checkpoint
 }
 
-// Engine completes documents with one configured model. It is safe for
-// concurrent use.
+// Engine completes documents with one configured model. Build makes one
+// from a Setup. It is safe for concurrent use.
 type Engine struct {
 	model       config.Model
 	client      Client
@@ -56,29 +62,6 @@ type Engine struct {
 	parsers     *parsers
 	screener    Screener
 	hideFlagged bool
-}
-
-// NewEngine returns an engine that asks client, configured as m. tokens
-// may be shared between engines; nil makes a new counter.
-func NewEngine(m config.Model, client Client, tokens *TokenCounter) (*Engine, error) {
-	if client == nil {
-		return nil, errors.New("completion engine: no client")
-	}
-	if tokens == nil {
-		var err error
-		if tokens, err = NewTokenCounter(); err != nil {
-			return nil, err
-		}
-	}
-	return &Engine{model: m, client: client, tokens: tokens, parsers: newParsers()}, nil
-}
-
-// WithScreener makes the engine judge every candidate with s before
-// returning it, clean candidates first; with hide, flagged candidates are
-// dropped. Call it before the engine is used.
-func (e *Engine) WithScreener(s Screener, hide bool) *Engine {
-	e.screener, e.hideFlagged = s, hide
-	return e
 }
 
 // Model returns the configured model the engine asks.
@@ -90,7 +73,7 @@ func (e *Engine) BuildPrompt(in Input) (Prompt, error) {
 	if err != nil {
 		return Prompt{}, err
 	}
-	return buildPrompt(e.tokens, e.model, scanCursor(in.Text[:off]), in.Text[off:]), nil
+	return buildPrompt(e.tokens, e.model, scanCursorHint(in.Text[:off], in.Hint), in.Text[off:]), nil
 }
 
 // Complete asks the model for completions at the cursor and returns the
@@ -102,7 +85,7 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cc := scanCursor(in.Text[:off])
+	cc := scanCursorHint(in.Text[:off], in.Hint)
 	p := buildPrompt(e.tokens, e.model, cc, in.Text[off:])
 	if p.Budget <= 0 {
 		return nil, fmt.Errorf("model %s: context_window %d leaves no room for a prompt", e.model.Name, e.model.ContextWindow)
@@ -120,11 +103,15 @@ func (e *Engine) Complete(ctx context.Context, in Input) (*Result, error) {
 		TopP:        e.model.TopP,
 		Stop:        e.model.Stop,
 	})
-	res := &Result{Model: e.model.Name, Prompt: p, Duration: time.Since(start)}
+	res := &Result{Model: e.model.Name, Prompt: p, Duration: time.Since(start), Checkpoint: cc.mark}
 	if err != nil {
 		return res, err
 	}
 	res.Raw = len(choices)
+	// The screening's syntax check and the rules parse the same texts:
+	// once each.
+	ctx, release := cparse.Share(ctx)
+	defer release()
 	res.Candidates = e.clean(ctx, in.Lang, cc, in.Text[off:], choices)
 	res.Candidates = e.screen(ctx, in.Lang, cc, p, in.Text[off:], res.Candidates)
 	return res, nil

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"securecomplete/analysis"
-	"securecomplete/analysis/rules"
 	"securecomplete/config"
 	"securecomplete/internal/openaitest"
 )
@@ -23,13 +22,15 @@ func testModel(baseURL string) config.Model {
 	}
 }
 
-func newTestEngine(t *testing.T, m config.Model) *Engine {
+// newTestEngine builds the engine of m as every front end does, with
+// screening as given (config.ScreenOff unless a test screens).
+func newTestEngine(t *testing.T, m config.Model, screen ...string) *Engine {
 	t.Helper()
-	c, err := NewClient(m)
-	if err != nil {
-		t.Fatal(err)
+	s := Setup{Model: m, Screen: config.ScreenOff}
+	if len(screen) > 0 {
+		s.Screen = screen[0]
 	}
-	e, err := NewEngine(m, c, nil)
+	e, err := Build(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +199,7 @@ func TestEngineScreensCandidates(t *testing.T) {
 	})
 	m := testModel(srv.BaseURL)
 	m.N = 2
-	e := newTestEngine(t, m).WithScreener(rules.New(), false)
+	e := newTestEngine(t, m, config.ScreenRank)
 	text := "#include <stdio.h>\n#include <string.h>\n\nint main(int argc, char *argv[]) {\n    char buf[16];\n    if (argc < 2) {\n        return 1;\n    }\n    \n    return 0;\n}\n"
 	off := strings.Index(text, "    \n    return 0;") + 4
 	res, err := e.Complete(context.Background(), Input{Lang: analysis.C, Text: text, Offset: off})

@@ -2,62 +2,43 @@ package completion
 
 import (
 	"context"
+	"math"
 	"strings"
-	"sync"
+	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/c"
-	"github.com/smacker/go-tree-sitter/cpp"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/cparse"
 )
 
 // maxCutContext bounds the text before the cursor that is parsed to cut a
 // candidate: the enclosing function, or this many bytes of it.
 const maxCutContext = 64 << 10
 
-// parsers pools tree-sitter parsers per language: a parser is not safe
-// for concurrent use, and making one costs more than parsing a function.
+// parsers are the tree-sitter parsers of the post-processing and the
+// screening (analysis/cparse, with the limits of a parse of a function).
 type parsers struct {
-	c, cpp sync.Pool
+	pool *cparse.Pool
 }
 
-// parseLimit bounds one parse, in microseconds. The text parsed is one
-// function and a candidate: this is generous.
-const parseLimit = 250_000
+// maxParseTime bounds one parse. The text parsed is one function and a
+// candidate: this is generous.
+const maxParseTime = 250 * time.Millisecond
 
 func newParsers() *parsers {
-	mk := func(lang *sitter.Language) func() any {
-		return func() any {
-			ps := sitter.NewParser()
-			ps.SetLanguage(lang)
-			ps.SetOperationLimit(parseLimit)
-			return ps
-		}
-	}
-	p := &parsers{}
-	p.c.New = mk(c.GetLanguage())
-	p.cpp.New = mk(cpp.GetLanguage())
-	return p
+	// The texts are bounded by the callers (a function, a candidate);
+	// tree-sitter's own bound on offsets is the only size limit.
+	return &parsers{pool: cparse.NewPool(cparse.Limits{MaxBytes: math.MaxInt, MaxTime: maxParseTime})}
 }
 
-// parse parses src with a pooled parser. It does not take a context:
-// go-tree-sitter's ParseCtx can set a parser's cancel flag after the parse
-// has returned (its watcher races the parse's end), which breaks every
-// later parse of that pooled parser. The operation limit bounds the time
-// instead.
-func (p *parsers) parse(lang analysis.Lang, src []byte) (*sitter.Tree, error) {
-	pool := &p.c
-	if lang == analysis.CPP {
-		pool = &p.cpp
-	}
-	ps := pool.Get().(*sitter.Parser)
-	defer pool.Put(ps)
-	tree, err := ps.ParseCtx(context.Background(), nil, src)
-	if err != nil {
-		ps.Reset() // a halted parse would otherwise resume on the next text
-	}
-	return tree, err
+// parse parses src; the caller closes the tree. Under a context from
+// cparse.Share, a text parsed before in the same request is not parsed
+// again. Only maxParseTime bounds the parse, not ctx's deadline or
+// cancellation: a verdict does not depend on how much time the request
+// has left.
+func (p *parsers) parse(ctx context.Context, lang analysis.Lang, src []byte) (*sitter.Tree, error) {
+	return p.pool.Parse(context.WithoutCancel(ctx), lang, src)
 }
 
 // literalRanges returns the byte ranges, at or after from, of the
@@ -67,7 +48,7 @@ func (p *parsers) literalRanges(ctx context.Context, lang analysis.Lang, src []b
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	tree, err := p.parse(lang, src)
+	tree, err := p.parse(ctx, lang, src)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package completion
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"securecomplete/config"
@@ -55,18 +57,73 @@ type cursorContext struct {
 	// fnStart is the byte offset of the first line of that definition
 	// (its signature and the comment right above it), -1 at the top level.
 	fnStart int
+	// lines, when set, are the byte offsets where the lines of the text
+	// start (see Hint.Lines).
+	lines []int
+	// mark is where the scan stood at the start of the cursor's line.
+	mark *Checkpoint
 }
 
-func scanCursor(prefix string) cursorContext {
+// Hint is what a caller that keeps a document open already knows about
+// it, so that a request does not read the whole text again. Every field
+// is optional; the answers are the same with and without them.
+type Hint struct {
+	// Resume is a checkpoint from an earlier Result on this document.
+	// The caller vouches that no byte before Resume.Offset() has changed
+	// since; the engine then scans for the enclosing definition from
+	// there instead of from the start of the text.
+	Resume *Checkpoint
+	// Lines holds the byte offset at which each line of Input.Text
+	// starts (Lines[0] == 0); the engine counts lines with it.
+	Lines []int
+}
+
+// A Checkpoint is where the engine's scan for the enclosing definition
+// stood at the start of a line: the blocks open there. A later text with
+// the same bytes before Offset resumes the scan at that line. It is
+// immutable.
+type Checkpoint struct {
+	base  int // where the scan started: resyncPoint of the prefix
+	at    int // the start of the line
+	state braceState
+}
+
+// Offset returns the byte offset of the line start the checkpoint is
+// at: the text before it must not change for the checkpoint to hold.
+func (c *Checkpoint) Offset() int { return c.at }
+
+func scanCursor(prefix string) cursorContext { return scanCursorHint(prefix, nil) }
+
+// scanCursorHint is scanCursor resuming from h.Resume when it applies.
+func scanCursorHint(prefix string, h *Hint) cursorContext {
 	base := resyncPoint(prefix)
-	cc := cursorContext{prefix: prefix, open: topLevelOpen(prefix[base:]), fnStart: -1}
-	if cc.open >= 0 {
-		cc.open += base
+	from, st := base, braceState{stmtStart: base}
+	cc := cursorContext{prefix: prefix, fnStart: -1}
+	if h != nil {
+		if len(h.Lines) > 0 && h.Lines[0] == 0 {
+			cc.lines = h.Lines
+		}
+		if r := h.Resume; r != nil && r.base == base && r.at >= base && r.at <= len(prefix) {
+			from, st = r.at, r.state
+		}
 	}
+	var mark *Checkpoint
+	st, mark = scanBraces(prefix, from, st)
+	mark.base = base
+	cc.mark = mark
+	cc.open = st.outermost()
 	if cc.open >= 0 {
 		cc.fnStart = signatureStart(prefix, cc.open)
 	}
 	return cc
+}
+
+// countLines returns the number of newlines in cc.prefix[:off].
+func (cc *cursorContext) countLines(off int) int {
+	if cc.lines != nil {
+		return sort.SearchInts(cc.lines, off+1) - 1
+	}
+	return strings.Count(cc.prefix[:off], "\n")
 }
 
 // maxBraceScan bounds the scan for the enclosing definition in very
@@ -122,7 +179,7 @@ func buildPrompt(tc *TokenCounter, m config.Model, cc cursorContext, suffix stri
 	must := strings.LastIndexByte(prefix, '\n') + 1
 	if cc.fnStart >= 0 {
 		must = cc.fnStart
-		p.FunctionLine = strings.Count(prefix[:must], "\n")
+		p.FunctionLine = cc.countLines(must)
 	}
 
 	used := 0
@@ -205,7 +262,7 @@ func buildPrompt(tc *TokenCounter, m config.Model, cc cursorContext, suffix stri
 	}
 	p.Text = b.String()
 	p.Tokens += used
-	p.FirstLine = strings.Count(prefix[:start], "\n")
+	p.FirstLine = cc.countLines(start)
 	p.windowStart = start
 	p.Truncated = start > 0
 	return p
@@ -275,18 +332,51 @@ func signatureStart(prefix string, open int) int {
 // extern "C" blocks do not count: the definitions inside them are the
 // top level.
 func topLevelOpen(s string) int {
-	type block struct {
-		open        int
-		transparent bool
+	st, _ := scanBraces(s, 0, braceState{})
+	return st.outermost()
+}
+
+// block is a '{' the scan saw open.
+type block struct {
+	open        int
+	transparent bool // a namespace or extern "C" block
+}
+
+// braceState is the state of the scan between two bytes.
+type braceState struct {
+	stack     []block
+	stmtStart int // where the current declaration or statement began
+}
+
+// outermost returns the '{' of the outermost open block that is not
+// transparent, or -1.
+func (st braceState) outermost() int {
+	for _, b := range st.stack {
+		if !b.transparent {
+			return b.open
+		}
 	}
-	var stack []block
-	stmtStart := 0 // where the current declaration or statement began
+	return -1
+}
+
+// scanBraces scans s from byte from, the start of a line, in state st,
+// for the blocks open at its end. It also returns a checkpoint at the
+// last line start the scan passed (a line start inside a comment or a
+// continued preprocessor line does not count): the state there depends
+// only on the bytes before it.
+func scanBraces(s string, from int, st braceState) (braceState, *Checkpoint) {
+	stack := slices.Clone(st.stack)
+	stmtStart := st.stmtStart
+	mark := &Checkpoint{at: from, state: braceState{stack: slices.Clone(stack), stmtStart: stmtStart}}
 	lineStart := true
-	for i := 0; i < len(s); i++ {
+	for i := from; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\n':
 			lineStart = true
+			mark.at = i + 1
+			mark.state.stack = append(mark.state.stack[:0], stack...)
+			mark.state.stmtStart = stmtStart
 			continue
 		case c == ' ' || c == '\t' || c == '\r':
 			continue
@@ -325,12 +415,8 @@ func topLevelOpen(s string) int {
 		}
 		lineStart = false
 	}
-	for _, b := range stack {
-		if !b.transparent {
-			return b.open
-		}
-	}
-	return -1
+	mark.state.stack = slices.Clip(mark.state.stack)
+	return braceState{stack: stack, stmtStart: stmtStart}, mark
 }
 
 // skipQuoted returns the index of the quote closing the literal that

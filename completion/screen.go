@@ -3,6 +3,7 @@ package completion
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -41,7 +42,7 @@ func (e *Engine) screen(ctx context.Context, lang analysis.Lang, cc cursorContex
 	before := defines(cc.prefix[prompt.windowStart:start]) + cc.prefix[start:]
 	rest := restOfFunction(after)
 	firstLine := strings.Count(before, "\n") + 1 // 1-based line of the cursor in the judged text
-	base := &baseline{syn: e.parsers, lang: lang, src: before + rest}
+	base := &baseline{ctx: ctx, syn: e.parsers, lang: lang, src: before + rest}
 	var wg sync.WaitGroup
 	for i := range cands {
 		wg.Add(1)
@@ -49,7 +50,7 @@ func (e *Engine) screen(ctx context.Context, lang analysis.Lang, cc cursorContex
 			defer wg.Done()
 			src := before + c.Text + rest
 			if ctx.Err() == nil {
-				c.Syntax = e.parsers.introduced(lang, src, len(before), len(c.Text), base)
+				c.Syntax = e.parsers.introduced(ctx, lang, src, len(before), len(c.Text), base)
 			}
 			fs, err := e.screener.Check(ctx, analysis.File{Path: "candidate", Lang: lang, Src: []byte(src)})
 			if err != nil {
@@ -78,6 +79,18 @@ func (e *Engine) screen(ctx context.Context, lang analysis.Lang, cc cursorContex
 		cands = clean
 	}
 	return cands
+}
+
+// CWEs lists the weaknesses screening found in the candidate, each once,
+// in the order of the findings: ["CWE-787", "CWE-476"].
+func (c Candidate) CWEs() []string {
+	var cwes []string
+	for _, f := range c.Findings {
+		if !slices.Contains(cwes, f.CWE) {
+			cwes = append(cwes, f.CWE)
+		}
+	}
+	return cwes
 }
 
 // Rank orders screened candidates, lower first: clean and whole (0),
@@ -129,8 +142,8 @@ type errorSite struct {
 // errorSites parses src and returns its ERROR and MISSING nodes, in
 // document order; an ERROR node is one site, whatever it holds. A text
 // that parses whole costs one parse and no walk.
-func (p *parsers) errorSites(lang analysis.Lang, src []byte) ([]errorSite, error) {
-	tree, err := p.parse(lang, src)
+func (p *parsers) errorSites(ctx context.Context, lang analysis.Lang, src []byte) ([]errorSite, error) {
+	tree, err := p.parse(ctx, lang, src)
 	if err != nil {
 		return nil, err
 	}
@@ -177,6 +190,7 @@ func (s errorSite) syntaxError(firstRow int) SyntaxError {
 // once, when a candidate's text has errors: the document may be mid-edit
 // elsewhere, and errors it already has are not the candidate's.
 type baseline struct {
+	ctx   context.Context
 	syn   *parsers
 	lang  analysis.Lang
 	src   string
@@ -186,7 +200,7 @@ type baseline struct {
 }
 
 func (b *baseline) get() ([]errorSite, error) {
-	b.once.Do(func() { b.sites, b.err = b.syn.errorSites(b.lang, []byte(b.src)) })
+	b.once.Do(func() { b.sites, b.err = b.syn.errorSites(b.ctx, b.lang, []byte(b.src)) })
 	return b.sites, b.err
 }
 
@@ -199,8 +213,8 @@ func (b *baseline) get() ([]errorSite, error) {
 // the candidate follows it (a statement missing its ';' right before the
 // cursor swallows the candidate's first token); base is parsed only then.
 // A parse that fails (too long) reports nothing: unjudged, not broken.
-func (p *parsers) introduced(lang analysis.Lang, src string, at, n int, base *baseline) []SyntaxError {
-	sites, err := p.errorSites(lang, []byte(src))
+func (p *parsers) introduced(ctx context.Context, lang analysis.Lang, src string, at, n int, base *baseline) []SyntaxError {
+	sites, err := p.errorSites(ctx, lang, []byte(src))
 	if err != nil || len(sites) == 0 {
 		return nil
 	}
@@ -267,7 +281,7 @@ func NewSyntax() *Syntax { return &Syntax{p: newParsers()} }
 // brings: the MISSING tokens at or after from and the ERROR nodes that
 // reach past it. Errors wholly before from are the prompt's own.
 func (s *Syntax) Errors(lang analysis.Lang, src string, from int) ([]SyntaxError, error) {
-	sites, err := s.p.errorSites(lang, []byte(src))
+	sites, err := s.p.errorSites(context.Background(), lang, []byte(src))
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"securecomplete/analysis"
-	"securecomplete/analysis/rules"
+	"securecomplete/config"
 	"securecomplete/internal/openaitest"
 )
 
@@ -33,7 +33,7 @@ func screenEngine(t *testing.T, texts ...string) *Engine {
 	srv := openaitest.New(t, func(openaitest.Request) openaitest.Reply { return openaitest.Reply{Texts: texts} })
 	m := testModel(srv.BaseURL)
 	m.N = len(texts)
-	return newTestEngine(t, m).WithScreener(rules.New(), false)
+	return newTestEngine(t, m, config.ScreenRank)
 }
 
 func completeAt(t *testing.T, e *Engine, lang analysis.Lang, doc string) []Candidate {

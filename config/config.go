@@ -9,8 +9,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +32,7 @@ const DefaultModelName = "embedded"
 type Config struct {
 	Models     []Model    `toml:"models" json:"models"`
 	Completion Completion `toml:"completion" json:"completion"`
+	Analysis   Analysis   `toml:"analysis" json:"analysis"`
 
 	// Source says where the configuration came from: a file path,
 	// "defaults", plus "initializationOptions" when those were applied.
@@ -51,6 +55,10 @@ type Model struct {
 	FIM           FIM      `toml:"fim" json:"fim"`
 	// Timeout bounds one request to the model.
 	Timeout Duration `toml:"timeout" json:"timeout"`
+	// MaxResponseBytes bounds the body of one answer of the model; a
+	// larger answer is refused. 0 derives the bound from max_tokens × n
+	// (completion.ResponseLimit).
+	MaxResponseBytes int64 `toml:"max_response_bytes" json:"max_response_bytes"`
 
 	// temperatureSet records that temperature was given, so that an
 	// explicit 0 (greedy decoding) is not replaced by the default.
@@ -146,6 +154,11 @@ func Parse(data []byte, name string) (*Config, error) {
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
+			key := perr.LastKey[strings.LastIndex(perr.LastKey, ".")+1:]
+			if durationKeys()[key] {
+				// The value's own error says what is wrong with it.
+				return nil, fmt.Errorf("config %s: line %d: %s = %s", name, perr.Position.Line, key, perr.Message)
+			}
 			return nil, fmt.Errorf("config %s: line %d: %s", name, perr.Position.Line, perr.Message)
 		}
 		return nil, fmt.Errorf("config %s: %w", name, err)
@@ -239,6 +252,9 @@ func (c *Config) ApplyJSON(data []byte) (*Config, error) {
 					out.Models = append(out.Models, Model{})
 					idx = len(out.Models) - 1
 				}
+				if err := checkDurations(rm); err != nil {
+					return nil, fmt.Errorf("settings: models[%d] (%q): %w", i, named.Name, err)
+				}
 				if err := strictUnmarshal(rm, &out.Models[idx]); err != nil {
 					return nil, fmt.Errorf("settings: models[%d] (%q): %w", i, named.Name, err)
 				}
@@ -249,6 +265,10 @@ func (c *Config) ApplyJSON(data []byte) (*Config, error) {
 		case "completion":
 			if err := strictUnmarshal(raw, &out.Completion); err != nil {
 				return nil, fmt.Errorf("settings: completion: %w", err)
+			}
+		case "analysis":
+			if err := strictUnmarshal(raw, &out.Analysis); err != nil {
+				return nil, fmt.Errorf("settings: analysis: %w", err)
 			}
 		default:
 			return nil, fmt.Errorf("settings: unknown key %q", key)
@@ -262,6 +282,36 @@ func (c *Config) ApplyJSON(data []byte) (*Config, error) {
 	return out, nil
 }
 
+// durationKeys are the keys of Model whose values are durations.
+func durationKeys() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeFor[Model]()
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Type == reflect.TypeFor[Duration]() {
+			keys[strings.Split(f.Tag.Get("toml"), ",")[0]] = true
+		}
+	}
+	return keys
+}
+
+// checkDurations reads the duration keys of one model's JSON object, so
+// that an error names the key as well as the value.
+func checkDurations(model json.RawMessage) error {
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(model, &keys) != nil {
+		return nil // strictUnmarshal says what is wrong
+	}
+	for key := range durationKeys() {
+		if raw, ok := keys[key]; ok {
+			var d Duration
+			if err := d.UnmarshalJSON(raw); err != nil {
+				return fmt.Errorf("%s = %w", key, err)
+			}
+		}
+	}
+	return nil
+}
+
 func strictUnmarshal(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -270,6 +320,7 @@ func strictUnmarshal(data []byte, v any) error {
 
 func (c *Config) clone() *Config {
 	out := *c
+	out.Analysis.Analyzers = append([]string(nil), c.Analysis.Analyzers...)
 	out.Models = make([]Model, len(c.Models))
 	for i, m := range c.Models {
 		m.Stop = append([]string(nil), m.Stop...)
@@ -310,6 +361,7 @@ func (c *Config) fill() {
 	if c.Completion.Screen == "" {
 		c.Completion.Screen = ScreenRank
 	}
+	c.Analysis.fill()
 }
 
 // Validate reports the first key that is wrong, naming the model.
@@ -325,19 +377,25 @@ func (c *Config) Validate() error {
 		case m.BaseURL == "":
 			return fmt.Errorf("%s: base_url is empty (an OpenAI-compatible URL such as http://127.0.0.1:8000/v1, or embedded:PATH)", where)
 		case !strings.HasPrefix(m.BaseURL, EmbeddedPrefix) && !strings.HasPrefix(m.BaseURL, "http://") && !strings.HasPrefix(m.BaseURL, "https://"):
-			return fmt.Errorf("%s: base_url %q is neither http(s):// nor embedded:PATH", where, m.BaseURL)
+			return fmt.Errorf("%s: base_url %q is neither http(s):// nor embedded:PATH", where, m.DisplayURL())
 		case m.MaxTokens < 1:
 			return fmt.Errorf("%s: max_tokens %d must be at least 1", where, m.MaxTokens)
 		case m.ContextWindow <= m.MaxTokens:
 			return fmt.Errorf("%s: context_window %d leaves no room for a prompt beside max_tokens %d", where, m.ContextWindow, m.MaxTokens)
 		case m.N < 1 || m.N > 64:
 			return fmt.Errorf("%s: n %d must be between 1 and 64", where, m.N)
+		case math.IsNaN(m.Temperature) || math.IsInf(m.Temperature, 0):
+			return fmt.Errorf("%s: temperature %g is not a finite number", where, m.Temperature)
+		case math.IsNaN(m.TopP) || math.IsInf(m.TopP, 0):
+			return fmt.Errorf("%s: top_p %g is not a finite number", where, m.TopP)
 		case m.Temperature < 0 || m.Temperature > 2:
 			return fmt.Errorf("%s: temperature %g must be between 0 and 2", where, m.Temperature)
 		case m.TopP < 0 || m.TopP > 1:
 			return fmt.Errorf("%s: top_p %g must be between 0 and 1", where, m.TopP)
 		case m.Timeout < 0:
 			return fmt.Errorf("%s: timeout must not be negative", where)
+		case m.MaxResponseBytes < 0:
+			return fmt.Errorf("%s: max_response_bytes %d must not be negative (0 derives it from max_tokens × n)", where, m.MaxResponseBytes)
 		}
 		seen[m.Name] = true
 	}
@@ -349,46 +407,95 @@ func (c *Config) Validate() error {
 	if c.Completion.Model != "" && !seen[c.Completion.Model] {
 		return fmt.Errorf("config %s: completion.model %q names no configured model", c.Source, c.Completion.Model)
 	}
-	return nil
+	return c.Analysis.validate(c.Source)
 }
 
-// Duration is a time.Duration written as "10s" or "1m30s" in TOML and JSON;
-// a bare number counts seconds.
+// Duration is a time.Duration written as a Go duration ("10s", "1m30s",
+// "250ms": what time.ParseDuration accepts) or as a bare number of
+// seconds (10, 2.5, "10"). Anything else is refused, naming the value.
 type Duration time.Duration
 
-// UnmarshalText reads "10s" or a number of seconds.
+// DurationError is a value that is not a duration.
+type DurationError struct {
+	Value string // as written
+	Why   string // "" for "not a duration"
+}
+
+func (e *DurationError) Error() string {
+	why := e.Why
+	if why == "" {
+		why = "not a duration"
+	}
+	return fmt.Sprintf("%q: %s (want a duration such as \"10s\", \"1m30s\" or \"250ms\", or a number of seconds)", e.Value, why)
+}
+
+// ParseDuration reads a Go duration or a bare number of seconds.
+func ParseDuration(s string) (Duration, error) {
+	t := strings.TrimSpace(s)
+	if v, err := time.ParseDuration(t); err == nil {
+		return Duration(v), nil
+	}
+	secs, err := strconv.ParseFloat(t, 64)
+	if err != nil || strings.ContainsAny(t, "xX_pP") { // no hex floats or digit separators
+		return 0, &DurationError{Value: s}
+	}
+	return secondsDuration(s, secs)
+}
+
+// secondsDuration turns a number of seconds into a Duration, refusing
+// NaN, infinities and values out of range.
+func secondsDuration(written string, secs float64) (Duration, error) {
+	switch {
+	case math.IsNaN(secs) || math.IsInf(secs, 0):
+		return 0, &DurationError{Value: written, Why: "not a finite number of seconds"}
+	case math.Abs(secs) > float64(math.MaxInt64)/float64(time.Second):
+		return 0, &DurationError{Value: written, Why: "out of range"}
+	}
+	return Duration(secs * float64(time.Second)), nil
+}
+
+// UnmarshalText reads a duration or a number of seconds.
 func (d *Duration) UnmarshalText(b []byte) error {
-	s := strings.TrimSpace(string(b))
-	if v, err := time.ParseDuration(s); err == nil {
-		*d = Duration(v)
-		return nil
+	v, err := ParseDuration(string(b))
+	if err != nil {
+		return err
 	}
-	var secs float64
-	if _, err := fmt.Sscan(s, &secs); err == nil {
-		*d = Duration(secs * float64(time.Second))
-		return nil
-	}
-	return fmt.Errorf("timeout %q: want a duration such as \"10s\"", s)
+	*d = v
+	return nil
 }
 
 // UnmarshalJSON reads a JSON string ("10s") or number (seconds).
 func (d *Duration) UnmarshalJSON(b []byte) error {
-	return d.UnmarshalText(bytes.Trim(b, `"`))
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		return d.UnmarshalText([]byte(s))
+	}
+	var secs float64
+	if err := json.Unmarshal(b, &secs); err != nil {
+		return &DurationError{Value: string(b)}
+	}
+	v, err := secondsDuration(string(b), secs)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
 }
 
 // UnmarshalTOML reads a TOML string or number.
 func (d *Duration) UnmarshalTOML(v any) error {
+	var err error
 	switch x := v.(type) {
 	case string:
 		return d.UnmarshalText([]byte(x))
 	case int64:
-		*d = Duration(time.Duration(x) * time.Second)
+		*d, err = secondsDuration(strconv.FormatInt(x, 10), float64(x))
 	case float64:
-		*d = Duration(x * float64(time.Second))
+		*d, err = secondsDuration(strconv.FormatFloat(x, 'g', -1, 64), x)
 	default:
-		return fmt.Errorf("timeout: want a duration such as \"10s\", got %v", v)
+		err = &DurationError{Value: fmt.Sprint(v)}
 	}
-	return nil
+	return err
 }
 
 // MarshalText writes the duration as "10s".

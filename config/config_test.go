@@ -59,7 +59,7 @@ func TestParseErrors(t *testing.T) {
 		{"window", "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\ncontext_window = 100\nmax_tokens = 100\n", "leaves no room"},
 		{"duplicate", "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\n[[models]]\nname = \"a\"\nbase_url = \"http://y/v1\"\n", "name used twice"},
 		{"completion model", "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\n[completion]\nmodel = \"b\"\n", `completion.model "b" names no configured model`},
-		{"timeout", "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\ntimeout = \"soon\"\n", `timeout "soon"`},
+		{"timeout", "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\ntimeout = \"soon\"\n", `line 4: timeout = "soon": not a duration`},
 		{"temperature", "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\ntemperature = 3\n", "temperature 3"},
 	}
 	for _, tt := range tests {
@@ -118,5 +118,80 @@ func TestFind(t *testing.T) {
 	}
 	if _, err := Find(filepath.Join(ws, "nope.toml"), ws); err == nil {
 		t.Error("a missing --config file was not an error")
+	}
+}
+
+func TestDurations(t *testing.T) {
+	const head = "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\n"
+	good := []struct {
+		value string
+		want  time.Duration
+	}{
+		{`"10s"`, 10 * time.Second},
+		{`"1m30s"`, 90 * time.Second},
+		{`"250ms"`, 250 * time.Millisecond},
+		{`"1h"`, time.Hour},
+		{`5`, 5 * time.Second},
+		{`2.5`, 2500 * time.Millisecond},
+		{`"7"`, 7 * time.Second},
+		{`" 3s "`, 3 * time.Second},
+	}
+	for _, tt := range good {
+		c, err := Parse([]byte(head+"timeout = "+tt.value+"\n"), "f.toml")
+		if err != nil {
+			t.Errorf("timeout = %s: %v", tt.value, err)
+			continue
+		}
+		if got := c.Models[0].Timeout.Std(); got != tt.want {
+			t.Errorf("timeout = %s: %s, want %s", tt.value, got, tt.want)
+		}
+	}
+	bad := []struct{ value, want string }{
+		{`"5 min"`, `config f.toml: line 4: timeout = "5 min": not a duration`},
+		{`"1m30"`, `line 4: timeout = "1m30": not a duration`},
+		{`"10 s"`, `timeout = "10 s": not a duration`},
+		{`"ten"`, `timeout = "ten": not a duration`},
+		{`"0x10"`, `timeout = "0x10": not a duration`},
+		{`"nan"`, `timeout = "nan": not a finite number of seconds`},
+		{`inf`, `timeout = "+Inf": not a finite number of seconds`},
+		{`nan`, `timeout = "NaN": not a finite number of seconds`},
+		{`1e300`, `timeout = "1e+300": out of range`},
+		{`true`, `timeout = "true": not a duration`},
+	}
+	for _, tt := range bad {
+		_, err := Parse([]byte(head+"timeout = "+tt.value+"\n"), "f.toml")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("timeout = %s: error %v, want %q", tt.value, err, tt.want)
+		}
+	}
+	// The same from the editor's JSON settings.
+	for _, tt := range []struct{ json, want string }{
+		{`"5 min"`, `settings: models[0] ("a"): timeout = "5 min": not a duration`},
+		{`"1m30"`, `timeout = "1m30": not a duration`},
+		{`{}`, `timeout = "{}": not a duration`},
+	} {
+		c, err := Parse([]byte(head), "f.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.ApplyJSON([]byte(`{"models":[{"name":"a","timeout":` + tt.json + `}]}`))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("JSON timeout %s: error %v, want %q", tt.json, err, tt.want)
+		}
+	}
+}
+
+func TestNonFiniteNumbers(t *testing.T) {
+	const head = "[[models]]\nname = \"a\"\nbase_url = \"http://x/v1\"\n"
+	for _, tt := range []struct{ line, want string }{
+		{"temperature = nan", "temperature NaN is not a finite number"},
+		{"temperature = inf", "temperature +Inf is not a finite number"},
+		{"temperature = -inf", "temperature -Inf is not a finite number"},
+		{"top_p = nan", "top_p NaN is not a finite number"},
+	} {
+		_, err := Parse([]byte(head+tt.line+"\n"), "f.toml")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.line, err, tt.want)
+		}
 	}
 }

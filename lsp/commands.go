@@ -46,25 +46,56 @@ type AcceptRecorder interface {
 	RecordAccept(ctx context.Context, ev AcceptEvent) error
 }
 
-// MemoryAccepts keeps accept events in memory. Safe for concurrent use.
+// MemoryAccepts keeps the latest accept events in memory, at most Max
+// of them (DefaultMaxAccepts when Max is 0): older ones are dropped and
+// counted, so a server that runs for weeks does not grow. Safe for
+// concurrent use; the zero value is ready.
 type MemoryAccepts struct {
-	mu     sync.Mutex
-	events []AcceptEvent
+	// Max bounds the events kept.
+	Max int
+
+	mu      sync.Mutex
+	events  []AcceptEvent // a ring once full: next is the oldest
+	next    int
+	dropped int
 }
 
-// RecordAccept appends ev.
+// DefaultMaxAccepts is how many accept events MemoryAccepts keeps unless
+// told otherwise.
+const DefaultMaxAccepts = 1024
+
+// RecordAccept keeps ev, dropping the oldest event when full.
 func (m *MemoryAccepts) RecordAccept(_ context.Context, ev AcceptEvent) error {
 	m.mu.Lock()
-	m.events = append(m.events, ev)
-	m.mu.Unlock()
+	defer m.mu.Unlock()
+	limit := m.Max
+	if limit <= 0 {
+		limit = DefaultMaxAccepts
+	}
+	if len(m.events) < limit {
+		m.events = append(m.events, ev)
+		return nil
+	}
+	m.events[m.next] = ev
+	m.next = (m.next + 1) % len(m.events)
+	m.dropped++
 	return nil
 }
 
-// Events returns the events recorded so far.
+// Events returns the events kept, oldest first.
 func (m *MemoryAccepts) Events() []AcceptEvent {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return append([]AcceptEvent(nil), m.events...)
+	out := make([]AcceptEvent, 0, len(m.events))
+	out = append(out, m.events[m.next:]...)
+	return append(out, m.events[:m.next]...)
+}
+
+// Dropped is how many events were dropped to keep within Max.
+func (m *MemoryAccepts) Dropped() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.dropped
 }
 
 // Bounds of what the server remembers of its offers.
@@ -160,8 +191,11 @@ func (s *Server) executeCommand(_ *call, raw json.RawMessage) (job, error) {
 	if err := decodeParams(raw, &p, "command"); err != nil {
 		return nil, err
 	}
+	if j, ok, err := s.securityCommand(p); ok {
+		return j, err
+	}
 	if p.Command != CommandAccept {
-		return nil, invalidParams("unknown command %q (securecomplete runs %s)", p.Command, CommandAccept)
+		return nil, invalidParams("unknown command %q (securecomplete runs %s, %s, %s, %s)", p.Command, CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus)
 	}
 	if len(p.Arguments) != 1 {
 		return nil, invalidParams("%s takes one argument, {\"id\": \"c17/2\"}; got %d", CommandAccept, len(p.Arguments))
@@ -174,6 +208,7 @@ func (s *Server) executeCommand(_ *call, raw json.RawMessage) (job, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.loop.accepted(ev)
 	return func(ctx context.Context) (any, error) {
 		s.log.Info("accepted", "id", ev.ID, "kind", ev.Kind, "model", ev.Model, "uri", ev.URI,
 			"line", ev.Line+1, "bytes", len(ev.Text), "after", ev.Accepted.Sub(ev.Offered).Round(time.Millisecond))

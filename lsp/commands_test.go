@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -86,5 +87,33 @@ func TestAcceptCommand(t *testing.T) {
 	}
 	if !strings.Contains(h.log.String(), "msg=accepted") {
 		t.Errorf("accepts are not logged")
+	}
+}
+
+// TestMemoryAcceptsBounded: the in-memory recorder keeps the latest Max
+// events, oldest first, and counts what it dropped.
+func TestMemoryAcceptsBounded(t *testing.T) {
+	m := &MemoryAccepts{Max: 3}
+	for i := range 5 {
+		if err := m.RecordAccept(t.Context(), AcceptEvent{ID: fmt.Sprintf("c%d/0", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []string
+	for _, ev := range m.Events() {
+		ids = append(ids, ev.ID)
+	}
+	if got := strings.Join(ids, " "); got != "c2/0 c3/0 c4/0" {
+		t.Errorf("kept %s, want c2/0 c3/0 c4/0", got)
+	}
+	if m.Dropped() != 2 {
+		t.Errorf("dropped %d, want 2", m.Dropped())
+	}
+	var zero MemoryAccepts
+	for range DefaultMaxAccepts + 10 {
+		_ = zero.RecordAccept(t.Context(), AcceptEvent{})
+	}
+	if n := len(zero.Events()); n != DefaultMaxAccepts || zero.Dropped() != 10 {
+		t.Errorf("zero value: kept %d, dropped %d; want %d and 10", n, zero.Dropped(), DefaultMaxAccepts)
 	}
 }

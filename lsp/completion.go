@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -63,18 +62,23 @@ func (s *Server) prepareComplete(c *call, kind string, uri protocol.DocumentURI,
 }
 
 // candidates asks the model to continue text at byte offset off and
-// records the offer. A model that fails (down, too slow, an HTTP error,
-// an answer that cannot be read) gives no candidates, a log entry, and a
-// message when modelHealth says the user has not heard of it yet. A
-// cancelled ctx returns its error.
-func (s *Server) candidates(ctx context.Context, r *completeReq, text string, off int) ([]completion.Candidate, string, error) {
+// records the offer. hint is what the engine may reuse of the document;
+// when text is the document's own (own), what the engine learnt is kept
+// for the next request. A model that fails (down, too slow, an HTTP
+// error, an answer that cannot be read) gives no candidates, a log
+// entry, and a message when modelHealth says the user has not heard of
+// it yet. A cancelled ctx returns its error.
+func (s *Server) candidates(ctx context.Context, r *completeReq, text string, off int, hint *completion.Hint, own bool) ([]completion.Candidate, string, error) {
 	if r.engine == nil {
 		s.log.Debug("no completion: no model", "request", r.id, "err", r.noEng)
 		return nil, "", nil
 	}
 	model := r.engine.Model().Name
 	start := time.Now()
-	res, err := r.engine.Complete(ctx, completion.Input{Path: r.doc.path, Lang: r.doc.lang, Text: text, Offset: off})
+	res, err := r.engine.Complete(ctx, completion.Input{Path: r.doc.path, Lang: r.doc.lang, Text: text, Offset: off, Hint: hint})
+	if own && res != nil {
+		r.doc.scan.keep(r.doc.seq, res.Checkpoint)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, model, ctx.Err()
@@ -163,7 +167,7 @@ func (s *Server) completion(c *call, raw json.RawMessage) (job, error) {
 		return nil, err
 	}
 	return func(ctx context.Context) (any, error) {
-		cands, model, err := s.candidates(ctx, r, r.doc.text, r.offset)
+		cands, model, err := s.candidates(ctx, r, r.doc.text, r.offset, r.doc.hint(), true)
 		if err != nil {
 			return nil, err
 		}
@@ -182,7 +186,7 @@ func completionList(r *completeReq, model string, cands []completion.Candidate) 
 		id := acceptID(r.id, i)
 		detail, doc := "securecomplete · "+model, fence+text+"\n```"
 		if w := warnings(cand); w != "" {
-			detail += " · ⚠ " + cweList(cand)
+			detail += " · ⚠ " + strings.Join(cand.CWEs(), ", ")
 			doc = w + "\n\n" + doc
 		}
 		if w := syntaxWarning(cand); w != "" {
@@ -203,17 +207,6 @@ func completionList(r *completeReq, model string, cands []completion.Candidate) 
 		}
 	}
 	return &protocol.CompletionList{Items: items}
-}
-
-// cweList names the weaknesses found in a candidate: "CWE-787, CWE-476".
-func cweList(c completion.Candidate) string {
-	var cwes []string
-	for _, f := range c.Findings {
-		if !slices.Contains(cwes, f.CWE) {
-			cwes = append(cwes, f.CWE)
-		}
-	}
-	return strings.Join(cwes, ", ")
 }
 
 // warnings is the Markdown that tells the user what the screening found

@@ -37,10 +37,8 @@ func (s *Server) didChangeConfiguration(raw json.RawMessage) error {
 
 // keptWhat says what answers completions after a failed reload.
 func (s *Server) keptWhat() string {
-	s.st.mu.Lock()
-	defer s.st.mu.Unlock()
-	if s.st.engine != nil {
-		return "model " + s.st.engine.Model().Name + " keeps answering with the previous settings"
+	if eng, _ := s.st.engineNow(); eng != nil {
+		return "model " + eng.Model().Name + " keeps answering with the previous settings"
 	}
 	return "no completions until it is fixed"
 }
@@ -70,34 +68,22 @@ func unwrapSettings(raw json.RawMessage) json.RawMessage {
 // failure keeps the previous engine; at initialize a failure leaves no
 // engine and the reason is shown once the client is initialized.
 func (s *Server) reload(settings json.RawMessage, change bool) error {
-	s.st.mu.Lock()
-	root, initOpts := s.st.root, s.st.initOpts
+	root, initOpts, stored := s.st.configInputs()
 	if !change {
-		settings = s.st.settings
+		settings = stored
 	}
-	s.st.mu.Unlock()
-
 	cfg, err := s.loadConfig(root, initOpts, settings)
 	var eng *completion.Engine
 	if err == nil {
 		eng, err = s.buildEngine(cfg)
 	}
-
-	s.st.mu.Lock()
-	defer s.st.mu.Unlock()
+	s.st.setEngine(cfg, eng, err, change, settings)
 	if err != nil {
-		if !change || s.st.engine == nil {
-			s.st.engine, s.st.engineErr = nil, err
-		}
 		return err
-	}
-	s.st.cfg, s.st.engine, s.st.engineErr = cfg, eng, nil
-	if change {
-		s.st.settings = settings
 	}
 	m := eng.Model()
 	s.health.reset()
-	s.log.Info("configuration loaded", "source", cfg.Source, "model", m.Name, "base_url", m.BaseURL,
+	s.log.Info("configuration loaded", "source", cfg.Source, "model", m.Name, "base_url", m.DisplayURL(),
 		"server_model", m.Model, "n", m.N, "max_tokens", m.MaxTokens, "timeout", m.Timeout.Std())
 	return nil
 }
@@ -117,26 +103,28 @@ func (s *Server) loadConfig(root string, initOpts, settings json.RawMessage) (*c
 	return cfg, nil
 }
 
-// buildEngine makes the engine of the model that answers completions.
+// buildEngine makes the engine of the model that answers completions,
+// as every front end does (completion.Build), sharing the server's token
+// counter and rules. A model served by the default embedded model needs
+// it ready first (see defaultModel).
 func (s *Server) buildEngine(cfg *config.Config) (*completion.Engine, error) {
-	m, err := cfg.CompletionModel()
+	setup, err := completion.SetupFor(cfg, s.loop.selectedModel())
 	if err != nil {
 		return nil, err
 	}
-	client, err := completion.NewClient(m)
+	if setup.Tokens, err = s.tokens(); err != nil {
+		return nil, err
+	}
+	setup.Rules = s.rules
+	if completion.UsesDefaultModel(setup.Model) {
+		if setup.Embedded.Default, err = s.defaultModel(); err != nil {
+			return nil, err
+		}
+	}
+	client, err := completion.NewClient(setup.Model, setup.Embedded)
 	if err != nil {
 		return nil, err
 	}
-	tokens, err := s.tokens()
-	if err != nil {
-		return nil, err
-	}
-	eng, err := completion.NewEngine(m, client, tokens)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.Completion.Screen != config.ScreenOff {
-		eng.WithScreener(s.rules, cfg.Completion.Screen == config.ScreenHide)
-	}
-	return eng, nil
+	setup.Client = s.limit.client(client)
+	return completion.Build(setup)
 }

@@ -103,7 +103,15 @@ func (c *client) read() {
 		case *jsonrpc2.Notification:
 			c.notes.add(note{Method: m.Method(), Params: append(json.RawMessage(nil), m.Params()...)})
 		case *jsonrpc2.Call:
-			c.t.Errorf("the server sent a request %s; this client answers none", m.Method())
+			// Requests from the server (window/workDoneProgress/create)
+			// are recorded with the notifications and answered with null.
+			c.notes.add(note{Method: m.Method(), Params: append(json.RawMessage(nil), m.Params()...)})
+			reply, err := jsonrpc2.NewResponse(m.ID(), nil, nil)
+			if err != nil {
+				c.t.Errorf("reply to %s: %v", m.Method(), err)
+				continue
+			}
+			c.write(reply)
 		}
 	}
 }
@@ -308,6 +316,7 @@ type harness struct {
 	accepts *MemoryAccepts
 	exit    chan serveResult
 	docs    int
+	caps    map[string]any
 }
 
 type serveResult struct {
@@ -320,6 +329,8 @@ type setup struct {
 	model   func(openaitest.Request) openaitest.Reply // nil: answers "MODEL_TEXT();"
 	toml    string                                    // workspace securecomplete.toml; "" the default, "-" none
 	options Options                                   // ConfigPath, MessageQuiet...
+	// capabilities are the client capabilities sent at initialize.
+	capabilities map[string]any
 }
 
 // modelTOML is the default configuration; %s is the model's base URL.
@@ -346,7 +357,10 @@ func newHarness(t testing.TB, su setup) *harness {
 	if su.model == nil {
 		su.model = answer("MODEL_TEXT();")
 	}
-	h := &harness{t: t, log: &logBuffer{}, root: t.TempDir(), accepts: &MemoryAccepts{}, exit: make(chan serveResult, 1)}
+	h := &harness{t: t, log: &logBuffer{}, root: t.TempDir(), accepts: &MemoryAccepts{}, exit: make(chan serveResult, 1), caps: su.capabilities}
+	if h.caps == nil {
+		h.caps = map[string]any{}
+	}
 	h.model = openaitest.New(t, su.model)
 	switch su.toml {
 	case "":
@@ -407,7 +421,7 @@ func (h *harness) initialize(initOptions any) InitializeResult {
 	params := map[string]any{
 		"processId":        nil,
 		"rootUri":          uri,
-		"capabilities":     map[string]any{},
+		"capabilities":     h.caps,
 		"workspaceFolders": []map[string]any{{"uri": uri, "name": "ws"}},
 		"clientInfo":       map[string]any{"name": "harness"},
 	}

@@ -28,6 +28,7 @@ func (s *Server) inlineCompletion(c *call, raw json.RawMessage) (job, error) {
 	return func(ctx context.Context) (any, error) {
 		text, off, lead := r.doc.text, r.offset, ""
 		rng := protocol.Range{Start: r.cursor, End: r.cursor}
+		hint, own := r.doc.hint(), true
 		if sel != nil {
 			start, end := r.doc.offset(sel.Range.Start), r.doc.offset(sel.Range.End)
 			if end < start {
@@ -36,8 +37,14 @@ func (s *Server) inlineCompletion(c *call, raw json.RawMessage) (job, error) {
 			text = r.doc.text[:start] + sel.Text + r.doc.text[end:]
 			off, lead = start+len(sel.Text), sel.Text
 			rng = protocol.Range{Start: r.doc.position(start), End: r.doc.position(end)}
+			// The text before start is the document's: a checkpoint there
+			// holds; the line index does not.
+			hint, own = &completion.Hint{}, false
+			if cp := r.doc.scan.checkpoint(r.doc.seq); cp != nil && cp.Offset() <= start {
+				hint.Resume = cp
+			}
 		}
-		cands, _, err := s.candidates(ctx, r, text, off)
+		cands, err := s.inlineCandidates(ctx, r, text, off, hint, own, p.Context) // typed_through.go
 		if err != nil {
 			return nil, err
 		}

@@ -88,6 +88,7 @@ type InlineCompletionOptions struct {
 type ServerCapabilities struct {
 	protocol.ServerCapabilities
 	InlineCompletionProvider *InlineCompletionOptions `json:"inlineCompletionProvider,omitempty"`
+	DiagnosticProvider       *DiagnosticOptions       `json:"diagnosticProvider,omitempty"`
 }
 
 // InitializeResult is the result of initialize.
@@ -104,6 +105,44 @@ type InitializeParams struct {
 	RootURI               protocol.DocumentURI       `json:"rootUri,omitempty"`
 	InitializationOptions json.RawMessage            `json:"initializationOptions,omitempty"`
 	WorkspaceFolders      []protocol.WorkspaceFolder `json:"workspaceFolders,omitempty"`
+	Capabilities          ClientCapabilities         `json:"capabilities"`
+}
+
+// ClientCapabilities holds the client capabilities the server reads.
+type ClientCapabilities struct {
+	Window *WindowClientCapabilities `json:"window,omitempty"`
+}
+
+// WindowClientCapabilities: whether the client shows server-initiated
+// progress (window/workDoneProgress/create, then $/progress).
+type WindowClientCapabilities struct {
+	WorkDoneProgress bool `json:"workDoneProgress,omitempty"`
+}
+
+// Work-done progress (LSP 3.15), server-initiated.
+const (
+	MethodWorkDoneProgressCreate = "window/workDoneProgress/create"
+	MethodProgress               = "$/progress"
+)
+
+// WorkDoneProgressCreateParams asks the client to make a progress token.
+type WorkDoneProgressCreateParams struct {
+	Token string `json:"token"`
+}
+
+// ProgressParams carries one step of a progress: Value is a
+// WorkDoneProgressValue.
+type ProgressParams struct {
+	Token string                `json:"token"`
+	Value WorkDoneProgressValue `json:"value"`
+}
+
+// WorkDoneProgressValue is a begin, report or end of a work-done progress.
+type WorkDoneProgressValue struct {
+	Kind        string `json:"kind"` // "begin", "report", "end"
+	Title       string `json:"title,omitempty"`
+	Message     string `json:"message,omitempty"`
+	Cancellable bool   `json:"cancellable,omitempty"`
 }
 
 // TextDocumentContentChangeEvent is one change of didChange. v0.12.0's
@@ -148,4 +187,92 @@ const CommandAccept = "securecomplete.accept"
 // the id is accepted too.
 type AcceptArgs struct {
 	ID string `json:"id"`
+}
+
+// Pull diagnostics (LSP 3.17).
+const MethodTextDocumentDiagnostic = "textDocument/diagnostic"
+
+// DiagnosticOptions is the server capability diagnosticProvider.
+type DiagnosticOptions struct {
+	Identifier            string `json:"identifier,omitempty"`
+	InterFileDependencies bool   `json:"interFileDependencies"`
+	WorkspaceDiagnostics  bool   `json:"workspaceDiagnostics"`
+}
+
+// DocumentDiagnosticParams are the parameters of textDocument/diagnostic.
+type DocumentDiagnosticParams struct {
+	TextDocument     protocol.TextDocumentIdentifier `json:"textDocument"`
+	Identifier       string                          `json:"identifier,omitempty"`
+	PreviousResultID string                          `json:"previousResultId,omitempty"`
+}
+
+// FullDocumentDiagnosticReport is the answer to textDocument/diagnostic
+// (this server always sends the full kind).
+type FullDocumentDiagnosticReport struct {
+	Kind     string                `json:"kind"` // "full"
+	ResultID string                `json:"resultId,omitempty"`
+	Items    []protocol.Diagnostic `json:"items"`
+}
+
+// Work-done progress cancellation (LSP 3.15), sent by the client.
+const MethodWorkDoneProgressCancel = "window/workDoneProgress/cancel"
+
+// WorkDoneProgressCancelParams names the progress the user cancelled.
+type WorkDoneProgressCancelParams struct {
+	Token json.RawMessage `json:"token"`
+}
+
+// MethodCodeActionResolve fills in a code action's edit (LSP 3.16).
+const MethodCodeActionResolve = "codeAction/resolve"
+
+// securecomplete's commands and notification for editor plugins (see the
+// README's "In the editor").
+const (
+	// CommandSelectModel switches the answering model for the session:
+	// one argument {"name": "gptj-ft"}.
+	CommandSelectModel = "securecomplete.selectModel"
+	// CommandAnalyzeFile queues a whole-file check: {"uri": "file:///..."}.
+	CommandAnalyzeFile = "securecomplete.analyzeFile"
+	// CommandStatus returns a Status.
+	CommandStatus = "securecomplete.status"
+	// MethodStatus is the notification that carries a Status whenever
+	// it changes.
+	MethodStatus = "securecomplete/status"
+)
+
+// DiagnosticData is the data of every securecomplete diagnostic: what the
+// code action needs to ask for a secure version.
+type DiagnosticData struct {
+	// RangeID names the tracked accepted range the finding is in; 0 when
+	// it is in code no model wrote (a whole-file check).
+	RangeID   uint64   `json:"rangeId,omitempty"`
+	CWE       string   `json:"cwe"`
+	Rule      string   `json:"rule"`
+	Analyzers []string `json:"analyzers"` // every analyzer that reported it, the built-in rules first
+	Model     string   `json:"model,omitempty"`
+	Fix       string   `json:"fix,omitempty"`
+}
+
+// Status is the state of the security loop and of the answering model.
+type Status struct {
+	Model     string         `json:"model"`   // the answering model ("" none), as the editor may show it
+	Healthy   bool           `json:"healthy"` // its endpoint answered its latest request (or has not failed yet)
+	Analyzers AnalyzerStatus `json:"analyzers"`
+	Pending   int            `json:"pending"` // checks waiting
+	Running   int            `json:"running"` // checks running
+	Counts    loopCounters   `json:"counts"`
+	Tracked   int            `json:"tracked"` // accepted ranges followed
+}
+
+// AnalyzerStatus lists the configured analyzers that can run and those
+// that cannot, with why.
+type AnalyzerStatus struct {
+	Available   []string            `json:"available"`
+	Unavailable []UnavailableReason `json:"unavailable"`
+}
+
+// UnavailableReason says why an analyzer cannot run.
+type UnavailableReason struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
 }

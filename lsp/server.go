@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -37,6 +38,17 @@ type Options struct {
 	MessageQuiet time.Duration
 	// Version is reported to the client in serverInfo.
 	Version string
+	// PrepareDefaultModel makes the default embedded model
+	// ("embedded:default") ready, training it when it is missing or
+	// stale, with its progress as lines on progress, and returns its
+	// file. The command that starts the server passes training's step;
+	// nil means a configuration that uses the default model gets no
+	// completions until the model has been trained some other way.
+	PrepareDefaultModel func(ctx context.Context, progress io.Writer) (string, error)
+	// MaxModelCalls bounds the model calls running at once, and
+	// MaxQueuedModelCalls those waiting for one (see limit.go). Zero
+	// means DefaultMaxModelCalls and DefaultMaxQueuedModelCalls.
+	MaxModelCalls, MaxQueuedModelCalls int
 }
 
 // Server is securecomplete's language server. Make one with New and run
@@ -55,13 +67,22 @@ type Server struct {
 	log     *slog.Logger
 	st      *state
 	health  *modelHealth
+	limit   *modelLimit // bounds the model calls (limit.go)
 	offers  *offerLog
+	typed   typedThrough // typed_through.go
 	accepts AcceptRecorder
 	tokens  func() (*completion.TokenCounter, error)
 	rules   *rules.Checker // screens candidates before they are shown
+	loop    *loop          // re-checks accepted code (checks.go)
 
 	requests      map[string]requestMethod
 	notifications map[string]notificationMethod
+
+	progressSeq atomic.Uint64 // numbers work-done progress tokens
+	// initializedCh is closed when the client says initialized: the
+	// server sends no request before that.
+	initializedCh   chan struct{}
+	initializedOnce sync.Once
 
 	conn     jsonrpc2.Conn
 	base     context.Context // the connection's context
@@ -115,13 +136,20 @@ func New(opts Options) *Server {
 		tokens:  sync.OnceValues(completion.NewTokenCounter),
 		rules:   rules.New(rules.WithParseTimeout(time.Second)),
 		exited:  make(chan int, 1),
+
+		initializedCh: make(chan struct{}),
+		limit:         newModelLimit(opts.MaxModelCalls, opts.MaxQueuedModelCalls),
 	}
+	s.loop = newLoop(s)
 	s.requests = map[string]requestMethod{
 		protocol.MethodInitialize:              {prepare: (*Server).initialize},
 		protocol.MethodShutdown:                {prepare: (*Server).shutdown},
 		protocol.MethodTextDocumentCompletion:  {prepare: (*Server).completion, async: true, superseded: emptyCompletionList},
 		MethodInlineCompletion:                 {prepare: (*Server).inlineCompletion, async: true, superseded: emptyInlineList},
 		protocol.MethodWorkspaceExecuteCommand: {prepare: (*Server).executeCommand, async: true},
+		MethodTextDocumentDiagnostic:           {prepare: (*Server).documentDiagnostic},
+		protocol.MethodTextDocumentCodeAction:  {prepare: (*Server).codeAction},
+		MethodCodeActionResolve:                {prepare: (*Server).codeActionResolve, async: true},
 	}
 	s.notifications = map[string]notificationMethod{
 		protocol.MethodInitialized:                        (*Server).initialized,
@@ -133,6 +161,7 @@ func New(opts Options) *Server {
 		protocol.MethodTextDocumentDidSave:                (*Server).didSave,
 		protocol.MethodWorkspaceDidChangeConfiguration:    (*Server).didChangeConfiguration,
 		protocol.MethodWorkspaceDidChangeWorkspaceFolders: nil, // the first folder's configuration stays
+		MethodWorkDoneProgressCancel:                      (*Server).workDoneProgressCancel,
 	}
 	return s
 }
@@ -373,17 +402,16 @@ func (s *Server) initialize(_ *call, raw json.RawMessage) (job, error) {
 		s.log.Warn("no usable workspace root", "err", err)
 	}
 	return func(context.Context) (any, error) {
-		s.st.mu.Lock()
-		s.st.phase = phaseRunning
-		s.st.root = root
-		s.st.initOpts = p.InitializationOptions
-		s.st.mu.Unlock()
+		s.st.initialize(root, p.InitializationOptions, p.Capabilities)
 		client := "unknown"
 		if p.ClientInfo != nil {
 			client = strings.TrimSpace(p.ClientInfo.Name + " " + p.ClientInfo.Version)
 		}
 		s.log.Info("initialize", "client", client, "root", root)
-		if err := s.reload(nil, false); err != nil {
+		switch err := s.reload(nil, false); {
+		case errors.Is(err, errModelPreparing):
+			s.log.Info("configuration", "status", err)
+		case err != nil:
 			s.log.Error("configuration", "err", err)
 		}
 		return s.initializeResult(), nil
@@ -397,8 +425,10 @@ func (s *Server) initializeResult() InitializeResult {
 		Change:    protocol.TextDocumentSyncKindIncremental,
 	}
 	caps.CompletionProvider = &protocol.CompletionOptions{}
-	caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: []string{CommandAccept}}
+	caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: []string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus}}
 	caps.InlineCompletionProvider = &InlineCompletionOptions{}
+	caps.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}, ResolveProvider: true}
+	caps.DiagnosticProvider = &DiagnosticOptions{Identifier: "securecomplete"}
 	return InitializeResult{
 		Capabilities: caps,
 		ServerInfo:   &protocol.ServerInfo{Name: "securecomplete", Version: s.opts.Version},
@@ -419,10 +449,8 @@ func workspaceRoot(p InitializeParams) (string, error) {
 }
 
 func (s *Server) initialized(json.RawMessage) error {
-	s.st.mu.Lock()
-	err := s.st.engineErr
-	s.st.mu.Unlock()
-	if err != nil {
+	s.initializedOnce.Do(func() { close(s.initializedCh) })
+	if _, err := s.st.engineNow(); err != nil && !errors.Is(err, errModelPreparing) {
 		s.showMessage(protocol.MessageTypeError, fmt.Sprintf("securecomplete: no completions until the configuration is fixed: %v", err))
 	}
 	return nil
@@ -430,9 +458,7 @@ func (s *Server) initialized(json.RawMessage) error {
 
 func (s *Server) shutdown(*call, json.RawMessage) (job, error) {
 	return func(context.Context) (any, error) {
-		s.st.mu.Lock()
-		s.st.phase = phaseShutdown
-		s.st.mu.Unlock()
+		s.st.setPhase(phaseShutdown)
 		s.st.cancelAll(errShutdown)
 		s.log.Info("shutdown")
 		return nil, nil

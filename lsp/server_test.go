@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -36,8 +37,14 @@ func TestInitializeCapabilities(t *testing.T) {
 		t.Errorf("no inlineCompletionProvider in %v", caps)
 	}
 	exec, _ := caps["executeCommandProvider"].(map[string]any)
-	if cmds, _ := exec["commands"].([]any); len(cmds) != 1 || cmds[0] != CommandAccept {
-		t.Errorf("executeCommandProvider = %v, want the command %s", caps["executeCommandProvider"], CommandAccept)
+	if cmds, _ := exec["commands"].([]any); fmt.Sprint(cmds) != fmt.Sprint([]string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus}) {
+		t.Errorf("executeCommandProvider = %v, want the commands %s, %s, %s, %s", caps["executeCommandProvider"], CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus)
+	}
+	if ca, _ := caps["codeActionProvider"].(map[string]any); ca["resolveProvider"] != true || fmt.Sprint(ca["codeActionKinds"]) != "[quickfix]" {
+		t.Errorf("codeActionProvider = %v, want quick fixes resolved lazily", caps["codeActionProvider"])
+	}
+	if dp, _ := caps["diagnosticProvider"].(map[string]any); dp == nil {
+		t.Errorf("no diagnosticProvider in %v", caps)
 	}
 	if info, _ := raw["serverInfo"].(map[string]any); info["name"] != "securecomplete" {
 		t.Errorf("serverInfo = %v", raw["serverInfo"])

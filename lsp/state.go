@@ -59,9 +59,12 @@ type state struct {
 	initOpts json.RawMessage // initializationOptions, applied on every reload
 	settings json.RawMessage // the last didChangeConfiguration payload
 
-	cfg       *config.Config
-	engine    *completion.Engine
-	engineErr error // why there is no engine
+	progress bool // the client shows work-done progress
+
+	cfg          *config.Config
+	engine       *completion.Engine
+	engineErr    error // why there is no engine
+	defaultModel defaultModelState
 
 	docs  map[protocol.DocumentURI]*document
 	calls map[jsonrpc2.ID]*call

@@ -16,7 +16,9 @@ import (
 )
 
 // maxMessage bounds one incoming message. A 10 MB document fits many
-// times over; a larger message is skipped with an error, not read.
+// times over; a larger one is refused: the client is told, and the
+// connection closed, since the server will not read the body to find the
+// next message.
 const maxMessage = 256 << 20
 
 // stream frames JSON-RPC messages with Content-Length headers, as
@@ -30,8 +32,10 @@ const maxMessage = 256 << 20
 //     JSON-RPC error (ParseError, or InvalidRequest carrying its id) and
 //     skipped. jsonrpc2's stream returns an error and the connection dies.
 //
-// Broken framing (a header without Content-Length, a short body) still
-// ends the connection: there is no way to find the next message.
+// Broken framing (a header without Content-Length, a short body, a
+// Content-Length over maxMessage) still ends the connection: there is no
+// way to find the next message. A message with an id but neither a
+// method nor a result or error is answered InvalidRequest.
 type stream struct {
 	rwc io.ReadWriteCloser
 	in  *bufio.Reader
@@ -54,8 +58,9 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 		if err != nil {
 			return nil, n, err
 		}
-		if data == nil {
-			continue // too large, skipped
+		if noMethod(data) {
+			s.rejectMalformed(data, errors.New("an id without a method, a result or an error"))
+			continue
 		}
 		msg, err := jsonrpc2.DecodeMessage(data)
 		if err == nil {
@@ -65,8 +70,8 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 	}
 }
 
-// readFrame reads one framed body. A body over maxMessage is discarded
-// and reported; data is nil then.
+// readFrame reads one framed body. A body over maxMessage is refused: the
+// client gets an error, and the connection ends.
 func (s *stream) readFrame() (data []byte, total int64, err error) {
 	length := int64(-1)
 	for {
@@ -97,9 +102,10 @@ func (s *stream) readFrame() (data []byte, total int64, err error) {
 		}
 	}
 	if length > maxMessage {
-		s.log.Error("skipping a message larger than the server accepts", "bytes", length, "limit", maxMessage)
-		n, err := io.CopyN(io.Discard, s.in, length)
-		return nil, total + n, err
+		err := fmt.Errorf("message of %d bytes is over the server's limit of %d (256 MiB): closing the connection", length, maxMessage)
+		s.log.Error("refusing a message larger than the server accepts", "bytes", length, "limit", maxMessage)
+		s.writeError(json.RawMessage("null"), jsonrpc2.InvalidRequest, err.Error())
+		return nil, total, err
 	}
 	data = make([]byte, length)
 	if _, err := io.ReadFull(s.in, data); err != nil {
@@ -128,6 +134,11 @@ func (s *stream) rejectMalformed(data []byte, cause error) {
 	if string(id) == "null" && code == jsonrpc2.InvalidRequest && probe.Method != "" {
 		return // a malformed notification: nobody waits for an answer
 	}
+	s.writeError(id, code, msg)
+}
+
+// writeError sends a JSON-RPC error answer to id.
+func (s *stream) writeError(id json.RawMessage, code jsonrpc2.Code, msg string) {
 	body, err := json.Marshal(map[string]any{
 		"jsonrpc": "2.0",
 		"id":      id,
@@ -139,6 +150,22 @@ func (s *stream) rejectMalformed(data []byte, cause error) {
 	if err != nil {
 		s.log.Error("answer a malformed message", "err", err)
 	}
+}
+
+// noMethod reports a message with an id and no method, result or error:
+// neither a request nor a response. jsonrpc2 would take it for an empty
+// response and drop it, and its sender would wait for an answer.
+func noMethod(data []byte) bool {
+	var probe struct {
+		ID     json.RawMessage `json:"id"`
+		Method *string         `json:"method"`
+		Result json.RawMessage `json:"result"`
+		Error  json.RawMessage `json:"error"`
+	}
+	if json.Unmarshal(data, &probe) != nil {
+		return false // DecodeMessage says what is wrong
+	}
+	return len(probe.ID) > 0 && string(probe.ID) != "null" && (probe.Method == nil || *probe.Method == "") && probe.Result == nil && probe.Error == nil
 }
 
 // Write sends msg whatever the state of ctx (see the type's comment).

@@ -21,6 +21,7 @@ func (s *Server) didOpen(raw json.RawMessage) error {
 	}
 	d := newDocument(p.TextDocument.URI, string(p.TextDocument.LanguageID), p.TextDocument.Version, p.TextDocument.Text)
 	s.st.setDoc(d)
+	s.loop.didOpen(d.uri, d.version, p.TextDocument.Text)
 	s.log.Debug("didOpen", "uri", d.uri, "lang", d.lang, "bytes", len(d.text), "lines", len(d.lines))
 	return nil
 }
@@ -35,6 +36,7 @@ func (s *Server) didChange(raw json.RawMessage) error {
 		return fmt.Errorf("didChange for %s, which is not open", p.TextDocument.URI)
 	}
 	s.st.setDoc(d.apply(p.TextDocument.Version, p.ContentChanges))
+	s.loop.didChange(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges)
 	return nil
 }
 
@@ -47,8 +49,17 @@ func (s *Server) didClose(raw json.RawMessage) error {
 		return fmt.Errorf("didClose for %s, which is not open", p.TextDocument.URI)
 	}
 	s.st.cancelDocument(p.TextDocument.URI, errClosed)
+	s.loop.didClose(p.TextDocument.URI)
 	return nil
 }
 
-// didSave changes nothing: the server works on the text the client sent.
-func (s *Server) didSave(json.RawMessage) error { return nil }
+// didSave changes no text (the server works on the text the client
+// sent); it queues a whole-file check when [analysis] on_save is set.
+func (s *Server) didSave(raw json.RawMessage) error {
+	var p protocol.DidSaveTextDocumentParams
+	if err := decodeParams(raw, &p); err != nil {
+		return err
+	}
+	s.loop.didSave(p.TextDocument.URI)
+	return nil
+}

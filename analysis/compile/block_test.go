@@ -86,7 +86,7 @@ func TestPCHFlags(t *testing.T) {
 		flags []string
 		ok    bool
 	}{
-		{DefaultFlags, true},
+		{DefaultFlags(), true},
 		{[]string{"-O2", "-std=c11", "-Wall", "-Werror=implicit-function-declaration", "-D", "X=1", "-U", "Y", "-fno-strict-aliasing", "-m64", "-pedantic-errors", "-w", "-c"}, true},
 		{[]string{"-g", "-I", "include"}, false},
 		{[]string{"-Iinclude"}, false},

@@ -11,7 +11,9 @@
 // Programs that start with the same #include lines compile through a
 // precompiled header of those lines (pch.go), which makes a C++ file
 // several times faster; the decision stays the plain command's: a file
-// is only called invalid by a plain compile of it.
+// is called invalid through a precompiled header only after a plain
+// compile has confirmed a rejection by that header, and only with
+// diagnostics that do not involve the header or a compiler crash.
 package compile
 
 import (
@@ -31,14 +33,16 @@ import (
 	"securecomplete/analysis/external/run"
 )
 
-// DefaultFlags are the study's flags; "-c" is always added after them.
-var DefaultFlags = []string{"-g", "-O", "-D_FORTIFY_SOURCE=2"}
+// DefaultFlags returns the study's flags; "-c" is always added after them.
+func DefaultFlags() []string {
+	return []string{"-g", "-O", "-D_FORTIFY_SOURCE=2"}
+}
 
 // Options configure the check. The zero value is the study's rule.
 type Options struct {
 	CC        string        // C compiler; default "gcc"
 	CXX       string        // C++ compiler; default "g++"
-	Flags     []string      // default DefaultFlags; "-c" is always added
+	Flags     []string      // default DefaultFlags(); "-c" is always added
 	Timeout   time.Duration // per compiler process; default 60s
 	Jobs      int           // compiler processes at once; default the number of CPUs
 	BatchSize int           // files per compiler process; default 32
@@ -72,9 +76,11 @@ type Result struct {
 	Command string // the rule that decided: "gcc -g -O -D_FORTIFY_SOURCE=2 -c"
 	Output  string // the compiler's diagnostics for an invalid file, paths as given
 	Err     error  // the check could not decide (no compiler, timeout); Valid is then false
-	// PCH reports that the file was found valid by a compile through a
+	// PCH reports that the file was decided by a compile through a
 	// precompiled header of its leading #include lines: the same rule,
-	// run faster. Invalid files are always decided by the plain command.
+	// run faster. A file is found invalid that way only once the plain
+	// command has confirmed a rejection by the same header, and only with
+	// ordinary diagnostics (see checkBatch).
 	PCH bool
 }
 
@@ -96,12 +102,13 @@ type Checker struct {
 
 // Stats counts what a Checker did since it was made.
 type Stats struct {
-	Files      int           // files decided
-	ViaPCH     int           // found valid through a precompiled header
-	Recompiled int           // rejected through one, then decided by a plain compile
-	Disagreed  int           // headers dropped for rejecting a file the plain compile accepted
-	PCHBuilt   int           // precompiled headers built
-	PCHTime    time.Duration // spent building them
+	Files          int           // files decided
+	ViaPCH         int           // found valid through a precompiled header
+	Recompiled     int           // rejected through one, then decided by a plain compile
+	RejectedViaPCH int           // found invalid through one whose rejections the plain compile had confirmed
+	Disagreed      int           // headers dropped for rejecting a file the plain compile accepted
+	PCHBuilt       int           // precompiled headers built
+	PCHTime        time.Duration // spent building them
 }
 
 type stats struct {
@@ -115,6 +122,7 @@ func (s *stats) add(d Stats) {
 	s.s.Files += d.Files
 	s.s.ViaPCH += d.ViaPCH
 	s.s.Recompiled += d.Recompiled
+	s.s.RejectedViaPCH += d.RejectedViaPCH
 	s.s.Disagreed += d.Disagreed
 	s.s.PCHBuilt += d.PCHBuilt
 	s.s.PCHTime += d.PCHTime
@@ -136,7 +144,7 @@ func New(opts Options) *Checker {
 		opts.CXX = "g++"
 	}
 	if opts.Flags == nil {
-		opts.Flags = DefaultFlags
+		opts.Flags = DefaultFlags()
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 60 * time.Second
@@ -338,8 +346,11 @@ func (c *Checker) Check(ctx context.Context, files []analysis.File) []Result {
 		if res[i].Err == nil {
 			st.Files++
 		}
-		if res[i].PCH {
+		switch {
+		case res[i].PCH && res[i].Valid:
 			st.ViaPCH++
+		case res[i].PCH:
+			st.RejectedViaPCH++
 		}
 		if _, ok := blocks[i]; ok && uses[blocks[i].key].header != "" && !res[i].PCH && res[i].Err == nil {
 			st.Recompiled++
@@ -407,7 +418,9 @@ func (c *Checker) precompile(ctx context.Context, files []analysis.File, langs [
 // that failed on its own for its diagnostics. Results are written to res
 // at the jobs' indices, which no other batch touches. Files with a copy
 // that includes a precompiled header are compiled through it; one that
-// fails that way is decided by a plain compile.
+// fails that way is decided by a plain compile, until the plain compile
+// has confirmed a rejection by that header; after that, by its own
+// compile through the header (see ordinaryRejection).
 func (c *Checker) checkBatch(ctx context.Context, cl *call, b []job) {
 	bdir := cl.dir
 	if cl.copies {
@@ -415,6 +428,7 @@ func (c *Checker) checkBatch(ctx context.Context, cl *call, b []job) {
 	}
 	res := cl.res
 	timedOut := false
+	alone := map[int]Result{} // files compiled alone through their header, by index
 	if len(b) == 1 && b[0].pch != "" {
 		j := b[0]
 		var r Result
@@ -424,6 +438,7 @@ func (c *Checker) checkBatch(ctx context.Context, cl *call, b []job) {
 			return
 		}
 		timedOut = r.Err != nil
+		alone[j.idx] = r
 	}
 	if len(b) > 1 {
 		args := append(append([]string{}, c.opts.Flags...), "-c")
@@ -456,11 +471,43 @@ func (c *Checker) checkBatch(ctx context.Context, cl *call, b []job) {
 	}
 	for _, j := range b {
 		r := &res[j.idx]
+		if j.pch != "" && !timedOut && c.pch.confirmed(j.pch) {
+			// The header has rejected a program before and the plain
+			// compile agreed: this file is decided by its own compile
+			// through it, which gives the plain compile's verdict and
+			// diagnostics at a fraction of the time, unless it points
+			// into the header or GCC failed inside.
+			pr, ok := alone[j.idx]
+			if !ok {
+				c.checkOne(ctx, bdir, j.lang, j.name, cl.files[j.idx].Path, &pr)
+			}
+			switch {
+			case pr.Err == nil && pr.Valid:
+				r.Valid, r.PCH = true, true
+				continue
+			case pr.Err == nil && c.ordinaryRejection(pr.Output):
+				r.Valid, r.Output, r.PCH = false, pr.Output, true
+				continue
+			}
+		}
 		c.checkOne(ctx, cl.dir, j.lang, j.name, cl.files[j.idx].Path, r)
-		if j.pch != "" && r.Valid && !timedOut {
+		switch {
+		case j.pch != "" && r.Valid && !timedOut:
 			cl.suspectKey(j.pch)
+		case j.pch != "" && r.Err == nil && !timedOut:
+			if pr, ok := alone[j.idx]; !ok || (pr.Err == nil && !pr.Valid) {
+				c.pch.confirm(j.pch)
+			}
 		}
 	}
+}
+
+// ordinaryRejection reports whether the diagnostics of a compile through
+// a precompiled header are ones the plain compile gives too: errors, none
+// of them inside GCC or pointing into the precompiled header's folder.
+func (c *Checker) ordinaryRejection(out string) bool {
+	return strings.Contains(out, "error") && !strings.Contains(out, "internal compiler error") &&
+		(c.pch.dir == "" || !strings.Contains(out, c.pch.dir))
 }
 
 // objName is the object file gcc -c writes for a source file.

@@ -30,10 +30,13 @@ import (
 // the precompiled header instead of parsing the headers. GCC uses a
 // precompiled header only where it would give what the textual include
 // gives, and falls back to that header's text when it cannot, so the
-// outcome is the plain compile's; a program the precompiled compile
-// rejects is nonetheless compiled again plainly, which then decides and
-// gives the diagnostics (GCC 12 has crashed on a precompiled header it
-// called valid).
+// outcome is the plain compile's. Still, the first programs a header
+// rejects are compiled again plainly, which then decides and gives the
+// diagnostics (GCC 12 has crashed on a precompiled header it called
+// valid); once a plain compile has agreed with a rejection by a header,
+// later rejections by it stand, unless their diagnostics name the
+// header's folder or a compiler crash (then the plain compile decides).
+// A header that rejects a program the plain compile accepts is dropped.
 //
 // The headers live in a folder shared by every process of the user
 // (Options.PCHDir), one entry per block: KEY.h (the block),
@@ -69,25 +72,27 @@ type pchCache struct {
 	runner run.Runner
 	log    *slog.Logger
 
-	mu        sync.Mutex
-	compilers map[string]string      // compiler name -> identity (resolved path, size, time)
-	refused   map[string]string      // compiler name -> why it does not take GCC's PCHs
-	failed    map[string]string      // key -> why its block cannot be precompiled
-	broken    string                 // why the folder cannot be used, once it failed
-	locks     map[string]*sync.Mutex // key -> held while the entry is checked or built
+	mu            sync.Mutex
+	compilers     map[string]string      // compiler name -> identity (resolved path, size, time)
+	refused       map[string]string      // compiler name -> why it does not take GCC's PCHs
+	failed        map[string]string      // key -> why its block cannot be precompiled
+	broken        string                 // why the folder cannot be used, once it failed
+	confirmedKeys map[string]bool        // keys whose rejection of a program a plain compile confirmed
+	locks         map[string]*sync.Mutex // key -> held while the entry is checked or built
 }
 
 func newPCHCache(opts Options) *pchCache {
 	p := &pchCache{
-		min:       map[analysis.Lang]int{analysis.C: defaultPCHMinC, analysis.CPP: defaultPCHMinCPP},
-		limit:     opts.PCHCacheSize,
-		flags:     opts.Flags,
-		runner:    opts.Runner,
-		log:       opts.Logger,
-		compilers: map[string]string{},
-		refused:   map[string]string{},
-		failed:    map[string]string{},
-		locks:     map[string]*sync.Mutex{},
+		min:           map[analysis.Lang]int{analysis.C: defaultPCHMinC, analysis.CPP: defaultPCHMinCPP},
+		limit:         opts.PCHCacheSize,
+		flags:         opts.Flags,
+		runner:        opts.Runner,
+		log:           opts.Logger,
+		compilers:     map[string]string{},
+		refused:       map[string]string{},
+		failed:        map[string]string{},
+		locks:         map[string]*sync.Mutex{},
+		confirmedKeys: map[string]bool{},
 	}
 	if opts.PCHMin > 0 {
 		p.min[analysis.C], p.min[analysis.CPP] = opts.PCHMin, opts.PCHMin
@@ -334,11 +339,30 @@ func (p *pchCache) current(header, text string) bool {
 	return true
 }
 
+// confirmed reports whether a plain compile has agreed with a rejection
+// by the header of key, in this Checker's life, and it has not been
+// dropped since.
+func (p *pchCache) confirmed(key string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, bad := p.failed[key]
+	return p.confirmedKeys[key] && !bad
+}
+
+// confirm records that a plain compile agreed with a rejection by the
+// header of key.
+func (p *pchCache) confirm(key string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.confirmedKeys[key] = true
+}
+
 // drop removes an entry that misbehaved, so that the next use builds it
 // again, and warns.
 func (p *pchCache) drop(key, why string) {
 	p.mu.Lock()
 	p.failed[key] = why
+	delete(p.confirmedKeys, key)
 	p.mu.Unlock()
 	p.log.Warn("compile check: removed a precompiled header", "key", key, "dir", p.dir, "reason", why)
 	for _, ext := range []string{".h.gch", ".deps", ".h"} {

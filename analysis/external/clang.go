@@ -17,8 +17,8 @@ import (
 	"securecomplete/analysis/sarif"
 )
 
-// ClangNames are the clang binaries tried, newest first.
-var ClangNames = []string{"clang-22", "clang-19", "clang"}
+// ClangNames returns the clang binaries tried, newest first.
+func ClangNames() []string { return []string{"clang-22", "clang-19", "clang"} }
 
 // Clang runs clang's static analyzer (--analyze) with SARIF output and
 // with the program's argv declared a taint source: main is renamed by the
@@ -26,7 +26,7 @@ var ClangNames = []string{"clang-22", "clang-19", "clang"}
 // returned by a function the taint configuration names as a source, so
 // the taint checker follows argv into system(), array indexes and sizes.
 type Clang struct {
-	Names []string // binaries to try; default ClangNames
+	Names []string // binaries to try; default ClangNames()
 	opts  Options
 
 	once     sync.Once
@@ -38,7 +38,7 @@ type Clang struct {
 
 // NewClang returns the clang analyzer.
 func NewClang(opts Options) *Clang {
-	return &Clang{Names: ClangNames, opts: opts.withDefaults()}
+	return &Clang{Names: ClangNames(), opts: opts.withDefaults()}
 }
 
 // Name implements analysis.Analyzer.

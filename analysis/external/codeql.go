@@ -16,13 +16,15 @@ import (
 	"securecomplete/analysis/sarif"
 )
 
-// DefaultCodeQLQueries is GitHub's C/C++ security suite.
-var DefaultCodeQLQueries = []string{"codeql/cpp-queries:codeql-suites/cpp-security-extended.qls"}
+// DefaultCodeQLQueries returns GitHub's C/C++ security suite.
+func DefaultCodeQLQueries() []string {
+	return []string{"codeql/cpp-queries:codeql-suites/cpp-security-extended.qls"}
+}
 
 // CodeQLOptions configure the CodeQL adapter.
 type CodeQLOptions struct {
 	Path    string   // the codeql CLI; default "codeql"
-	Queries []string // query files, packs or suites; default DefaultCodeQLQueries
+	Queries []string // query files, packs or suites; default DefaultCodeQLQueries()
 	Threads int      // --threads; default 0 (one per core)
 	CC, CXX string   // compilers of the generated Makefile; default "gcc", "g++"
 	Flags   []string // their flags; default the study's "-g -O"
@@ -44,7 +46,7 @@ func NewCodeQL(opts Options) *CodeQL {
 		o.Path = "codeql"
 	}
 	if len(o.Queries) == 0 {
-		o.Queries = DefaultCodeQLQueries
+		o.Queries = DefaultCodeQLQueries()
 	}
 	if o.CC == "" {
 		o.CC = "gcc"

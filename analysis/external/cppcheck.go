@@ -13,22 +13,24 @@ import (
 	"securecomplete/analysis/external/run"
 )
 
-// DefaultCppcheckArgs are cppcheck's checks: warnings (not style), the
+// DefaultCppcheckArgs returns cppcheck's checks: warnings (not style), the
 // POSIX library so it knows open() and friends.
-var DefaultCppcheckArgs = []string{"--enable=warning", "--library=posix", "--inline-suppr"}
+func DefaultCppcheckArgs() []string {
+	return []string{"--enable=warning", "--library=posix", "--inline-suppr"}
+}
 
 // Cppcheck runs cppcheck over batches of files and reads its XML (version
 // 2) report, whose errors carry a cwe attribute.
 type Cppcheck struct {
 	Path      string   // default "cppcheck"
-	Args      []string // default DefaultCppcheckArgs
+	Args      []string // default DefaultCppcheckArgs()
 	BatchSize int      // files per process; default 64
 	opts      Options
 }
 
 // NewCppcheck returns the cppcheck analyzer.
 func NewCppcheck(opts Options) *Cppcheck {
-	return &Cppcheck{Path: "cppcheck", Args: DefaultCppcheckArgs, BatchSize: 64, opts: opts.withDefaults()}
+	return &Cppcheck{Path: "cppcheck", Args: DefaultCppcheckArgs(), BatchSize: 64, opts: opts.withDefaults()}
 }
 
 // Name implements analysis.Analyzer.

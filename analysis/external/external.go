@@ -21,8 +21,10 @@ import (
 	"securecomplete/analysis/external/run"
 )
 
-// Names are the external analyzers New knows, in the order users list them.
-var Names = []string{"gcc", "clang", "cppcheck", "codeql"}
+// Names returns the external analyzers New knows, in the order users list them.
+func Names() []string {
+	return []string{"gcc", "clang", "cppcheck", "codeql"}
+}
 
 // Options are shared by every external analyzer.
 type Options struct {
@@ -58,7 +60,7 @@ func New(name string, opts Options) (analysis.Analyzer, error) {
 	case "codeql":
 		return NewCodeQL(opts), nil
 	}
-	return nil, fmt.Errorf("unknown analyzer %q (known: %s)", name, strings.Join(Names, ", "))
+	return nil, fmt.Errorf("unknown analyzer %q (known: %s)", name, strings.Join(Names(), ", "))
 }
 
 // scratch is a temporary folder holding the files under short names, so

@@ -161,7 +161,7 @@ func TestGCC(t *testing.T) {
 }
 
 func TestClangArgvTaint(t *testing.T) {
-	testenv.Tool(t, ClangNames...)
+	testenv.Tool(t, ClangNames()...)
 	files := []analysis.File{
 		{Path: "cmd.c", Lang: analysis.C, Src: []byte(argvSystemC)},
 		{Path: "cmd_fixed.c", Lang: analysis.C, Src: []byte(argvSystemFixedC)},

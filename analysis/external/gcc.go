@@ -14,13 +14,15 @@ import (
 	"securecomplete/analysis/external/run"
 )
 
-// DefaultGCCPasses are the gcc runs per file. The static analyzer finds
+// DefaultGCCPasses returns the gcc runs per file. The static analyzer finds
 // missing NULL checks at -O0 but mostly not when optimising, while the
 // object-size warnings (-Wstringop-overflow, -Warray-bounds) need -O2 and
 // _FORTIFY_SOURCE: so two passes.
-var DefaultGCCPasses = [][]string{
-	{"-O0", "-Wall", "-Wextra", "-fanalyzer"},
-	{"-O2", "-Wall", "-Wextra", "-D_FORTIFY_SOURCE=2"},
+func DefaultGCCPasses() [][]string {
+	return [][]string{
+		{"-O0", "-Wall", "-Wextra", "-fanalyzer"},
+		{"-O2", "-Wall", "-Wextra", "-D_FORTIFY_SOURCE=2"},
+	}
 }
 
 // GCC runs gcc (g++ for C++) with warnings and -fanalyzer and reads its
@@ -28,13 +30,13 @@ var DefaultGCCPasses = [][]string{
 // CWE gcc gives them; warnings get one from gccWarningCWE.
 type GCC struct {
 	CC, CXX string     // default "gcc", "g++"
-	Passes  [][]string // default DefaultGCCPasses
+	Passes  [][]string // default DefaultGCCPasses()
 	opts    Options
 }
 
 // NewGCC returns the gcc analyzer.
 func NewGCC(opts Options) *GCC {
-	return &GCC{CC: "gcc", CXX: "g++", Passes: DefaultGCCPasses, opts: opts.withDefaults()}
+	return &GCC{CC: "gcc", CXX: "g++", Passes: DefaultGCCPasses(), opts: opts.withDefaults()}
 }
 
 // Name implements analysis.Analyzer.

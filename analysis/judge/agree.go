@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"securecomplete/analysis"
+	"securecomplete/internal/stats"
 )
 
 // Label is one labelled program: the verdict of a reference judge (CodeQL,
@@ -198,18 +199,7 @@ func (c Confusion) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
 // Kappa is Cohen's kappa: agreement beyond what the two marginals would
 // give by chance. It is NaN when chance agreement is total (both always
 // said the same single class), where kappa is undefined.
-func (c Confusion) Kappa() float64 {
-	n := float64(c.N())
-	if n == 0 {
-		return math.NaN()
-	}
-	po := float64(c.TP+c.TN) / n
-	pe := (float64(c.TP+c.FP)*float64(c.TP+c.FN) + float64(c.FN+c.TN)*float64(c.FP+c.TN)) / (n * n)
-	if pe == 1 {
-		return math.NaN()
-	}
-	return (po - pe) / (1 - pe)
-}
+func (c Confusion) Kappa() float64 { return stats.CohenKappa(c.TP, c.FP, c.FN, c.TN) }
 
 func ratio(a, b int) float64 {
 	if b == 0 {

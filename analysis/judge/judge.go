@@ -27,11 +27,14 @@ import (
 	"securecomplete/analysis/rules"
 )
 
-// DefaultAnalyzers are used when Options.Analyzers is empty.
-var DefaultAnalyzers = []string{"compile", "builtin"}
+// DefaultAnalyzers returns the analyzers used when Options.Analyzers is
+// empty.
+func DefaultAnalyzers() []string { return []string{"compile", "builtin"} }
 
 // AllAnalyzers lists every analyzer name New accepts.
-var AllAnalyzers = []string{"compile", "builtin", "gcc", "clang", "cppcheck", "codeql"}
+func AllAnalyzers() []string {
+	return []string{"compile", "builtin", "gcc", "clang", "cppcheck", "codeql"}
+}
 
 // DefaultMaxFileSize is the largest program judged; larger ones get an
 // error (generated programs are a few kilobytes).
@@ -96,7 +99,7 @@ func New(opts Options) (*Judge, error) {
 	}
 	names := opts.Analyzers
 	if len(names) == 0 {
-		names = DefaultAnalyzers
+		names = DefaultAnalyzers()
 	}
 	j := &Judge{opts: opts, analyzers: map[string]analysis.Analyzer{}, stats: map[string]*Stat{}}
 	seen := map[string]bool{}
@@ -115,7 +118,7 @@ func New(opts Options) (*Judge, error) {
 		default:
 			a, err := external.New(n, opts.External)
 			if err != nil {
-				return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n, strings.Join(AllAnalyzers, ", "))
+				return nil, fmt.Errorf("unknown analyzer %q (known: %s)", n, strings.Join(AllAnalyzers(), ", "))
 			}
 			j.analyzers[n] = a
 		}

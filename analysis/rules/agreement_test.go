@@ -12,6 +12,8 @@ import (
 
 	"securecomplete/analysis"
 	"securecomplete/internal/testenv"
+
+	"securecomplete/internal/stats"
 )
 
 // The goals on the study's programs with CodeQL's verdicts (issue 3).
@@ -47,21 +49,8 @@ func (c confusion) recall() float64 {
 	return float64(c.tp) / float64(c.tp+c.fn)
 }
 
-// kappa is Cohen's kappa of the two raters.
-func (c confusion) kappa() float64 {
-	n := float64(c.n())
-	if n == 0 {
-		return 0
-	}
-	po := float64(c.tp+c.tn) / n
-	yesA := float64(c.tp+c.fp) / n // ours
-	yesB := float64(c.tp+c.fn) / n // reference
-	pe := yesA*yesB + (1-yesA)*(1-yesB)
-	if pe == 1 {
-		return 1
-	}
-	return (po - pe) / (1 - pe)
-}
+// kappa is Cohen's kappa of the two raters (internal/stats).
+func (c confusion) kappa() float64 { return stats.CohenKappa(c.tp, c.fp, c.fn, c.tn) }
 
 func (c *confusion) add(ours, ref bool) {
 	switch {
@@ -73,18 +62,6 @@ func (c *confusion) add(ours, ref bool) {
 		c.fn++
 	default:
 		c.tn++
-	}
-}
-
-func TestConfusionKappa(t *testing.T) {
-	// A worked example: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no gives
-	// po = 0.7, pe = 0.5, kappa = 0.4.
-	c := confusion{tp: 20, fp: 5, fn: 10, tn: 15}
-	if got := c.kappa(); got < 0.3999 || got > 0.4001 {
-		t.Errorf("kappa = %v, want 0.4", got)
-	}
-	if got := (confusion{tp: 3, tn: 4}).kappa(); got != 1 {
-		t.Errorf("perfect agreement: kappa = %v, want 1", got)
 	}
 }
 

@@ -3,7 +3,6 @@ package rules
 import (
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -11,16 +10,15 @@ import (
 	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/c"
-	"github.com/smacker/go-tree-sitter/cpp"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/cparse"
 )
 
 // The rules do not walk tree-sitter's tree: every node access there is a
 // cgo call and an allocation in the tree's node cache. Each file's tree is
-// copied once, with one cursor walk, into the plain Go tree below, and all
-// rules work on that copy.
+// copied once, in one call (cparse.Flatten), into the plain Go tree below,
+// and all rules work on that copy.
 
 // node is one syntax node of a parsed file.
 type node struct {
@@ -43,12 +41,14 @@ type node struct {
 // bounded whatever the input's nesting.
 const maxDepth = 400
 
-// grammar is a tree-sitter language with its symbol names resolved once.
+// grammar is a tree-sitter language with its symbol names resolved once,
+// and the parsers of analysis/cparse.
 type grammar struct {
-	lang    *sitter.Language
+	lang    analysis.Lang
 	names   []string
 	named   []bool
-	pool    sync.Pool // *sitter.Parser; parsers are not safe for concurrent use
+	fields  []string // field names by id
+	parsers *cparse.Pool
 	queries []*namedQuery
 }
 
@@ -86,19 +86,19 @@ func compileQueries(lang *sitter.Language) []*namedQuery {
 	return out
 }
 
-func newGrammar(lang *sitter.Language) *grammar {
+func newGrammar(l analysis.Lang, parsers *cparse.Pool) *grammar {
+	lang, err := cparse.Language(l)
+	if err != nil {
+		panic(err) // only called with C and C++
+	}
 	n := int(lang.SymbolCount())
-	g := &grammar{lang: lang, names: make([]string, n), named: make([]bool, n)}
+	g := &grammar{lang: l, names: make([]string, n), named: make([]bool, n), parsers: parsers}
 	for i := 0; i < n; i++ {
 		g.names[i] = lang.SymbolName(sitter.Symbol(i))
 		g.named[i] = lang.SymbolType(sitter.Symbol(i)) == sitter.SymbolTypeRegular
 	}
+	g.fields = cparse.FieldNames(lang)
 	g.queries = compileQueries(lang)
-	g.pool.New = func() any {
-		p := sitter.NewParser()
-		p.SetLanguage(lang)
-		return p
-	}
 	return g
 }
 
@@ -112,17 +112,19 @@ var (
 // once per process: they are immutable tables from the C grammar, and
 // their parsers are pooled.
 func grammarFor(l analysis.Lang) (*grammar, error) {
+	if _, err := cparse.Language(l); err != nil {
+		return nil, err
+	}
 	grammarsOnce.Do(func() {
-		grammarC = newGrammar(c.GetLanguage())
-		grammarCPP = newGrammar(cpp.GetLanguage())
+		// The Checker bounds the size of a file itself (WithMaxSize).
+		parsers := cparse.NewPool(cparse.Limits{MaxBytes: math.MaxInt})
+		grammarC = newGrammar(analysis.C, parsers)
+		grammarCPP = newGrammar(analysis.CPP, parsers)
 	})
-	switch l {
-	case analysis.C:
-		return grammarC, nil
-	case analysis.CPP:
+	if l == analysis.CPP {
 		return grammarCPP, nil
 	}
-	return nil, fmt.Errorf("unknown language %q (want %q or %q)", l, analysis.C, analysis.CPP)
+	return grammarC, nil
 }
 
 // syntaxTree is a parsed file in the Go form the rules read.
@@ -151,53 +153,27 @@ func (t *syntaxTree) alloc() *node {
 	return &t.arena[last][len(t.arena[last])-1]
 }
 
-// parse parses src with the grammar and copies the tree.
+// parse parses src with the grammar, within maxParseTime (or the
+// context's deadline), and copies the tree.
 func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Duration) (*syntaxTree, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	// The parse is bounded by tree-sitter's own timeout, taken from the
-	// context's deadline. ParseCtx's cancellation is not used: its
-	// watcher goroutine can set the cancel flag of a parser after the
-	// parse has returned, and that parser, back in the pool, would then
-	// fail its next parse.
-	limit := maxParseTime
-	if dl, ok := ctx.Deadline(); ok {
-		limit = min(limit, time.Until(dl))
-		if limit <= 0 {
-			return nil, context.DeadlineExceeded
-		}
-	}
-	p := g.pool.Get().(*sitter.Parser)
-	p.SetOperationLimit(int(limit.Microseconds()))
-	tree, err := p.ParseCtx(context.Background(), nil, src)
+	parsers := g.parsers.WithLimits(cparse.Limits{MaxBytes: math.MaxInt, MaxTime: maxParseTime})
+	tree, err := parsers.Parse(ctx, g.lang, src)
 	if err != nil {
-		// A parse that timed out would resume on the next call.
-		p.Reset()
-		g.pool.Put(p)
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if errors.Is(err, sitter.ErrOperationLimit) {
-			return nil, fmt.Errorf("parsing took longer than %v", limit.Round(time.Millisecond))
-		}
 		return nil, err
 	}
-	defer g.pool.Put(p)
 	defer tree.Close()
 
 	root := tree.RootNode()
 	t := &syntaxTree{src: src, hasError: root.HasError()}
-	cur := sitter.NewTreeCursor(root)
-	defer cur.Close()
-
-	var stack []*node
-	depth := 0
-	for {
-		sn := cur.CurrentNode()
+	// One call into tree-sitter lists the nodes, depth first.
+	flat := cparse.Flatten(tree, maxDepth)
+	t.arena = [][]node{make([]node, 0, len(flat))}
+	nodes := make([]*node, len(flat))
+	for i, fn := range flat {
 		n := t.alloc()
+		nodes[i] = n
 		t.count++
-		sym := sn.Symbol()
+		sym := fn.Symbol
 		switch {
 		case sym == math.MaxUint16:
 			n.kind, n.named = "ERROR", true
@@ -206,40 +182,22 @@ func (g *grammar) parse(ctx context.Context, src []byte, maxParseTime time.Durat
 		default:
 			n.kind, n.named = "?", false
 		}
-		if depth > 0 {
-			n.field = internField(cur.CurrentFieldName())
+		if fn.Parent >= 0 && int(fn.Field) < len(g.fields) {
+			n.field = internField(g.fields[fn.Field])
 		}
-		n.start, n.end = sn.StartByte(), sn.EndByte()
-		pt := sn.StartPoint()
-		n.line, n.col = pt.Row, pt.Column
-		if len(stack) > 0 {
-			par := stack[len(stack)-1]
+		n.start, n.end = fn.Start, fn.End
+		n.line, n.col = fn.Row, fn.Col
+		if fn.Parent >= 0 {
+			par := nodes[fn.Parent]
 			n.parent = par
 			par.children = append(par.children, n)
 			markCast(n, src)
 		} else {
 			t.root = n
 		}
-		// Descend, unless the tree is too deep here.
-		if depth < maxDepth && cur.GoToFirstChild() {
-			stack = append(stack, n)
-			depth++
-			continue
-		}
-		// Next sibling, or climb until one exists.
-		for {
-			if depth == 0 {
-				t.runQueries(g, root)
-				return t, nil
-			}
-			if cur.GoToNextSibling() {
-				break
-			}
-			cur.GoToParent()
-			stack = stack[:len(stack)-1]
-			depth--
-		}
 	}
+	t.runQueries(g, root)
+	return t, nil
 }
 
 // markCast flags the call of a C++ cast when its callee is copied:

@@ -29,7 +29,7 @@ type cfg struct {
 }
 
 type cfgBuilder struct {
-	f        *funcFacts
+	f        *function
 	g        *cfg
 	brk      []*cfgNode
 	cont     []*cfgNode
@@ -39,9 +39,10 @@ type cfgBuilder struct {
 }
 
 // graph returns the function's control-flow graph, built on first use.
-func (f *funcFacts) graph() *cfg {
-	if f.cfg != nil {
-		return f.cfg
+func (fl *flowFacts) graph() *cfg {
+	f := fl.f
+	if fl.cfg != nil {
+		return fl.cfg
 	}
 	g := &cfg{of: map[*node]*cfgNode{}}
 	b := &cfgBuilder{f: f, g: g, labels: map[string]*cfgNode{}, gotoName: map[*cfgNode]string{}}
@@ -69,7 +70,7 @@ func (f *funcFacts) graph() *cfg {
 			}
 		}
 	}
-	f.cfg = g
+	fl.cfg = g
 	return g
 }
 
@@ -367,8 +368,8 @@ func (g *cfg) nodeOf(n *node) *cfgNode {
 
 // reachableNode reports whether an AST node can run at all: code after a
 // return or an exit() is dead.
-func (f *funcFacts) reachableNode(n *node) bool {
-	g := f.graph()
+func (fl *flowFacts) reachableNode(n *node) bool {
+	g := fl.graph()
 	cn := g.nodeOf(n)
 	if cn == nil {
 		return true

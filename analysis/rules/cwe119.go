@@ -12,24 +12,28 @@ import "fmt"
 // shared with CWE-125 (cwe125.go), reported here under CWE-119 too,
 // for reads and writes.
 
-func cwe119Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe119-copy-exceeds-buffer",
-			CWE:         "CWE-119",
-			Description: "a memory or string function is given a size larger than the buffer it writes or reads",
-			Fix:         "pass the size of the smaller buffer: strlen(src) + 1 for a string, or sizeof of the destination array",
-		}, checkCopyExceedsBuffer},
-		{Rule{
-			ID:          "cwe119-unchecked-index",
-			CWE:         "CWE-119",
-			Description: "a buffer is read or written at an index from input without a check of the index against 0 and the buffer's size",
-			Fix:         "check 0 <= index < size before the access",
-		}, func(ff *fileFacts, r *reporter) {
-			for _, a := range ff.indexAccesses() {
-				r.report(a.at, a.msg, a.fix)
-			}
-		}},
+func cwe119Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe119-copy-exceeds-buffer",
+			CWE:      "CWE-119",
+			Doc:      "a memory or string function is given a size larger than the buffer it writes or reads",
+			Fix:      "pass the size of the smaller buffer: strlen(src) + 1 for a string, or sizeof of the destination array",
+			Requires: []Fact{Values},
+			Run:      checkCopyExceedsBuffer,
+		},
+		{
+			Name:     "cwe119-unchecked-index",
+			CWE:      "CWE-119",
+			Doc:      "a buffer is read or written at an index from input without a check of the index against 0 and the buffer's size",
+			Fix:      "check 0 <= index < size before the access",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run: func(pass *Pass) {
+				for _, a := range indexAccesses(pass.file) {
+					pass.Report(a.at, a.msg, a.fix)
+				}
+			},
+		},
 	}
 }
 
@@ -53,8 +57,9 @@ var sizedFuncs = map[string]struct{ dst, src, size int }{
 	"bcopy":     {1, 0, 2},
 }
 
-func checkCopyExceedsBuffer(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
+func checkCopyExceedsBuffer(pass *Pass) {
+	ff := pass.file
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			spec, ok := sizedFuncs[c.name]
 			if !ok || spec.size < 0 {
@@ -65,14 +70,14 @@ func checkCopyExceedsBuffer(ff *fileFacts, r *reporter) {
 				continue
 			}
 			if spec.dst >= 0 {
-				if size, ok := f.bufferSize(c.arg(spec.dst), c.n); ok && n > size {
-					r.report(c.n, fmt.Sprintf("%s writes %d bytes into %s, which holds %d", c.name, n, f.text(c.arg(spec.dst)), size), "")
+				if size, ok := f.values().bufferSize(c.arg(spec.dst), c.n); ok && n > size {
+					pass.Report(c.n, fmt.Sprintf("%s writes %d bytes into %s, which holds %d", c.name, n, f.text(c.arg(spec.dst)), size), "")
 					continue
 				}
 			}
 			if spec.src >= 0 {
-				if size, ok := f.readableSize(c.arg(spec.src), c.n); ok && n > size {
-					r.report(c.n, fmt.Sprintf("%s reads %d bytes from %s, which holds %d", c.name, n, f.text(c.arg(spec.src)), size), "")
+				if size, ok := readableSize(f, c.arg(spec.src), c.n); ok && n > size {
+					pass.Report(c.n, fmt.Sprintf("%s reads %d bytes from %s, which holds %d", c.name, n, f.text(c.arg(spec.src)), size), "")
 				}
 			}
 		}
@@ -82,7 +87,7 @@ func checkCopyExceedsBuffer(ff *fileFacts, r *reporter) {
 // readableSize is the size of the data an expression points to: a
 // buffer's capacity, a string literal's length with its terminator, or
 // what a pointer was last set to.
-func (f *funcFacts) readableSize(e *node, at *node) (int64, bool) {
+func readableSize(f *function, e *node, at *node) (int64, bool) {
 	e = unparen(e)
 	if e == nil {
 		return 0, false
@@ -90,7 +95,7 @@ func (f *funcFacts) readableSize(e *node, at *node) (int64, bool) {
 	if s, ok := stringValue(f.file.t, e); ok {
 		return int64(len(s)) + 1, true
 	}
-	if size, ok := f.bufferSize(e, at); ok {
+	if size, ok := f.values().bufferSize(e, at); ok {
 		return size, true
 	}
 	name := f.identName(e)

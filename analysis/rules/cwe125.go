@@ -15,14 +15,16 @@ import (
 // "index <= size". As the study's query for 119-2 does, a check against
 // argc does not count for argv: only constant bounds do.
 
-func cwe125Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe125-unchecked-index-read",
-			CWE:         "CWE-125",
-			Description: "an array is read at an index from input or from an index parameter, without a check of the index against 0 and the array's size",
-			Fix:         "check 0 <= index < size before reading, and return an error otherwise",
-		}, func(ff *fileFacts, r *reporter) { reportIndexFindings(ff, r, false) }},
+func cwe125Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe125-unchecked-index-read",
+			CWE:      "CWE-125",
+			Doc:      "an array is read at an index from input or from an index parameter, without a check of the index against 0 and the array's size",
+			Fix:      "check 0 <= index < size before reading, and return an error otherwise",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run:      func(pass *Pass) { reportIndexFindings(pass, false) },
+		},
 	}
 }
 
@@ -36,7 +38,7 @@ type indexAccess struct {
 	// param is the parameter the index comes from ("" when it comes
 	// from input read in the function), in the function fn.
 	param string
-	fn    *funcFacts
+	fn    *function
 }
 
 // indexInput is the taint of indexes: user input and the integer
@@ -69,29 +71,30 @@ func sizeName(name string) bool {
 
 // reportIndexFindings reports the unchecked index accesses: writes only
 // (CWE-787), reads only (CWE-125).
-func reportIndexFindings(ff *fileFacts, r *reporter, writes bool) {
-	for _, a := range ff.indexAccesses() {
+func reportIndexFindings(pass *Pass, writes bool) {
+	ff := pass.file
+	for _, a := range indexAccesses(ff) {
 		if a.write == writes {
-			r.report(a.at, a.msg, a.fix)
+			pass.Report(a.at, a.msg, a.fix)
 		}
 	}
 }
 
 // indexAccesses computes (once per file) the accesses at unchecked
 // input indexes.
-func (ff *fileFacts) indexAccesses() []indexAccess {
+func indexAccesses(ff *fileFacts) []indexAccess {
 	return cached(ff.cache, "index", func() []indexAccess {
 		var out []indexAccess
 		for _, f := range ff.funcs {
-			out = append(out, f.indexAccesses()...)
+			out = append(out, indexAccessesIn(f)...)
 		}
 		return out
 	})
 }
 
-func (f *funcFacts) indexAccesses() []indexAccess {
+func indexAccessesIn(f *function) []indexAccess {
 	var out []indexAccess
-	tr := f.taint(indexInput)
+	tr := f.taint().run(indexInput)
 	check := func(at, base, idx *node) {
 		if !f.file.spend(4) {
 			return
@@ -112,10 +115,10 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
 		}
-		if !f.reachableNode(at) {
+		if !f.flow().reachableNode(at) {
 			return
 		}
-		v, c := f.linear(idx)
+		v, c := f.guards().linear(idx)
 		if v == nil {
 			return
 		}
@@ -126,7 +129,7 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 		} else if bv.container && bv.fixedLen > 0 {
 			size = bv.fixedLen
 		}
-		b := f.boundsOf(v, at)
+		b := f.guards().boundsOf(v, at)
 		unsigned := false
 		if iv := f.lookup(f.identName(v)); iv != nil && iv.unsigned {
 			unsigned = true
@@ -199,7 +202,7 @@ func (f *funcFacts) indexAccesses() []indexAccess {
 	return out
 }
 
-func sizeText(f *funcFacts, base *node, size int64) string {
+func sizeText(f *function, base *node, size int64) string {
 	if size >= 0 {
 		return fmt.Sprint(size)
 	}

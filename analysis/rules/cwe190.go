@@ -25,26 +25,32 @@ import (
 // int value, (size_t) size + 1 after size <= 0 returned, (long) rand() +
 // 1000.
 
-func cwe190Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe190-tainted-arithmetic",
-			CWE:         "CWE-190",
-			Description: "arithmetic on an integer from the user that no condition bounds, so it can overflow",
-			Fix:         "check the value against the limit before the arithmetic: if (value > INT_MAX - 1000) { /* reject */ }",
-		}, func(ff *fileFacts, r *reporter) { checkArithmetic(ff, r, overflowInput, "the user") }},
-		{Rule{
-			ID:          "cwe190-uncontrolled-arithmetic",
-			CWE:         "CWE-190",
-			Description: "arithmetic on an unbounded random number (rand() can be RAND_MAX == INT_MAX)",
-			Fix:         "bound the random number first: rand() % range + 1000, or check it against INT_MAX - offset",
-		}, func(ff *fileFacts, r *reporter) { checkArithmetic(ff, r, randomValue, "rand()") }},
-		{Rule{
-			ID:          "cwe190-unguarded-addition",
-			CWE:         "CWE-190",
-			Description: "integer values from an external function are added up without an overflow check",
-			Fix:         "accumulate in a wider type (long long) or check before each addition: if (sum > INT_MAX - next) { /* overflow */ }",
-		}, checkUnguardedAddition},
+func cwe190Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe190-tainted-arithmetic",
+			CWE:      "CWE-190",
+			Doc:      "arithmetic on an integer from the user that no condition bounds, so it can overflow",
+			Fix:      "check the value against the limit before the arithmetic: if (value > INT_MAX - 1000) { /* reject */ }",
+			Requires: []Fact{Flow, Taint, Values},
+			Run:      func(pass *Pass) { checkArithmetic(pass, overflowInput, "the user") },
+		},
+		{
+			Name:     "cwe190-uncontrolled-arithmetic",
+			CWE:      "CWE-190",
+			Doc:      "arithmetic on an unbounded random number (rand() can be RAND_MAX == INT_MAX)",
+			Fix:      "bound the random number first: rand() % range + 1000, or check it against INT_MAX - offset",
+			Requires: []Fact{Flow, Taint, Values},
+			Run:      func(pass *Pass) { checkArithmetic(pass, randomValue, "rand()") },
+		},
+		{
+			Name:     "cwe190-unguarded-addition",
+			CWE:      "CWE-190",
+			Doc:      "integer values from an external function are added up without an overflow check",
+			Fix:      "accumulate in a wider type (long long) or check before each addition: if (sum > INT_MAX - next) { /* overflow */ }",
+			Requires: []Fact{Taint, Guards},
+			Run:      checkUnguardedAddition,
+		},
 	}
 }
 
@@ -53,14 +59,14 @@ var overflowInput = &taintSpec{
 	id:        "overflow-input",
 	inputDefs: true,
 	source:    userSource,
-	barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
+	barrier:   func(f *function, name string) bool { return f.taint().upperBoundChecked(name) },
 	stop:      boundedExpr,
 }
 
 // randomValue is the taint of rand() and its kin, bounded by % and &.
 var randomValue = &taintSpec{
 	id: "random",
-	source: func(f *funcFacts, n *node) (string, bool) {
+	source: func(f *function, n *node) (string, bool) {
 		if n.kind != "call_expression" {
 			return "", false
 		}
@@ -74,13 +80,13 @@ var randomValue = &taintSpec{
 		}
 		return "", false
 	},
-	barrier: func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
+	barrier: func(f *function, name string) bool { return f.taint().upperBoundChecked(name) },
 	stop:    boundedExpr,
 }
 
 // boundedExpr reports expressions whose value is small whatever their
 // operand: x % n, x & mask, x >> k, x / k (k >= 2).
-func boundedExpr(f *funcFacts, n *node) bool {
+func boundedExpr(f *function, n *node) bool {
 	if n.kind != "binary_expression" {
 		return false
 	}
@@ -102,14 +108,14 @@ func boundedExpr(f *funcFacts, n *node) bool {
 }
 
 // checkArithmetic reports the unguarded arithmetic on tainted integers.
-func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
-	for _, f := range ff.funcs {
-		tr := f.taint(spec)
+func checkArithmetic(pass *Pass, spec *taintSpec, from string) {
+	for _, f := range pass.Funcs() {
+		tr := f.taint().run(spec)
 		report := func(op, operand *node, effect string, why string) {
-			if !f.reachableNode(op) || f.cannotOverflow(op) {
+			if !f.flow().reachableNode(op) || f.values().cannotOverflow(op) {
 				return
 			}
-			r.report(operand, fmt.Sprintf("%s can %s: %s comes from %s and no check bounds it first",
+			pass.Report(operand, fmt.Sprintf("%s can %s: %s comes from %s and no check bounds it first",
 				squeeze(f.text(op)), effect, squeeze(f.text(operand)), why), "")
 		}
 		for _, op := range f.byKind["binary_expression"] {
@@ -135,11 +141,11 @@ func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
 				switch {
 				case !isVar:
 					report(op, e, "overflow", why)
-				case o == "+" && !f.guardedSide(op, name, true):
+				case o == "+" && !guardedSide(f, op, name, true):
 					report(op, e, "overflow", why)
-				case o == "-" && e.field == "left" && !f.guardedSide(op, name, false):
+				case o == "-" && e.field == "left" && !guardedSide(f, op, name, false):
 					report(op, e, "underflow", why)
-				case o == "*" && !(f.guardedSide(op, name, true) && f.guardedSide(op, name, false)):
+				case o == "*" && !(guardedSide(f, op, name, true) && guardedSide(f, op, name, false)):
 					report(op, e, "overflow", why)
 				}
 			}
@@ -158,7 +164,7 @@ func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
 				continue
 			}
 			inc := strings.Contains(f.text(op.child("operator")), "+")
-			if !f.guardedSide(op, name, inc) {
+			if !guardedSide(f, op, name, inc) {
 				effect := "overflow"
 				if !inc {
 					effect = "underflow"
@@ -174,7 +180,7 @@ func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
 			if f.exprKind(e) != tkInt {
 				continue
 			}
-			if why := tr.expr(e); why != "" && !f.guardedSide(op, f.identName(e), false) {
+			if why := tr.expr(e); why != "" && !guardedSide(f, op, f.identName(e), false) {
 				report(op, e, "overflow", why)
 			}
 		}
@@ -184,7 +190,7 @@ func checkArithmetic(ff *fileFacts, r *reporter, spec *taintSpec, from string) {
 // guardedSide reports whether an enclosing if, loop or ?: tests the
 // variable on the side that matters: as the smaller operand (x < limit)
 // against overflow, as the larger one (x > limit) against underflow.
-func (f *funcFacts) guardedSide(op *node, name string, lesser bool) bool {
+func guardedSide(f *function, op *node, name string, lesser bool) bool {
 	if name == "" {
 		return false
 	}
@@ -247,7 +253,7 @@ func (f *funcFacts) guardedSide(op *node, name string, lesser bool) bool {
 // in the file without a body.
 var externalInt = &taintSpec{
 	id: "external-int",
-	source: func(f *funcFacts, n *node) (string, bool) {
+	source: func(f *function, n *node) (string, bool) {
 		w, ok := externalResult.source(f, n)
 		if !ok {
 			return "", false
@@ -259,9 +265,9 @@ var externalInt = &taintSpec{
 	},
 }
 
-func checkUnguardedAddition(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		tr := f.taint(externalInt)
+func checkUnguardedAddition(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		tr := f.taint().run(externalInt)
 		for _, op := range f.byKind["binary_expression"] {
 			if f.text(op.child("operator")) != "+" || f.exprKind(op) == tkFloat {
 				continue
@@ -276,10 +282,10 @@ func checkUnguardedAddition(ff *fileFacts, r *reporter) {
 					why = w
 				}
 			}
-			if why == "" || f.additionSafe(op, target) {
+			if why == "" || additionSafe(f, op, target) {
 				continue
 			}
-			r.report(op, fmt.Sprintf("%s adds values from %s without checking that the sum fits in an int", squeeze(f.text(op)), why), "")
+			pass.Report(op, fmt.Sprintf("%s adds values from %s without checking that the sum fits in an int", squeeze(f.text(op)), why), "")
 		}
 		for _, a := range f.byKind["assignment_expression"] {
 			if f.text(a.child("operator")) != "+=" {
@@ -290,10 +296,10 @@ func checkUnguardedAddition(ff *fileFacts, r *reporter) {
 			if why == "" || f.exprKind(rhs) == tkFloat || f.exprKind(a.child("left")) == tkFloat {
 				continue
 			}
-			if f.additionSafe(a, a.child("left")) {
+			if additionSafe(f, a, a.child("left")) {
 				continue
 			}
-			r.report(a, fmt.Sprintf("%s adds a value from %s without checking that the sum fits in %s",
+			pass.Report(a, fmt.Sprintf("%s adds a value from %s without checking that the sum fits in %s",
 				squeeze(f.text(a)), why, squeeze(f.text(a.child("left")))), "")
 		}
 	}
@@ -302,7 +308,7 @@ func checkUnguardedAddition(ff *fileFacts, r *reporter) {
 // storedIn returns what the value of an addition is stored in (the
 // variable of an initializer or assignment, or the return), or nil when
 // it is only passed on (to printf, say).
-func storedIn(f *funcFacts, op *node) *node {
+func storedIn(f *function, op *node) *node {
 	child := op
 	for p := op.parent; p != nil; child, p = p, p.parent {
 		switch p.kind {
@@ -332,7 +338,7 @@ func storedIn(f *funcFacts, op *node) *node {
 // additionSafe reports whether an addition cannot overflow: its result
 // goes into a wider type, or a guard compares an operand or the target
 // with a limit.
-func (f *funcFacts) additionSafe(op, target *node) bool {
+func additionSafe(f *function, op, target *node) bool {
 	if target != nil {
 		name := declName(f.file.t, target)
 		if target.kind != "identifier" && target.kind != "pointer_declarator" {
@@ -354,7 +360,7 @@ func (f *funcFacts) additionSafe(op, target *node) bool {
 		}
 		return true
 	})
-	for _, c := range f.conditionsAt(op) {
+	for _, c := range f.guards().conditionsAt(op) {
 		// Any comparison in the condition that puts an operand against a
 		// limit: sum > INT_MAX - next.
 		found := false
@@ -374,7 +380,7 @@ func (f *funcFacts) additionSafe(op, target *node) bool {
 				}
 				return !mentions
 			})
-			if mentions && f.mentionsIntLimit(m) {
+			if mentions && mentionsIntLimit(f, m) {
 				found = true
 			}
 			return !found
@@ -394,7 +400,7 @@ func (f *funcFacts) additionSafe(op, target *node) bool {
 // mentionsIntLimit reports whether an expression speaks of the largest
 // int: INT_MAX, std::numeric_limits<int>::max(), or the number itself
 // (2147483647) when <limits.h> is not included.
-func (f *funcFacts) mentionsIntLimit(e *node) bool {
+func mentionsIntLimit(f *function, e *node) bool {
 	txt := f.text(e)
 	if strings.Contains(txt, "MAX") || strings.Contains(txt, "numeric_limits") {
 		return true

@@ -38,45 +38,52 @@ import (
 // gives, which the judge counts for CWE-20 (and, as for any tool that
 // reports CWE-129, for the buffer weaknesses).
 
-func cwe20Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe20-unchecked-product",
-			CWE:         "CWE-20",
-			Description: "a product uses the result of an external function (which may be an error value such as -1) or a parameter without checking either for a negative or error value",
-			Fix:         "check every factor first: return an error when the function returned -1 (or any negative price) and when the quantity is negative, or check the product before using it",
-		}, checkUncheckedProduct},
-		{Rule{
-			ID:          "cwe20-url-substring-check",
-			CWE:         "CWE-20",
-			Description: "a URL is accepted because it contains or starts with a host name, which other hosts can imitate",
-			Fix:         "parse the URL and compare its host exactly (strcmp(host, \"example.com\") == 0, or a suffix \".example.com\"), or compare the prefix up to and including the slash after the host (\"https://example.com/\")",
-		}, checkURLSubstring},
-		{Rule{
-			ID:          "cwe20-unvalidated-index",
-			CWE:         "CWE-129",
-			Description: "an array index that comes from the user (argv, scanf, atoi of input, or a parameter called with it) is used without a check against 0 and the array's size",
-			Fix:         "validate the index first: reject it unless 0 <= index < the number of elements",
-		}, checkUnvalidatedIndex},
+func cwe20Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe20-unchecked-product",
+			CWE:      "CWE-20",
+			Doc:      "a product uses the result of an external function (which may be an error value such as -1) or a parameter without checking either for a negative or error value",
+			Fix:      "check every factor first: return an error when the function returned -1 (or any negative price) and when the quantity is negative, or check the product before using it",
+			Requires: []Fact{Taint, Guards},
+			Run:      checkUncheckedProduct,
+		},
+		{
+			Name:     "cwe20-url-substring-check",
+			CWE:      "CWE-20",
+			Doc:      "a URL is accepted because it contains or starts with a host name, which other hosts can imitate",
+			Fix:      "parse the URL and compare its host exactly (strcmp(host, \"example.com\") == 0, or a suffix \".example.com\"), or compare the prefix up to and including the slash after the host (\"https://example.com/\")",
+			Requires: []Fact{Values},
+			Run:      checkURLSubstring,
+		},
+		{
+			Name:     "cwe20-unvalidated-index",
+			CWE:      "CWE-129",
+			Doc:      "an array index that comes from the user (argv, scanf, atoi of input, or a parameter called with it) is used without a check against 0 and the array's size",
+			Fix:      "validate the index first: reject it unless 0 <= index < the number of elements",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run:      checkUnvalidatedIndex,
+		},
 	}
 }
 
 // ---- cwe20-unvalidated-index -------------------------------------------
 
-func checkUnvalidatedIndex(ff *fileFacts, r *reporter) {
-	for _, a := range ff.indexAccesses() {
+func checkUnvalidatedIndex(pass *Pass) {
+	ff := pass.file
+	for _, a := range indexAccesses(ff) {
 		if a.param == "" {
-			r.report(a.at, a.msg, a.fix)
+			pass.Report(a.at, a.msg, a.fix)
 			continue
 		}
-		switch call, called := ff.inputCallOf(a.fn, a.param); {
+		switch call, called := inputCallOf(ff, a.fn, a.param); {
 		case call != "":
-			r.report(a.at, a.msg+"; "+call, a.fix)
+			pass.Report(a.at, a.msg+"; "+call, a.fix)
 		case !called:
 			// No caller in view (a library function, or a program still
 			// being written): the parameter is taken for input, as the
 			// index rules of cwe125.go take it.
-			r.report(a.at, a.msg, a.fix)
+			pass.Report(a.at, a.msg, a.fix)
 		}
 	}
 }
@@ -84,7 +91,7 @@ func checkUnvalidatedIndex(ff *fileFacts, r *reporter) {
 // inputCallOf finds a call of fn in the file that passes user input as
 // its parameter named param, and describes it ("" when there is none);
 // called tells whether the file calls fn at all.
-func (ff *fileFacts) inputCallOf(fn *funcFacts, param string) (call string, called bool) {
+func inputCallOf(ff *fileFacts, fn *function, param string) (call string, called bool) {
 	idx := -1
 	for i, p := range fn.params {
 		if p.name == param {
@@ -100,7 +107,7 @@ func (ff *fileFacts) inputCallOf(fn *funcFacts, param string) (call string, call
 				continue
 			}
 			called = true
-			if w := g.taint(userInput).expr(c.arg(idx)); w != "" {
+			if w := g.taint().run(userInput).expr(c.arg(idx)); w != "" {
 				line, _ := ff.position(c.n.start)
 				return fmt.Sprintf("%s is called on line %d with %s, from %s", fn.name, line, squeeze(g.text(c.arg(idx))), w), true
 			}
@@ -111,9 +118,10 @@ func (ff *fileFacts) inputCallOf(fn *funcFacts, param string) (call string, call
 
 // ---- cwe20-unchecked-product -------------------------------------------
 
-func checkUncheckedProduct(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		ext := f.taint(externalResult)
+func checkUncheckedProduct(pass *Pass) {
+	ff := pass.file
+	for _, f := range pass.Funcs() {
+		ext := f.taint().run(externalResult)
 		for _, m := range f.byKind["binary_expression"] {
 			if f.text(m.child("operator")) != "*" {
 				continue
@@ -122,7 +130,7 @@ func checkUncheckedProduct(ff *fileFacts, r *reporter) {
 			if p := unparenParent(m); p != nil && p.kind == "binary_expression" && f.text(p.child("operator")) == "*" {
 				continue
 			}
-			factors := f.factors(m)
+			factors := factors(f, m)
 			fromExt := ""
 			for _, x := range factors {
 				if w := ext.expr(x); w != "" {
@@ -137,17 +145,17 @@ func checkUncheckedProduct(ff *fileFacts, r *reporter) {
 				if _, ok := ff.constValue(x, f); ok {
 					continue
 				}
-				if !f.validatedAt(x, m) {
+				if !validatedAt(f, x, m) {
 					unchecked = append(unchecked, f.text(x))
 				}
 			}
 			if len(unchecked) == 0 {
 				continue
 			}
-			if f.resultChecked(m) {
+			if resultChecked(f, m) {
 				continue
 			}
-			r.report(m, fmt.Sprintf("%s multiplies %s, which comes from %s and may be an error value (-1) or negative, without checking %s first",
+			pass.Report(m, fmt.Sprintf("%s multiplies %s, which comes from %s and may be an error value (-1) or negative, without checking %s first",
 				squeeze(f.text(m)), strings.Join(unchecked, " and "), fromExt, strings.Join(unchecked, " and ")), "")
 		}
 	}
@@ -162,10 +170,10 @@ func unparenParent(n *node) *node {
 }
 
 // factors flattens a product a * b * c.
-func (f *funcFacts) factors(m *node) []*node {
+func factors(f *function, m *node) []*node {
 	m = unparenOnly(m)
 	if m != nil && m.kind == "binary_expression" && f.text(m.child("operator")) == "*" {
-		return append(f.factors(m.child("left")), f.factors(m.child("right"))...)
+		return append(factors(f, m.child("left")), factors(f, m.child("right"))...)
 	}
 	return []*node{m}
 }
@@ -177,7 +185,7 @@ var externalResult = &taintSpec{id: "external", source: externalSource}
 
 // externalSource reports the calls of functions declared without a
 // body that return a number (and min/max of one).
-func externalSource(f *funcFacts, n *node) (string, bool) {
+func externalSource(f *function, n *node) (string, bool) {
 	{
 		if n.kind != "call_expression" {
 			return "", false
@@ -214,26 +222,26 @@ func externalSource(f *funcFacts, n *node) (string, bool) {
 // error value where the product is computed: a comparison of the factor
 // (or the variable holding it) with a constant of at most 0, that
 // guards the product.
-func (f *funcFacts) validatedAt(x *node, at *node) bool {
+func validatedAt(f *function, x *node, at *node) bool {
 	x = unparen(x)
 	// price = std::max(0.0f, quote_price(s)): clamped at a non-negative
 	// constant.
 	if name := f.identName(x); name != "" {
-		if d := f.lastWholeDef(name, at); d != nil && len(d.srcs) == 1 && f.clampsBelow(d.srcs[0]) {
+		if d := f.lastWholeDef(name, at); d != nil && len(d.srcs) == 1 && clampsBelow(f, d.srcs[0]) {
 			return true
 		}
 	}
-	for _, c := range f.conditionsAt(at) {
-		rel, ok := f.relationOf(c)
+	for _, c := range f.guards().conditionsAt(at) {
+		rel, ok := f.guards().relationOf(c)
 		if !ok {
 			continue
 		}
 		l, rr, op := rel.left, rel.right, rel.op
-		if _, ok := f.numValue(l); ok {
+		if _, ok := numValue(f, l); ok {
 			l, rr, op = rr, l, flipOp[op]
 		}
-		k, ok := f.numValue(rr)
-		if !ok || !f.sameValue(l, x) {
+		k, ok := numValue(f, rr)
+		if !ok || !sameValue(f, l, x) {
 			continue
 		}
 		// x > k (k >= -1), x >= k (k > -1), x != -1: x is past the
@@ -248,7 +256,7 @@ func (f *funcFacts) validatedAt(x *node, at *node) bool {
 
 // clampsBelow reports whether an expression is max(k, e) or fmax(k, e)
 // with a constant k >= 0.
-func (f *funcFacts) clampsBelow(e *node) bool {
+func clampsBelow(f *function, e *node) bool {
 	e = unparen(e)
 	if e == nil || e.kind != "call_expression" {
 		return false
@@ -258,7 +266,7 @@ func (f *funcFacts) clampsBelow(e *node) bool {
 		return false
 	}
 	for _, a := range c.args {
-		if k, ok := f.numValue(a); ok && k >= 0 {
+		if k, ok := numValue(f, a); ok && k >= 0 {
 			return true
 		}
 	}
@@ -266,7 +274,7 @@ func (f *funcFacts) clampsBelow(e *node) bool {
 }
 
 // numValue evaluates an integer or floating constant: 0, -1, 0.0f, 1e-9.
-func (f *funcFacts) numValue(n *node) (float64, bool) {
+func numValue(f *function, n *node) (float64, bool) {
 	if k, ok := f.file.constValue(n, f); ok {
 		return float64(k), true
 	}
@@ -281,7 +289,7 @@ func (f *funcFacts) numValue(n *node) (float64, bool) {
 		return v, err == nil
 	case "unary_expression":
 		if f.text(n.child("operator")) == "-" {
-			v, ok := f.numValue(n.child("argument"))
+			v, ok := numValue(f, n.child("argument"))
 			return -v, ok
 		}
 	}
@@ -291,22 +299,22 @@ func (f *funcFacts) numValue(n *node) (float64, bool) {
 // sameValue reports whether e is x, or x is a variable assigned from e
 // (price = get_market_price(s); ... if (get_market_price(s) < 0)) or the
 // other way round.
-func (f *funcFacts) sameValue(e, x *node) bool {
+func sameValue(f *function, e, x *node) bool {
 	e = unparen(e)
 	if e == nil || x == nil {
 		return false
 	}
 	if e.kind == "assignment_expression" {
-		return f.sameValue(e.child("left"), x) || f.sameValue(e.child("right"), x)
+		return sameValue(f, e.child("left"), x) || sameValue(f, e.child("right"), x)
 	}
-	if f.sameExpr(e, x) {
+	if f.guards().sameExpr(e, x) {
 		return true
 	}
 	// x was set from the checked expression: x = get_price(s) and the
 	// guard tests get_price(s) itself.
 	if name := f.identName(x); name != "" {
 		for _, d := range f.defs {
-			if d.name == name && d.whole && len(d.srcs) == 1 && f.sameExpr(d.srcs[0], e) {
+			if d.name == name && d.whole && len(d.srcs) == 1 && f.guards().sameExpr(d.srcs[0], e) {
 				return true
 			}
 		}
@@ -317,7 +325,7 @@ func (f *funcFacts) sameValue(e, x *node) bool {
 // resultChecked reports whether the product's value is checked for a
 // negative value where it is used: the variable it is stored in is
 // compared with a constant of at most a small positive amount.
-func (f *funcFacts) resultChecked(m *node) bool {
+func resultChecked(f *function, m *node) bool {
 	p := unparenParent(m)
 	var name string
 	switch {
@@ -375,8 +383,9 @@ func isSmallFloat(s string) bool {
 
 var hostLike = regexp.MustCompile(`^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([a-z0-9-]+\.)+[a-z]{2,}(?::[0-9]+)?(/.*)?$`)
 
-func checkURLSubstring(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
+func checkURLSubstring(pass *Pass) {
+	ff := pass.file
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			if !inCondition(c.n) {
 				continue
@@ -387,24 +396,24 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 				if c.name == ".find" || c.name == ".contains" {
 					needle = c.arg(0)
 				}
-				s, ok := f.stringArg(needle)
+				s, ok := stringArg(f, needle)
 				if !ok {
 					continue
 				}
 				if c.name == ".find" && comparedWith(f, c.n, "0") {
 					// url.find("https://example.com") == 0: a prefix test.
-					f.reportPrefix(r, c, s, -1)
+					reportPrefix(f, pass, c, s, -1)
 					continue
 				}
 				host := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(s, "://"), "//"), ".@")
 				if !hostLike.MatchString(strings.ToLower(host)) {
 					continue
 				}
-				r.report(c.n, fmt.Sprintf("the URL is accepted when it contains %q anywhere: https://evil.example.net/?%s passes this check", s, s), "")
+				pass.Report(c.n, fmt.Sprintf("the URL is accepted when it contains %q anywhere: https://evil.example.net/?%s passes this check", s, s), "")
 			case "strncmp", "strncasecmp", "memcmp":
-				s, ok := f.stringArg(c.arg(1))
+				s, ok := stringArg(f, c.arg(1))
 				if !ok {
-					s, ok = f.stringArg(c.arg(0))
+					s, ok = stringArg(f, c.arg(0))
 				}
 				if !ok {
 					continue
@@ -413,13 +422,13 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 				if !known {
 					n = -1
 				}
-				f.reportPrefix(r, c, s, n)
-				f.reportHostPrefix(r, c, s, n)
+				reportPrefix(f, pass, c, s, n)
+				reportHostPrefix(f, pass, c, s, n)
 			case ".rfind":
 				// url.rfind("https://example.com", 0) == 0
 				if k, ok := ff.constValue(c.arg(1), f); ok && k == 0 {
-					if s, ok := f.stringArg(c.arg(0)); ok {
-						f.reportPrefix(r, c, s, -1)
+					if s, ok := stringArg(f, c.arg(0)); ok {
+						reportPrefix(f, pass, c, s, -1)
 					}
 				}
 			case ".compare":
@@ -427,13 +436,13 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 					continue
 				}
 				// url.compare(0, n, "https://example.com") == 0
-				if s, ok := f.stringArg(c.arg(2)); ok {
-					f.reportPart(r, c, s)
+				if s, ok := stringArg(f, c.arg(2)); ok {
+					reportPart(f, pass, c, s)
 				}
 			case ".substr":
 				// url.substr(0, 18) == "http://example.com"
-				if s, ok := f.stringArg(comparedLiteral(f, c.n)); ok {
-					f.reportPart(r, c, s)
+				if s, ok := stringArg(f, comparedLiteral(f, c.n)); ok {
+					reportPart(f, pass, c, s)
 				}
 			case "strcmp", "strcasecmp":
 				// strcmp(url + strlen(url) - 11, "example.com") == 0
@@ -446,11 +455,11 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 					for base != nil && base.kind == "binary_expression" {
 						base = unparen(base.child("left"))
 					}
-					if !f.rawURL(base) || !f.lengthOf(a, base) {
+					if !rawURL(f, base) || !lengthOf(f, a, base) {
 						continue
 					}
-					if s, ok := f.stringArg(c.arg(1 - i)); ok {
-						f.reportSuffix(r, c, s)
+					if s, ok := stringArg(f, c.arg(1-i)); ok {
+						reportSuffix(f, pass, c, s)
 					}
 				}
 			}
@@ -465,7 +474,7 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 			}
 			if strings.Contains(s, "example") || hostLike.MatchString(strings.Trim(s, "^$")) {
 				if !strings.HasPrefix(s, "^") || regexp.MustCompile(`[a-z0-9]\.[a-z]`).MatchString(s) {
-					r.report(c.n, fmt.Sprintf("the regular expression %q is not anchored or has an unescaped '.', so other hosts match it", s),
+					pass.Report(c.n, fmt.Sprintf("the regular expression %q is not anchored or has an unescaped '.', so other hosts match it", s),
 						"anchor the pattern and escape the dots: \"^https?://(www\\\\.)?example\\\\.com(/|$)\"")
 				}
 			}
@@ -476,22 +485,22 @@ func checkURLSubstring(ff *fileFacts, r *reporter) {
 // reportPart judges a comparison of the part of the URL c.recv that
 // starts at c.arg(0) and is c.arg(1) long with s: from 0 it is a prefix
 // test, from the URL's length minus something a suffix test.
-func (f *funcFacts) reportPart(r *reporter, c *callSite, s string) {
+func reportPart(f *function, pass *Pass, c *callSite, s string) {
 	if k, ok := f.file.constValue(c.arg(0), f); ok && k == 0 {
 		n, known := f.file.constValue(c.arg(1), f)
 		if !known {
 			n = -1
 		}
-		f.reportPrefix(r, c, s, n)
-	} else if f.rawURL(c.recv) && f.lengthOf(c.arg(0), c.recv) {
-		f.reportSuffix(r, c, s)
+		reportPrefix(f, pass, c, s, n)
+	} else if rawURL(f, c.recv) && lengthOf(f, c.arg(0), c.recv) {
+		reportSuffix(f, pass, c, s)
 	}
 }
 
 // reportPrefix reports a prefix test of a URL against a literal that ends
 // with the host name (no '/' after it): https://example.com.evil.net
 // passes. n is the number of characters compared, -1 when not constant.
-func (f *funcFacts) reportPrefix(r *reporter, c *callSite, s string, n int64) {
+func reportPrefix(f *function, pass *Pass, c *callSite, s string, n int64) {
 	ls := strings.ToLower(s)
 	m := hostLike.FindStringSubmatch(ls)
 	if m == nil || !strings.Contains(ls, "://") || m[2] != "" {
@@ -500,7 +509,7 @@ func (f *funcFacts) reportPrefix(r *reporter, c *callSite, s string, n int64) {
 	if n > int64(len(s)) {
 		return
 	}
-	r.report(c.n, fmt.Sprintf("the URL is accepted when it starts with %q: %s.evil.net passes this check because nothing follows the host name", s, s), "")
+	pass.Report(c.n, fmt.Sprintf("the URL is accepted when it starts with %q: %s.evil.net passes this check because nothing follows the host name", s, s), "")
 }
 
 // reportHostPrefix reports a prefix test of a host name (after the
@@ -508,7 +517,7 @@ func (f *funcFacts) reportPrefix(r *reporter, c *callSite, s string, n int64) {
 // "example.com", 11) == 0 accepts example.com.evil.net, unless the same
 // condition checks the length (len == 11) or the next character
 // (host[11] == '/').
-func (f *funcFacts) reportHostPrefix(r *reporter, c *callSite, s string, n int64) {
+func reportHostPrefix(f *function, pass *Pass, c *callSite, s string, n int64) {
 	ls := strings.ToLower(s)
 	if strings.Contains(ls, "://") || strings.ContainsAny(ls, "/?#:") || strings.HasPrefix(ls, ".") || !hostLike.MatchString(ls) {
 		return
@@ -546,22 +555,22 @@ func (f *funcFacts) reportHostPrefix(r *reporter, c *callSite, s string, n int64
 	if ends {
 		return
 	}
-	r.report(c.n, fmt.Sprintf("the host is accepted when it starts with %q: %s.evil.net passes this check because nothing checks what follows the name", s, s), "")
+	pass.Report(c.n, fmt.Sprintf("the host is accepted when it starts with %q: %s.evil.net passes this check because nothing checks what follows the name", s, s), "")
 }
 
 // reportSuffix reports a test of the end of the whole URL against a host
 // name: evilexample.com and https://evil.net/?x=example.com pass.
-func (f *funcFacts) reportSuffix(r *reporter, c *callSite, s string) {
+func reportSuffix(f *function, pass *Pass, c *callSite, s string) {
 	host := strings.TrimLeft(s, ".")
 	if !hostLike.MatchString(strings.ToLower(host)) || strings.Contains(s, "/") {
 		return
 	}
-	r.report(c.n, fmt.Sprintf("the URL is accepted when it ends with %q: https://evil.net/?x=%s passes this check, as the end of a URL is not its host", s, s), "")
+	pass.Report(c.n, fmt.Sprintf("the URL is accepted when it ends with %q: https://evil.net/?x=%s passes this check, as the end of a URL is not its host", s, s), "")
 }
 
 // stringArg is the value of a string literal, or of a variable set to
 // one (const std::string allowed = "https://example.com").
-func (f *funcFacts) stringArg(e *node) (string, bool) {
+func stringArg(f *function, e *node) (string, bool) {
 	e = unparen(e)
 	if e == nil {
 		return "", false
@@ -570,7 +579,7 @@ func (f *funcFacts) stringArg(e *node) (string, bool) {
 		return s, true
 	}
 	if e.kind == "call_expression" && f.callAt[e] != nil && (f.callAt[e].name == ".c_str" || f.callAt[e].name == ".data") {
-		return f.stringArg(f.callAt[e].recv)
+		return stringArg(f, f.callAt[e].recv)
 	}
 	v := f.lookup(f.identName(e))
 	if v == nil || v.init == nil {
@@ -588,7 +597,7 @@ func (f *funcFacts) stringArg(e *node) (string, bool) {
 
 // comparedWith reports whether a call's result is compared (== or !=)
 // with the given text.
-func comparedWith(f *funcFacts, call *node, what string) bool {
+func comparedWith(f *function, call *node, what string) bool {
 	p := unparenParent(call)
 	if p == nil || p.kind != "binary_expression" {
 		return false
@@ -601,7 +610,7 @@ func comparedWith(f *funcFacts, call *node, what string) bool {
 
 // comparedLiteral returns the other side of an == or != comparison with
 // a call: url.substr(0, 18) == "http://example.com".
-func comparedLiteral(f *funcFacts, call *node) *node {
+func comparedLiteral(f *function, call *node) *node {
 	child := call
 	p := call.parent
 	for p != nil && p.kind == "parenthesized_expression" {
@@ -621,14 +630,14 @@ func comparedLiteral(f *funcFacts, call *node) *node {
 
 // rawURL reports whether an expression is the URL as the function got
 // it: a parameter, not a host cut out of it.
-func (f *funcFacts) rawURL(e *node) bool {
+func rawURL(f *function, e *node) bool {
 	v := f.lookup(f.identName(e))
 	return v != nil && v.isParam
 }
 
 // lengthOf reports whether an expression uses the length of s:
 // strlen(s), s.size(), or a variable set from strlen(s).
-func (f *funcFacts) lengthOf(e *node, s *node) bool {
+func lengthOf(f *function, e *node, s *node) bool {
 	name := f.identName(s)
 	if name == "" {
 		return false
@@ -647,7 +656,7 @@ func (f *funcFacts) lengthOf(e *node, s *node) bool {
 				}
 			}
 		case "identifier":
-			if f.lenVars()[f.text(m)] == name {
+			if f.values().lenVars()[f.text(m)] == name {
 				found = true
 			}
 		}

@@ -19,14 +19,16 @@ import (
 // the characters that returns or sets a flag tested before the open, or
 // a function of the file whose body looks for those characters.
 
-func cwe22Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe22-path-injection",
-			CWE:         "CWE-22",
-			Description: "a file is opened at a path built from user input that is not checked for \"..\"",
-			Fix:         "resolve the path with realpath() and check it starts with the allowed directory (strncmp(resolved, \"/safe/\", 6) == 0), or reject names containing \"..\" or '/' before opening",
-		}, checkPathInjection},
+func cwe22Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe22-path-injection",
+			CWE:      "CWE-22",
+			Doc:      "a file is opened at a path built from user input that is not checked for \"..\"",
+			Fix:      "resolve the path with realpath() and check it starts with the allowed directory (strncmp(resolved, \"/safe/\", 6) == 0), or reject names containing \"..\" or '/' before opening",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run:      checkPathInjection,
+		},
 	}
 }
 
@@ -35,21 +37,21 @@ var pathInput = inputCleanedBy("path-input", func(name string) bool {
 	return name == "basename" || name == ".filename" || escapeName(name)
 })
 
-func checkPathInjection(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		tr := f.taint(pathInput)
+func checkPathInjection(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		tr := f.taint().run(pathInput)
 		check := func(at *node, name string, path *node) {
-			if path == nil || !f.reachableNode(at) {
+			if path == nil || !f.flow().reachableNode(at) {
 				return
 			}
 			why := tr.expr(path)
 			if why == "" {
 				return
 			}
-			if f.pathValidated(path, at) {
+			if pathValidated(f, path, at) {
 				return
 			}
-			r.report(at, fmt.Sprintf("%s opens %s, a path built from %s: a name like ../../etc/passwd leaves the intended directory",
+			pass.Report(at, fmt.Sprintf("%s opens %s, a path built from %s: a name like ../../etc/passwd leaves the intended directory",
 				name, squeeze(f.text(path)), why), "")
 		}
 		for _, c := range f.calls {
@@ -94,8 +96,8 @@ var pathChecks = &forbidden{chars: "/", strs: []string{".."}, nameHas: []string{
 // pathValidated reports whether a guard before the open rejects ".." in
 // the path (or a variable it is built from), or checks the canonical
 // path against a prefix.
-func (f *funcFacts) pathValidated(path *node, at *node) bool {
-	vars := f.sourcesOf(path)
+func pathValidated(f *function, path *node, at *node) bool {
+	vars := f.taint().sourcesOf(path)
 	resolved := map[string]bool{}
 	for _, c := range f.calls {
 		if (c.name == "realpath" || c.name == "canonicalize_file_name" || c.name == "filesystem::canonical" ||
@@ -115,10 +117,10 @@ func (f *funcFacts) pathValidated(path *node, at *node) bool {
 			}
 		}
 	}
-	if f.validated(vars, at, pathChecks) {
+	if f.guards().validated(vars, at, pathChecks) {
 		return true
 	}
-	for _, c := range f.conditionsAt(at) {
+	for _, c := range f.guards().conditionsAt(at) {
 		ok := false
 		c.e.walk(func(m *node) bool {
 			if m.kind != "call_expression" {

@@ -16,24 +16,26 @@ import (
 // possible given flags set after the free (abort_flag = 1 ... if
 // (abort_flag == 0) free(tmp) is fine).
 
-func cwe416Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe416-use-after-free",
-			CWE:         "CWE-416",
-			Description: "a pointer is used, or freed again, on a path after it was freed",
-			Fix:         "set the pointer to NULL right after free() and do not use it afterwards; free it only on the paths where it was not freed yet",
-		}, checkUseAfterFree},
+func cwe416Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe416-use-after-free",
+			CWE:      "CWE-416",
+			Doc:      "a pointer is used, or freed again, on a path after it was freed",
+			Fix:      "set the pointer to NULL right after free() and do not use it afterwards; free it only on the paths where it was not freed yet",
+			Requires: []Fact{Flow},
+			Run:      checkUseAfterFree,
+		},
 	}
 }
 
-func checkUseAfterFree(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
+func checkUseAfterFree(pass *Pass) {
+	for _, f := range pass.Funcs() {
 		if len(f.byKind["call_expression"]) == 0 && len(f.byKind["delete_expression"]) == 0 {
 			continue
 		}
-		g := f.graph()
-		evs := f.events()
+		g := f.flow().graph()
+		evs := f.flow().events()
 		// The walks from the frees of one variable share what they have
 		// seen: a node reached again in the same state leads to the same
 		// uses, so a long function costs one walk per variable, not one
@@ -47,7 +49,7 @@ func checkUseAfterFree(ff *fileFacts, r *reporter) {
 				if seen[e.name] == nil {
 					seen[e.name] = map[string]bool{}
 				}
-				f.afterFree(cn, e, r, seen[e.name])
+				afterFree(f, cn, e, pass, seen[e.name])
 			}
 		}
 	}
@@ -62,8 +64,8 @@ type walkItem struct {
 
 // afterFree walks the paths from a free and reports the first use of
 // the freed pointer on each.
-func (f *funcFacts) afterFree(start *cfgNode, free event, r *reporter, seen map[string]bool) {
-	evs := f.events()
+func afterFree(f *function, start *cfgNode, free event, pass *Pass, seen map[string]bool) {
+	evs := f.flow().events()
 	line, _ := f.file.position(free.n.start)
 	what := "freed"
 	if free.n.kind == "delete_expression" {
@@ -93,12 +95,12 @@ func (f *funcFacts) afterFree(start *cfgNode, free event, r *reporter, seen map[
 			if e.name == free.name {
 				switch e.kind {
 				case evFree:
-					r.report(e.n, fmt.Sprintf("%s is freed again: it was already %s on line %d (double free)", free.name, what, line), "")
+					pass.Report(e.n, fmt.Sprintf("%s is freed again: it was already %s on line %d (double free)", free.name, what, line), "")
 					stopped = true
 				case evUse:
 					// CodeQL goes on after a use: a later free is a
 					// double free too.
-					r.report(e.n, fmt.Sprintf("%s is used after it was %s on line %d", free.name, what, line), "")
+					pass.Report(e.n, fmt.Sprintf("%s is used after it was %s on line %d", free.name, what, line), "")
 				case evDef:
 					stopped = true
 				}
@@ -117,10 +119,10 @@ func (f *funcFacts) afterFree(start *cfgNode, free event, r *reporter, seen map[
 		for _, edge := range it.cn.succ {
 			next := st
 			if it.cn.cond && edge.branch != 0 && it.cn.n != nil {
-				if v, ok := f.evalCond(it.cn.n, st); ok && (v != 0) != (edge.branch > 0) {
+				if v, ok := f.flow().evalCond(it.cn.n, st); ok && (v != 0) != (edge.branch > 0) {
 					continue // this branch cannot be taken on this path
 				}
-				next = f.learn(it.cn.n, edge.branch > 0, st)
+				next = f.flow().learn(it.cn.n, edge.branch > 0, st)
 			}
 			queue = append(queue, walkItem{cn: edge.to, st: next, full: true})
 		}

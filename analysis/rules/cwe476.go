@@ -19,33 +19,37 @@ import "fmt"
 // into a std::string (std::string s = p, s(p), s{p}, std::string(p),
 // s = p).
 
-func cwe476Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe476-unchecked-allocation",
-			CWE:         "CWE-476",
-			Description: "memory from malloc/calloc/realloc is dereferenced without a NULL check",
-			Fix:         "test the pointer after the allocation: if (p == NULL) { /* report and return */ }",
-		}, func(ff *fileFacts, r *reporter) { checkMissingNullTest(ff, r, nullAlloc) }},
-		{Rule{
-			ID:          "cwe476-unchecked-getenv",
-			CWE:         "CWE-476",
-			Description: "the result of getenv (NULL when the variable is not set) is dereferenced without a NULL check",
-			Fix:         "test the result before using it: if (value == NULL) { /* use a default or report */ }",
-		}, func(ff *fileFacts, r *reporter) { checkMissingNullTest(ff, r, nullGetenv) }},
+func cwe476Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe476-unchecked-allocation",
+			CWE:      "CWE-476",
+			Doc:      "memory from malloc/calloc/realloc is dereferenced without a NULL check",
+			Fix:      "test the pointer after the allocation: if (p == NULL) { /* report and return */ }",
+			Requires: []Fact{Flow},
+			Run:      func(pass *Pass) { checkMissingNullTest(pass, nullAlloc) },
+		},
+		{
+			Name:     "cwe476-unchecked-getenv",
+			CWE:      "CWE-476",
+			Doc:      "the result of getenv (NULL when the variable is not set) is dereferenced without a NULL check",
+			Fix:      "test the result before using it: if (value == NULL) { /* use a default or report */ }",
+			Requires: []Fact{Flow},
+			Run:      func(pass *Pass) { checkMissingNullTest(pass, nullGetenv) },
+		},
 	}
 }
 
 // checkMissingNullTest reports the dereferences of values from one kind
 // of source that may be NULL (allocations, getenv) on a path without a
 // NULL test.
-func checkMissingNullTest(ff *fileFacts, r *reporter, kind nullSource) {
-	for _, f := range ff.funcs {
+func checkMissingNullTest(pass *Pass, kind nullSource) {
+	for _, f := range pass.Funcs() {
 		if len(f.byKind["call_expression"]) == 0 && len(f.byKind["new_expression"]) == 0 {
 			continue
 		}
-		g := f.graph()
-		evs := f.events()
+		g := f.flow().graph()
+		evs := f.flow().events()
 		checkedBefore := map[string]uint32{} // first NULL test of each variable
 		for _, list := range evs {
 			for _, e := range list {
@@ -98,7 +102,7 @@ func checkMissingNullTest(ff *fileFacts, r *reporter, kind nullSource) {
 				if seen[e.name] == nil {
 					seen[e.name] = map[int]bool{}
 				}
-				f.unchecked(cn, e, src, r, seen[e.name])
+				unchecked(f, cn, e, src, pass, seen[e.name])
 			}
 		}
 	}
@@ -106,8 +110,8 @@ func checkMissingNullTest(ff *fileFacts, r *reporter, kind nullSource) {
 
 // unchecked walks the paths from an allocation and reports the
 // dereferences that no NULL test precedes.
-func (f *funcFacts) unchecked(start *cfgNode, def event, src string, r *reporter, seen map[int]bool) {
-	evs := f.events()
+func unchecked(f *function, start *cfgNode, def event, src string, pass *Pass, seen map[int]bool) {
+	evs := f.flow().events()
 	line, _ := f.file.position(def.n.start)
 	type item struct {
 		cn   *cfgNode
@@ -133,7 +137,7 @@ func (f *funcFacts) unchecked(start *cfgNode, def event, src string, r *reporter
 			}
 			switch e.kind {
 			case evDeref:
-				r.report(e.n, fmt.Sprintf("%s may be NULL here: it was set on line %d from %s, and is dereferenced without a NULL check",
+				pass.Report(e.n, fmt.Sprintf("%s may be NULL here: it was set on line %d from %s, and is dereferenced without a NULL check",
 					def.name, line, src), "")
 				stopped = true
 			case evCheck, evDef:

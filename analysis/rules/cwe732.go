@@ -15,19 +15,21 @@ import (
 // S_IWOTH (0002) is world-writable whatever the umask is assumed to be;
 // chmod/fchmod to such a mode as well.
 
-func cwe732Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe732-world-writable-file",
-			CWE:         "CWE-732",
-			Description: "a file is created (or chmod-ed) with a mode that lets every user write it",
-			Fix:         "create it with open(path, O_WRONLY|O_CREAT|O_TRUNC, 0600) (or S_IRUSR|S_IWUSR), or call umask(022) before fopen",
-		}, checkWorldWritable},
+func cwe732Rules() []*Rule {
+	return []*Rule{
+		{
+			Name: "cwe732-world-writable-file",
+			CWE:  "CWE-732",
+			Doc:  "a file is created (or chmod-ed) with a mode that lets every user write it",
+			Fix:  "create it with open(path, O_WRONLY|O_CREAT|O_TRUNC, 0600) (or S_IRUSR|S_IWUSR), or call umask(022) before fopen",
+			Run:  checkWorldWritable,
+		},
 	}
 }
 
-func checkWorldWritable(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
+func checkWorldWritable(pass *Pass) {
+	ff := pass.file
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			switch c.name {
 			case "fopen", "fopen64", "freopen", "_wfopen", "fdopen":
@@ -38,10 +40,10 @@ func checkWorldWritable(ff *fileFacts, r *reporter) {
 				if !ok || !(strings.HasPrefix(mode, "w") || strings.HasPrefix(mode, "a")) {
 					continue
 				}
-				if f.umaskBefore(c.n) {
+				if umaskBefore(f, c.n) {
 					continue
 				}
-				r.report(c.n, fmt.Sprintf("fopen(..., %q) creates the file with mode 0666: without a umask set first, every user can write it", mode),
+				pass.Report(c.n, fmt.Sprintf("fopen(..., %q) creates the file with mode 0666: without a umask set first, every user can write it", mode),
 					"open it with open(path, O_WRONLY|O_CREAT|O_TRUNC, 0600) and fdopen(), or call umask(022) before fopen")
 			case "open", "open64", "openat", "creat", "_open":
 				flagsIdx, modeIdx := 1, 2
@@ -61,7 +63,7 @@ func checkWorldWritable(ff *fileFacts, r *reporter) {
 				if !ok || mode&0o002 == 0 {
 					continue
 				}
-				r.report(c.n, fmt.Sprintf("%s creates the file with mode %#o, which lets every user write it", c.name, mode), "")
+				pass.Report(c.n, fmt.Sprintf("%s creates the file with mode %#o, which lets every user write it", c.name, mode), "")
 			case "chmod", "fchmod", "fchmodat", "mkdir", "mkfifo":
 				modeIdx := 1
 				if c.name == "fchmodat" {
@@ -74,7 +76,7 @@ func checkWorldWritable(ff *fileFacts, r *reporter) {
 				if c.name == "mkdir" && mode&0o1000 != 0 {
 					continue // sticky, like /tmp
 				}
-				r.report(c.n, fmt.Sprintf("%s sets mode %#o, which lets every user write it", c.name, mode), "")
+				pass.Report(c.n, fmt.Sprintf("%s sets mode %#o, which lets every user write it", c.name, mode), "")
 			}
 		}
 	}
@@ -82,7 +84,7 @@ func checkWorldWritable(ff *fileFacts, r *reporter) {
 
 // umaskBefore reports whether umask() is called, with a mask that
 // removes the world-write bit, before a point of the function.
-func (f *funcFacts) umaskBefore(at *node) bool {
+func umaskBefore(f *function, at *node) bool {
 	for _, c := range f.calls {
 		if c.name != "umask" || c.n.start >= at.start {
 			continue

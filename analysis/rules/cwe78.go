@@ -19,14 +19,16 @@ import (
 // an allowed set, or a validation function) that stops the program when
 // it fails also clears the finding.
 
-func cwe78Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe78-command-injection",
-			CWE:         "CWE-78",
-			Description: "data from the user reaches a command run by a shell (system, popen, sh -c)",
-			Fix:         "do not build a shell command from user data: run the program directly with execv/execvp and the data as one argument, or reject any character outside [A-Za-z0-9._-] before use",
-		}, checkCommandInjection},
+func cwe78Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe78-command-injection",
+			CWE:      "CWE-78",
+			Doc:      "data from the user reaches a command run by a shell (system, popen, sh -c)",
+			Fix:      "do not build a shell command from user data: run the program directly with execv/execvp and the data as one argument, or reject any character outside [A-Za-z0-9._-] before use",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run:      checkCommandInjection,
+		},
 	}
 }
 
@@ -36,28 +38,28 @@ var commandInput = inputCleanedBy("command-input", func(name string) bool {
 	return escapeName(name) || name == "basename"
 })
 
-func checkCommandInjection(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		tr := f.taint(commandInput)
+func checkCommandInjection(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		tr := f.taint().run(commandInput)
 		for _, c := range f.calls {
 			var cmd *node
 			switch {
 			case shellFuncs[c.name]:
 				cmd = c.arg(0)
 			case execFuncs[c.name]:
-				cmd = f.shellCommandArg(c)
+				cmd = shellCommandArg(f, c)
 			}
-			if cmd == nil || !f.reachableNode(c.n) {
+			if cmd == nil || !f.flow().reachableNode(c.n) {
 				continue
 			}
 			why := tr.expr(cmd)
 			if why == "" {
 				continue
 			}
-			if f.commandValidated(cmd, c.n) {
+			if commandValidated(f, cmd, c.n) {
 				continue
 			}
-			r.report(c.n, fmt.Sprintf("%s runs %s as a shell command, and it holds %s: characters such as ; | ` $( let the user run any command",
+			pass.Report(c.n, fmt.Sprintf("%s runs %s as a shell command, and it holds %s: characters such as ; | ` $( let the user run any command",
 				c.name, squeeze(f.text(cmd)), why), "")
 		}
 	}
@@ -65,7 +67,7 @@ func checkCommandInjection(ff *fileFacts, r *reporter) {
 
 // shellCommandArg returns the command of an exec of a shell with -c:
 // execl("/bin/sh", "sh", "-c", cmd, NULL).
-func (f *funcFacts) shellCommandArg(c *callSite) *node {
+func shellCommandArg(f *function, c *callSite) *node {
 	prog, ok := stringValue(f.file.t, unparen(c.arg(0)))
 	if !ok {
 		return nil
@@ -86,9 +88,9 @@ func (f *funcFacts) shellCommandArg(c *callSite) *node {
 
 // commandValidated reports whether a guard before the command rejects
 // shell metacharacters in it (or in the variable it was built from).
-func (f *funcFacts) commandValidated(cmd *node, at *node) bool {
-	vars := f.sourcesOf(cmd)
-	for _, c := range f.conditionsAt(at) {
+func commandValidated(f *function, cmd *node, at *node) bool {
+	vars := f.taint().sourcesOf(cmd)
+	for _, c := range f.guards().conditionsAt(at) {
 		found := false
 		c.e.walk(func(m *node) bool {
 			if m.kind != "call_expression" {
@@ -115,36 +117,4 @@ func (f *funcFacts) commandValidated(cmd *node, at *node) bool {
 		}
 	}
 	return false
-}
-
-// sourcesOf returns the variables whose data flows into an expression,
-// following definitions backwards.
-func (f *funcFacts) sourcesOf(e *node) map[string]bool {
-	out := map[string]bool{}
-	var add func(e *node, depth int)
-	add = func(e *node, depth int) {
-		if e == nil || depth > 8 {
-			return
-		}
-		e.walk(func(m *node) bool {
-			// A type_identifier is a variable in a vexing parse:
-			// std::ifstream in(path).
-			if m.kind == "identifier" || m.kind == "type_identifier" && f.lookup(f.text(m)) != nil {
-				name := f.text(m)
-				if !out[name] {
-					out[name] = true
-					for _, d := range f.defs {
-						if d.name == name {
-							for _, s := range d.srcs {
-								add(s, depth+1)
-							}
-						}
-					}
-				}
-			}
-			return true
-		})
-	}
-	add(e, 0)
-	return out
 }

@@ -27,51 +27,64 @@ import (
 // a conditional, if (n > CAP) n = CAP); a bound by another variable
 // (count < received) is not enough.
 
-func cwe787Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe787-sprintf-overflow",
-			CWE:         "CWE-787",
-			Description: "sprintf/vsprintf whose formatted output can be longer than the destination buffer",
-			Fix:         "use snprintf(buf, sizeof buf, ...) or make the buffer as large as the longest output (a %f can print 317 characters)",
-		}, checkSprintfOverflow},
-		{Rule{
-			ID:          "cwe787-loop-index-underflow",
-			CWE:         "CWE-787",
-			Description: "a loop writes buf[i - 1] or buf[i] with i counting down, and nothing keeps the index at 0 or above",
-			Fix:         "check the index itself before the write (for example `while (len > 0 && ...) { buf[--len] = 0; }` or `if (i >= 0) buf[i] = ...`)",
-		}, checkLoopUnderflow},
-		{Rule{
-			ID:          "cwe787-loop-index-overrun",
-			CWE:         "CWE-787",
-			Description: "a loop writes into a buffer of known size at an index that grows without a check against that size",
-			Fix:         "stop the loop before the index reaches the buffer's size (`j < sizeof out - 1`)",
-		}, checkLoopOverrun},
-		{Rule{
-			ID:          "cwe787-copy-size-from-data",
-			CWE:         "CWE-787",
-			Description: "memcpy/memmove/strncpy copies a length read from the data or from input, or the length of input itself, never compared with the destination's size",
-			Fix:         "compare the length with the destination's capacity before copying (`if (n > capacity) return -1;`)",
-		}, checkCopySizeFromData},
-		{Rule{
-			ID:          "cwe787-unbounded-copy",
-			CWE:         "CWE-787",
-			Description: "input of any length copied into a fixed-size buffer with strcpy, strcat, sprintf(\"%s\"), scanf(\"%s\") or gets",
-			Fix:         "bound the copy: snprintf(buf, sizeof buf, ...), strncpy/strncat with the space left, a width in scanf (\"%99s\"), fgets instead of gets",
-		}, checkUnboundedCopy},
-		{Rule{
-			ID:          "cwe787-input-index-write",
-			CWE:         "CWE-787",
-			Description: "a write at an index that comes from input, without a check of the index against 0 and the buffer's size",
-			Fix:         "check 0 <= index < size before writing",
-		}, func(ff *fileFacts, r *reporter) { reportIndexFindings(ff, r, true) }},
+func cwe787Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe787-sprintf-overflow",
+			CWE:      "CWE-787",
+			Doc:      "sprintf/vsprintf whose formatted output can be longer than the destination buffer",
+			Fix:      "use snprintf(buf, sizeof buf, ...) or make the buffer as large as the longest output (a %f can print 317 characters)",
+			Requires: []Fact{Values},
+			Run:      checkSprintfOverflow,
+		},
+		{
+			Name:     "cwe787-loop-index-underflow",
+			CWE:      "CWE-787",
+			Doc:      "a loop writes buf[i - 1] or buf[i] with i counting down, and nothing keeps the index at 0 or above",
+			Fix:      "check the index itself before the write (for example `while (len > 0 && ...) { buf[--len] = 0; }` or `if (i >= 0) buf[i] = ...`)",
+			Requires: []Fact{Guards},
+			Run:      checkLoopUnderflow,
+		},
+		{
+			Name:     "cwe787-loop-index-overrun",
+			CWE:      "CWE-787",
+			Doc:      "a loop writes into a buffer of known size at an index that grows without a check against that size",
+			Fix:      "stop the loop before the index reaches the buffer's size (`j < sizeof out - 1`)",
+			Requires: []Fact{Taint, Guards, Values},
+			Run:      checkLoopOverrun,
+		},
+		{
+			Name:     "cwe787-copy-size-from-data",
+			CWE:      "CWE-787",
+			Doc:      "memcpy/memmove/strncpy copies a length read from the data or from input, or the length of input itself, never compared with the destination's size",
+			Fix:      "compare the length with the destination's capacity before copying (`if (n > capacity) return -1;`)",
+			Requires: []Fact{Taint, Guards, Values},
+			Run:      checkCopySizeFromData,
+		},
+		{
+			Name:     "cwe787-unbounded-copy",
+			CWE:      "CWE-787",
+			Doc:      "input of any length copied into a fixed-size buffer with strcpy, strcat, sprintf(\"%s\"), scanf(\"%s\") or gets",
+			Fix:      "bound the copy: snprintf(buf, sizeof buf, ...), strncpy/strncat with the space left, a width in scanf (\"%99s\"), fgets instead of gets",
+			Requires: []Fact{Flow, Taint, Guards, Values},
+			Run:      checkUnboundedCopy,
+		},
+		{
+			Name:     "cwe787-input-index-write",
+			CWE:      "CWE-787",
+			Doc:      "a write at an index that comes from input, without a check of the index against 0 and the buffer's size",
+			Fix:      "check 0 <= index < size before writing",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run:      func(pass *Pass) { reportIndexFindings(pass, true) },
+		},
 	}
 }
 
 // ---- cwe787-sprintf-overflow -------------------------------------------
 
-func checkSprintfOverflow(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
+func checkSprintfOverflow(pass *Pass) {
+	ff := pass.file
+	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
 			fmtIdx := -1
 			switch c.name {
@@ -90,15 +103,15 @@ func checkSprintfOverflow(ff *fileFacts, r *reporter) {
 			if !ok {
 				continue
 			}
-			size, ok := f.bufferSize(c.arg(0), c.n)
+			size, ok := f.values().bufferSize(c.arg(0), c.n)
 			if !ok {
 				continue
 			}
-			need, ok := f.maxFormatLen(format, c.args[fmtIdx+1:])
+			need, ok := maxFormatLen(f, format, c.args[fmtIdx+1:])
 			if !ok || need+1 <= size {
 				continue
 			}
-			r.report(c.n, fmt.Sprintf("sprintf into %s (%d bytes) can write %d bytes: the format %q has no length limit",
+			pass.Report(c.n, fmt.Sprintf("sprintf into %s (%d bytes) can write %d bytes: the format %q has no length limit",
 				f.text(c.arg(0)), size, need+1, format), "")
 		}
 	}
@@ -107,7 +120,7 @@ func checkSprintfOverflow(ff *fileFacts, r *reporter) {
 // maxFormatLen is the longest output of a printf format, as CodeQL's
 // FormatLiteral computes it; false when a conversion has no bound (%s of
 // an unknown string, a precision on %f, a '*' width).
-func (f *funcFacts) maxFormatLen(format string, args []*node) (int64, bool) {
+func maxFormatLen(f *function, format string, args []*node) (int64, bool) {
 	total := int64(0)
 	argi := 0
 	for i := 0; i < len(format); i++ {
@@ -232,7 +245,7 @@ func (f *funcFacts) maxFormatLen(format string, args []*node) (int64, bool) {
 				n = prec
 				break
 			}
-			l, ok := f.maxStringLen(arg)
+			l, ok := maxStringLen(f, arg)
 			if !ok {
 				return 0, false
 			}
@@ -250,7 +263,7 @@ func (f *funcFacts) maxFormatLen(format string, args []*node) (int64, bool) {
 
 // maxStringLen bounds the length of a string argument: a literal's
 // length, or an array's size less one.
-func (f *funcFacts) maxStringLen(n *node) (int64, bool) {
+func maxStringLen(f *function, n *node) (int64, bool) {
 	n = unparen(n)
 	if n == nil {
 		return 0, false
@@ -266,95 +279,9 @@ func (f *funcFacts) maxStringLen(n *node) (int64, bool) {
 	// A string kept in a buffer of known size (char *s = malloc(128))
 	// is shorter than the buffer.
 	if v := f.lookup(f.identName(n)); v != nil && v.ptr == 1 && strings.TrimPrefix(v.typ, "const ") == "char" {
-		if size, ok := f.bufferSize(n, n); ok && size > 0 {
+		if size, ok := f.values().bufferSize(n, n); ok && size > 0 {
 			return size - 1, true
 		}
-	}
-	return 0, false
-}
-
-// bufferSize is the capacity in bytes of the buffer an expression names
-// at a point: an array's size, or the size of the allocation a pointer
-// got last.
-func (f *funcFacts) bufferSize(e *node, at *node) (int64, bool) {
-	e = unparen(e)
-	if e != nil && e.kind == "subscript_expression" {
-		// One row of a two-dimensional array: char names[3][32].
-		if v, depth := f.subscriptBase(e); v != nil && v.isArray() && depth < len(v.dims) {
-			return f.elementSize(e)
-		}
-		return 0, false
-	}
-	name := f.identName(e)
-	if name == "" {
-		return 0, false
-	}
-	v := f.lookup(name)
-	if v == nil {
-		return 0, false
-	}
-	if v.isArray() {
-		return f.file.sizeofVar(v)
-	}
-	if v.ptr == 0 {
-		return 0, false
-	}
-	d := f.lastWholeDef(name, at)
-	if d == nil || len(d.srcs) != 1 {
-		return 0, false
-	}
-	return f.allocSize(d.srcs[0])
-}
-
-// lastWholeDef returns the last assignment of the whole variable before
-// a point, in source order.
-func (f *funcFacts) lastWholeDef(name string, at *node) *defSite {
-	var last *defSite
-	for _, d := range f.defs {
-		if d.name == name && d.whole && d.pos <= at.start && (d.op == "=" || d.op == "decl") {
-			last = d
-		}
-	}
-	return last
-}
-
-// allocSize evaluates the size of an allocation expression: malloc(n),
-// calloc(n, m), realloc(p, n), alloca(n), new char[n].
-func (f *funcFacts) allocSize(e *node) (int64, bool) {
-	e = unparen(e)
-	if e == nil {
-		return 0, false
-	}
-	if e.kind == "new_expression" {
-		if d := e.child("declarator"); d != nil {
-			if n, ok := f.file.constValue(d.child("length"), f); ok {
-				sz, ok := typeSize(f.text(e.child("type")))
-				if ok {
-					return n * sz, true
-				}
-			}
-		}
-		return 0, false
-	}
-	if e.kind != "call_expression" {
-		return 0, false
-	}
-	c := f.callAt[e]
-	if c == nil {
-		// static_cast<char*>(malloc(n))
-		return 0, false
-	}
-	switch c.name {
-	case "malloc", "alloca", "valloc", "kmalloc", "kzalloc":
-		return f.file.constValue(c.arg(0), f)
-	case "calloc":
-		a, ok1 := f.file.constValue(c.arg(0), f)
-		b, ok2 := f.file.constValue(c.arg(1), f)
-		return a * b, ok1 && ok2
-	case "realloc":
-		return f.file.constValue(c.arg(1), f)
-	case "static_cast", "reinterpret_cast":
-		return f.allocSize(c.arg(0))
 	}
 	return 0, false
 }
@@ -362,7 +289,7 @@ func (f *funcFacts) allocSize(e *node) (int64, bool) {
 // ---- cwe787-loop-index-underflow ---------------------------------------
 
 // writes returns the element writes in a function: buf[i] = v.
-func (f *funcFacts) writes() []*node {
+func writes(f *function) []*node {
 	var out []*node
 	for _, a := range f.byKind["assignment_expression"] {
 		lhs := unparenOnly(a.child("left"))
@@ -385,9 +312,9 @@ func subscriptIndex(s *node) *node {
 	return nil
 }
 
-func checkLoopUnderflow(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		for _, a := range f.writes() {
+func checkLoopUnderflow(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		for _, a := range writes(f) {
 			loop := f.inLoop(a)
 			if loop == nil {
 				continue
@@ -404,20 +331,20 @@ func checkLoopUnderflow(ff *fileFacts, r *reporter) {
 			switch {
 			case isMinusConst(f, idx):
 				// buf[len - 1] = ...: only a check of that very index counts.
-				if f.exactLowerGuard(idx, a) {
+				if exactLowerGuard(f, idx, a) {
 					continue
 				}
-				r.report(lhs, fmt.Sprintf("%s[%s] is written in a loop; when %s is 0 (an empty or all-blank string) this writes before the start of %s",
+				pass.Report(lhs, fmt.Sprintf("%s[%s] is written in a loop; when %s is 0 (an empty or all-blank string) this writes before the start of %s",
 					buf, f.text(idx), f.text(idx.child("left")), buf), "")
 			case idx.kind == "identifier":
 				name := f.text(idx)
-				if !f.steppedIn(name, loop, true) {
+				if !steppedIn(f, name, loop, true) {
 					continue
 				}
-				if b := f.boundsOf(idx, a); b.hasLo && b.lo >= 0 {
+				if b := f.guards().boundsOf(idx, a); b.hasLo && b.lo >= 0 {
 					continue
 				}
-				r.report(lhs, fmt.Sprintf("%s[%s] is written in a loop that counts %s down with no check that it stays at 0 or above: it can write before the start of %s",
+				pass.Report(lhs, fmt.Sprintf("%s[%s] is written in a loop that counts %s down with no check that it stays at 0 or above: it can write before the start of %s",
 					buf, name, name, buf), "")
 			case idx.kind == "update_expression" && strings.Contains(f.text(idx.child("operator")), "-"):
 				// buf[--len] writes at len - 1, buf[i--] at i.
@@ -429,10 +356,10 @@ func checkLoopUnderflow(ff *fileFacts, r *reporter) {
 				if idx.op0() == "--" { // prefix
 					need = 1
 				}
-				if b := f.boundsOf(v, a); b.hasLo && b.lo >= need {
+				if b := f.guards().boundsOf(v, a); b.hasLo && b.lo >= need {
 					continue
 				}
-				r.report(lhs, fmt.Sprintf("%s[%s] is written in a loop that counts %s down with no check that it stays at %d or above: it can write before the start of %s",
+				pass.Report(lhs, fmt.Sprintf("%s[%s] is written in a loop that counts %s down with no check that it stays at %d or above: it can write before the start of %s",
 					buf, f.text(idx), f.text(v), need, buf), "")
 			}
 		}
@@ -443,7 +370,7 @@ func checkLoopUnderflow(ff *fileFacts, r *reporter) {
 }
 
 // isMinusConst reports whether e is "x - k" with a constant k > 0.
-func isMinusConst(f *funcFacts, e *node) bool {
+func isMinusConst(f *function, e *node) bool {
 	if e.kind != "binary_expression" || f.text(e.child("operator")) != "-" {
 		return false
 	}
@@ -453,17 +380,17 @@ func isMinusConst(f *funcFacts, e *node) bool {
 
 // exactLowerGuard reports whether a guard at point at says e >= 0 (or
 // e > k with k >= -1) about the expression e itself.
-func (f *funcFacts) exactLowerGuard(e *node, at *node) bool {
-	for _, c := range f.conditionsAt(at) {
-		rel, ok := f.relationOf(c)
+func exactLowerGuard(f *function, e *node, at *node) bool {
+	for _, c := range f.guards().conditionsAt(at) {
+		rel, ok := f.guards().relationOf(c)
 		if !ok {
 			continue
 		}
 		l, rr, op := rel.left, rel.right, rel.op
-		if f.sameExpr(rr, e) {
+		if f.guards().sameExpr(rr, e) {
 			l, rr, op = rr, l, flipOp[op]
 		}
-		if !f.sameExpr(l, e) {
+		if !f.guards().sameExpr(l, e) {
 			continue
 		}
 		k, ok := f.file.constValue(rr, f)
@@ -480,7 +407,7 @@ func (f *funcFacts) exactLowerGuard(e *node, at *node) bool {
 // steppedIn reports whether a variable is decreased (down) or increased
 // inside a node: x--, x -= k, x = x - k with k > 0 going down; x++,
 // x += k, x = x + y, x = y + x going up.
-func (f *funcFacts) steppedIn(name string, in *node, down bool) bool {
+func steppedIn(f *function, name string, in *node, down bool) bool {
 	update, compound := "++", "+="
 	if down {
 		update, compound = "--", "-="
@@ -514,47 +441,47 @@ func (f *funcFacts) steppedIn(name string, in *node, down bool) bool {
 
 // ---- cwe787-loop-index-overrun -----------------------------------------
 
-func checkLoopOverrun(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		for _, a := range f.writes() {
+func checkLoopOverrun(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		for _, a := range writes(f) {
 			loop := f.inLoop(a)
 			if loop == nil {
 				continue
 			}
 			lhs := unparenOnly(a.child("left"))
 			idx := unparen(subscriptIndex(lhs))
-			base, off := f.linear(idx)
+			base, off := f.guards().linear(idx)
 			if base == nil || base.kind != "identifier" {
 				continue
 			}
 			name := f.text(base)
-			if !f.steppedIn(name, loop, false) {
+			if !steppedIn(f, name, loop, false) {
 				continue
 			}
-			size, ok := f.capacity(lhs.child("argument"), a)
+			size, ok := capacityOf(f, lhs.child("argument"), a)
 			if !ok || size <= 0 {
 				continue
 			}
-			b := f.boundsOf(base, a)
+			b := f.guards().boundsOf(base, a)
 			// i < count, where count is itself bounded: count <= CAP.
 			for _, sb := range b.symHi {
 				if sb.base.kind != "identifier" {
 					continue
 				}
-				if bb := f.boundsOf(sb.base, a); bb.hasHi && (!b.hasHi || bb.hi+sb.off < b.hi) {
+				if bb := f.guards().boundsOf(sb.base, a); bb.hasHi && (!b.hasHi || bb.hi+sb.off < b.hi) {
 					b.hi, b.hasHi = bb.hi+sb.off, true
 				}
 			}
 			if !b.hasHi {
 				// for (i = 0; i != n; i++): counting up, "!=" stops at n.
-				if k, ok := f.notEqualBound(base, loop); ok {
+				if k, ok := notEqualBound(f, base, loop); ok {
 					b.hi, b.hasHi = k-1, true
 				}
 			}
 			if b.hasHi && b.hi+off < size {
 				continue
 			}
-			if !b.hasHi && f.trustedSymBound(b, a) {
+			if !b.hasHi && trustedSymBound(f, b, a) {
 				continue
 			}
 			buf := f.text(lhs.child("argument"))
@@ -563,27 +490,27 @@ func checkLoopOverrun(ff *fileFacts, r *reporter) {
 			if b.hasHi {
 				msg = fmt.Sprintf("%s[%s] is written with %s up to %d, past the %d elements of %s", buf, f.text(idx), name, b.hi, size, buf)
 			}
-			r.report(lhs, msg, "")
+			pass.Report(lhs, msg, "")
 		}
 	}
 }
 
 // notEqualBound reads "x != k" (k constant) from a loop's condition.
-func (f *funcFacts) notEqualBound(x *node, loop *node) (int64, bool) {
+func notEqualBound(f *function, x *node, loop *node) (int64, bool) {
 	c := condExpr(loop)
 	if c == nil {
 		return 0, false
 	}
-	for _, a := range f.atoms(c, true) {
-		rel, ok := f.relationOf(a)
+	for _, a := range f.guards().atoms(c, true) {
+		rel, ok := f.guards().relationOf(a)
 		if !ok || rel.op != "!=" {
 			continue
 		}
 		l, r := rel.left, rel.right
-		if f.sameExpr(r, x) {
+		if f.guards().sameExpr(r, x) {
 			l, r = r, l
 		}
-		if f.sameExpr(l, x) {
+		if f.guards().sameExpr(l, x) {
 			if k, ok := f.file.constValue(r, f); ok {
 				return k, true
 			}
@@ -592,9 +519,9 @@ func (f *funcFacts) notEqualBound(x *node, loop *node) (int64, bool) {
 	return 0, false
 }
 
-// capacity is the element count of an array, or of a buffer allocated
+// capacityOf is the element count of an array, or of a buffer allocated
 // with a constant size (in elements of its type).
-func (f *funcFacts) capacity(e *node, at *node) (int64, bool) {
+func capacityOf(f *function, e *node, at *node) (int64, bool) {
 	v := f.lookup(f.identName(e))
 	if v == nil {
 		return 0, false
@@ -605,7 +532,7 @@ func (f *funcFacts) capacity(e *node, at *node) (int64, bool) {
 		}
 		return 0, false
 	}
-	bytes, ok := f.bufferSize(e, at)
+	bytes, ok := f.values().bufferSize(e, at)
 	if !ok {
 		return 0, false
 	}
@@ -619,9 +546,9 @@ func (f *funcFacts) capacity(e *node, at *node) (int64, bool) {
 // trustedSymBound reports whether an expression's symbolic upper bounds
 // include one that does not itself come from the data: i < n counts, i <
 // strlen(input) or i < buf[0] does not.
-func (f *funcFacts) trustedSymBound(b bounds, at *node) bool {
+func trustedSymBound(f *function, b bounds, at *node) bool {
 	for _, s := range b.symHi {
-		if !f.untrustedBound(s.base) {
+		if !untrustedBound(f, s.base) {
 			return true
 		}
 	}
@@ -630,7 +557,7 @@ func (f *funcFacts) trustedSymBound(b bounds, at *node) bool {
 
 // untrustedBound reports whether a bound is read from data: an element
 // of a buffer, a string's length, or user input.
-func (f *funcFacts) untrustedBound(e *node) bool {
+func untrustedBound(f *function, e *node) bool {
 	bad := false
 	e.walk(func(m *node) bool {
 		switch m.kind {
@@ -650,14 +577,14 @@ func (f *funcFacts) untrustedBound(e *node) bool {
 	if bad {
 		return true
 	}
-	return f.taint(userInput).expr(e) != ""
+	return f.taint().run(userInput).expr(e) != ""
 }
 
 // ---- cwe787-copy-size-from-data ----------------------------------------
 
-func checkCopySizeFromData(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		tr := f.taint(dataLength)
+func checkCopySizeFromData(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		tr := f.taint().run(dataLength)
 		for _, c := range f.calls {
 			// The size argument and the destination, and whether the size
 			// counts elements (std::copy_n) rather than bytes.
@@ -684,21 +611,21 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 				// strlen(argv[1]) + 1 bytes fit no fixed-size buffer
 				// unless checked; into a buffer allocated for them
 				// (malloc(len + 1), size unknown here) they do.
-				if _, fixed := f.bufferSize(dst, c.n); fixed {
-					why = f.taint(inputLength).expr(n)
+				if _, fixed := f.values().bufferSize(dst, c.n); fixed {
+					why = f.taint().run(inputLength).expr(n)
 				}
 			}
 			if why == "" {
 				continue
 			}
-			if f.sizeBounded(n, dst, c.n, elems) {
+			if sizeBounded(f, n, dst, c.n, elems) {
 				continue
 			}
 			unit := "bytes"
 			if elems {
 				unit = "elements"
 			}
-			r.report(c.n, fmt.Sprintf("%s copies %s %s into %s, a length that comes from %s and is never compared with the size of %s",
+			pass.Report(c.n, fmt.Sprintf("%s copies %s %s into %s, a length that comes from %s and is never compared with the size of %s",
 				c.name, f.text(n), unit, f.text(dst), why, f.text(dst)), "")
 		}
 	}
@@ -710,17 +637,17 @@ func checkCopySizeFromData(ff *fileFacts, r *reporter) {
 // dst itself (sizeof kept / sizeof kept[0], KEPT_INTS); or it is clamped
 // with min() or a conditional. When dst's capacity is unknown, any upper
 // bound counts.
-func (f *funcFacts) sizeBounded(n, dst, at *node, elems bool) bool {
-	capacity, known := f.bufferSize(dst, at)
+func sizeBounded(f *function, n, dst, at *node, elems bool) bool {
+	capacity, known := f.values().bufferSize(dst, at)
 	if known && elems {
-		capacity, known = f.capacity(unparen(dst), at)
+		capacity, known = capacityOf(f, unparen(dst), at)
 	}
 	if known {
-		if r, ok := f.rangeOf(n, at, 0); ok && r.hi.IsInt64() && r.hi.Int64() <= capacity {
+		if r, ok := f.values().rangeOf(n, at, 0); ok && r.hi.IsInt64() && r.hi.Int64() <= capacity {
 			return true
 		}
 	}
-	if f.clamped(n, at) {
+	if clamped(f, n, at) {
 		return true
 	}
 	names := map[string]bool{}
@@ -730,9 +657,9 @@ func (f *funcFacts) sizeBounded(n, dst, at *node, elems bool) bool {
 		}
 		return true
 	})
-	about := f.aboutBuffer(dst)
-	for _, c := range f.conditionsAt(at) {
-		rel, ok := f.relationOf(c)
+	about := aboutBuffer(f, dst)
+	for _, c := range f.guards().conditionsAt(at) {
+		rel, ok := f.guards().relationOf(c)
 		if !ok {
 			continue
 		}
@@ -745,7 +672,7 @@ func (f *funcFacts) sizeBounded(n, dst, at *node, elems bool) bool {
 		default:
 			continue
 		}
-		if !f.sameExpr(small, n) && !names[f.identName(small)] {
+		if !f.guards().sameExpr(small, n) && !names[f.identName(small)] {
 			continue
 		}
 		if _, isConst := f.file.constValue(big, f); isConst && known {
@@ -761,7 +688,7 @@ func (f *funcFacts) sizeBounded(n, dst, at *node, elems bool) bool {
 // aboutBuffer returns a test of whether an expression speaks of a
 // buffer's size: it names the buffer, or the constant its size was
 // declared with.
-func (f *funcFacts) aboutBuffer(dst *node) func(*node) bool {
+func aboutBuffer(f *function, dst *node) func(*node) bool {
 	name, _ := baseVar(f.file.t, unparen(dst))
 	v := f.lookup(name)
 	words := map[string]bool{}
@@ -802,7 +729,7 @@ func (f *funcFacts) aboutBuffer(dst *node) func(*node) bool {
 // clamped reports whether a size is limited by min() or a conditional,
 // in the expression itself or in the last value given to a variable in
 // it: n = count < CAP ? count : CAP.
-func (f *funcFacts) clamped(e *node, at *node) bool {
+func clamped(f *function, e *node, at *node) bool {
 	isClamp := func(x *node) bool {
 		found := false
 		x.walk(func(m *node) bool {
@@ -839,7 +766,7 @@ func (f *funcFacts) clamped(e *node, at *node) bool {
 var dataLength = &taintSpec{
 	id:        "data-length",
 	inputDefs: true,
-	source: func(f *funcFacts, n *node) (string, bool) {
+	source: func(f *function, n *node) (string, bool) {
 		if w, ok := userSource(f, n); ok {
 			return w, true
 		}
@@ -858,7 +785,7 @@ var dataLength = &taintSpec{
 // s.size(), s.length() of a string from user input.
 var inputLength = &taintSpec{id: "input-length", source: inputLengthSource}
 
-func inputLengthSource(f *funcFacts, n *node) (string, bool) {
+func inputLengthSource(f *function, n *node) (string, bool) {
 	if n.kind != "call_expression" {
 		return "", false
 	}
@@ -876,7 +803,7 @@ func inputLengthSource(f *funcFacts, n *node) (string, bool) {
 	if s == nil {
 		return "", false
 	}
-	if w := f.taint(userInput).expr(s); w != "" {
+	if w := f.taint().run(userInput).expr(s); w != "" {
 		return "the length of " + squeeze(f.text(s)) + ", which comes from " + w, true
 	}
 	return "", false
@@ -884,11 +811,12 @@ func inputLengthSource(f *funcFacts, n *node) (string, bool) {
 
 // ---- cwe787-unbounded-copy ---------------------------------------------
 
-func checkUnboundedCopy(ff *fileFacts, r *reporter) {
-	for _, f := range ff.funcs {
-		tr := f.taint(userInput)
+func checkUnboundedCopy(pass *Pass) {
+	ff := pass.file
+	for _, f := range pass.Funcs() {
+		tr := f.taint().run(userInput)
 		for _, c := range f.calls {
-			if !f.reachableNode(c.n) {
+			if !f.flow().reachableNode(c.n) {
 				continue
 			}
 			var dst, src *node
@@ -899,7 +827,7 @@ func checkUnboundedCopy(ff *fileFacts, r *reporter) {
 				if dst == nil {
 					continue
 				}
-				r.report(c.n, fmt.Sprintf("gets(%s) reads a line of any length into %s", f.text(dst), f.text(dst)),
+				pass.Report(c.n, fmt.Sprintf("gets(%s) reads a line of any length into %s", f.text(dst), f.text(dst)),
 					"use fgets(buf, sizeof buf, stdin): gets cannot be used safely")
 				continue
 			case "strcpy", "strcat", "stpcpy", "wcscpy", "wcscat":
@@ -922,8 +850,8 @@ func checkUnboundedCopy(ff *fileFacts, r *reporter) {
 				}
 				for i, a := range unboundedScanfArgs(format, c.args[min(fi+1, len(c.args)):]) {
 					_ = i
-					if size, ok := f.bufferSize(a, c.n); ok {
-						r.report(c.n, fmt.Sprintf("%s reads a word of any length with %%s into %s (%d bytes)", c.name, f.text(a), size),
+					if size, ok := f.values().bufferSize(a, c.n); ok {
+						pass.Report(c.n, fmt.Sprintf("%s reads a word of any length with %%s into %s (%d bytes)", c.name, f.text(a), size),
 							fmt.Sprintf("give the conversion a width: \"%%%ds\"", size-1))
 					}
 				}
@@ -938,26 +866,26 @@ func checkUnboundedCopy(ff *fileFacts, r *reporter) {
 			if why == "" {
 				continue
 			}
-			size, ok := f.bufferSize(dst, c.n)
+			size, ok := f.values().bufferSize(dst, c.n)
 			if !ok {
 				continue
 			}
-			if f.lengthChecked(src, c.n) {
+			if lengthChecked(f, src, c.n) {
 				continue
 			}
 			// A source of bounded length that fits.
 			switch c.name {
 			case "strcpy", "stpcpy", "wcscpy":
-				if n, ok := f.maxStringLen(src); ok && n+1 <= size {
+				if n, ok := maxStringLen(f, src); ok && n+1 <= size {
 					continue
 				}
 			case "sprintf", "vsprintf":
 				format, _ := stringValue(ff.t, unparenOnly(c.arg(1)))
-				if n, ok := f.maxFormatLen(format, c.args[min(2, len(c.args)):]); ok && n+1 <= size {
+				if n, ok := maxFormatLen(f, format, c.args[min(2, len(c.args)):]); ok && n+1 <= size {
 					continue
 				}
 			}
-			r.report(c.n, fmt.Sprintf("%s copies %s, from %s and of any length, into %s (%d bytes)",
+			pass.Report(c.n, fmt.Sprintf("%s copies %s, from %s and of any length, into %s (%d bytes)",
 				what, f.text(src), why, f.text(dst), size), "")
 		}
 	}
@@ -1039,7 +967,7 @@ func unboundedScanfArgs(format string, args []*node) []*node {
 
 // lengthChecked reports whether a guard at point at compares the length
 // of a string (strlen(s), or a variable set from it) with something.
-func (f *funcFacts) lengthChecked(s *node, at *node) bool {
+func lengthChecked(f *function, s *node, at *node) bool {
 	sname := f.identName(s)
 	if sname == "" {
 		sname, _ = baseVar(f.file.t, unparen(s))
@@ -1058,15 +986,15 @@ func (f *funcFacts) lengthChecked(s *node, at *node) bool {
 					}
 				}
 			}
-			if m.kind == "identifier" && f.lenVars()[f.text(m)] == sname && sname != "" {
+			if m.kind == "identifier" && f.values().lenVars()[f.text(m)] == sname && sname != "" {
 				found = true
 			}
 			return !found
 		})
 		return found
 	}
-	for _, c := range f.conditionsAt(at) {
-		rel, ok := f.relationOf(c)
+	for _, c := range f.guards().conditionsAt(at) {
+		rel, ok := f.guards().relationOf(c)
 		if !ok {
 			continue
 		}
@@ -1075,25 +1003,4 @@ func (f *funcFacts) lengthChecked(s *node, at *node) bool {
 		}
 	}
 	return false
-}
-
-// lenVars maps variables set from strlen(x) to x.
-func (f *funcFacts) lenVars() map[string]string {
-	return cached(f.cache, "lenvars", func() map[string]string {
-		m := map[string]string{}
-		for _, d := range f.defs {
-			if d.op != "=" || len(d.srcs) != 1 {
-				continue
-			}
-			s := unparen(d.srcs[0])
-			if s != nil && s.kind == "call_expression" {
-				if c := f.callAt[s]; c != nil && c.name == "strlen" {
-					if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
-						m[d.name] = n
-					}
-				}
-			}
-		}
-		return m
-	})
 }

@@ -27,14 +27,16 @@ import (
 // '<' (strpbrk(name, "<>&"), name.find_first_of("<>")), and printing as
 // a number (&#%d;).
 
-func cwe79Rules() []*rule {
-	return []*rule{
-		{Rule{
-			ID:          "cwe79-unescaped-output",
-			CWE:         "CWE-79",
-			Description: "data from the request (CGI environment, request stream, input) written into an HTML page without escaping",
-			Fix:         "escape the data for HTML before it goes into the page (pass it through the escape function: escape_html(username))",
-		}, checkXSS},
+func cwe79Rules() []*Rule {
+	return []*Rule{
+		{
+			Name:     "cwe79-unescaped-output",
+			CWE:      "CWE-79",
+			Doc:      "data from the request (CGI environment, request stream, input) written into an HTML page without escaping",
+			Fix:      "escape the data for HTML before it goes into the page (pass it through the escape function: escape_html(username))",
+			Requires: []Fact{Flow, Taint, Guards, Values},
+			Run:      checkXSS,
+		},
 	}
 }
 
@@ -47,12 +49,12 @@ var webInput = &taintSpec{
 	id:        "web-input",
 	inputDefs: true,
 	source:    userSource,
-	stop: func(f *funcFacts, n *node) bool {
+	stop: func(f *function, n *node) bool {
 		if n.kind == "call_expression" {
 			c := f.callAt[n]
 			return c != nil && escapeName(c.name)
 		}
-		return f.charEscaped(n)
+		return charEscaped(f, n)
 	},
 }
 
@@ -64,10 +66,10 @@ func init() { webInput.params = webParam } // webParam reads webInput
 // passes request data.
 func webParam(v *varInfo) bool {
 	f := v.fn
-	if f == nil || f.isMain() || !f.file.producesHTML() || !stringParam(v) {
+	if f == nil || f.isMain() || !producesHTML(f.file) || !stringParam(v) {
 		return false
 	}
-	if !f.file.called()[f.name] {
+	if !called(f.file)[f.name] {
 		return true
 	}
 	for _, g := range f.file.funcs {
@@ -75,7 +77,7 @@ func webParam(v *varInfo) bool {
 			continue
 		}
 		for _, c := range g.calls {
-			if c.name == f.name && c.arg(v.index) != nil && g.taint(webInput).expr(c.arg(v.index)) != "" {
+			if c.name == f.name && c.arg(v.index) != nil && g.taint().run(webInput).expr(c.arg(v.index)) != "" {
 				return true
 			}
 		}
@@ -111,7 +113,7 @@ func stringParam(v *varInfo) bool {
 }
 
 // called lists the functions some code of the file calls.
-func (ff *fileFacts) called() map[string]bool {
+func called(ff *fileFacts) map[string]bool {
 	return cached(ff.cache, "called", func() map[string]bool {
 		m := map[string]bool{}
 		for _, f := range ff.funcs {
@@ -135,7 +137,7 @@ var htmlChecks = &forbidden{chars: "<", nameHas: []string{"valid", "safe", "sani
 // the conditions around it show is not '<': the default branch of a
 // switch that has a case '<', the else of if (c == '<'), a case 'a',
 // isalnum(c).
-func (f *funcFacts) charEscaped(n *node) bool {
+func charEscaped(f *function, n *node) bool {
 	switch n.kind {
 	case "identifier", "subscript_expression", "pointer_expression", "field_expression":
 	default:
@@ -144,14 +146,14 @@ func (f *funcFacts) charEscaped(n *node) bool {
 	if n.kind == "pointer_expression" && n.op0() != "*" {
 		return false
 	}
-	if !f.hasCharTests() {
+	if !hasCharTests(f) {
 		return false
 	}
 	if v := f.lookup(f.identName(n)); v != nil && (v.isPointer() || v.isArray() || v.kind == tkString) {
 		return false
 	}
-	for _, c := range f.conditionsAt(n) {
-		if f.excludesMarkup(c, n) {
+	for _, c := range f.guards().conditionsAt(n) {
+		if excludesMarkup(f, c, n) {
 			return true
 		}
 	}
@@ -161,7 +163,7 @@ func (f *funcFacts) charEscaped(n *node) bool {
 			continue
 		}
 		sw := p.ancestor("switch_statement")
-		if sw == nil || !f.sameExpr(condExpr(sw), n) {
+		if sw == nil || !f.guards().sameExpr(condExpr(sw), n) {
 			continue
 		}
 		val := p.child("value")
@@ -189,7 +191,7 @@ func (f *funcFacts) charEscaped(n *node) bool {
 // hasCharTests reports whether a function compares characters with
 // printable ones ('<', 'a') or classifies them (isalnum): without that,
 // no character is escaped.
-func (f *funcFacts) hasCharTests() bool {
+func hasCharTests(f *function) bool {
 	if v, ok := f.cache["charTests"].(bool); ok {
 		return v
 	}
@@ -208,17 +210,20 @@ func (f *funcFacts) hasCharTests() bool {
 			}
 		}
 	}
+	if f.cache == nil {
+		f.cache = map[string]any{}
+	}
 	f.cache["charTests"] = has
 	return has
 }
 
 // excludesMarkup reports whether a condition shows that the character x
 // is not '<'.
-func (f *funcFacts) excludesMarkup(c cond, x *node) bool {
-	return f.excludesLT(c.e, c.truth, x, 0)
+func excludesMarkup(f *function, c cond, x *node) bool {
+	return excludesLT(f, c.e, c.truth, x, 0)
 }
 
-func (f *funcFacts) excludesLT(e *node, truth bool, x *node, depth int) bool {
+func excludesLT(f *function, e *node, truth bool, x *node, depth int) bool {
 	e = unparen(e)
 	if e == nil || depth > 12 {
 		return false
@@ -226,7 +231,7 @@ func (f *funcFacts) excludesLT(e *node, truth bool, x *node, depth int) bool {
 	switch e.kind {
 	case "unary_expression":
 		if f.text(e.child("operator")) == "!" {
-			return f.excludesLT(e.child("argument"), !truth, x, depth+1)
+			return excludesLT(f, e.child("argument"), !truth, x, depth+1)
 		}
 		return false
 	case "call_expression":
@@ -236,10 +241,10 @@ func (f *funcFacts) excludesLT(e *node, truth bool, x *node, depth int) bool {
 		}
 		switch cs.name {
 		case "isalnum", "isalpha", "isdigit", "iswalnum", "iswalpha", "isxdigit", "isupper", "islower":
-			return truth && f.sameExpr(cs.arg(0), x)
+			return truth && f.guards().sameExpr(cs.arg(0), x)
 		case "strchr":
 			s, ok := stringValue(f.file.t, unparen(cs.arg(0)))
-			return !truth && ok && strings.Contains(s, "<") && f.sameExpr(cs.arg(1), x)
+			return !truth && ok && strings.Contains(s, "<") && f.guards().sameExpr(cs.arg(1), x)
 		}
 		return false
 	case "binary_expression":
@@ -251,20 +256,20 @@ func (f *funcFacts) excludesLT(e *node, truth bool, x *node, depth int) bool {
 	switch {
 	case op == "&&" && truth || op == "||" && !truth:
 		// Every part holds: one that excludes '<' is enough.
-		return f.excludesLT(l, truth, x, depth+1) || f.excludesLT(r, truth, x, depth+1)
+		return excludesLT(f, l, truth, x, depth+1) || excludesLT(f, r, truth, x, depth+1)
 	case op == "||" && truth || op == "&&" && !truth:
 		// One part holds: each must exclude '<'.
-		return f.excludesLT(l, truth, x, depth+1) && f.excludesLT(r, truth, x, depth+1)
+		return excludesLT(f, l, truth, x, depth+1) && excludesLT(f, r, truth, x, depth+1)
 	}
-	rel, ok := f.relationOf(cond{e, truth})
+	rel, ok := f.guards().relationOf(cond{e, truth})
 	if !ok {
 		return false
 	}
 	l, r, op = rel.left, rel.right, rel.op
-	if f.sameExpr(r, x) {
+	if f.guards().sameExpr(r, x) {
 		l, r, op = r, l, flipOp[op]
 	}
-	if !f.sameExpr(l, x) {
+	if !f.guards().sameExpr(l, x) {
 		return false
 	}
 	k, ok := f.file.constValue(r, f)
@@ -290,7 +295,7 @@ func (f *funcFacts) excludesLT(e *node, truth bool, x *node, depth int) bool {
 
 // producesHTML reports whether a file writes HTML: a string literal or
 // macro holding a tag or a text/html content type (queries/html.scm).
-func (ff *fileFacts) producesHTML() bool {
+func producesHTML(ff *fileFacts) bool {
 	return len(ff.t.captures["html.html"]) > 0
 }
 
@@ -307,16 +312,17 @@ func webSource(why string) bool {
 	return false
 }
 
-func checkXSS(ff *fileFacts, r *reporter) {
-	html := ff.producesHTML()
-	for _, f := range ff.funcs {
-		raw := f.taint(webInput)
+func checkXSS(pass *Pass) {
+	ff := pass.file
+	html := producesHTML(ff)
+	for _, f := range pass.Funcs() {
+		raw := f.taint().run(webInput)
 		tr := &webTaint{raw, html}
 		// Parameters named like a request (FILE *request) make reads from
 		// them request data; fgets(buf, n, request) is already an input.
 		for _, c := range f.calls {
 			first, ok := outputFuncs[c.name]
-			if !ok || !f.reachableNode(c.n) || toErrorStream(f, c) {
+			if !ok || !f.flow().reachableNode(c.n) || toErrorStream(f, c) {
 				continue
 			}
 			if c.name == "fwrite" || c.name == "write" || c.name == "send" {
@@ -325,19 +331,19 @@ func checkXSS(ff *fileFacts, r *reporter) {
 				first = map[string]int{"fwrite": 0, "write": 1, "send": 1}[c.name]
 				if a := c.arg(first); a != nil {
 					if why := tr.expr(a); why != "" {
-						r.report(c.n, xssMessage(f, c.name, a, why), "")
+						pass.Report(c.n, xssMessage(f, c.name, a, why), "")
 					}
 				}
 				continue
 			}
-			text := f.printfTextArgs(c)
+			text := printfTextArgs(f, c)
 			for i := first; i < len(c.args); i++ {
 				a := c.args[i]
 				if text != nil && !text[i] {
 					continue // printed as a number: &#%d; is an escape
 				}
 				if why := tr.expr(a); why != "" {
-					r.report(c.n, xssMessage(f, c.name, a, why), "")
+					pass.Report(c.n, xssMessage(f, c.name, a, why), "")
 					break
 				}
 			}
@@ -349,7 +355,7 @@ func checkXSS(ff *fileFacts, r *reporter) {
 			if c.name == ".copy" && c.recv != nil {
 				w, ok = struct{ dst, from int }{0, -1}, true
 			}
-			if !ok || !f.reachableNode(c.n) || c.arg(w.dst) == nil {
+			if !ok || !f.flow().reachableNode(c.n) || c.arg(w.dst) == nil {
 				continue
 			}
 			var srcs []*node
@@ -358,21 +364,21 @@ func checkXSS(ff *fileFacts, r *reporter) {
 			} else {
 				srcs = c.args[min(w.from, len(c.args)):]
 			}
-			toReply := f.outputParam(c.arg(w.dst))
+			toReply := outputParam(f, c.arg(w.dst))
 			htmlFormat := false
 			if fi := formatIndex(c.name); (strings.Contains(c.name, "printf")) && fi < len(c.args) {
-				htmlFormat = ff.isHTMLLiteral(c.args[fi])
+				htmlFormat = isHTMLLiteral(ff, c.args[fi])
 			}
 			if !toReply && !htmlFormat {
 				continue
 			}
-			text := f.printfTextArgs(c)
+			text := printfTextArgs(f, c)
 			for _, a := range srcs {
 				if text != nil && !text[childIndexIn(c.args, a)] {
 					continue
 				}
 				if why := tr.expr(a); why != "" {
-					r.report(c.n, xssMessage(f, c.name, a, why), "")
+					pass.Report(c.n, xssMessage(f, c.name, a, why), "")
 					break
 				}
 			}
@@ -398,15 +404,15 @@ func checkXSS(ff *fileFacts, r *reporter) {
 			if stream != "cout" && !strings.Contains(stream, "out") && !strings.Contains(stream, "response") {
 				continue
 			}
-			if !f.reachableNode(b) {
+			if !f.flow().reachableNode(b) {
 				continue
 			}
 			for _, o := range operands {
-				if t, ok := f.typeOfExpr(o, 0); ok && t.bits > 8 {
+				if t, ok := f.values().typeOfExpr(o, 0); ok && t.bits > 8 {
 					continue // a number: static_cast<int>(c) prints digits
 				}
 				if why := tr.expr(o); why != "" {
-					r.report(b, xssMessage(f, "<<", o, why), "")
+					pass.Report(b, xssMessage(f, "<<", o, why), "")
 					break
 				}
 			}
@@ -416,7 +422,7 @@ func checkXSS(ff *fileFacts, r *reporter) {
 
 // toErrorStream reports whether an output call writes to standard error
 // (a log, not the page).
-func toErrorStream(f *funcFacts, c *callSite) bool {
+func toErrorStream(f *function, c *callSite) bool {
 	var stream *node
 	switch c.name {
 	case "fprintf", "vfprintf", "dprintf", "write":
@@ -443,7 +449,7 @@ func (w *webTaint) expr(n *node) string {
 		return ""
 	}
 	// A name rejected when it holds markup: if (strpbrk(name, "<>&")) return.
-	if f := w.tr.f; f.validated(f.sourcesOf(n), n, htmlChecks) {
+	if f := w.tr.f; f.guards().validated(f.taint().sourcesOf(n), n, htmlChecks) {
 		return ""
 	}
 	return why
@@ -452,7 +458,7 @@ func (w *webTaint) expr(n *node) string {
 // outputParam reports whether an expression designates the buffer of a
 // writable pointer parameter (the reply the caller sends): reply, reply +
 // n, &reply[n].
-func (f *funcFacts) outputParam(e *node) bool {
+func outputParam(f *function, e *node) bool {
 	e, _ = addrOf(e)
 	e = unparen(e)
 	for e != nil && e.kind == "binary_expression" && (f.text(e.child("operator")) == "+" || f.text(e.child("operator")) == "-") {
@@ -464,7 +470,7 @@ func (f *funcFacts) outputParam(e *node) bool {
 }
 
 // isHTMLLiteral reports whether a string literal holds markup.
-func (ff *fileFacts) isHTMLLiteral(n *node) bool {
+func isHTMLLiteral(ff *fileFacts, n *node) bool {
 	n = unparenOnly(n)
 	for _, h := range ff.t.captures["html.html"] {
 		if h == n || n != nil && n.contains(h) {
@@ -474,7 +480,7 @@ func (ff *fileFacts) isHTMLLiteral(n *node) bool {
 	return false
 }
 
-func xssMessage(f *funcFacts, sink string, arg *node, why string) string {
+func xssMessage(f *function, sink string, arg *node, why string) string {
 	return fmt.Sprintf("%s writes %s, which comes from %s, into the HTML page without escaping it: a name like <script>...</script> runs in the visitor's browser",
 		sink, f.text(arg), why)
 }
@@ -482,7 +488,7 @@ func xssMessage(f *funcFacts, sink string, arg *node, why string) string {
 // printfTextArgs returns the indexes of the arguments a printf-family
 // call prints as text (%s, %c), or nil when the call is not one or its
 // format is not a literal (then every argument may be text).
-func (f *funcFacts) printfTextArgs(c *callSite) map[int]bool {
+func printfTextArgs(f *function, c *callSite) map[int]bool {
 	fi := -1
 	switch c.name {
 	case "printf", "vprintf", "FCGI_printf":

@@ -65,11 +65,11 @@ func (v *varInfo) elemSize() (int64, bool) {
 
 // constValue evaluates an expression to a constant, using the file's
 // macros and, given a function, variables set once to a constant.
-func (ff *fileFacts) constValue(n *node, f *funcFacts) (int64, bool) {
-	return ff.constDepth(n, f, 0)
+func (ff *fileFacts) constValue(n *node, f *function) (int64, bool) {
+	return constDepth(ff, n, f, 0)
 }
 
-func (ff *fileFacts) constDepth(n *node, f *funcFacts, depth int) (int64, bool) {
+func constDepth(ff *fileFacts, n *node, f *function, depth int) (int64, bool) {
 	if n == nil || depth > 20 {
 		return 0, false
 	}
@@ -85,15 +85,15 @@ func (ff *fileFacts) constDepth(n *node, f *funcFacts, depth int) (int64, bool) 
 	case "false", "null":
 		return 0, true
 	case "parenthesized_expression":
-		return ff.constDepth(n.firstNamed(), f, depth+1)
+		return constDepth(ff, n.firstNamed(), f, depth+1)
 	case "cast_expression":
-		return ff.constDepth(n.child("value"), f, depth+1)
+		return constDepth(ff, n.child("value"), f, depth+1)
 	case "identifier":
-		return ff.identValue(t.text(n), f, depth)
+		return identValue(ff, t.text(n), f, depth)
 	case "sizeof_expression":
 		return ff.sizeofValue(n, f)
 	case "unary_expression":
-		v, ok := ff.constDepth(n.child("argument"), f, depth+1)
+		v, ok := constDepth(ff, n.child("argument"), f, depth+1)
 		if !ok {
 			return 0, false
 		}
@@ -111,8 +111,8 @@ func (ff *fileFacts) constDepth(n *node, f *funcFacts, depth int) (int64, bool) 
 			return 0, true
 		}
 	case "binary_expression":
-		l, ok1 := ff.constDepth(n.child("left"), f, depth+1)
-		r, ok2 := ff.constDepth(n.child("right"), f, depth+1)
+		l, ok1 := constDepth(ff, n.child("left"), f, depth+1)
+		r, ok2 := constDepth(ff, n.child("right"), f, depth+1)
 		if !ok1 || !ok2 {
 			return 0, false
 		}
@@ -121,7 +121,7 @@ func (ff *fileFacts) constDepth(n *node, f *funcFacts, depth int) (int64, bool) 
 		// static_cast<int>(3) and friends
 		name, _ := callName(t, n.child("function"))
 		if (name == "static_cast" || name == "size_t" || name == "int") && n.child("arguments") != nil {
-			return ff.constDepth(n.child("arguments").firstNamed(), f, depth+1)
+			return constDepth(ff, n.child("arguments").firstNamed(), f, depth+1)
 		}
 		if name == "strlen" && n.child("arguments") != nil {
 			if s, ok := stringValue(t, unparenOnly(n.child("arguments").firstNamed())); ok {
@@ -195,9 +195,9 @@ func b2i(b bool) int64 {
 
 // identValue is the constant value of a name: a macro, a library
 // constant, an enumerator-like const, or a local set once.
-func (ff *fileFacts) identValue(name string, f *funcFacts, depth int) (int64, bool) {
+func identValue(ff *fileFacts, name string, f *function, depth int) (int64, bool) {
 	if m, ok := ff.macros[name]; ok {
-		return ff.textValue(m, f, depth+1)
+		return textValue(ff, m, f, depth+1)
 	}
 	if v, ok := knownConsts[name]; ok {
 		return v, true
@@ -217,12 +217,12 @@ func (ff *fileFacts) identValue(name string, f *funcFacts, depth int) (int64, bo
 	if v.isGlobal && !strings.Contains(v.typ, "const") {
 		return 0, false
 	}
-	return ff.constDepth(v.init, f, depth+1)
+	return constDepth(ff, v.init, f, depth+1)
 }
 
 // assignedAfterDecl reports whether a variable is written anywhere but
 // in its declaration.
-func (f *funcFacts) assignedAfterDecl(name string) bool {
+func (f *function) assignedAfterDecl(name string) bool {
 	for _, d := range f.defs {
 		if d.name == name && d.op != "=" && d.op != "decl" {
 			return true
@@ -235,7 +235,7 @@ func (f *funcFacts) assignedAfterDecl(name string) bool {
 }
 
 // sizeofValue evaluates sizeof(type) and sizeof(expr).
-func (ff *fileFacts) sizeofValue(n *node, f *funcFacts) (int64, bool) {
+func (ff *fileFacts) sizeofValue(n *node, f *function) (int64, bool) {
 	t := ff.t
 	arg := n.child("value")
 	if ty := n.child("type"); ty != nil {
@@ -289,7 +289,7 @@ func (ff *fileFacts) sizeofValue(n *node, f *funcFacts) (int64, bool) {
 // elementSize is the size of what a subscript or dereference designates:
 // buf[i] of char buf[3][32] is 32 bytes, names[i] of char *names[4] is a
 // pointer.
-func (f *funcFacts) elementSize(e *node) (int64, bool) {
+func (f *function) elementSize(e *node) (int64, bool) {
 	v, depth := f.subscriptBase(e)
 	if v == nil || depth == 0 {
 		return 0, false
@@ -327,7 +327,7 @@ func (f *funcFacts) elementSize(e *node) (int64, bool) {
 
 // subscriptBase returns the variable under a chain of subscripts and
 // dereferences (buf[i][j], *p), and how many levels it goes down.
-func (f *funcFacts) subscriptBase(e *node) (*varInfo, int) {
+func (f *function) subscriptBase(e *node) (*varInfo, int) {
 	depth := 0
 	for e = unparen(e); e != nil; e = unparen(e) {
 		switch {
@@ -502,7 +502,7 @@ func unescape(s string) (string, bool) {
 
 // textValue evaluates a macro's replacement text: integers, names,
 // parentheses, casts, sizeof(type) and the usual operators.
-func (ff *fileFacts) textValue(s string, f *funcFacts, depth int) (int64, bool) {
+func textValue(ff *fileFacts, s string, f *function, depth int) (int64, bool) {
 	if depth > 20 {
 		return 0, false
 	}
@@ -576,7 +576,7 @@ type exprParser struct {
 	toks  []string
 	pos   int
 	ff    *fileFacts
-	f     *funcFacts
+	f     *function
 	depth int
 }
 
@@ -665,7 +665,108 @@ func (p *exprParser) unary() (int64, bool) {
 	case tok[0] == '\'':
 		return charValue(tok)
 	case isIdentByte(tok[0]):
-		return p.ff.identValue(tok, p.f, p.depth+1)
+		return identValue(p.ff, tok, p.f, p.depth+1)
+	}
+	return 0, false
+}
+
+// bufferSize is the capacity in bytes of the buffer an expression names
+// at a point: an array's size, or the size of the allocation a pointer
+// got last.
+func (va *valueFacts) bufferSize(e *node, at *node) (int64, bool) {
+	f := va.f
+	e = unparen(e)
+	if e != nil && e.kind == "subscript_expression" {
+		// One row of a two-dimensional array: char names[3][32].
+		if v, depth := f.subscriptBase(e); v != nil && v.isArray() && depth < len(v.dims) {
+			return f.elementSize(e)
+		}
+		return 0, false
+	}
+	name := f.identName(e)
+	if name == "" {
+		return 0, false
+	}
+	v := f.lookup(name)
+	if v == nil {
+		return 0, false
+	}
+	if v.isArray() {
+		return f.file.sizeofVar(v)
+	}
+	if v.ptr == 0 {
+		return 0, false
+	}
+	d := f.lastWholeDef(name, at)
+	if d == nil || len(d.srcs) != 1 {
+		return 0, false
+	}
+	return allocSize(f, d.srcs[0])
+}
+
+// lenVars maps variables set from strlen(x) to x.
+func (va *valueFacts) lenVars() map[string]string {
+	f := va.f
+	if va.lenVarsMap != nil {
+		return va.lenVarsMap
+	}
+	va.lenVarsMap = func() map[string]string {
+		m := map[string]string{}
+		for _, d := range f.defs {
+			if d.op != "=" || len(d.srcs) != 1 {
+				continue
+			}
+			s := unparen(d.srcs[0])
+			if s != nil && s.kind == "call_expression" {
+				if c := f.callAt[s]; c != nil && c.name == "strlen" {
+					if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" {
+						m[d.name] = n
+					}
+				}
+			}
+		}
+		return m
+	}()
+	return va.lenVarsMap
+}
+
+// allocSize evaluates the size of an allocation expression: malloc(n),
+// calloc(n, m), realloc(p, n), alloca(n), new char[n].
+func allocSize(f *function, e *node) (int64, bool) {
+	e = unparen(e)
+	if e == nil {
+		return 0, false
+	}
+	if e.kind == "new_expression" {
+		if d := e.child("declarator"); d != nil {
+			if n, ok := f.file.constValue(d.child("length"), f); ok {
+				sz, ok := typeSize(f.text(e.child("type")))
+				if ok {
+					return n * sz, true
+				}
+			}
+		}
+		return 0, false
+	}
+	if e.kind != "call_expression" {
+		return 0, false
+	}
+	c := f.callAt[e]
+	if c == nil {
+		// static_cast<char*>(malloc(n))
+		return 0, false
+	}
+	switch c.name {
+	case "malloc", "alloca", "valloc", "kmalloc", "kzalloc":
+		return f.file.constValue(c.arg(0), f)
+	case "calloc":
+		a, ok1 := f.file.constValue(c.arg(0), f)
+		b, ok2 := f.file.constValue(c.arg(1), f)
+		return a * b, ok1 && ok2
+	case "realloc":
+		return f.file.constValue(c.arg(1), f)
+	case "static_cast", "reinterpret_cast":
+		return allocSize(f, c.arg(0))
 	}
 	return 0, false
 }

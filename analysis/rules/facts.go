@@ -7,11 +7,12 @@ import (
 	"securecomplete/analysis"
 )
 
-// The fact base: what every rule needs to know about a file, computed
-// once per file. Per function it lists the variables with their types,
-// the calls, the definitions (assignments, declarations, values written
-// through out-arguments), the loops and, on demand, the control-flow
-// graph and taint results.
+// The fact base: what the rules know about a file, computed once per
+// file. fileFacts holds the file's own facts (macros, prototypes,
+// globals, string literals, the evaluation of constant expressions) and
+// its functions; each function carries its Syntax facts (type function,
+// below) and builds the other kinds (Flow, Taint, Guards, Values; see
+// pass.go) on first use.
 
 // typeKind classifies a C or C++ type for the rules.
 type typeKind uint8
@@ -44,7 +45,7 @@ type varInfo struct {
 	lenText   string // std::array's length as written, resolved with the file's constants
 	decl      *node  // the declarator
 	init      *node  // the initial value, if any
-	fn        *funcFacts
+	fn        *function
 }
 
 // isArray reports whether the variable is an array (a local or global
@@ -87,8 +88,23 @@ type defSite struct {
 	call  *callSite
 }
 
-// funcFacts is the fact base of one function.
-type funcFacts struct {
+// function is one function of the file and its Syntax facts, gathered
+// in one walk of its body when the file is read: its name, parameters
+// and variables with their declared types (varInfo), its calls
+// (callSite, also by node in callAt), its definitions (defSite: each
+// assignment, declaration, update, and write through an out-argument of
+// a known writer such as scanf, fgets, strcpy, sprintf, getline or
+// std::cin >>), its nodes by kind and its loops. The other kinds of
+// facts hang from it and are built on first use: flow(), taint(),
+// guards(), values().
+//
+// Blind spots: names are not scoped (two variables of one name in two
+// blocks are one variable); types are the declared text, without
+// typedefs resolved beyond the integer and string names classifyType
+// knows; a write through a pointer alias, a field or an element defines
+// only the base variable named in the lvalue, and a write in a callee
+// not known as a writer is seen only as &x passed to it.
+type function struct {
 	file   *fileFacts
 	node   *node // function_definition (or a top-level ERROR node holding code)
 	name   string
@@ -101,8 +117,13 @@ type funcFacts struct {
 	byKind map[string][]*node
 	loops  []*node
 
-	cfg   *cfg
-	cache map[string]any // per-analysis results (taint runs, ...)
+	// The other kinds of facts, built on first use.
+	fl *flowFacts
+	ta *taintFacts
+	gu *guardFacts
+	va *valueFacts
+
+	cache map[string]any // a rule's own per-function results, made on first use
 }
 
 // fileFacts is the fact base of a file.
@@ -110,13 +131,15 @@ type fileFacts struct {
 	t       *syntaxTree
 	lang    analysis.Lang
 	path    string
-	macros  map[string]string     // object-like #define NAME value
-	protos  map[string]*varInfo   // functions declared without a body: their return type
-	defined map[string]*funcFacts // functions with a body
+	macros  map[string]string    // object-like #define NAME value
+	protos  map[string]*varInfo  // functions declared without a body: their return type
+	defined map[string]*function // functions with a body
 	globals map[string]*varInfo
-	funcs   []*funcFacts
+	funcs   []*function
 	strs    []*node // every string literal
 	cache   map[string]any
+
+	allowed factSet // the kinds the running rule may read (see need)
 
 	budget    int  // steps left for the costly analyses
 	exhausted bool // the budget ran out: results may be incomplete
@@ -159,27 +182,27 @@ func newFileFacts(t *syntaxTree, lang analysis.Lang, path string) *fileFacts {
 		t: t, lang: lang, path: path,
 		macros:  map[string]string{},
 		protos:  map[string]*varInfo{},
-		defined: map[string]*funcFacts{},
+		defined: map[string]*function{},
 		globals: map[string]*varInfo{},
 		cache:   map[string]any{},
 		budget:  2_000_000 + 200*t.count,
 	}
-	ff.collectTop(t.root, 0)
+	collectTop(ff, t.root, 0)
 	// Collecting a function may find more (GNU C nested functions, a
 	// program pasted inside main by a chat model): index, not range.
 	for i := 0; i < len(ff.funcs); i++ {
-		ff.funcs[i].collect()
+		collect(ff.funcs[i])
 	}
 	return ff
 }
 
 // collectTop finds functions, prototypes, globals and macros outside of
 // function bodies.
-func (ff *fileFacts) collectTop(n *node, depth int) {
+func collectTop(ff *fileFacts, n *node, depth int) {
 	for _, c := range n.children {
 		switch c.kind {
 		case "function_definition":
-			ff.addFunc(c)
+			addFunc(ff, c)
 		case "preproc_def":
 			name := ff.t.text(c.child("name"))
 			val := strings.TrimSpace(ff.t.text(c.child("value")))
@@ -188,7 +211,7 @@ func (ff *fileFacts) collectTop(n *node, depth int) {
 			}
 		case "declaration", "field_declaration":
 			if depth == 0 || n.kind != "field_declaration_list" {
-				ff.topDeclaration(c)
+				topDeclaration(ff, c)
 			}
 		case "string_literal", "raw_string_literal", "concatenated_string":
 			ff.strs = append(ff.strs, c)
@@ -197,15 +220,15 @@ func (ff *fileFacts) collectTop(n *node, depth int) {
 			// up in an ERROR node with its header and statements. Its
 			// statements still count, and whole functions inside it too.
 			if hasStatements(c) {
-				ff.addFunc(c)
+				addFunc(ff, c)
 			}
-			ff.collectTop(c, depth+1)
+			collectTop(ff, c, depth+1)
 		case "compound_statement":
 			// A stray block at top level (a candidate pasted oddly).
-			ff.addFunc(c)
+			addFunc(ff, c)
 		default:
 			if len(c.children) > 0 {
-				ff.collectTop(c, depth+1)
+				collectTop(ff, c, depth+1)
 			}
 		}
 	}
@@ -224,7 +247,7 @@ func hasStatements(n *node) bool {
 	return false
 }
 
-func (ff *fileFacts) topDeclaration(d *node) {
+func topDeclaration(ff *fileFacts, d *node) {
 	typ := d.child("type")
 	for _, c := range d.children {
 		if c.field != "declarator" {
@@ -245,7 +268,7 @@ func (ff *fileFacts) topDeclaration(d *node) {
 		}
 		v.isGlobal = true
 		ff.globals[v.name] = v
-		ff.resolveDims(v)
+		resolveDims(ff, v)
 	}
 	for _, c := range d.children {
 		if c.kind == "string_literal" || c.kind == "init_declarator" {
@@ -279,9 +302,9 @@ func funcDeclarator(d *node) *node {
 	return nil
 }
 
-func (ff *fileFacts) addFunc(n *node) {
-	f := &funcFacts{file: ff, node: n, vars: map[string]*varInfo{}, byKind: map[string][]*node{},
-		callAt: map[*node]*callSite{}, cache: map[string]any{}}
+func addFunc(ff *fileFacts, n *node) {
+	f := &function{file: ff, node: n, vars: map[string]*varInfo{}, byKind: map[string][]*node{},
+		callAt: map[*node]*callSite{}}
 	var fd, d *node
 	if n.kind == "function_definition" {
 		f.body = n.child("body")
@@ -496,9 +519,9 @@ func classifyType(typ string) (typeKind, bool) {
 }
 
 // resolveDims turns array sizes into numbers where the size is constant.
-func (ff *fileFacts) resolveDims(v *varInfo) {
+func resolveDims(ff *fileFacts, v *varInfo) {
 	if v.fixedLen == 0 && v.lenText != "" {
-		if n, ok := ff.textValue(v.lenText, v.fn, 0); ok && n > 0 {
+		if n, ok := textValue(ff, v.lenText, v.fn, 0); ok && n > 0 {
 			v.fixedLen = n
 		}
 	}
@@ -538,12 +561,12 @@ func initLen(t *syntaxTree, init *node) int64 {
 }
 
 // collect walks the function body once and fills the fact base.
-func (f *funcFacts) collect() {
+func collect(f *function) {
 	t := f.file.t
 	var walk func(n *node)
 	walk = func(n *node) {
 		if n.kind == "function_definition" && n != f.node {
-			f.file.addFunc(n) // a function of its own
+			addFunc(f.file, n) // a function of its own
 			return
 		}
 		if n.named {
@@ -551,7 +574,7 @@ func (f *funcFacts) collect() {
 		}
 		switch n.kind {
 		case "declaration", "condition_declaration":
-			f.declaration(n)
+			declaration(f, n)
 		case "for_range_loop":
 			v := declVar(t, n.child("type"), n.child("declarator"))
 			if v.name != "" {
@@ -577,12 +600,12 @@ func (f *funcFacts) collect() {
 				f.defs = append(f.defs, &defSite{name: name, lhs: arg, whole: whole, op: t.text(n.child("operator")), n: n, pos: n.end})
 			}
 		case "call_expression":
-			c := f.newCall(n)
+			c := newCall(f, n)
 			f.calls = append(f.calls, c)
 			f.callAt[n] = c
-			f.callDefs(c)
+			callDefs(f, c)
 		case "binary_expression":
-			f.streamDefs(n)
+			streamDefs(f, n)
 		case "string_literal":
 			f.file.strs = append(f.file.strs, n)
 			return
@@ -593,7 +616,7 @@ func (f *funcFacts) collect() {
 	}
 	walk(f.body)
 	for _, v := range f.vars {
-		f.file.resolveDims(v)
+		resolveDims(f.file, v)
 	}
 }
 
@@ -604,7 +627,7 @@ func (n *node) endOr(def *node) uint32 {
 	return n.end
 }
 
-func (f *funcFacts) declaration(d *node) {
+func declaration(f *function, d *node) {
 	t := f.file.t
 	typ := d.child("type")
 	for _, c := range d.children {
@@ -614,7 +637,7 @@ func (f *funcFacts) declaration(d *node) {
 		if c.field == "value" { // condition_declaration: T x = v
 			continue
 		}
-		if fd := funcDeclarator(c); fd != nil && f.vexingParse(fd) {
+		if fd := funcDeclarator(c); fd != nil && vexingParse(f, fd) {
 			// std::string user(argv[1]); parses as a function declaration
 			// whose "parameter types" are variables: it is a variable
 			// built from them.
@@ -661,7 +684,7 @@ func (f *funcFacts) declaration(d *node) {
 // vexingParse reports whether a local "function declaration" is really a
 // variable constructed from other variables: each parameter's type is
 // the name of a variable in scope.
-func (f *funcFacts) vexingParse(fd *node) bool {
+func vexingParse(f *function, fd *node) bool {
 	ps := fd.child("parameters")
 	if ps == nil {
 		return false
@@ -738,7 +761,7 @@ func unparenOnly(n *node) *node {
 	return n
 }
 
-func (f *funcFacts) newCall(n *node) *callSite {
+func newCall(f *function, n *node) *callSite {
 	name, recv := callName(f.file.t, n.child("function"))
 	c := &callSite{n: n, name: name, recv: recv}
 	if al := n.child("arguments"); al != nil {
@@ -757,7 +780,7 @@ func addrOf(n *node) (*node, bool) {
 }
 
 // callDefs records what a call writes into variables.
-func (f *funcFacts) callDefs(c *callSite) {
+func callDefs(f *function, c *callSite) {
 	t := f.file.t
 	add := func(arg *node, op string, srcs []*node, input string) {
 		a, _ := addrOf(arg)
@@ -835,7 +858,7 @@ func isAddr(n *node) bool {
 
 // streamDefs records C++ stream extraction (std::cin >> x) and insertion
 // into a string stream (ss << x).
-func (f *funcFacts) streamDefs(n *node) {
+func streamDefs(f *function, n *node) {
 	t := f.file.t
 	if n.parent != nil && n.parent.kind == "binary_expression" {
 		return // handled from the outermost expression of the chain
@@ -856,7 +879,7 @@ func (f *funcFacts) streamDefs(n *node) {
 	}
 	stream := strings.TrimPrefix(t.text(cur), "std::")
 	if op == ">>" {
-		if stream != "cin" && stream != "wcin" && !f.isInputStream(stream) {
+		if stream != "cin" && stream != "wcin" && !isInputStream(f, stream) {
 			return
 		}
 		for _, o := range operands {
@@ -881,14 +904,14 @@ func (f *funcFacts) streamDefs(n *node) {
 	f.defs = append(f.defs, &defSite{name: name, op: "copy", srcs: operands, n: n, pos: n.end})
 }
 
-func (f *funcFacts) isInputStream(name string) bool {
+func isInputStream(f *function, name string) bool {
 	v := f.lookup(name)
 	return v != nil && (strings.Contains(v.typ, "ifstream") || strings.Contains(v.typ, "istream") ||
 		strings.Contains(v.typ, "stringstream"))
 }
 
 // lookup finds a variable by name: a local or parameter, else a global.
-func (f *funcFacts) lookup(name string) *varInfo {
+func (f *function) lookup(name string) *varInfo {
 	if v, ok := f.vars[name]; ok {
 		return v
 	}
@@ -899,10 +922,10 @@ func (f *funcFacts) lookup(name string) *varInfo {
 }
 
 // isMain reports whether the function is the program's entry point.
-func (f *funcFacts) isMain() bool { return f.name == "main" || f.name == "wmain" }
+func (f *function) isMain() bool { return f.name == "main" || f.name == "wmain" }
 
 // argvName returns the name of main's argument vector, or "".
-func (f *funcFacts) argvName() string {
+func (f *function) argvName() string {
 	if f.isMain() && len(f.params) >= 2 {
 		return f.params[1].name
 	}
@@ -910,7 +933,7 @@ func (f *funcFacts) argvName() string {
 }
 
 // inLoop returns the innermost loop containing n, or nil.
-func (f *funcFacts) inLoop(n *node) *node {
+func (f *function) inLoop(n *node) *node {
 	for p := n.parent; p != nil && p != f.body.parent; p = p.parent {
 		switch p.kind {
 		case "while_statement", "for_statement", "do_statement", "for_range_loop":
@@ -921,11 +944,11 @@ func (f *funcFacts) inLoop(n *node) *node {
 }
 
 // text is a shortcut for the source of a node.
-func (f *funcFacts) text(n *node) string { return f.file.t.text(n) }
+func (f *function) text(n *node) string { return f.file.t.text(n) }
 
 // identName returns the name of an identifier expression (after
 // parentheses and casts), or "".
-func (f *funcFacts) identName(n *node) string {
+func (f *function) identName(n *node) string {
 	n = unparen(n)
 	if n != nil && n.kind == "identifier" {
 		return f.text(n)
@@ -934,7 +957,7 @@ func (f *funcFacts) identName(n *node) string {
 }
 
 // exprKind infers the type class of an expression.
-func (f *funcFacts) exprKind(n *node) typeKind {
+func (f *function) exprKind(n *node) typeKind {
 	n = unparenOnly(n)
 	if n == nil {
 		return tkUnknown
@@ -1057,4 +1080,16 @@ func cached[T any](cache map[string]any, key string, build func() T) T {
 	v := build()
 	cache[key] = v
 	return v
+}
+
+// lastWholeDef returns the last assignment of the whole variable before
+// a point, in source order.
+func (f *function) lastWholeDef(name string, at *node) *defSite {
+	var last *defSite
+	for _, d := range f.defs {
+		if d.name == name && d.whole && d.pos <= at.start && (d.op == "=" || d.op == "decl") {
+			last = d
+		}
+	}
+	return last
 }

@@ -11,6 +11,27 @@ import (
 // checks. The use-after-free and NULL rules walk the graph from a free or
 // an allocation and look at the events that follow.
 
+// flowFacts are a function's Flow facts: its control-flow graph (cfg,
+// built on first use), whether a node can run at all (code after a
+// return, exit() or an endless loop cannot), and the events on pointers
+// in each graph node (events). The walks of the rules carry a pathState
+// of variables set to constants, and evalCond and learn read the
+// conditions of branches against it, so that a path through
+// "if (done == 0) free(p)" after "done = 1" is not taken.
+//
+// Blind spots: the graph is intraprocedural (a call is one step; only
+// the library's no-return calls such as exit() and abort(), and throw,
+// end a path, not a function of the file that always exits); events are
+// on whole named pointers (p, not p->next or a[i]); where a throw goes,
+// setjmp and signal handlers are not modelled.
+type flowFacts struct {
+	f      *function
+	cfg    *cfg
+	evs    [][]event
+	hasEvs bool
+	defsAt map[*node][]*defSite
+}
+
 type evKind uint8
 
 const (
@@ -34,11 +55,12 @@ type event struct {
 
 // events returns the events of every graph node of a function, by node
 // id, each list in source order.
-func (f *funcFacts) events() [][]event {
-	if ev, ok := f.cache["events"].([][]event); ok {
-		return ev
+func (fl *flowFacts) events() [][]event {
+	f := fl.f
+	if fl.hasEvs {
+		return fl.evs
 	}
-	g := f.graph()
+	g := fl.graph()
 	out := make([][]event, len(g.nodes))
 	for _, cn := range g.nodes {
 		if cn.n == nil {
@@ -52,7 +74,7 @@ func (f *funcFacts) events() [][]event {
 					return // a statement of its own (a nested for-init)
 				}
 			}
-			evs = f.nodeEvents(n, evs)
+			evs = nodeEvents(f, n, evs)
 			for _, c := range n.children {
 				walk(c, false)
 			}
@@ -61,12 +83,12 @@ func (f *funcFacts) events() [][]event {
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
 		out[cn.id] = evs
 	}
-	f.cache["events"] = out
+	fl.evs, fl.hasEvs = out, true
 	return out
 }
 
 // nodeEvents appends the events a single syntax node stands for.
-func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
+func nodeEvents(f *function, n *node, evs []event) []event {
 	t := f.file.t
 	switch n.kind {
 	case "call_expression":
@@ -91,24 +113,24 @@ func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
 		if v == nil || !(v.isPointer() || v.kind == tkUnknown) {
 			return evs
 		}
-		if deref, use := f.derefContext(n); deref || use {
+		if deref, use := derefContext(f, n); deref || use {
 			if deref {
 				evs = append(evs, event{pos: n.end, kind: evDeref, name: name, n: n})
 			}
 			evs = append(evs, event{pos: n.end, kind: evUse, name: name, n: n})
 		}
-		if chk := f.nullCheck(n); chk != nil {
+		if chk := nullCheck(f, n); chk != nil {
 			evs = append(evs, event{pos: chk.end, kind: evCheck, name: name, n: n})
 		}
 	case "assignment_expression", "init_declarator", "update_expression":
-		for _, d := range f.defsAt(n) {
+		for _, d := range defsAt(f, n) {
 			e := event{pos: d.pos, kind: evDef, name: d.name, n: n}
 			if len(d.srcs) == 1 {
 				src := unparen(d.srcs[0])
 				if k, ok := f.file.constValue(src, f); ok {
 					e.val, e.hasVal = k, true
 				}
-				e.null = f.nullSourceOf(src)
+				e.null = nullSourceOf(f, src)
 				e.alias = f.identName(src)
 			}
 			evs = append(evs, e)
@@ -124,9 +146,10 @@ func (f *funcFacts) nodeEvents(n *node, evs []event) []event {
 }
 
 // defsAt returns the whole-variable definitions made by a node.
-func (f *funcFacts) defsAt(n *node) []*defSite {
-	m, ok := f.cache["defsAt"].(map[*node][]*defSite)
-	if !ok {
+func defsAt(f *function, n *node) []*defSite {
+	fl := f.flow()
+	m := fl.defsAt
+	if m == nil {
 		m = map[*node][]*defSite{}
 		for _, d := range f.defs {
 			if !d.whole {
@@ -135,7 +158,7 @@ func (f *funcFacts) defsAt(n *node) []*defSite {
 			key := d.n
 			m[key] = append(m[key], d)
 		}
-		f.cache["defsAt"] = m
+		fl.defsAt = m
 	}
 	return m[n]
 }
@@ -151,8 +174,8 @@ const (
 
 // nullSourceOf tells whether an expression may be NULL because of where
 // it comes from.
-func (f *funcFacts) nullSourceOf(e *node) nullSource {
-	if f.isAllocation(e) {
+func nullSourceOf(f *function, e *node) nullSource {
+	if isAllocation(f, e) {
 		return nullAlloc
 	}
 	e = unparen(e)
@@ -170,14 +193,14 @@ func (f *funcFacts) nullSourceOf(e *node) nullSource {
 	case "getenv", "secure_getenv":
 		return nullGetenv
 	case "static_cast", "reinterpret_cast", "const_cast":
-		return f.nullSourceOf(c.arg(0))
+		return nullSourceOf(f, c.arg(0))
 	}
 	return notNull
 }
 
 // isAllocation reports whether an expression is a call of an allocator
 // that returns NULL on failure (malloc, calloc, realloc; new (std::nothrow)).
-func (f *funcFacts) isAllocation(e *node) bool {
+func isAllocation(f *function, e *node) bool {
 	e = unparen(e)
 	if e == nil {
 		return false
@@ -192,7 +215,7 @@ func (f *funcFacts) isAllocation(e *node) bool {
 			return true
 		}
 		if c.name == "static_cast" || c.name == "reinterpret_cast" {
-			return f.isAllocation(c.arg(0))
+			return isAllocation(f, c.arg(0))
 		}
 	case "new_expression":
 		if p := e.child("placement"); p != nil && strings.Contains(f.text(p), "nothrow") {
@@ -205,7 +228,7 @@ func (f *funcFacts) isAllocation(e *node) bool {
 // derefContext tells how an identifier is used: dereferenced (p->f, *p,
 // p[i], or passed to a function that reads through it), or only used
 // (passed to any call).
-func (f *funcFacts) derefContext(id *node) (deref, use bool) {
+func derefContext(f *function, id *node) (deref, use bool) {
 	child := id
 	p := id.parent
 	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression") {
@@ -236,7 +259,7 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 	case "init_declarator", "initializer_list", "parameter_declaration", "assignment_expression":
 		// std::string s = p, s{p}, s(p) (a vexing parse), s = p: the
 		// string's constructor or assignment reads through p.
-		if f.buildsString(child, p) {
+		if buildsString(f, child, p) {
 			return true, true
 		}
 	case "argument_list":
@@ -272,7 +295,7 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 			return false, true
 		}
 		if callee, ok := f.file.defined[c.name]; ok {
-			return false, callee.derefsParam(idx)
+			return false, derefsParam(callee, idx)
 		}
 		return false, true
 	}
@@ -281,7 +304,7 @@ func (f *funcFacts) derefContext(id *node) (deref, use bool) {
 
 // buildsString reports whether child, under p, is the value a C++ string
 // is constructed or assigned from.
-func (f *funcFacts) buildsString(child, p *node) bool {
+func buildsString(f *function, child, p *node) bool {
 	switch p.kind {
 	case "init_declarator":
 		return child.field == "value" && isStringClass(declaredType(f, p.parent))
@@ -311,7 +334,7 @@ func (f *funcFacts) buildsString(child, p *node) bool {
 
 // declaredType is the type of a declaration as written, without
 // qualifiers: "std::string".
-func declaredType(f *funcFacts, decl *node) string {
+func declaredType(f *function, decl *node) string {
 	if decl == nil || decl.kind != "declaration" {
 		return ""
 	}
@@ -342,14 +365,14 @@ func formatIndex(name string) int {
 
 // derefsParam reports whether a function dereferences its i-th
 // parameter.
-func (f *funcFacts) derefsParam(i int) bool {
+func derefsParam(f *function, i int) bool {
 	if i >= len(f.params) || f.params[i].name == "" {
 		return true
 	}
 	name := f.params[i].name
 	for _, id := range f.byKind["identifier"] {
 		if f.text(id) == name {
-			if deref, _ := f.derefContext(id); deref {
+			if deref, _ := derefContext(f, id); deref {
 				return true
 			}
 		}
@@ -360,7 +383,7 @@ func (f *funcFacts) derefsParam(i int) bool {
 // nullCheck returns the expression that tests an identifier for NULL
 // (!p, p == NULL, p != 0, p as a condition: if (p), p && ..., also
 // through an assignment: if (!(p = malloc(n)))), or nil.
-func (f *funcFacts) nullCheck(id *node) *node {
+func nullCheck(f *function, id *node) *node {
 	child := id
 	p := id.parent
 	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression" ||
@@ -438,7 +461,8 @@ func (s pathState) with(name string, v int64, known bool) pathState {
 }
 
 // evalCond evaluates a condition under what a path knows.
-func (f *funcFacts) evalCond(e *node, st pathState) (int64, bool) {
+func (fl *flowFacts) evalCond(e *node, st pathState) (int64, bool) {
+	f := fl.f
 	e = unparen(e)
 	if e == nil {
 		return 0, false
@@ -452,7 +476,7 @@ func (f *funcFacts) evalCond(e *node, st pathState) (int64, bool) {
 	case "number_literal", "char_literal", "true", "false", "null":
 		return f.file.constValue(e, f)
 	case "unary_expression":
-		v, ok := f.evalCond(e.child("argument"), st)
+		v, ok := fl.evalCond(e.child("argument"), st)
 		if !ok {
 			return 0, false
 		}
@@ -465,14 +489,14 @@ func (f *funcFacts) evalCond(e *node, st pathState) (int64, bool) {
 		return 0, false
 	case "binary_expression":
 		op := f.text(e.child("operator"))
-		l, lok := f.evalCond(e.child("left"), st)
+		l, lok := fl.evalCond(e.child("left"), st)
 		if op == "&&" && lok && l == 0 {
 			return 0, true
 		}
 		if op == "||" && lok && l != 0 {
 			return 1, true
 		}
-		r, rok := f.evalCond(e.child("right"), st)
+		r, rok := fl.evalCond(e.child("right"), st)
 		if op == "&&" && rok && r == 0 {
 			return 0, true
 		}
@@ -488,8 +512,9 @@ func (f *funcFacts) evalCond(e *node, st pathState) (int64, bool) {
 }
 
 // learn returns what a path knows after taking a branch of a condition.
-func (f *funcFacts) learn(e *node, truth bool, st pathState) pathState {
-	for _, a := range f.atoms(e, truth) {
+func (fl *flowFacts) learn(e *node, truth bool, st pathState) pathState {
+	f := fl.f
+	for _, a := range f.guards().atoms(e, truth) {
 		a.e = unparen(a.e)
 		if a.e == nil {
 			continue

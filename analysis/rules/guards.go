@@ -8,6 +8,24 @@ import "strings"
 // always leaves (return, exit, break, continue, goto) its negation holds
 // for the rest of the block.
 
+// guardFacts are a function's Guards facts: the conditions that hold
+// at a point (conditionsAt, split into atoms), the bounds they put on an
+// integer expression (boundsOf, read through relationOf and linear, so
+// that i + 1 < n bounds i), and whether a string was validated against
+// forbidden characters before a use (validated, see validate.go).
+//
+// Blind spots: guards are read from the syntax around the point, not
+// from the paths to it: a bound checked in a called function, a check
+// whose result is stored and tested later (other than the flag shapes of
+// validate.go), or one more than maxGuardLookback statements back is not
+// seen; a variable assigned between the check and the use keeps the
+// check's bound; a bound on one variable does not carry to another
+// computed from it (v = choice - 1).
+type guardFacts struct {
+	f     *function
+	exits map[*node][]cond // exitGuards by statement
+}
+
 // cond is a condition with the truth value it has at a point.
 type cond struct {
 	e     *node
@@ -17,10 +35,11 @@ type cond struct {
 // conditionsAt returns the conditions that hold when n runs, innermost
 // first, decomposed into atoms (a && b true gives a and b, a || b false
 // gives !a and !b, !a flips).
-func (f *funcFacts) conditionsAt(n *node) []cond {
+func (gu *guardFacts) conditionsAt(n *node) []cond {
+	f := gu.f
 	var out []cond
 	add := func(c *node, truth bool) {
-		out = append(out, f.atoms(c, truth)...)
+		out = append(out, gu.atoms(c, truth)...)
 	}
 	child := n
 	for p := n.parent; p != nil && child != f.body; child, p = p, p.parent {
@@ -64,7 +83,7 @@ func (f *funcFacts) conditionsAt(n *node) []cond {
 				if !f.file.spend(1) {
 					break
 				}
-				out = append(out, f.exitGuardsCached(p.children[k])...)
+				out = append(out, exitGuardsCached(f, p.children[k])...)
 			}
 		}
 	}
@@ -86,16 +105,12 @@ func childIndex(p, child *node) int {
 }
 
 // exitGuardsCached is exitGuards, computed once per statement.
-func (f *funcFacts) exitGuardsCached(s *node) []cond {
-	m, ok := f.cache["exitGuards"].(map[*node][]cond)
-	if !ok {
-		m = map[*node][]cond{}
-		f.cache["exitGuards"] = m
-	}
+func exitGuardsCached(f *function, s *node) []cond {
+	m := f.guards().exits
 	if g, ok := m[s]; ok {
 		return g
 	}
-	g := f.exitGuards(s)
+	g := exitGuards(f, s)
 	m[s] = g
 	return g
 }
@@ -119,28 +134,28 @@ func condExpr(s *node) *node {
 // exitGuards returns what holds after statement s when s is an if whose
 // one branch always leaves, an assert, or a loop that only ends when its
 // condition fails.
-func (f *funcFacts) exitGuards(s *node) []cond {
+func exitGuards(f *function, s *node) []cond {
 	switch s.kind {
 	case "if_statement":
 		c := condExpr(s)
 		if c == nil {
 			return nil
 		}
-		thenExits := f.alwaysLeaves(s.child("consequence"))
+		thenExits := alwaysLeaves(f, s.child("consequence"))
 		alt := s.child("alternative")
 		if alt != nil && alt.kind == "else_clause" {
 			alt = alt.firstNamed()
 		}
 		switch {
 		case alt == nil && thenExits:
-			return f.atoms(c, false)
-		case alt == nil && f.clampsTo(c, s.child("consequence")):
+			return f.guards().atoms(c, false)
+		case alt == nil && clampsTo(f, c, s.child("consequence")):
 			// if (n > CAP) n = CAP;  leaves n <= CAP.
-			return f.atoms(c, false)
-		case alt != nil && thenExits && !f.alwaysLeaves(alt):
-			return f.atoms(c, false)
-		case alt != nil && !thenExits && f.alwaysLeaves(alt):
-			return f.atoms(c, true)
+			return f.guards().atoms(c, false)
+		case alt != nil && thenExits && !alwaysLeaves(f, alt):
+			return f.guards().atoms(c, false)
+		case alt != nil && !thenExits && alwaysLeaves(f, alt):
+			return f.guards().atoms(c, true)
 		}
 	case "expression_statement":
 		e := s.firstNamed()
@@ -148,14 +163,14 @@ func (f *funcFacts) exitGuards(s *node) []cond {
 			name, _ := callName(f.file.t, e.child("function"))
 			if name == "assert" || name == "static_assert" {
 				if a := e.child("arguments"); a != nil && a.firstNamed() != nil {
-					return f.atoms(a.firstNamed(), true)
+					return f.guards().atoms(a.firstNamed(), true)
 				}
 			}
 		}
 	case "while_statement":
 		if !containsBreak(s.child("body")) {
 			if c := condExpr(s); c != nil {
-				return f.atoms(c, false)
+				return f.guards().atoms(c, false)
 			}
 		}
 	}
@@ -164,7 +179,7 @@ func (f *funcFacts) exitGuards(s *node) []cond {
 
 // alwaysLeaves reports whether a statement never completes normally: it
 // returns, exits, breaks, continues or jumps on every path.
-func (f *funcFacts) alwaysLeaves(s *node) bool {
+func alwaysLeaves(f *function, s *node) bool {
 	if s == nil {
 		return false
 	}
@@ -173,7 +188,7 @@ func (f *funcFacts) alwaysLeaves(s *node) bool {
 		return true
 	case "compound_statement":
 		for _, c := range s.children {
-			if c.named && f.alwaysLeaves(c) {
+			if c.named && alwaysLeaves(f, c) {
 				return true
 			}
 		}
@@ -200,7 +215,7 @@ func (f *funcFacts) alwaysLeaves(s *node) bool {
 		if alt != nil && alt.kind == "else_clause" {
 			alt = alt.firstNamed()
 		}
-		return alt != nil && f.alwaysLeaves(s.child("consequence")) && f.alwaysLeaves(alt)
+		return alt != nil && alwaysLeaves(f, s.child("consequence")) && alwaysLeaves(f, alt)
 	}
 	return false
 }
@@ -222,7 +237,8 @@ func containsBreak(n *node) bool {
 }
 
 // atoms decomposes a condition with its truth value.
-func (f *funcFacts) atoms(c *node, truth bool) []cond {
+func (gu *guardFacts) atoms(c *node, truth bool) []cond {
+	f := gu.f
 	c = unparenOnly(c)
 	if c == nil {
 		return nil
@@ -231,11 +247,11 @@ func (f *funcFacts) atoms(c *node, truth bool) []cond {
 	case "binary_expression":
 		op := f.text(c.child("operator"))
 		if op == "&&" && truth || op == "||" && !truth {
-			return append(f.atoms(c.child("left"), truth), f.atoms(c.child("right"), truth)...)
+			return append(gu.atoms(c.child("left"), truth), gu.atoms(c.child("right"), truth)...)
 		}
 	case "unary_expression":
 		if f.text(c.child("operator")) == "!" {
-			return f.atoms(c.child("argument"), !truth)
+			return gu.atoms(c.child("argument"), !truth)
 		}
 	case "condition_clause":
 		v := c.child("value")
@@ -245,7 +261,7 @@ func (f *funcFacts) atoms(c *node, truth bool) []cond {
 		if v == nil || v == c {
 			return nil
 		}
-		return f.atoms(v, truth)
+		return gu.atoms(v, truth)
 	}
 	return []cond{{c, truth}}
 }
@@ -261,7 +277,8 @@ var negateOp = map[string]string{"<": ">=", ">=": "<", ">": "<=", "<=": ">", "==
 var flipOp = map[string]string{"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 
 // relationOf reads a comparison atom.
-func (f *funcFacts) relationOf(c cond) (relation, bool) {
+func (gu *guardFacts) relationOf(c cond) (relation, bool) {
+	f := gu.f
 	e := unparenOnly(c.e)
 	if e == nil || e.kind != "binary_expression" {
 		return relation{}, false
@@ -278,7 +295,8 @@ func (f *funcFacts) relationOf(c cond) (relation, bool) {
 
 // sameExpr compares two expressions by their text, ignoring blanks and
 // redundant parentheses.
-func (f *funcFacts) sameExpr(a, b *node) bool {
+func (gu *guardFacts) sameExpr(a, b *node) bool {
+	f := gu.f
 	a, b = unparenOnly(a), unparenOnly(b)
 	if a == nil || b == nil {
 		return false
@@ -295,7 +313,8 @@ func squeeze(s string) string {
 
 // linear splits an expression into base + constant: "i + 2" is (i, 2),
 // "n - 1" is (n, -1), "5" is (nil, 5).
-func (f *funcFacts) linear(e *node) (*node, int64) {
+func (gu *guardFacts) linear(e *node) (*node, int64) {
+	f := gu.f
 	e = unparen(e)
 	if e == nil {
 		return nil, 0
@@ -308,14 +327,14 @@ func (f *funcFacts) linear(e *node) (*node, int64) {
 		l, r := e.child("left"), e.child("right")
 		if op == "+" || op == "-" {
 			if k, ok := f.file.constValue(r, f); ok {
-				base, c := f.linear(l)
+				base, c := gu.linear(l)
 				if op == "-" {
 					k = -k
 				}
 				return base, c + k
 			}
 			if k, ok := f.file.constValue(l, f); ok && op == "+" {
-				base, c := f.linear(r)
+				base, c := gu.linear(r)
 				return base, c + k
 			}
 		}
@@ -339,7 +358,8 @@ type symBound struct {
 
 // boundsOf reads the bounds that the guards at point n put on the
 // expression base (x in "x < 10", "x >= 0", "i + 1 < n").
-func (f *funcFacts) boundsOf(base *node, at *node) bounds {
+func (gu *guardFacts) boundsOf(base *node, at *node) bounds {
+	f := gu.f
 	var b bounds
 	setLo := func(v int64) {
 		if !b.hasLo || v > b.lo {
@@ -351,22 +371,22 @@ func (f *funcFacts) boundsOf(base *node, at *node) bounds {
 			b.hi, b.hasHi = v, true
 		}
 	}
-	for _, c := range f.conditionsAt(at) {
-		r, ok := f.relationOf(c)
+	for _, c := range gu.conditionsAt(at) {
+		r, ok := gu.relationOf(c)
 		if !ok {
 			continue
 		}
 		// Put the expression on the left: x op rhs.
-		lb, lk := f.linear(r.left)
-		rb, rk := f.linear(r.right)
+		lb, lk := gu.linear(r.left)
+		rb, rk := gu.linear(r.right)
 		op := r.op
 		var rhs *node
 		var rc int64
 		var side *node
 		switch {
-		case lb != nil && f.sameExpr(lb, base):
+		case lb != nil && gu.sameExpr(lb, base):
 			rhs, rc, side = rb, rk-lk, r.left
-		case rb != nil && f.sameExpr(rb, base):
+		case rb != nil && gu.sameExpr(rb, base):
 			rhs, rc, side = lb, lk-rk, r.right
 			op = flipOp[op]
 		default:
@@ -374,7 +394,7 @@ func (f *funcFacts) boundsOf(base *node, at *node) bounds {
 		}
 		// (size_t) x < n also says x >= 0: a negative x converts to a
 		// huge unsigned value and fails the test.
-		if (op == "<" || op == "<=" || op == "==") && f.unsignedCast(side) {
+		if (op == "<" || op == "<=" || op == "==") && unsignedCast(f, side) {
 			setLo(0)
 		}
 		// Now: x op rhs + rc.
@@ -406,7 +426,7 @@ func (f *funcFacts) boundsOf(base *node, at *node) bounds {
 
 // unsignedCast reports whether an expression is a conversion to an
 // unsigned type: (unsigned) x, (size_t) x, static_cast<std::size_t>(x).
-func (f *funcFacts) unsignedCast(e *node) bool {
+func unsignedCast(f *function, e *node) bool {
 	e = unparenOnly(e)
 	if e == nil {
 		return false
@@ -439,8 +459,8 @@ func (f *funcFacts) unsignedCast(e *node) bool {
 // condition compares to the value it is compared with: if (n > CAP) n =
 // CAP; if (n < 0) n = 0. After such an if, the negated condition holds
 // (n <= CAP), as it does on the path that skipped the branch.
-func (f *funcFacts) clampsTo(c *node, body *node) bool {
-	rel, ok := f.relationOf(cond{c, true})
+func clampsTo(f *function, c *node, body *node) bool {
+	rel, ok := f.guards().relationOf(cond{c, true})
 	if !ok || rel.op == "==" || rel.op == "!=" {
 		return false
 	}
@@ -460,8 +480,8 @@ func (f *funcFacts) clampsTo(c *node, body *node) bool {
 	}
 	lhs, val := a.child("left"), a.child("right")
 	switch {
-	case f.sameExpr(lhs, rel.left) && f.sameExpr(val, rel.right):
-	case f.sameExpr(lhs, rel.right) && f.sameExpr(val, rel.left):
+	case f.guards().sameExpr(lhs, rel.left) && f.guards().sameExpr(val, rel.right):
+	case f.guards().sameExpr(lhs, rel.right) && f.guards().sameExpr(val, rel.left):
 	default:
 		return false
 	}

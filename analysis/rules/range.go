@@ -5,6 +5,26 @@ import (
 	"strings"
 )
 
+// valueFacts are a function's Values facts: the integer type of an
+// expression after C's promotions (typeOfExpr), the range it can take
+// at a point (rangeOf: its type's range narrowed by the guards there,
+// through + - * / % and casts), whether an operation cannot overflow
+// (cannotOverflow), and the sizes of buffers: of an array or the
+// allocation a pointer got last (bufferSize), of an element
+// (elementSize, subscriptBase), and the variables holding strlen of
+// another (lenVars). Constant expressions themselves are Syntax facts of
+// the file (fileFacts.constValue).
+//
+// Blind spots: ranges come only from constant bounds in guards, never
+// from other variables (i < n gives i nothing when n is unknown); sizes
+// are known for arrays of constant size, malloc/calloc/new[] of a
+// constant, and std::array, not for struct members, reallocations or
+// memory passed in by a caller.
+type valueFacts struct {
+	f          *function
+	lenVarsMap map[string]string // lenVars, built on first use
+}
+
 // A small range analysis for integer arithmetic, as CodeQL's
 // SimpleRangeAnalysis gives its overflow queries: the range of an operand
 // is the range of its type, narrowed by the constant bounds the guards at
@@ -103,7 +123,8 @@ var returnTypes = map[string]string{
 }
 
 // typeOfExpr infers the integer type of an expression.
-func (f *funcFacts) typeOfExpr(e *node, depth int) (intType, bool) {
+func (va *valueFacts) typeOfExpr(e *node, depth int) (intType, bool) {
+	f := va.f
 	e = unparenOnly(e)
 	if e == nil || depth > 16 {
 		return intType{}, false
@@ -166,25 +187,25 @@ func (f *funcFacts) typeOfExpr(e *node, depth int) (intType, bool) {
 	case "binary_expression":
 		switch f.text(e.child("operator")) {
 		case "+", "-", "*", "/", "%", "&", "|", "^":
-			a, ok1 := f.typeOfExpr(e.child("left"), depth+1)
-			b, ok2 := f.typeOfExpr(e.child("right"), depth+1)
+			a, ok1 := va.typeOfExpr(e.child("left"), depth+1)
+			b, ok2 := va.typeOfExpr(e.child("right"), depth+1)
 			if ok1 && ok2 {
 				return common(a, b), true
 			}
 		case "<<", ">>":
-			if a, ok := f.typeOfExpr(e.child("left"), depth+1); ok {
+			if a, ok := va.typeOfExpr(e.child("left"), depth+1); ok {
 				return a.promote(), true
 			}
 		case "==", "!=", "<", ">", "<=", ">=", "&&", "||":
 			return intType{32, false}, true
 		}
 	case "unary_expression", "update_expression":
-		if t, ok := f.typeOfExpr(e.child("argument"), depth+1); ok {
+		if t, ok := va.typeOfExpr(e.child("argument"), depth+1); ok {
 			return t.promote(), true
 		}
 	case "conditional_expression":
-		a, ok1 := f.typeOfExpr(e.child("consequence"), depth+1)
-		b, ok2 := f.typeOfExpr(e.child("alternative"), depth+1)
+		a, ok1 := va.typeOfExpr(e.child("consequence"), depth+1)
+		b, ok2 := va.typeOfExpr(e.child("alternative"), depth+1)
 		if ok1 && ok2 {
 			return common(a, b), true
 		}
@@ -193,7 +214,8 @@ func (f *funcFacts) typeOfExpr(e *node, depth int) (intType, bool) {
 }
 
 // rangeOf bounds the value of an integer expression at a point.
-func (f *funcFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
+func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
+	f := va.f
 	e = unparenOnly(e)
 	if e == nil || depth > 16 {
 		return valRange{}, false
@@ -201,14 +223,14 @@ func (f *funcFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 	if k, ok := f.file.constValue(e, f); ok {
 		return valRange{big.NewInt(k), big.NewInt(k)}, true
 	}
-	t, typed := f.typeOfExpr(e, depth)
+	t, typed := va.typeOfExpr(e, depth)
 	switch e.kind {
 	case "identifier":
 		if !typed {
 			return valRange{}, false
 		}
 		r := fullRange(t)
-		b := f.boundsOf(e, at)
+		b := f.guards().boundsOf(e, at)
 		if b.hasLo && big.NewInt(b.lo).Cmp(r.lo) > 0 {
 			r.lo = big.NewInt(b.lo)
 		}
@@ -241,14 +263,14 @@ func (f *funcFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 		if !typed {
 			return valRange{}, false
 		}
-		if r, ok := f.rangeOf(inner, at, depth+1); ok && r.within(t) {
+		if r, ok := va.rangeOf(inner, at, depth+1); ok && r.within(t) {
 			return r, true
 		}
 		return fullRange(t), true
 	case "binary_expression":
 		op := f.text(e.child("operator"))
-		l, ok1 := f.rangeOf(e.child("left"), at, depth+1)
-		r, ok2 := f.rangeOf(e.child("right"), at, depth+1)
+		l, ok1 := va.rangeOf(e.child("left"), at, depth+1)
+		r, ok2 := va.rangeOf(e.child("right"), at, depth+1)
 		if !typed {
 			return valRange{}, false
 		}
@@ -319,22 +341,23 @@ func applyRange(op string, l, r valRange) (valRange, bool) {
 
 // cannotOverflow reports whether the range analysis proves that an
 // arithmetic operation stays within its type.
-func (f *funcFacts) cannotOverflow(op *node) bool {
-	t, ok := f.typeOfExpr(op, 0)
+func (va *valueFacts) cannotOverflow(op *node) bool {
+	f := va.f
+	t, ok := va.typeOfExpr(op, 0)
 	if !ok {
 		return false
 	}
 	switch op.kind {
 	case "binary_expression":
-		l, ok1 := f.rangeOf(op.child("left"), op, 0)
-		r, ok2 := f.rangeOf(op.child("right"), op, 0)
+		l, ok1 := va.rangeOf(op.child("left"), op, 0)
+		r, ok2 := va.rangeOf(op.child("right"), op, 0)
 		if !ok1 || !ok2 {
 			return false
 		}
 		res, ok := applyRange(f.text(op.child("operator")), l, r)
 		return ok && res.within(t)
 	case "update_expression":
-		r, ok := f.rangeOf(op.child("argument"), op, 0)
+		r, ok := va.rangeOf(op.child("argument"), op, 0)
 		if !ok {
 			return false
 		}
@@ -343,10 +366,10 @@ func (f *funcFacts) cannotOverflow(op *node) bool {
 		if strings.Contains(f.text(op.child("operator")), "-") {
 			res, _ = applyRange("-", r, one)
 		}
-		at, _ := f.typeOfExpr(op.child("argument"), 0)
+		at, _ := va.typeOfExpr(op.child("argument"), 0)
 		return res.within(at)
 	case "unary_expression":
-		r, ok := f.rangeOf(op.child("argument"), op, 0)
+		r, ok := va.rangeOf(op.child("argument"), op, 0)
 		if !ok {
 			return false
 		}

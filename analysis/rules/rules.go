@@ -5,6 +5,28 @@
 // Each rule encodes a weakness the way the benchmark's scenario queries
 // (mostly CodeQL's) see it; the package comment of each cweNNN.go file
 // says which query and what its rules flag.
+//
+// A rule is a value, in the shape of go/analysis: a Rule has a Name, its
+// CWE, a Doc, the kinds of facts it Requires and a Run that gets a Pass
+// over one file (the file's functions, and Report). All lists them. The
+// facts about a function come in five kinds, each a type with a few
+// methods and a doc comment on what it knows and what it misses:
+//
+//   - Syntax (function, facts.go): declarations, types, calls,
+//     definitions, nodes by kind; built with the file;
+//   - Flow (flowFacts, flow.go, cfg.go): the control-flow graph, dead
+//     code, events on pointers, path conditions;
+//   - Taint (taintFacts, taint.go): what carries data from a source, and
+//     what a function's result carries;
+//   - Guards (guardFacts, guards.go, validate.go): the conditions that
+//     hold at a point and the bounds they put on integers, and checks of
+//     strings for forbidden characters;
+//   - Values (valueFacts, range.go, eval.go): integer types and ranges,
+//     overflow, the sizes of buffers.
+//
+// Each kind but Syntax is built on the first rule that reads it and
+// shared by the later ones. TestRuleRequires and TestFactDeps check from
+// the source that a rule requires what it reads.
 package rules
 
 import (
@@ -18,39 +40,13 @@ import (
 	"securecomplete/analysis"
 )
 
-// Rule describes one built-in rule.
-type Rule struct {
-	ID          string // "cwe787-sprintf-overflow"
-	CWE         string // "CWE-787"
-	Description string // what it flags
-	Fix         string // the guard or change that clears it
-}
-
-// rule is a Rule with its check.
-type rule struct {
-	Rule
-	check func(ff *fileFacts, r *reporter)
-}
-
-// allRules lists the rules in the order they run.
-func allRules() []*rule {
-	var rs []*rule
-	for _, family := range [][]*rule{
-		cwe787Rules(), cwe79Rules(), cwe20Rules(), cwe125Rules(), cwe78Rules(),
-		cwe416Rules(), cwe22Rules(), cwe476Rules(), cwe190Rules(), cwe119Rules(), cwe732Rules(),
-	} {
-		rs = append(rs, family...)
-	}
-	return rs
-}
-
 // DefaultMaxSize is the largest file Check reads by default: 16 MiB.
 const DefaultMaxSize = 16 << 20
 
 // Checker runs the built-in rules. It is safe for concurrent use and
 // implements analysis.Analyzer under the name "builtin".
 type Checker struct {
-	rules        []*rule
+	rules        []*Rule
 	maxSize      int
 	parseTimeout time.Duration
 }
@@ -74,18 +70,18 @@ func WithMaxSize(n int) Option { return func(c *Checker) { c.maxSize = n } }
 
 // New returns a Checker.
 func New(opts ...Option) *Checker {
-	c := &Checker{rules: allRules(), maxSize: DefaultMaxSize, parseTimeout: DefaultParseTimeout}
+	c := &Checker{rules: All(), maxSize: DefaultMaxSize, parseTimeout: DefaultParseTimeout}
 	for _, o := range opts {
 		o(c)
 	}
 	return c
 }
 
-// Rules lists the built-in rules.
+// Rules lists the rules the Checker runs, in their order.
 func (c *Checker) Rules() []Rule {
 	out := make([]Rule, len(c.rules))
 	for i, r := range c.rules {
-		out[i] = r.Rule
+		out[i] = *r
 	}
 	return out
 }
@@ -161,23 +157,23 @@ func (c *Checker) check(ctx context.Context, f analysis.File, timed bool) (rep *
 		rep.Parse = time.Since(start)
 		rep.Rules = make(map[string]time.Duration, len(c.rules))
 	}
-	r := &reporter{ff: ff, seen: map[findingKey]bool{}}
+	pass := &Pass{file: ff, seen: map[findingKey]bool{}}
 	var errs []error
 	for _, ru := range c.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("builtin rules: %s: %w", name, err)
 		}
 		t0 := time.Now()
-		if err := runRule(ru, ff, r); err != nil {
-			errs = append(errs, fmt.Errorf("builtin rules: %s: rule %s: %w", name, ru.ID, err))
+		if err := runRule(ru, pass); err != nil {
+			errs = append(errs, fmt.Errorf("builtin rules: %s: rule %s: %w", name, ru.Name, err))
 		}
 		if timed {
-			rep.Rules[ru.ID] += time.Since(t0)
+			rep.Rules[ru.Name] += time.Since(t0)
 		}
 	}
 	rep.Truncated = ff.exhausted
-	sort.SliceStable(r.out, func(i, j int) bool {
-		a, b := r.out[i], r.out[j]
+	sort.SliceStable(pass.out, func(i, j int) bool {
+		a, b := pass.out[i], pass.out[j]
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
@@ -186,20 +182,21 @@ func (c *Checker) check(ctx context.Context, f analysis.File, timed bool) (rep *
 		}
 		return a.Rule < b.Rule
 	})
-	rep.Findings = r.out
+	rep.Findings = pass.out
 	return rep, errors.Join(errs...)
 }
 
 // runRule runs one rule, turning a panic into an error so that one
 // rule's bug does not cost the findings of the others.
-func runRule(ru *rule, ff *fileFacts, r *reporter) (err error) {
+func runRule(ru *Rule, pass *Pass) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
 		}
 	}()
-	r.rule = ru
-	ru.check(ff, r)
+	pass.Rule = ru
+	pass.file.allowed = closure(ru.Requires)
+	ru.Run(pass)
 	return nil
 }
 
@@ -226,40 +223,4 @@ func (c *Checker) Analyze(ctx context.Context, files []analysis.File) ([]analysi
 		out = append(out, fs...)
 	}
 	return out, errors.Join(errs...)
-}
-
-// reporter collects the findings of the rules on one file.
-type reporter struct {
-	ff   *fileFacts
-	rule *rule
-	out  []analysis.Finding
-	seen map[findingKey]bool
-}
-
-type findingKey struct {
-	rule      string
-	line, col int
-}
-
-// report records a finding of the current rule at node n. fix overrides
-// the rule's fix text when it is not empty.
-func (r *reporter) report(n *node, msg, fix string) {
-	if n == nil {
-		return
-	}
-	line, col := r.ff.position(n.start)
-	endLine, endCol := r.ff.position(n.end)
-	k := findingKey{r.rule.ID, line, col}
-	if r.seen[k] {
-		return
-	}
-	r.seen[k] = true
-	if fix == "" {
-		fix = r.rule.Fix
-	}
-	r.out = append(r.out, analysis.Finding{
-		CWE: r.rule.CWE, Rule: r.rule.ID, File: r.ff.path,
-		Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-		Message: msg, Fix: fix, Analyzer: "builtin",
-	})
 }

@@ -68,7 +68,7 @@ func TestRulesOnTestdata(t *testing.T) {
 	ch := New()
 	ruleIDs := map[string]bool{}
 	for _, r := range ch.Rules() {
-		ruleIDs[r.ID] = true
+		ruleIDs[r.Name] = true
 	}
 	covered := map[string]bool{}
 	for _, path := range files {
@@ -173,4 +173,75 @@ int main(int argc, char *argv[]) {
 	}
 	// Output:
 	// ls.c:6:12 CWE-78 cwe78-command-injection
+}
+
+// TestRegistry walks the rule registry: every rule has a name, a CWE as analysis.NormalizeCWE writes it, a doc, a fix,
+// a Run, known fact kinds, and at least one testdata program in which it
+// reports a line that wants it.
+func TestRegistry(t *testing.T) {
+	var files []string
+	filepath.WalkDir("testdata", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasPrefix(p, filepath.Join("testdata", "cwe")) {
+			if _, ok := analysis.LangOf(p); ok {
+				files = append(files, p)
+			}
+		}
+		return err
+	})
+	// The wanted findings of every testdata program, by rule.
+	ch := New()
+	cases := map[string][]string{}
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lang, _ := analysis.LangOf(path)
+		wanted := map[int]bool{}
+		for _, w := range parseWants(t, path, src) {
+			wanted[w.line] = true
+		}
+		fs, err := ch.Check(context.Background(), analysis.File{Path: path, Lang: lang, Src: src})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, f := range fs {
+			if wanted[f.Line] {
+				cases[f.Rule] = append(cases[f.Rule], fmt.Sprintf("%s:%d", path, f.Line))
+			}
+		}
+	}
+	rs := All()
+	if len(rs) == 0 {
+		t.Fatal("no rules")
+	}
+	names := map[string]bool{}
+	for _, r := range rs {
+		t.Run(r.Name, func(t *testing.T) {
+			if r.Name == "" || names[r.Name] {
+				t.Fatalf("empty or repeated name %q", r.Name)
+			}
+			names[r.Name] = true
+			if r.CWE == "" || analysis.NormalizeCWE(r.CWE) != r.CWE || !strings.HasPrefix(r.CWE, "CWE-") {
+				t.Errorf("CWE %q is not a normalised CWE", r.CWE)
+			}
+			if strings.TrimSpace(r.Doc) == "" || strings.TrimSpace(r.Fix) == "" {
+				t.Errorf("doc %q, fix %q: want both", r.Doc, r.Fix)
+			}
+			if r.Run == nil {
+				t.Error("no Run")
+			}
+			for _, k := range r.Requires {
+				if k <= Syntax || k >= numFacts {
+					t.Errorf("requires %v: not a kind to require (Syntax is always there)", k)
+				}
+			}
+			if len(cases[r.Name]) == 0 {
+				t.Errorf("no testdata program has a wanted line this rule reports")
+			}
+		})
+	}
+	if got := ch.Rules(); len(got) != len(rs) {
+		t.Errorf("Checker.Rules lists %d rules, All %d", len(got), len(rs))
+	}
 }

@@ -7,26 +7,47 @@ package rules
 // same file. A variable is tainted from the first write of tainted data
 // on; a read sees it when it comes later in the text or in the same loop.
 
+// taintFacts are a function's Taint facts: one taintRun per taintSpec
+// (run), telling which expressions carry data from the spec's sources
+// and from where; a summary per spec of what the function's return value
+// carries (its own sources, and which parameters flow into it), which
+// callers of the same file apply at each call; the variables a guard
+// compares with a bound (upperBoundChecked); and the variables an
+// expression's data comes from (sourcesOf).
+//
+// Blind spots: taint is flow-insensitive within straight-line code (a
+// variable is tainted from its first tainted write on, to the end of the
+// function or around the loop that holds it); it follows whole variables
+// (an element or field written taints the base, a clean write to a field
+// does not clean it); into a callee it goes only through the summary of
+// the return value, never through parameters or out-parameters.
+type taintFacts struct {
+	f    *function
+	runs map[string]*taintRun     // by spec id
+	sums map[string]*taintSummary // by spec id
+	ubc  map[string]bool          // upperBoundChecked, built on first use
+}
+
 // taintSpec says what a taint analysis counts as a source and where
 // taint stops.
 type taintSpec struct {
 	id string
 	// source reports whether an expression is itself a source, and names it.
-	source func(f *funcFacts, n *node) (string, bool)
+	source func(f *function, n *node) (string, bool)
 	// inputDefs makes values read by scanf, fgets, read, std::cin... sources.
 	inputDefs bool
 	// stop reports expressions whose value is clean whatever their
 	// operands: rand() % n, escape_html(x).
-	stop func(f *funcFacts, n *node) bool
+	stop func(f *function, n *node) bool
 	// barrier reports variables whose reads are clean.
-	barrier func(f *funcFacts, name string) bool
+	barrier func(f *function, name string) bool
 	// params makes integer parameters of functions other than main sources.
 	params func(v *varInfo) bool
 }
 
 // taintRun is the result of one taint analysis on one function.
 type taintRun struct {
-	f    *funcFacts
+	f    *function
 	spec *taintSpec
 	at   map[string]uint32
 	why  map[string]string
@@ -35,13 +56,13 @@ type taintRun struct {
 }
 
 // taint runs (or returns the cached run of) a taint analysis.
-func (f *funcFacts) taint(spec *taintSpec) *taintRun {
-	key := "taint:" + spec.id
-	if r, ok := f.cache[key].(*taintRun); ok {
+func (ta *taintFacts) run(spec *taintSpec) *taintRun {
+	f := ta.f
+	if r, ok := ta.runs[spec.id]; ok {
 		return r
 	}
 	r := &taintRun{f: f, spec: spec, at: map[string]uint32{}, why: map[string]string{}}
-	f.cache[key] = r
+	ta.runs[spec.id] = r
 	if spec.params != nil {
 		for _, p := range f.params {
 			if p.name != "" && spec.params(p) {
@@ -127,7 +148,7 @@ func (r *taintRun) eval(n *node, depth int) string {
 		if r.spec.barrier != nil && r.spec.barrier(f, name) {
 			return ""
 		}
-		if pos, ok := r.at[name]; ok && f.reachesNode(pos, n) {
+		if pos, ok := r.at[name]; ok && reachesNode(f, pos, n) {
 			return r.why[name]
 		}
 		return ""
@@ -206,7 +227,7 @@ func (r *taintRun) call(n *node, depth int) string {
 		return r.eval(c.arg(0), depth+1)
 	}
 	if callee, ok := f.file.defined[c.name]; ok && callee != f {
-		sum := callee.summary(r.spec)
+		sum := callee.taint().summary(r.spec)
 		if sum.source != "" {
 			return sum.source
 		}
@@ -229,15 +250,15 @@ type taintSummary struct {
 }
 
 // summary computes (once) what a function returns under a taint spec.
-func (f *funcFacts) summary(spec *taintSpec) *taintSummary {
-	key := "summary:" + spec.id
-	if s, ok := f.cache[key].(*taintSummary); ok {
+func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
+	f := ta.f
+	if s, ok := ta.sums[spec.id]; ok {
 		return s
 	}
 	s := &taintSummary{params: map[int]bool{}}
-	f.cache[key] = s // a recursive call sees an empty summary
+	ta.sums[spec.id] = s // a recursive call sees an empty summary
 	returns := f.byKind["return_statement"]
-	own := f.taint(spec)
+	own := ta.run(spec)
 	for _, ret := range returns {
 		if e := ret.firstNamed(); e != nil {
 			if w := own.expr(e); w != "" {
@@ -249,7 +270,7 @@ func (f *funcFacts) summary(spec *taintSpec) *taintSummary {
 		if p.name == "" {
 			continue
 		}
-		ps := &taintSpec{id: spec.id + "/param", stop: spec.stop, source: func(g *funcFacts, n *node) (string, bool) {
+		ps := &taintSpec{id: spec.id + "/param", stop: spec.stop, source: func(g *function, n *node) (string, bool) {
 			if n.kind == "identifier" && g.text(n) == p.name {
 				return "the parameter " + p.name, true
 			}
@@ -287,7 +308,7 @@ func (f *funcFacts) summary(spec *taintSpec) *taintSummary {
 
 // reachesNode reports whether a write at position from reaches the read
 // n: it comes first, or a loop around both carries it over.
-func (f *funcFacts) reachesNode(from uint32, n *node) bool {
+func reachesNode(f *function, from uint32, n *node) bool {
 	if from < n.start {
 		return true
 	}
@@ -308,10 +329,10 @@ func (f *funcFacts) reachesNode(from uint32, n *node) bool {
 // >= against anything but 0 somewhere in the function. CodeQL's taint
 // tracking (DefaultTaintTracking) treats every read of such a variable
 // as clean: the comparison is taken for a bounds check.
-func (f *funcFacts) upperBoundChecked(name string) bool {
-	key := "ubc"
-	set, ok := f.cache[key].(map[string]bool)
-	if !ok {
+func (ta *taintFacts) upperBoundChecked(name string) bool {
+	f := ta.f
+	set := ta.ubc
+	if set == nil {
 		set = map[string]bool{}
 		for _, b := range f.byKind["binary_expression"] {
 			switch f.text(b.child("operator")) {
@@ -327,7 +348,7 @@ func (f *funcFacts) upperBoundChecked(name string) bool {
 				set[n] = true
 			}
 		}
-		f.cache[key] = set
+		ta.ubc = set
 	}
 	return set[name]
 }
@@ -350,8 +371,8 @@ func inputCleanedBy(id string, clean func(call string) bool) *taintSpec {
 		id:        id,
 		inputDefs: true,
 		source:    userSource,
-		barrier:   func(f *funcFacts, name string) bool { return f.upperBoundChecked(name) },
-		stop: func(f *funcFacts, n *node) bool {
+		barrier:   func(f *function, name string) bool { return f.taint().upperBoundChecked(name) },
+		stop: func(f *function, n *node) bool {
 			if n.kind != "call_expression" {
 				return false
 			}
@@ -361,7 +382,7 @@ func inputCleanedBy(id string, clean func(call string) bool) *taintSpec {
 	}
 }
 
-func userSource(f *funcFacts, n *node) (string, bool) {
+func userSource(f *function, n *node) (string, bool) {
 	switch n.kind {
 	case "identifier", "type_identifier":
 		if argv := f.argvName(); argv != "" && f.text(n) == argv {
@@ -382,4 +403,37 @@ func userSource(f *funcFacts, n *node) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sourcesOf returns the variables whose data flows into an expression,
+// following definitions backwards.
+func (ta *taintFacts) sourcesOf(e *node) map[string]bool {
+	f := ta.f
+	out := map[string]bool{}
+	var add func(e *node, depth int)
+	add = func(e *node, depth int) {
+		if e == nil || depth > 8 {
+			return
+		}
+		e.walk(func(m *node) bool {
+			// A type_identifier is a variable in a vexing parse:
+			// std::ifstream in(path).
+			if m.kind == "identifier" || m.kind == "type_identifier" && f.lookup(f.text(m)) != nil {
+				name := f.text(m)
+				if !out[name] {
+					out[name] = true
+					for _, d := range f.defs {
+						if d.name == name {
+							for _, s := range d.srcs {
+								add(s, depth+1)
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	add(e, 0)
+	return out
 }

@@ -51,7 +51,7 @@ func (fb *forbidden) matchesLiteral(t *syntaxTree, lit *node) bool {
 // returns the searched variable's expression. absentIsNpos tells how the
 // result says "not found": std::string::npos for the members, NULL for
 // the C functions.
-func (f *funcFacts) searchCall(cs *callSite, fb *forbidden) (target *node, member bool) {
+func searchCall(f *function, cs *callSite, fb *forbidden) (target *node, member bool) {
 	t := f.file.t
 	switch cs.name {
 	case "strstr", "strcasestr", "strchr", "strrchr", "strpbrk", "memchr", "index", "rindex", "strcspn":
@@ -95,7 +95,7 @@ func containsAny(s string, subs []string) bool {
 // a condition the way a rejection does: compared with npos (members) or
 // NULL (C), or used as a truth value. name.find("..") == 0 only looks at
 // the start, and does not count.
-func (f *funcFacts) searchResultTested(call *node, member bool, name string) bool {
+func searchResultTested(f *function, call *node, member bool, name string) bool {
 	child := call
 	p := call.parent
 	for p != nil && (p.kind == "parenthesized_expression" || p.kind == "cast_expression") {
@@ -135,13 +135,14 @@ func (f *funcFacts) searchResultTested(call *node, member bool, name string) boo
 
 // validated reports whether the string data in vars is checked for the
 // forbidden characters before point at.
-func (f *funcFacts) validated(vars map[string]bool, at *node, fb *forbidden) bool {
+func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) bool {
+	f := gu.f
 	t := f.file.t
 	varOf := func(e *node) string {
 		n, _ := baseVar(t, unparen(e))
 		return n
 	}
-	conds := f.conditionsAt(at)
+	conds := gu.conditionsAt(at)
 	for _, c := range conds {
 		ok := false
 		c.e.walk(func(m *node) bool {
@@ -152,10 +153,10 @@ func (f *funcFacts) validated(vars map[string]bool, at *node, fb *forbidden) boo
 			if cs == nil {
 				return true
 			}
-			if target, member := f.searchCall(cs, fb); target != nil && vars[varOf(target)] && f.searchResultTested(m, member, cs.name) {
+			if target, member := searchCall(f, cs, fb); target != nil && vars[varOf(target)] && searchResultTested(f, m, member, cs.name) {
 				ok = true
 			}
-			if !ok && f.validatorCall(cs, fb) {
+			if !ok && validatorCall(f, cs, fb) {
 				for _, a := range append([]*node{cs.recv}, cs.args...) {
 					if a != nil && vars[varOf(a)] {
 						ok = true
@@ -170,7 +171,7 @@ func (f *funcFacts) validated(vars map[string]bool, at *node, fb *forbidden) boo
 	}
 	// A loop over the characters that rejects a forbidden one.
 	flags := map[string]bool{}
-	for _, s := range f.earlierStatements(at) {
+	for _, s := range earlierStatements(f, at) {
 		if !isLoop(s) || !mentionsAny(f, s, vars) {
 			continue
 		}
@@ -183,11 +184,11 @@ func (f *funcFacts) validated(vars map[string]bool, at *node, fb *forbidden) boo
 			if m.kind == "conditional_expression" {
 				cnd = m.child("condition")
 			}
-			if cnd == nil || !f.testsForbidden(cnd, fb) {
+			if cnd == nil || !testsForbidden(f, cnd, fb) {
 				return true
 			}
 			body := m.child("consequence")
-			if f.leavesFunction(body) {
+			if leavesFunction(f, body) {
 				rejects = true
 			} else if flag := assignedFlag(f, body); flag != "" {
 				flags[flag] = true
@@ -218,7 +219,7 @@ func (f *funcFacts) validated(vars map[string]bool, at *node, fb *forbidden) boo
 // testsForbidden reports whether a condition compares a character with
 // a forbidden one, or searches for a forbidden string: *p == '/',
 // c == '<', strncmp(p, "..", 2) == 0, strchr("<>&", c).
-func (f *funcFacts) testsForbidden(c *node, fb *forbidden) bool {
+func testsForbidden(f *function, c *node, fb *forbidden) bool {
 	found := false
 	c.walk(func(m *node) bool {
 		switch m.kind {
@@ -239,7 +240,7 @@ func (f *funcFacts) testsForbidden(c *node, fb *forbidden) bool {
 // validatorCall reports whether a call validates its argument: a function
 // of the file whose body looks for the forbidden text, or an external
 // function named for a check.
-func (f *funcFacts) validatorCall(cs *callSite, fb *forbidden) bool {
+func validatorCall(f *function, cs *callSite, fb *forbidden) bool {
 	if callee, ok := f.file.defined[cs.name]; ok && callee != f {
 		found := false
 		callee.body.walk(func(m *node) bool {
@@ -266,7 +267,7 @@ func (f *funcFacts) validatorCall(cs *callSite, fb *forbidden) bool {
 
 // earlierStatements lists the statements that run before point at in its
 // enclosing blocks, nearest first.
-func (f *funcFacts) earlierStatements(at *node) []*node {
+func earlierStatements(f *function, at *node) []*node {
 	var out []*node
 	child := at
 	for p := at.parent; p != nil && child != f.body; child, p = p, p.parent {
@@ -292,7 +293,7 @@ func isLoop(n *node) bool {
 }
 
 // mentionsAny reports whether a statement reads one of the variables.
-func mentionsAny(f *funcFacts, s *node, vars map[string]bool) bool {
+func mentionsAny(f *function, s *node, vars map[string]bool) bool {
 	found := false
 	s.walk(func(m *node) bool {
 		if m.kind == "identifier" && vars[f.text(m)] {
@@ -305,7 +306,7 @@ func mentionsAny(f *funcFacts, s *node, vars map[string]bool) bool {
 
 // leavesFunction reports whether a statement always returns, exits or
 // throws: a break only ends the loop, and is not a rejection.
-func (f *funcFacts) leavesFunction(s *node) bool {
+func leavesFunction(f *function, s *node) bool {
 	if s == nil {
 		return false
 	}
@@ -314,26 +315,26 @@ func (f *funcFacts) leavesFunction(s *node) bool {
 		return true
 	case "compound_statement":
 		for _, c := range s.children {
-			if c.named && f.leavesFunction(c) {
+			if c.named && leavesFunction(f, c) {
 				return true
 			}
 		}
 		return false
 	case "expression_statement":
-		return s.firstNamed() != nil && s.firstNamed().kind != "comma_expression" && f.alwaysLeaves(s)
+		return s.firstNamed() != nil && s.firstNamed().kind != "comma_expression" && alwaysLeaves(f, s)
 	case "if_statement":
 		alt := s.child("alternative")
 		if alt != nil && alt.kind == "else_clause" {
 			alt = alt.firstNamed()
 		}
-		return alt != nil && f.leavesFunction(s.child("consequence")) && f.leavesFunction(alt)
+		return alt != nil && leavesFunction(f, s.child("consequence")) && leavesFunction(f, alt)
 	}
 	return false
 }
 
 // assignedFlag returns the variable a branch sets to a constant (bad = 1,
 // ok = false), or "".
-func assignedFlag(f *funcFacts, s *node) string {
+func assignedFlag(f *function, s *node) string {
 	name := ""
 	s.walk(func(m *node) bool {
 		if m.kind == "assignment_expression" && f.text(m.child("operator")) == "=" {

@@ -27,13 +27,17 @@ type CacheParams struct {
 	Gamma float64
 }
 
-// DefaultCache is the setting measured best on a development split of the
+// DefaultCache returns the setting measured best on a development split of the
 // default corpus (files kept out of training and apart from the test
 // split the README reports on).
-var DefaultCache = CacheParams{Order: 8, LambdaMax: []float64{0.06, 0.18, 0.36, 0.54, 0.72, 0.84, 0.9, 0.95}, Gamma: 0.5}
+func DefaultCache() CacheParams {
+	return CacheParams{Order: 8, LambdaMax: []float64{0.06, 0.18, 0.36, 0.54, 0.72, 0.84, 0.9, 0.95}, Gamma: 0.5}
+}
 
-// NoCache turns the cache component off.
-var NoCache = CacheParams{}
+// NoCache returns the setting that turns the cache component off.
+func NoCache() CacheParams {
+	return CacheParams{}
+}
 
 const maxCacheCtx = MaxOrder - 1
 

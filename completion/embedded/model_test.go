@@ -76,7 +76,7 @@ int main(int argc, char *argv[]) {
     return 0;
 }
 `)
-	kn := m.Score(heldOut, NoCache)
+	kn := m.Score(heldOut, NoCache())
 	best := math.Inf(1)
 	for _, k := range []float64{1, 0.1, 0.01, 0.001} {
 		best = min(best, tr.Bigram().Score(heldOut, k).BitsPerToken())
@@ -88,7 +88,7 @@ int main(int argc, char *argv[]) {
 		t.Errorf("scored %d tokens, want the document's %d and </s>", kn.Tokens, len(Tokenize(string(heldOut)))+1)
 	}
 	repeated := append(append([]byte{}, heldOut...), heldOut...)
-	noCache, withCache := m.Score(repeated, NoCache), m.Score(repeated, DefaultCache)
+	noCache, withCache := m.Score(repeated, NoCache()), m.Score(repeated, DefaultCache())
 	if withCache.Bits >= noCache.Bits {
 		t.Errorf("cache: %.1f bits, without: %.1f: want the cache to help on a document that repeats", withCache.Bits, noCache.Bits)
 	}

@@ -39,7 +39,7 @@ type Options struct {
 	// OpenAI's API defines them.
 	PresencePenalty, FrequencyPenalty float64
 	// Cache sets the cache component, which learns from the prompt; nil
-	// means DefaultCache, &NoCache turns it off.
+	// means DefaultCache(), new(NoCache()) turns it off.
 	Cache *CacheParams
 	// IgnoreEOS keeps generating past the model's end of document (and
 	// past the end of the function, see Unconstrained), so that a choice
@@ -275,7 +275,7 @@ func (m *Model) Generate(ctx context.Context, prompt string, opt Options, stream
 	if opt.MaxTokens == 0 {
 		opt.MaxTokens = DefaultMaxTokens
 	}
-	cp := DefaultCache
+	cp := DefaultCache()
 	if opt.Cache != nil {
 		cp = *opt.Cache
 	}

@@ -85,7 +85,7 @@ func TestGenerateIsDeterministicUnderASeed(t *testing.T) {
 func TestGreedyContinuesTrainingText(t *testing.T) {
 	m := trainTest(t, 6)
 	prompt := "int sum(const int *values, int n) {\n\tint total = 0;\n\tfor (int i = 0; i < n; i++) {\n"
-	res := generate(t, m, prompt, Options{MaxTokens: 30, Temperature: 0, Cache: &NoCache})
+	res := generate(t, m, prompt, Options{MaxTokens: 30, Temperature: 0, Cache: new(NoCache())})
 	want := "\t\ttotal += values[i];\n\t}\n\treturn total;\n}"
 	if got := res.Choices[0].Text; !strings.HasPrefix(got, want) {
 		t.Errorf("greedy completion of a training function, indented with the prompt's tabs:\n got %q\nwant %q...", got, want)
@@ -109,11 +109,11 @@ func TestStopSequences(t *testing.T) {
 		}
 	}
 	// Without the stop, the same seed goes past it: the stop did the cutting.
-	res := generate(t, m, prompt, Options{MaxTokens: 60, Temperature: 0, Cache: &NoCache})
+	res := generate(t, m, prompt, Options{MaxTokens: 60, Temperature: 0, Cache: new(NoCache())})
 	if !strings.Contains(res.Choices[0].Text, "\n") {
 		t.Fatalf("greedy completion %q holds no newline: the stop test proves nothing", res.Choices[0].Text)
 	}
-	cut := generate(t, m, prompt, Options{MaxTokens: 60, Temperature: 0, Cache: &NoCache, Stop: []string{"\n"}})
+	cut := generate(t, m, prompt, Options{MaxTokens: 60, Temperature: 0, Cache: new(NoCache()), Stop: []string{"\n"}})
 	if want, _, _ := strings.Cut(res.Choices[0].Text, "\n"); cut.Choices[0].Text != want {
 		t.Errorf("stop \\n: %q, want %q", cut.Choices[0].Text, want)
 	}
@@ -189,7 +189,7 @@ func TestHealing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := generate(t, m, tt.prompt, Options{MaxTokens: 12, Temperature: 0, Cache: &NoCache})
+			res := generate(t, m, tt.prompt, Options{MaxTokens: 12, Temperature: 0, Cache: new(NoCache())})
 			if got := res.Choices[0].Text; !strings.HasPrefix(got, tt.want) {
 				t.Errorf("completion of %q:\n got %q\nwant %q...", tt.prompt, got, tt.want)
 			}
@@ -212,7 +212,7 @@ func TestCacheLearnsThePromptsIdentifiers(t *testing.T) {
 		}
 		return n
 	}
-	if n := count(&NoCache); n != 0 {
+	if n := count(new(NoCache())); n != 0 {
 		t.Errorf("without the cache, %d of 30 choices hold session_token", n)
 	}
 	if n := count(nil); n < 3 {
@@ -267,11 +267,11 @@ func TestIgnoreEOS(t *testing.T) {
 	m := trainTest(t, 5)
 	// Greedy from the end of a whole training document: the model ends it.
 	doc := testCorpus[2]
-	res := generate(t, m, doc[:len(doc)-3], Options{MaxTokens: 20, Temperature: 0, Cache: &NoCache})
+	res := generate(t, m, doc[:len(doc)-3], Options{MaxTokens: 20, Temperature: 0, Cache: new(NoCache())})
 	if res.Choices[0].FinishReason != FinishStop || len(res.Choices[0].Tokens) >= 20 {
 		t.Fatalf("greedy end of a document: %q (%s): the test needs the model to end it", res.Choices[0].Text, res.Choices[0].FinishReason)
 	}
-	res = generate(t, m, doc[:len(doc)-3], Options{MaxTokens: 20, Temperature: 0, Cache: &NoCache, IgnoreEOS: true})
+	res = generate(t, m, doc[:len(doc)-3], Options{MaxTokens: 20, Temperature: 0, Cache: new(NoCache()), IgnoreEOS: true})
 	if c := res.Choices[0]; c.FinishReason != FinishLength || len(c.Tokens) != 20 {
 		t.Errorf("with IgnoreEOS: %d tokens, finish %q", len(c.Tokens), c.FinishReason)
 	}

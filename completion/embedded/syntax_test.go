@@ -219,7 +219,7 @@ func TestTrackerAllows(t *testing.T) {
 		{cpp + "    int k = std::stoi(", " name", true}, // a class: unknown, allowed
 	}
 	for _, tt := range tests {
-		s := m.newSession(tt.prompt, NoCache, true)
+		s := m.newSession(tt.prompt, NoCache(), true)
 		if got := nextAllowed(s, tt.next); got != tt.want {
 			lines := strings.Split(tt.prompt, "\n")
 			t.Errorf("after %q: %q allowed = %v, want %v", lines[len(lines)-1], tt.next, got, tt.want)

@@ -160,19 +160,26 @@ func (s *Server) parse(w http.ResponseWriter, r *http.Request) (*job, bool) {
 		}
 		opt.MaxTokens = *req.MaxTokens
 	}
+	// Each limit is checked before the product n × prompts is formed, and
+	// the product by division: a huge n must not wrap around to a small
+	// number of choices.
+	if len(j.prompts) > s.limits.MaxN {
+		badRequest(w, "prompt", "%d prompts are over this server's limit of %d choices.", len(j.prompts), s.limits.MaxN)
+		return nil, false
+	}
 	if req.N != nil {
 		switch v := *req.N; {
 		case v < 1:
 			badRequest(w, "n", "n %d must be at least 1.", v)
 			return nil, false
-		case v*len(j.prompts) > s.limits.MaxN:
+		case v > s.limits.MaxN:
+			badRequest(w, "n", "n %d is over this server's limit of %d choices.", v, s.limits.MaxN)
+			return nil, false
+		case v > s.limits.MaxN/len(j.prompts):
 			badRequest(w, "n", "n %d (times %d prompts) is over this server's limit of %d choices.", v, len(j.prompts), s.limits.MaxN)
 			return nil, false
 		}
 		opt.N = *req.N
-	} else if len(j.prompts) > s.limits.MaxN {
-		badRequest(w, "prompt", "%d prompts are over this server's limit of %d choices.", len(j.prompts), s.limits.MaxN)
-		return nil, false
 	}
 	if req.BestOf != nil && *req.BestOf != opt.N && *req.BestOf != 1 {
 		badRequest(w, "best_of", "best_of other than n is not supported.")

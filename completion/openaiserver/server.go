@@ -34,15 +34,17 @@ type Limits struct {
 	RequestTimeout time.Duration // bound on one request's generation
 }
 
-// DefaultLimits suit a laptop serving an editor and a benchmark.
-var DefaultLimits = Limits{
-	MaxN:           16,
-	MaxTokens:      1024,
-	MaxPromptBytes: 1 << 20,
-	MaxStop:        4,
-	MaxConcurrent:  4,
-	QueueWait:      5 * time.Second,
-	RequestTimeout: 60 * time.Second,
+// DefaultLimits returns the limits that suit a laptop serving an editor and a benchmark.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxN:           16,
+		MaxTokens:      1024,
+		MaxPromptBytes: 1 << 20,
+		MaxStop:        4,
+		MaxConcurrent:  4,
+		QueueWait:      5 * time.Second,
+		RequestTimeout: 60 * time.Second,
+	}
 }
 
 // Server answers the completions API for a set of named models. It is an
@@ -58,14 +60,14 @@ type Server struct {
 
 // Options configure a Server.
 type Options struct {
-	Limits Limits       // zero fields take DefaultLimits'
+	Limits Limits       // zero fields take DefaultLimits()'
 	Logger *slog.Logger // nil discards
 }
 
 // New returns a server for the models, by the names clients will send.
 func New(models map[string]*embedded.Model, opt Options) *Server {
 	l := opt.Limits
-	d := DefaultLimits
+	d := DefaultLimits()
 	if l.MaxN == 0 {
 		l.MaxN = d.MaxN
 	}

@@ -101,7 +101,7 @@ func settings(a Arm, seed int64) string {
 		Screen      int      `json:"screen,omitempty"`
 		ScreenBy    string   `json:"screen_by,omitempty"`
 		Seed        int64    `json:"seed"`
-	}{m.BaseURL, m.Model, m.MaxTokens, m.Temperature, m.TopP, m.Stop, m.ContextWindow, fimOrNil(m.FIM), a.Screen, screenBy(a), seed})
+	}{m.DisplayURL(), m.Model, m.MaxTokens, m.Temperature, m.TopP, m.Stop, m.ContextWindow, fimOrNil(m.FIM), a.Screen, screenBy(a), seed})
 	return string(b)
 }
 

@@ -86,7 +86,7 @@ func newFixture(t *testing.T, samples int) *fixture {
 			return openaitest.Reply{Texts: texts}
 		})
 		m := config.Model{Name: name, BaseURL: srv.BaseURL, Model: name, ContextWindow: 2048, MaxTokens: 64, Temperature: 0.4, TopP: 0.95, N: 1, Timeout: config.Duration(5 * time.Second)}
-		c, err := completion.NewClient(m)
+		c, err := completion.NewClient(m, completion.EmbeddedModels{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +102,7 @@ func newFixture(t *testing.T, samples int) *fixture {
 }
 
 func (f *fixture) runner(st *store.Store, shard Shard) *Runner {
-	return &Runner{Run: f.run, Clients: f.clients, Store: st, Shard: shard, Judge: f.judge, JudgeName: "compile,builtin", Backoff: time.Millisecond}
+	return &Runner{Run: f.run, Clients: f.clients, Store: st, Shard: shard, Judge: f.judge, Backoff: time.Millisecond}
 }
 
 func openStore(t *testing.T, path string) *store.Store {
@@ -134,7 +134,7 @@ func TestRunCountsVerdicts(t *testing.T) {
 	f := newFixture(t, 3)
 	st := openStore(t, filepath.Join(t.TempDir(), "run.db"))
 	f.runAll(st, Shard{})
-	in, cov, err := Collect(context.Background(), st, f.run, "compile,builtin", report.Meta{})
+	in, cov, err := Collect(context.Background(), st, f.run, f.judge.Spec(), report.Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestRunResumesAndRescores(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = f.runner(st, Shard{})
-	r.Judge, r.JudgeName = gccOnly, "compile"
+	r.Judge = gccOnly
 	if gen, err := r.Generate(ctx); err != nil || gen.Generated != 0 {
 		t.Fatalf("rescore regenerated %d samples (%v)", gen.Generated, err)
 	}
@@ -230,7 +230,7 @@ func TestRunResumesAndRescores(t *testing.T) {
 	if err != nil || jst.Samples != 12 {
 		t.Fatalf("rescore judged %d (%v), want 12", jst.Samples, err)
 	}
-	for _, name := range []string{"compile,builtin", "compile"} {
+	for _, name := range []judge.Spec{f.judge.Spec(), gccOnly.Spec()} {
 		if vs, _ := st.Verdicts(ctx, name); len(vs) != 12 {
 			t.Errorf("judge %s has %d verdicts, want 12", name, len(vs))
 		}
@@ -257,11 +257,11 @@ func TestShardsMergeToTheSameResult(t *testing.T) {
 	if parts[0]+parts[1]+parts[2] != 16 {
 		t.Fatalf("shards hold %v samples, want 16 in all", parts)
 	}
-	a, _, err := Collect(ctx, whole, f.run, "compile,builtin", report.Meta{})
+	a, _, err := Collect(ctx, whole, f.run, f.judge.Spec(), report.Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, cov, err := Collect(ctx, merged, f.run, "compile,builtin", report.Meta{})
+	b, cov, err := Collect(ctx, merged, f.run, f.judge.Spec(), report.Meta{})
 	if err != nil || cov.Judged != 16 {
 		t.Fatalf("merged coverage %+v (%v)", cov, err)
 	}

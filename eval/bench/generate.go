@@ -14,8 +14,10 @@ import (
 	"securecomplete/analysis"
 	"securecomplete/analysis/judge"
 	"securecomplete/completion"
+	"securecomplete/config"
 	"securecomplete/eval/scenario"
 	"securecomplete/eval/store"
+	"securecomplete/eval/verdictcache"
 )
 
 // Progress is told how far a phase has come; a terminal shows a bar, CI
@@ -39,10 +41,14 @@ type Runner struct {
 	Clients map[string]completion.Client // by arm name
 	Store   *store.Store
 	Shard   Shard
-	// Judge decides verdicts; JudgeName keys them in the store, so a
+	// Judge decides verdicts; its Spec keys them in the store, so a
 	// rescore under another judge keeps the generations.
-	Judge     *judge.Judge
-	JudgeName string
+	Judge *judge.Judge
+	// Cache, when set, keeps the judge's decisions across runs under
+	// CacheIdentity (Judge.Identity): a program judged before is not
+	// judged again. Within a run, a program is judged once either way.
+	Cache         *verdictcache.Cache
+	CacheIdentity string
 	// Screener judges candidates for arms with Screen > 1 (the built-in
 	// rules alone, as the language server screens).
 	Screener    *judge.Judge
@@ -55,6 +61,11 @@ type Runner struct {
 	Log         *slog.Logger
 
 	syntax *completion.Syntax // whether a screened candidate parses
+
+	memoMu sync.Mutex
+	memo   map[string]verdictcache.Entry // the run's decisions by cache key
+
+	stored func(ctx context.Context, sm store.Sample) error // told of each sample stored, by GenerateAndJudge
 }
 
 // GenStats sums up a generation phase.
@@ -111,7 +122,7 @@ func (r *Runner) Generate(ctx context.Context) (GenStats, error) {
 		if client == nil {
 			return st, fmt.Errorf("arm %s: no client", arm.Name)
 		}
-		eng, err := completion.NewEngine(arm.Model, client, r.Tokens)
+		eng, err := completion.Build(completion.Setup{Model: arm.Model, Client: client, Tokens: r.Tokens, Screen: config.ScreenOff})
 		if err != nil {
 			return st, err
 		}
@@ -244,11 +255,18 @@ func (r *Runner) generateOne(ctx context.Context, j genJob, lim *rate.Limiter) (
 		pick = r.screen(ctx, j.sc, choices)
 	}
 	kept, _ := j.sc.Cut(choices[pick].Text)
-	return retries, r.Store.PutSample(ctx, store.Sample{
+	sm := store.Sample{
 		Key: j.key, Model: j.arm.Model.Name, Settings: settings(j.arm, seed), PromptHash: PromptHash(j.sc),
 		Seed: seed, Completion: kept, Raw: choices[pick].Text, FinishReason: choices[pick].FinishReason,
 		Candidates: len(choices), GenTime: genTime,
-	})
+	}
+	if err := r.Store.PutSample(ctx, sm); err != nil {
+		return retries, err
+	}
+	if r.stored != nil {
+		return retries, r.stored(ctx, sm)
+	}
+	return retries, nil
 }
 
 // screen returns the index of the candidate the language server would

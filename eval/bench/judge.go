@@ -10,6 +10,7 @@ import (
 	"securecomplete/analysis/judge"
 	"securecomplete/eval/scenario"
 	"securecomplete/eval/store"
+	"securecomplete/eval/verdictcache"
 )
 
 // judgeBatch is how many programs go to the judge at once: enough for the
@@ -18,11 +19,14 @@ const judgeBatch = 256
 
 // JudgeStats sums up a judging phase.
 type JudgeStats struct {
-	Samples  int           // samples judged now
-	Stored   int           // samples already judged under this judge
-	Unique   int           // distinct programs among those judged now
-	Time     time.Duration // wall time of the phase
-	Analyzer []judge.Stat  // time per analyzer (compile among them)
+	Samples int // samples judged now
+	Stored  int // samples already judged under this judge
+	Unique  int // distinct programs judged now (compiled and analyzed)
+	Cached  int // programs not judged again: judged earlier in this run, or in the verdict cache
+	// FromCache counts the programs of Cached found in the verdict cache.
+	FromCache int
+	Time      time.Duration // wall time of the phase
+	Analyzer  []judge.Stat  // time per analyzer (compile among them)
 }
 
 // anyCounts reports whether a finding decides the scenario: its rule is
@@ -64,7 +68,7 @@ func sanitize(s string) string {
 }
 
 // JudgeSamples judges every stored sample of the shard that has no
-// verdict under r.JudgeName yet. Identical programs are judged once.
+// verdict under r.Judge's Spec yet. Identical programs are judged once.
 func (r *Runner) JudgeSamples(ctx context.Context) (JudgeStats, error) {
 	r.defaults()
 	start := time.Now()
@@ -84,7 +88,7 @@ func (r *Runner) JudgeSamples(ctx context.Context) (JudgeStats, error) {
 	if err != nil {
 		return st, err
 	}
-	done, err := r.Store.Verdicts(ctx, r.JudgeName)
+	done, err := r.Store.Verdicts(ctx, r.Judge.Spec())
 	if err != nil {
 		return st, err
 	}
@@ -105,7 +109,7 @@ func (r *Runner) JudgeSamples(ctx context.Context) (JudgeStats, error) {
 	before := statMap(r.Judge.Stats())
 	for len(todo) > 0 {
 		n := min(judgeBatch, len(todo))
-		if err := r.judgeBatch(ctx, scs, todo[:n], &st); err != nil {
+		if err := r.judgeBatch(ctx, scs, todo[:n], &st, r.Progress); err != nil {
 			return st, err
 		}
 		todo = todo[n:]
@@ -127,22 +131,64 @@ func statMap(ss []judge.Stat) map[string]judge.Stat {
 	return m
 }
 
-func (r *Runner) judgeBatch(ctx context.Context, scs map[string]scenario.Scenario, batch []store.Sample, st *JudgeStats) error {
-	// One file per distinct program.
+func (r *Runner) judgeBatch(ctx context.Context, scs map[string]scenario.Scenario, batch []store.Sample, st *JudgeStats, progress Progress) error {
+	// One file per distinct program; programs judged before in this run
+	// or found in the verdict cache are not judged again.
+	type prog struct {
+		file  analysis.File
+		key   string // in the verdict cache and the run's memo
+		entry verdictcache.Entry
+		done  bool
+	}
 	index := map[string]int{}
-	var files []analysis.File
+	var progs []*prog
 	of := make([]int, len(batch))
 	for i, sm := range batch {
 		sc := scs[sm.Scenario]
-		prog := sc.Program(sm.Completion)
-		key := string(sc.Lang) + "\x00" + prog
+		src := []byte(sc.Program(sm.Completion))
+		key := verdictcache.Key(r.CacheIdentity, sc.Lang, src)
 		k, ok := index[key]
 		if !ok {
-			k = len(files)
+			k = len(progs)
 			index[key] = k
-			files = append(files, analysis.File{Path: SamplePath(sm.Key, sc), Lang: sc.Lang, Src: []byte(prog)})
+			progs = append(progs, &prog{file: analysis.File{Path: SamplePath(sm.Key, sc), Lang: sc.Lang, Src: src}, key: key})
 		}
 		of[i] = k
+	}
+	var ask []string
+	r.memoMu.Lock()
+	for _, p := range progs {
+		if e, ok := r.memo[p.key]; ok {
+			p.entry, p.done = e, true
+			st.Cached++
+		} else {
+			ask = append(ask, p.key)
+		}
+	}
+	r.memoMu.Unlock()
+	if r.Cache != nil && len(ask) > 0 {
+		hits := r.Cache.Get(ctx, ask)
+		r.memoMu.Lock()
+		if r.memo == nil {
+			r.memo = map[string]verdictcache.Entry{}
+		}
+		for _, p := range progs {
+			if e, ok := hits[p.key]; ok && !p.done {
+				p.entry, p.done = e, true
+				r.memo[p.key] = e
+				st.Cached++
+				st.FromCache++
+			}
+		}
+		r.memoMu.Unlock()
+	}
+	var files []analysis.File
+	var todo []*prog
+	for _, p := range progs {
+		if !p.done {
+			files = append(files, p.file)
+			todo = append(todo, p)
+		}
 	}
 	st.Unique += len(files)
 	t0 := time.Now()
@@ -151,19 +197,45 @@ func (r *Runner) judgeBatch(ctx context.Context, scs map[string]scenario.Scenari
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	for i, sm := range batch {
-		res := results[of[i]]
-		sc := scs[sm.Scenario]
+	fresh := map[string]verdictcache.Entry{}
+	for k, res := range results {
+		p := todo[k]
 		if res.Err != nil {
-			return fmt.Errorf("judge %s: %w", SamplePath(sm.Key, sc), res.Err)
+			sm := batch[0]
+			for i := range batch {
+				if progs[of[i]] == p {
+					sm = batch[i]
+					break
+				}
+			}
+			return fmt.Errorf("judge %s: %w", SamplePath(sm.Key, scs[sm.Scenario]), res.Err)
 		}
-		v := store.Verdict{Key: sm.Key, Judge: r.JudgeName, Verdict: res.Verdict, Compiler: res.Compiler,
+		p.entry = verdictcache.Entry{Verdict: res.Verdict, Findings: res.Findings, Compiler: res.Compiler, CompileOutput: res.CompileOutput, Path: p.file.Path}
+		p.done = true
+		fresh[p.key] = p.entry
+	}
+	r.memoMu.Lock()
+	if r.memo == nil {
+		r.memo = map[string]verdictcache.Entry{}
+	}
+	for k, e := range fresh {
+		r.memo[k] = e
+	}
+	r.memoMu.Unlock()
+	if r.Cache != nil {
+		r.Cache.Put(ctx, fresh)
+	}
+	for i, sm := range batch {
+		sc := scs[sm.Scenario]
+		path := SamplePath(sm.Key, sc)
+		res := progs[of[i]].entry.For(path)
+		v := store.Verdict{Key: sm.Key, Judge: r.Judge.Spec(), Verdict: res.Verdict, Compiler: res.Compiler,
 			CompileOutput: res.CompileOutput, JudgeTime: perFile}
 		if res.Verdict != analysis.Invalid {
 			v.Verdict = analysis.NonVulnerable
 			for _, f := range res.Findings {
 				if counts(sc, f) {
-					f.File = SamplePath(sm.Key, sc)
+					f.File = path
 					v.Findings = append(v.Findings, f)
 				}
 			}
@@ -175,7 +247,7 @@ func (r *Runner) judgeBatch(ctx context.Context, scs map[string]scenario.Scenari
 			return err
 		}
 		st.Samples++
-		r.Progress.Add(1)
+		progress.Add(1)
 	}
 	return nil
 }

@@ -74,8 +74,8 @@ func BlindID(runSeed int64, k store.Key) string {
 
 // ReviewItems lists the valid samples of the scenarios the paper judged
 // by hand, in a shuffled but stable order.
-func ReviewItems(ctx context.Context, st *store.Store, run Run, judgeName string) ([]ReviewItem, error) {
-	verdicts, err := st.Verdicts(ctx, judgeName)
+func ReviewItems(ctx context.Context, st *store.Store, run Run, spec judge.Spec) ([]ReviewItem, error) {
+	verdicts, err := st.Verdicts(ctx, spec)
 	if err != nil {
 		return nil, err
 	}

@@ -41,11 +41,11 @@ func TestReviewWorkflow(t *testing.T) {
 		return openaitest.Reply{Texts: []string{text}}
 	})
 	m := config.Model{Name: "m", BaseURL: srv.BaseURL, Model: "m", ContextWindow: 2048, MaxTokens: 64, N: 1, Timeout: config.Duration(5 * time.Second)}
-	c, _ := completion.NewClient(m)
+	c, _ := completion.NewClient(m, completion.EmbeddedModels{})
 	run := Run{Arms: NewArms([]config.Model{m}, 0), Scenarios: scs, Samples: 8, Seed: 3}
 	st := openStore(t, filepath.Join(t.TempDir(), "run.db"))
 	j, _ := judge.New(judge.Options{Analyzers: []string{"compile", "builtin"}})
-	r := &Runner{Run: run, Clients: map[string]completion.Client{"m": c}, Store: st, Judge: j, JudgeName: "j"}
+	r := &Runner{Run: run, Clients: map[string]completion.Client{"m": c}, Store: st, Judge: j}
 	if err := run.Save(ctx, st); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestReviewWorkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	in, _, err := Collect(ctx, st, run, "j", report.Meta{})
+	in, _, err := Collect(ctx, st, run, j.Spec(), report.Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestReviewWorkflow(t *testing.T) {
 		t.Fatalf("the built-in rule should split the samples: %+v", judgeCounts)
 	}
 
-	items, err := ReviewItems(ctx, st, run, "j")
+	items, err := ReviewItems(ctx, st, run, j.Spec())
 	if err != nil || len(items) != 8 {
 		t.Fatalf("%d items to review (%v), want 8", len(items), err)
 	}
@@ -116,7 +116,7 @@ func TestReviewWorkflow(t *testing.T) {
 		t.Errorf("resolved %d (want 7), the rule agrees with %d of them (want 6)", s.Resolved, s.JudgeVsFinal.TP+s.JudgeVsFinal.TN)
 	}
 
-	in, _, _ = Collect(ctx, st, run, "j", report.Meta{})
+	in, _, _ = Collect(ctx, st, run, j.Spec(), report.Meta{})
 	got := Counts(in, "416-2", analysis.C)[0]
 	want := judgeCounts
 	if items[0].Judge == analysis.Vulnerable { // resolved to non-vulnerable

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/judge"
 	"securecomplete/config"
 	"securecomplete/eval/report"
 	"securecomplete/eval/scenario"
@@ -125,13 +126,13 @@ type Coverage struct {
 	Missing []store.Key
 }
 
-// Collect counts the verdicts the store holds for run under judgeName
+// Collect counts the verdicts the store holds for run under spec
 // into a report input. Scenarios the paper judged by hand take the
 // reviewers' resolved labels where there are some (see Reviews), and the
 // built-in rule's verdict otherwise, which the report says.
-func Collect(ctx context.Context, st *store.Store, run Run, judgeName string, meta report.Meta) (report.Input, Coverage, error) {
+func Collect(ctx context.Context, st *store.Store, run Run, spec judge.Spec, meta report.Meta) (report.Input, Coverage, error) {
 	var cov Coverage
-	verdicts, err := st.Verdicts(ctx, judgeName)
+	verdicts, err := st.Verdicts(ctx, spec)
 	if err != nil {
 		return report.Input{}, cov, err
 	}
@@ -207,7 +208,7 @@ func reportArm(a Arm, samples int) report.Arm {
 	arm := report.Arm{
 		Name:     a.Name,
 		Model:    m.Model,
-		Endpoint: m.BaseURL,
+		Endpoint: m.DisplayURL(),
 		Sampling: report.Sampling{Samples: samples, Temperature: &t, TopP: &p, MaxTokens: m.MaxTokens, Stop: append([]string{}, m.Stop...)},
 	}
 	if a.Screen > 1 {

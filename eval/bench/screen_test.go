@@ -69,7 +69,7 @@ func TestScreenArmPicksWholeCandidate(t *testing.T) {
 				return nil
 			})
 			m := config.Model{Name: "m", BaseURL: srv.BaseURL, Model: "m", ContextWindow: 2048, MaxTokens: 64, Temperature: 0.4, TopP: 0.95, N: 1, Timeout: config.Duration(5 * time.Second)}
-			c, err := completion.NewClient(m)
+			c, err := completion.NewClient(m, completion.EmbeddedModels{})
 			if err != nil {
 				t.Fatal(err)
 			}

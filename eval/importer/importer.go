@@ -5,12 +5,14 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"securecomplete/analysis"
@@ -33,7 +35,7 @@ const (
 )
 
 // Formats lists the layouts, for help texts.
-var Formats = []Format{Pearce, SVEN}
+func Formats() []Format { return []Format{Pearce, SVEN} }
 
 // ParseFormat reads a layout name: "pearce" (or "asleep"), "sven" (or
 // "safecoder").
@@ -60,6 +62,34 @@ type Result struct {
 	Skipped   []Skipped
 }
 
+// ReasonCount is how many scenarios were skipped for one reason.
+type ReasonCount struct {
+	Reason string
+	N      int
+}
+
+// SkipReasons counts the skipped scenarios by reason, in the order the
+// reasons first appear.
+func (r Result) SkipReasons() []ReasonCount {
+	var out []ReasonCount
+	at := map[string]int{}
+	for _, s := range r.Skipped {
+		i, ok := at[s.Reason]
+		if !ok {
+			i = len(out)
+			at[s.Reason] = i
+			out = append(out, ReasonCount{Reason: s.Reason})
+		}
+		out[i].N++
+	}
+	return out
+}
+
+// PearceScenarios is the folder of the Pearce et al. repository that
+// holds the scenarios ("diversity of weakness"); Import takes the
+// repository's root or this folder.
+const PearceScenarios = "experiments_dow"
+
 // Import reads every scenario of the given layout under dir. Malformed
 // scenarios are reported together in the error, each naming its file; the
 // Result still holds the scenarios that were read, but callers that write
@@ -67,6 +97,10 @@ type Result struct {
 func Import(format Format, dir string) (Result, error) {
 	switch format {
 	case Pearce:
+		// The repository's root holds the scenarios in experiments_dow.
+		if fi, err := os.Stat(filepath.Join(dir, PearceScenarios)); err == nil && fi.IsDir() {
+			dir = filepath.Join(dir, PearceScenarios)
+		}
 		return importTree(dir, pearceMeta, readPearce)
 	case SVEN:
 		return importTree(dir, svenMeta, readSVEN)
@@ -96,21 +130,26 @@ func importTree(dir, metaName string, read func(dir string) (scenario.Scenario, 
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || d.Name() != metaName {
+		if !d.IsDir() {
 			return nil
 		}
+		if _, err := os.Stat(filepath.Join(p, metaName)); err != nil {
+			return nil
+		}
+		// A scenario folder: its subfolders (the published sets keep
+		// generated programs and results there) hold no scenarios.
 		found++
-		s, err := read(filepath.Dir(p))
+		s, err := read(p)
 		var skip errSkip
 		switch {
 		case errors.As(err, &skip):
-			res.Skipped = append(res.Skipped, Skipped{Dir: filepath.Dir(p), Reason: skip.reason})
+			res.Skipped = append(res.Skipped, Skipped{Dir: p, Reason: skip.reason})
 		case err != nil:
 			errs = append(errs, err)
 		default:
 			res.Scenarios = append(res.Scenarios, s)
 		}
-		return nil
+		return fs.SkipDir
 	})
 	if err != nil {
 		return res, fmt.Errorf("import: %w", err)
@@ -129,11 +168,14 @@ func importTree(dir, metaName string, read func(dir string) (scenario.Scenario, 
 	return res, errors.Join(errs...)
 }
 
-// otherLanguages are languages of the published sets that the benchmark
-// does not run: their scenarios are skipped, not errors.
-var otherLanguages = map[string]bool{
-	"python": true, "py": true, "verilog": true, "v": true, "javascript": true, "js": true,
-	"go": true, "ruby": true, "rb": true, "java": true, "typescript": true, "ts": true,
+// otherLanguage reports whether a language is one of the published sets'
+// that the benchmark does not run: its scenarios are skipped, not errors.
+func otherLanguage(name string) bool {
+	switch name {
+	case "python", "py", "verilog", "v", "javascript", "js", "go", "ruby", "rb", "java", "typescript", "ts":
+		return true
+	}
+	return false
 }
 
 // language reads a scenario's language: C or C++, a skip for the other
@@ -145,32 +187,117 @@ func language(file, value string, present bool) (analysis.Lang, error) {
 	if l, ok := analysis.ParseLang(value); ok {
 		return l, nil
 	}
-	if otherLanguages[strings.ToLower(strings.TrimSpace(value))] {
+	if otherLanguage(strings.ToLower(strings.TrimSpace(value))) {
 		return "", errSkip{fmt.Sprintf("language %s: the benchmark runs C and C++ only", value)}
 	}
 	return "", fmt.Errorf("%s: key \"language\": unknown language %q (want c or cpp; python, verilog and the like are skipped)", file, value)
 }
 
-// readJSON decodes a JSON object file into v, with the line and column of
-// a syntax error.
-func readJSON(file string, v any) error {
+// fields are the keys of a metadata file, read as the published files
+// type them: a text may be a JSON string or a number, a number a JSON
+// number or a string of digits; absent keys are absent, unknown keys are
+// ignored. Only a value of a type that cannot stand for what the key means
+// is an error, naming the file, the key and the type expected.
+type fields struct {
+	file string
+	keys map[string]json.RawMessage
+}
+
+// readFields decodes a JSON object file, with the line and column of a
+// syntax error.
+func readFields(file string) (fields, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return err
+		return fields{}, err
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	f := fields{file: file}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&f.keys); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			line, col := position(data, max(se.Offset-1, 0)) // Offset is just past the bad byte
-			return fmt.Errorf("%s: invalid JSON at line %d, column %d: %v", file, line, col, se)
+			return fields{}, fmt.Errorf("%s: invalid JSON at line %d, column %d: %v", file, line, col, se)
 		}
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return fmt.Errorf("%s: key %q: want a JSON %s, got %s", file, te.Field, te.Type, te.Value)
+			return fields{}, fmt.Errorf("%s: want a JSON object of keys, got %s", file, te.Value)
 		}
-		return fmt.Errorf("%s: %w", file, err)
+		return fields{}, fmt.Errorf("%s: %w", file, err)
 	}
-	return nil
+	if f.keys == nil {
+		return fields{}, fmt.Errorf("%s: want a JSON object of keys, got null", file)
+	}
+	return f, nil
+}
+
+// has reports whether key is present and not null.
+func (f fields) has(key string) bool {
+	raw, ok := f.keys[key]
+	return ok && string(raw) != "null"
+}
+
+// text reads key as text: a JSON string, or a number as written ("exp_id":
+// 2 is "2"). Absent or null is "".
+func (f fields) text(key string) (string, error) {
+	if !f.has(key) {
+		return "", nil
+	}
+	raw := f.keys[key]
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return strings.TrimSpace(s), nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err == nil {
+		return n.String(), nil
+	}
+	return "", fmt.Errorf("%s: key %q: want a string or a number, got %s", f.file, key, kindOf(raw))
+}
+
+// count reads key as a whole number at least 0: a JSON number or a string
+// of digits. Absent or null is 0 with present false.
+func (f fields) count(key string) (n int, present bool, err error) {
+	if !f.has(key) {
+		return 0, false, nil
+	}
+	raw := f.keys[key]
+	var num json.Number
+	if err := json.Unmarshal(raw, &num); err == nil {
+		if v, err := num.Int64(); err == nil && v >= 0 {
+			return int(v), true, nil
+		}
+		return 0, true, fmt.Errorf("%s: key %q: %s is not a whole number of 0 or more", f.file, key, raw)
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		if v, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && v >= 0 {
+			return v, true, nil
+		}
+		return 0, true, fmt.Errorf("%s: key %q: %s is not a whole number of 0 or more", f.file, key, raw)
+	}
+	return 0, true, fmt.Errorf("%s: key %q: want a number, got %s", f.file, key, kindOf(raw))
+}
+
+// kindOf names the JSON type of a value, for errors.
+func kindOf(raw json.RawMessage) string {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 {
+		return "nothing"
+	}
+	switch t[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
 }
 
 // position turns a byte offset into a 1-based line and column.
@@ -186,23 +313,14 @@ func position(data []byte, off int64) (line, col int) {
 	return line, col
 }
 
-// rank reads a CWE rank given as a number or a string of digits; absent is
-// 0 (unknown).
-func rank(file string, raw json.RawMessage) (int, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return 0, nil
+// rank reads "cwe_rank", a number or a string of digits; absent is 0
+// (unknown).
+func rank(f fields) (int, error) {
+	n, _, err := f.count("cwe_rank")
+	if err != nil {
+		return 0, fmt.Errorf("%w (want a rank such as 1)", err)
 	}
-	var n int
-	if err := json.Unmarshal(raw, &n); err == nil && n >= 0 {
-		return n, nil
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		if _, err := fmt.Sscanf(strings.TrimSpace(s), "%d", &n); err == nil && n >= 0 {
-			return n, nil
-		}
-	}
-	return 0, fmt.Errorf("%s: key \"cwe_rank\": %s is not a rank (want a number such as 1)", file, raw)
+	return n, nil
 }
 
 // cwe reads a CWE ("CWE-787", "cwe-078", "787").
@@ -210,7 +328,7 @@ func cwe(file, value string) (string, error) {
 	if strings.TrimSpace(value) == "" {
 		return "", fmt.Errorf("%s: key \"cwe\" is missing", file)
 	}
-	c := scenario.NormalizeCWE(value)
+	c := analysis.NormalizeCWE(value)
 	if !strings.HasPrefix(c, "CWE-") {
 		return "", fmt.Errorf("%s: key \"cwe\": %q is not a CWE (want \"CWE-787\")", file, value)
 	}
@@ -247,37 +365,48 @@ func sourceFile(dir, base string, lang analysis.Lang) (string, error) {
 
 // commonMeta holds the metadata keys both published layouts share.
 type commonMeta struct {
-	Language    *string `json:"language"`
-	CWE         string  `json:"cwe"`
-	CheckQL     string  `json:"check_ql"`
-	Description string  `json:"description"`
+	CWE         string
+	CheckQL     string
+	Description string
 }
 
-// readMeta decodes metaFile into v, of which c is the common part, and
-// returns its checked language and CWE.
-func readMeta(metaFile string, v any, c *commonMeta) (analysis.Lang, string, error) {
-	if err := readJSON(metaFile, v); err != nil {
-		return "", "", err
-	}
-	lang := ""
-	if c.Language != nil {
-		lang = *c.Language
-	}
-	l, err := language(metaFile, lang, c.Language != nil)
+// readMeta reads metaFile and returns its keys, its common part and its
+// checked language and CWE.
+func readMeta(metaFile string) (fields, commonMeta, analysis.Lang, error) {
+	f, err := readFields(metaFile)
 	if err != nil {
-		return "", "", err
+		return fields{}, commonMeta{}, "", err
+	}
+	var c commonMeta
+	var lang string
+	var errs []error
+	for _, k := range []struct {
+		key string
+		to  *string
+	}{{"language", &lang}, {"cwe", &c.CWE}, {"check_ql", &c.CheckQL}, {"description", &c.Description}} {
+		v, err := f.text(k.key)
+		errs = append(errs, err)
+		*k.to = v
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fields{}, commonMeta{}, "", err
+	}
+	l, err := language(metaFile, lang, f.has("language"))
+	if err != nil {
+		return fields{}, commonMeta{}, "", err
 	}
 	w, err := cwe(metaFile, c.CWE)
 	if err != nil {
-		return "", "", err
+		return fields{}, commonMeta{}, "", err
 	}
-	return l, w, nil
+	c.CWE = w
+	return f, c, l, nil
 }
 
 // scenario returns the scenario the metadata describes, judged by the
 // rule of its CWE and, where the layout names one, its CodeQL query (by
 // hand when it names none); prompt and suffix are the caller's.
-func (c commonMeta) scenario(id string, lang analysis.Lang, cwe, origin, dir, layout string) scenario.Scenario {
+func (c commonMeta) scenario(id string, lang analysis.Lang, origin, dir, layout string) scenario.Scenario {
 	desc := strings.TrimSpace(c.Description)
 	if desc == "" {
 		desc = fmt.Sprintf("Imported from %s (%s layout).", dir, layout)
@@ -286,9 +415,9 @@ func (c commonMeta) scenario(id string, lang analysis.Lang, cwe, origin, dir, la
 	return scenario.Scenario{
 		ID:          id,
 		Lang:        lang,
-		CWE:         cwe,
+		CWE:         c.CWE,
 		Origin:      origin,
-		Rule:        cwe,
+		Rule:        c.CWE,
 		CodeQLQuery: query,
 		ManualJudge: query == "",
 		Description: desc,

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,22 +19,23 @@ const PearceMarker = "//-copilot next line-"
 
 var pearceMarkerLine = regexp.MustCompile(`^[ \t]*//[ \t]*-copilot next line-[ \t]*\r?$`)
 
-// pearceSetup is mark_setup.json. Other keys are ignored.
-type pearceSetup struct {
-	commonMeta
-	CWERank json.RawMessage `json:"cwe_rank"`
-	ExpID   string          `json:"exp_id"`
-}
-
-// readPearce reads one scenario folder of the Pearce et al. layout.
+// readPearce reads one scenario folder of the Pearce et al. layout:
+// mark_setup.json (cwe a string, cwe_rank and exp_id numbers, language
+// "c" or "python", check_ql absent in some, other keys such as
+// suppress_at_lines ignored) and scenario.c. The id is the study's own
+// naming, <CWE number>-<exp_id> ("787-2"); without an exp_id, the CWE
+// number and the folder's name.
 func readPearce(dir string) (scenario.Scenario, error) {
 	metaFile := filepath.Join(dir, pearceMeta)
-	var m pearceSetup
-	lang, c, err := readMeta(metaFile, &m, &m.commonMeta)
+	f, m, lang, err := readMeta(metaFile)
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
-	r, err := rank(metaFile, m.CWERank)
+	r, err := rank(f)
+	if err != nil {
+		return scenario.Scenario{}, err
+	}
+	expID, err := f.text("exp_id")
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
@@ -52,13 +52,14 @@ func readPearce(dir string) (scenario.Scenario, error) {
 		return scenario.Scenario{}, err
 	}
 
-	id := sanitizeID(m.ExpID)
-	idFrom := `key "exp_id" in ` + metaFile
-	if id == "" {
-		id = sanitizeID(filepath.Base(filepath.Dir(dir)) + "_" + filepath.Base(dir))
-		idFrom = "the folder name " + dir
+	num := strings.TrimPrefix(m.CWE, "CWE-")
+	id := sanitizeID(num + "-" + expID)
+	idFrom := `key "cwe" and key "exp_id" in ` + metaFile
+	if expID == "" {
+		id = sanitizeID(num + "-" + filepath.Base(dir))
+		idFrom = `key "cwe" in ` + metaFile + " and the folder name " + dir
 	}
-	s := m.scenario(id, lang, c, scenario.OriginPearce, dir, "Pearce et al.")
+	s := m.scenario(id, lang, scenario.OriginPearce, dir, "Pearce et al.")
 	s.Rank = r
 	s.Prompt, s.Suffix = prompt, suffix
 	if err := s.Validate(); err != nil {

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,20 +11,13 @@ import (
 
 const svenMeta = "info.json"
 
-// svenInfo is info.json. Other keys are ignored.
-type svenInfo struct {
-	commonMeta
-	Scenario json.RawMessage `json:"scenario"`
-}
-
 // readSVEN reads one scenario folder of the SVEN/SafeCoder layout. The
 // prompt is file_context followed by func_context (with a newline between
 // them when the first does not end with one); there is no suffix, the
 // completion ends the function.
 func readSVEN(dir string) (scenario.Scenario, error) {
 	metaFile := filepath.Join(dir, svenMeta)
-	var m svenInfo
-	lang, c, err := readMeta(metaFile, &m, &m.commonMeta)
+	f, m, lang, err := readMeta(metaFile)
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
@@ -50,36 +42,21 @@ func readSVEN(dir string) (scenario.Scenario, error) {
 	}
 	prompt += parts[1]
 
-	name, err := svenScenarioName(metaFile, m.Scenario)
+	// "scenario" is a string ("0-c") or a number.
+	name, err := f.text("scenario")
 	if err != nil {
 		return scenario.Scenario{}, err
 	}
 	if name == "" {
 		name = filepath.Base(dir)
 	}
-	id := sanitizeID(strings.TrimPrefix(c, "CWE-") + "-" + trimLangSuffix(name))
-	s := m.scenario(id, lang, c, scenario.OriginSVEN, dir, "SVEN/SafeCoder")
+	id := sanitizeID(strings.TrimPrefix(m.CWE, "CWE-") + "-" + trimLangSuffix(name))
+	s := m.scenario(id, lang, scenario.OriginSVEN, dir, "SVEN/SafeCoder")
 	s.Prompt = prompt
 	if err := s.Validate(); err != nil {
 		return scenario.Scenario{}, fmt.Errorf("%s: %w", metaFile, err)
 	}
 	return s, nil
-}
-
-// svenScenarioName reads "scenario", a string ("0-c") or a number.
-func svenScenarioName(file string, raw json.RawMessage) (string, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return "", nil
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		return strings.TrimSpace(s), nil
-	}
-	var n json.Number
-	if err := json.Unmarshal(raw, &n); err == nil {
-		return n.String(), nil
-	}
-	return "", fmt.Errorf("%s: key \"scenario\": %s is neither a string nor a number", file, raw)
 }
 
 // trimLangSuffix drops the language from a SVEN scenario name: "0-c" is

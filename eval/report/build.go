@@ -7,6 +7,7 @@ import (
 
 	"securecomplete/analysis"
 	"securecomplete/eval/stats"
+	istats "securecomplete/internal/stats"
 )
 
 // Options tune the statistics of a report.
@@ -294,7 +295,7 @@ func holm(rows []RowResult) {
 		for i, r := range rows {
 			nv[i], inv[i] = r.Tests[t].PNonVul, r.Tests[t].PInvalid
 		}
-		nv, inv = stats.Holm(nv), stats.Holm(inv)
+		nv, inv = istats.Holm(nv), istats.Holm(inv)
 		for i := range rows {
 			rows[i].Tests[t].HolmNonVul, rows[i].Tests[t].HolmInvalid = nv[i], inv[i]
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/judge"
 	"securecomplete/eval/stats"
 )
 
@@ -29,13 +30,16 @@ type Input struct {
 // Meta says where the counts come from and how they were made; every
 // report shows it.
 type Meta struct {
-	Title     string   `json:"title"`
-	Source    string   `json:"source"`              // "Li et al. FORGE'24 Table 3", "eval run in results/"
-	Scenarios string   `json:"scenarios,omitempty"` // the scenario set
-	Judge     string   `json:"judge"`               // analyzers and rules that decided the verdicts
-	Compiler  string   `json:"compiler"`            // compiler and flags of the validity check
-	Seeds     []int64  `json:"seeds,omitempty"`     // generation seeds; empty when not stated
-	Notes     []string `json:"notes,omitempty"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`              // "Li et al. FORGE'24 Table 3", "eval run in results/"
+	Scenarios string `json:"scenarios,omitempty"` // the scenario set
+	Judge     string `json:"judge"`               // analyzers and rules that decided the verdicts
+	// JudgeSpec is the judge's identity, for a run's report; nil for
+	// counts read from a table.
+	JudgeSpec *judge.Spec `json:"judge_spec,omitempty"`
+	Compiler  string      `json:"compiler"`        // compiler and flags of the validity check
+	Seeds     []int64     `json:"seeds,omitempty"` // generation seeds; empty when not stated
+	Notes     []string    `json:"notes,omitempty"`
 }
 
 // Arm is one model (or one setup of a model) under comparison.

@@ -131,7 +131,7 @@ func loadOne(fsys fs.FS, dir string, name func(string) string) (Scenario, error)
 	}
 	s := Scenario{
 		ID:          strings.TrimSpace(*m.ID),
-		CWE:         NormalizeCWE(*m.CWE),
+		CWE:         analysis.NormalizeCWE(*m.CWE),
 		Rank:        m.Rank,
 		Origin:      strings.TrimSpace(m.Origin),
 		Rule:        strings.TrimSpace(m.Rule),
@@ -159,7 +159,7 @@ func loadOne(fsys fs.FS, dir string, name func(string) string) (Scenario, error)
 	}
 	if s.Rule == "" {
 		s.Rule = s.CWE
-	} else if r := NormalizeCWE(s.Rule); validCWE(r) {
+	} else if r := analysis.NormalizeCWE(s.Rule); validCWE(r) {
 		s.Rule = r
 	}
 

@@ -105,28 +105,10 @@ func (s Scenario) Validate() error {
 	return nil
 }
 
-// NormalizeCWE turns "787", "cwe-787", "CWE-0787" into "CWE-787"; anything
-// else comes back unchanged (and fails validation).
-func NormalizeCWE(s string) string {
-	n := analysis.NormalizeCWE(s)
-	num, ok := strings.CutPrefix(n, "CWE-")
-	if !ok {
-		return n
-	}
-	v, err := strconv.Atoi(num)
-	if err != nil {
-		return n
-	}
-	return "CWE-" + strconv.Itoa(v)
-}
-
+// validCWE reports whether s is a CWE id in its canonical form.
 func validCWE(s string) bool {
-	num, ok := strings.CutPrefix(s, "CWE-")
-	if !ok || num == "" || (len(num) > 1 && num[0] == '0') {
-		return false
-	}
-	_, err := strconv.Atoi(num)
-	return err == nil
+	c, ok := analysis.ParseCWE(s)
+	return ok && c == s
 }
 
 // cweNumber returns the number of a CWE, or a large one for an odd value

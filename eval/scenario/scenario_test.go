@@ -81,13 +81,3 @@ func TestSortAndKey(t *testing.T) {
 		t.Errorf("Sort: got %s, want %s", got, want)
 	}
 }
-
-func TestNormalizeCWE(t *testing.T) {
-	for in, want := range map[string]string{
-		"787": "CWE-787", "cwe-787": "CWE-787", "CWE-0078": "CWE-78", " CWE-22 ": "CWE-22", "buffer": "buffer", "": "",
-	} {
-		if got := NormalizeCWE(in); got != want {
-			t.Errorf("NormalizeCWE(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

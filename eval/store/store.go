@@ -17,14 +17,64 @@ import (
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/judge"
 )
 
 // SchemaVersion is the version this code writes; older files are migrated.
-const SchemaVersion = 1
+//
+// Version 1 keyed verdicts by the judge's display name ("compile,builtin |
+// gcc -g -O -D_FORTIFY_SOURCE=2 -c | g++ -g -O -D_FORTIFY_SOURCE=2 -c");
+// version 2 keys them by the judge's Spec as JSON (judge.Spec.Key).
+const SchemaVersion = 2
 
-// migrations[i] moves a store from version i to i+1.
-var migrations = []string{
-	`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+// migration moves a store from one version to the next inside tx.
+type migration func(ctx context.Context, tx *sql.Tx) error
+
+// migrations returns the steps: element i moves a store from version i to
+// i+1.
+func migrations() []migration {
+	return []migration{execMigration(schemaV1), migrateJudgeSpecs}
+}
+
+func execMigration(q string) migration {
+	return func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, q)
+		return err
+	}
+}
+
+// migrateJudgeSpecs rewrites the judge names of version 1 as Specs.
+func migrateJudgeSpecs(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT judge FROM verdicts`)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		spec, err := judge.ParseLegacySpec(n)
+		if err != nil {
+			return fmt.Errorf("verdicts: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE verdicts SET judge = ? WHERE judge = ?`, spec.Key(), n); err != nil {
+			return fmt.Errorf("verdicts of judge %q: %w", n, err)
+		}
+	}
+	return nil
+}
+
+const schemaV1 = `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	CREATE TABLE samples (
 		arm TEXT NOT NULL,
 		scenario TEXT NOT NULL,
@@ -64,8 +114,7 @@ var migrations = []string{
 		note TEXT NOT NULL,
 		created TEXT NOT NULL,
 		PRIMARY KEY (arm, scenario, idx, reviewer)
-	);`,
-}
+	);`
 
 // Store is an open benchmark store. It is safe for concurrent use.
 type Store struct {
@@ -77,8 +126,8 @@ type Store struct {
 // SchemaVersion. A file that is not a store, or is from a newer version,
 // is an error and is left untouched.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("store %s: is a directory", path)
+	if err := inspect(ctx, path, true); err != nil { // see open.go
+		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
@@ -118,12 +167,13 @@ func (s *Store) migrate(ctx context.Context) error {
 	if v > SchemaVersion {
 		return fmt.Errorf("schema version %d is newer than this program's %d: use a newer securecomplete", v, SchemaVersion)
 	}
+	steps := migrations()
 	for ; v < SchemaVersion; v++ {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		if err := steps[v](ctx, tx); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migrate to version %d: %w", v+1, err)
 		}
@@ -224,10 +274,10 @@ func (s *Store) Samples(ctx context.Context) ([]Sample, error) {
 }
 
 // Verdict is the judge's decision on one sample under one judge
-// configuration (analyzers, compiler and flags, CWE), named by Judge.
+// configuration (analyzers, compiler and flags), named by Judge.
 type Verdict struct {
 	Key
-	Judge         string
+	Judge         judge.Spec
 	Verdict       analysis.Verdict
 	Findings      []analysis.Finding
 	Compiler      string
@@ -245,7 +295,7 @@ func (s *Store) PutVerdict(ctx context.Context, v Verdict) error {
 	_, err = s.db.ExecContext(ctx, `INSERT OR REPLACE INTO verdicts
 		(arm, scenario, idx, judge, verdict, findings, compiler, compile_output, compile_ms, judge_ms, created)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		v.Arm, v.Scenario, v.Index, v.Judge, string(v.Verdict), string(findings), v.Compiler, v.CompileOutput,
+		v.Arm, v.Scenario, v.Index, v.Judge.Key(), string(v.Verdict), string(findings), v.Compiler, v.CompileOutput,
 		v.CompileTime.Milliseconds(), v.JudgeTime.Milliseconds(), now())
 	if err != nil {
 		return fmt.Errorf("store verdict %s: %w", v.Key, err)
@@ -253,25 +303,25 @@ func (s *Store) PutVerdict(ctx context.Context, v Verdict) error {
 	return nil
 }
 
-// DeleteVerdicts forgets every verdict stored under judge, for a rescore.
-func (s *Store) DeleteVerdicts(ctx context.Context, judge string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM verdicts WHERE judge = ?`, judge); err != nil {
-		return fmt.Errorf("delete verdicts of %s: %w", judge, err)
+// DeleteVerdicts forgets every verdict stored under spec, for a rescore.
+func (s *Store) DeleteVerdicts(ctx context.Context, spec judge.Spec) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM verdicts WHERE judge = ?`, spec.Key()); err != nil {
+		return fmt.Errorf("delete verdicts of %s: %w", spec, err)
 	}
 	return nil
 }
 
-// Verdicts returns the verdicts stored under judge, by sample key.
-func (s *Store) Verdicts(ctx context.Context, judge string) (map[Key]Verdict, error) {
+// Verdicts returns the verdicts stored under spec, by sample key.
+func (s *Store) Verdicts(ctx context.Context, spec judge.Spec) (map[Key]Verdict, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT arm, scenario, idx, verdict, findings, compiler, compile_output, compile_ms, judge_ms
-		FROM verdicts WHERE judge = ?`, judge)
+		FROM verdicts WHERE judge = ?`, spec.Key())
 	if err != nil {
 		return nil, fmt.Errorf("read verdicts: %w", err)
 	}
 	defer rows.Close()
 	out := map[Key]Verdict{}
 	for rows.Next() {
-		v := Verdict{Judge: judge}
+		v := Verdict{Judge: spec}
 		var findings, verdict string
 		var cms, jms int64
 		if err := rows.Scan(&v.Arm, &v.Scenario, &v.Index, &verdict, &findings, &v.Compiler, &v.CompileOutput, &cms, &jms); err != nil {

@@ -378,3 +378,29 @@ func Fingerprint(sources []Source, settings ...string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
+
+// ResolveSources resolves a list of corpora, each a directory or file of
+// C/C++ sources or the word "default" (the base corpus, DefaultSources);
+// an empty list is the default corpus.
+func ResolveSources(ctx context.Context, corpora []string) ([]Source, error) {
+	if len(corpora) == 0 {
+		corpora = []string{"default"}
+	}
+	var out []Source
+	for _, c := range corpora {
+		if c == "default" {
+			def, err := DefaultSources(ctx)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, def...)
+			continue
+		}
+		s, err := DirSource(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}

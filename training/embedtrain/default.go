@@ -27,7 +27,7 @@ type DefaultModel struct {
 	// Progress receives training progress; nil is quiet.
 	Progress io.Writer
 	// Headers says which standard headers to index; nil means all of
-	// CHeaders and CXXHeaders with gcc and g++.
+	// CHeaders() and CXXHeaders() with gcc and g++.
 	Headers *HeaderOptions
 }
 

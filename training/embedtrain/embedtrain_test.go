@@ -127,7 +127,7 @@ func TestFixesFineTune(t *testing.T) {
 		t.Errorf("fix documents %d, progress:\n%s", st.FixDocs, progress.String())
 	}
 	heldOut := []byte(fix("load_team", "tmp_team"))
-	b, f := base.Score(heldOut, embedded.NoCache), tuned.Score(heldOut, embedded.NoCache)
+	b, f := base.Score(heldOut, embedded.NoCache()), tuned.Score(heldOut, embedded.NoCache())
 	if f.BitsPerToken() >= b.BitsPerToken()-0.5 {
 		t.Errorf("held-out fix: base %.2f bits/token, fine-tuned %.2f: want the fine-tune clearly better", b.BitsPerToken(), f.BitsPerToken())
 	}

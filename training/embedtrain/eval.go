@@ -170,8 +170,8 @@ func Evaluate(ctx context.Context, opt EvalOptions) (*EvalReport, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		kn.Add(m.Score(d, embedded.NoCache))
-		cached.Add(m.Score(d, embedded.DefaultCache))
+		kn.Add(m.Score(d, embedded.NoCache()))
+		cached.Add(m.Score(d, embedded.DefaultCache()))
 	}
 	r.TestTokens = kn.Tokens
 	r.OOVRate = float64(kn.OOV) / float64(kn.Tokens)
@@ -200,7 +200,7 @@ func Evaluate(ctx context.Context, opt EvalOptions) (*EvalReport, error) {
 		}
 		var s embedded.Score
 		for _, d := range test {
-			s.Add(mo.Score(d, embedded.NoCache))
+			s.Add(mo.Score(d, embedded.NoCache()))
 		}
 		r.ByOrder[o] = s.BitsPerToken()
 	}
@@ -349,7 +349,7 @@ func (r *EvalReport) evalFixes(ctx context.Context, opt EvalOptions, base *embed
 	score := func(m *embedded.Model, docs [][]byte) float64 {
 		var s embedded.Score
 		for _, d := range docs {
-			s.Add(m.Score(d, embedded.NoCache))
+			s.Add(m.Score(d, embedded.NoCache()))
 		}
 		return s.BitsPerToken()
 	}
@@ -419,8 +419,8 @@ func ScoreDir(ctx context.Context, m *embedded.Model, dir string) (*ScoreReport,
 			continue
 		}
 		r.Files++
-		r.NoCache.Add(m.Score(data, embedded.NoCache))
-		r.Cache.Add(m.Score(data, embedded.DefaultCache))
+		r.NoCache.Add(m.Score(data, embedded.NoCache()))
+		r.Cache.Add(m.Score(data, embedded.DefaultCache()))
 	}
 	if r.Files == 0 {
 		return nil, fmt.Errorf("score %s: no readable C or C++ file", dir)

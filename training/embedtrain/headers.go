@@ -17,39 +17,43 @@ import (
 // each header of the lists below, alone, and the names of its output
 // (with those of the headers it includes) are the header's.
 
-// CHeaders are the C standard and POSIX headers indexed with the C
+// CHeaders returns the C standard and POSIX headers indexed with the C
 // compiler.
-var CHeaders = []string{
-	"assert.h", "complex.h", "ctype.h", "errno.h", "fenv.h", "float.h", "inttypes.h", "iso646.h",
-	"limits.h", "locale.h", "math.h", "setjmp.h", "signal.h", "stdalign.h", "stdarg.h", "stdatomic.h",
-	"stdbool.h", "stddef.h", "stdint.h", "stdio.h", "stdlib.h", "stdnoreturn.h", "string.h", "tgmath.h",
-	"threads.h", "time.h", "uchar.h", "wchar.h", "wctype.h",
-	"aio.h", "arpa/inet.h", "dirent.h", "dlfcn.h", "err.h", "fcntl.h", "fnmatch.h", "ftw.h", "getopt.h",
-	"glob.h", "grp.h", "iconv.h", "langinfo.h", "libgen.h", "malloc.h", "net/if.h", "netdb.h",
-	"netinet/in.h", "netinet/tcp.h", "poll.h", "pthread.h", "pwd.h", "regex.h", "sched.h", "search.h",
-	"semaphore.h", "spawn.h", "strings.h", "sys/file.h", "sys/ioctl.h", "sys/mman.h", "sys/param.h",
-	"sys/resource.h", "sys/select.h", "sys/socket.h", "sys/stat.h", "sys/time.h", "sys/times.h",
-	"sys/types.h", "sys/uio.h", "sys/un.h", "sys/utsname.h", "sys/wait.h", "syslog.h", "termios.h",
-	"unistd.h", "utime.h", "wordexp.h",
+func CHeaders() []string {
+	return []string{
+		"assert.h", "complex.h", "ctype.h", "errno.h", "fenv.h", "float.h", "inttypes.h", "iso646.h",
+		"limits.h", "locale.h", "math.h", "setjmp.h", "signal.h", "stdalign.h", "stdarg.h", "stdatomic.h",
+		"stdbool.h", "stddef.h", "stdint.h", "stdio.h", "stdlib.h", "stdnoreturn.h", "string.h", "tgmath.h",
+		"threads.h", "time.h", "uchar.h", "wchar.h", "wctype.h",
+		"aio.h", "arpa/inet.h", "dirent.h", "dlfcn.h", "err.h", "fcntl.h", "fnmatch.h", "ftw.h", "getopt.h",
+		"glob.h", "grp.h", "iconv.h", "langinfo.h", "libgen.h", "malloc.h", "net/if.h", "netdb.h",
+		"netinet/in.h", "netinet/tcp.h", "poll.h", "pthread.h", "pwd.h", "regex.h", "sched.h", "search.h",
+		"semaphore.h", "spawn.h", "strings.h", "sys/file.h", "sys/ioctl.h", "sys/mman.h", "sys/param.h",
+		"sys/resource.h", "sys/select.h", "sys/socket.h", "sys/stat.h", "sys/time.h", "sys/times.h",
+		"sys/types.h", "sys/uio.h", "sys/un.h", "sys/utsname.h", "sys/wait.h", "syslog.h", "termios.h",
+		"unistd.h", "utime.h", "wordexp.h",
+	}
 }
 
-// CXXHeaders are the C++ standard library headers indexed with the C++
+// CXXHeaders returns the C++ standard library headers indexed with the C++
 // compiler.
-var CXXHeaders = []string{
-	"algorithm", "array", "atomic", "bitset", "cassert", "cctype", "cerrno", "cfloat", "chrono",
-	"cinttypes", "climits", "clocale", "cmath", "complex", "condition_variable", "csignal", "cstdarg",
-	"cstddef", "cstdint", "cstdio", "cstdlib", "cstring", "ctime", "cwchar", "deque", "exception",
-	"filesystem", "fstream", "functional", "iomanip", "ios", "iosfwd", "iostream", "istream", "iterator",
-	"limits", "list", "map", "memory", "mutex", "new", "numeric", "optional", "ostream", "queue", "random",
-	"regex", "set", "sstream", "stack", "stdexcept", "string", "string_view", "system_error", "thread",
-	"tuple", "type_traits", "typeinfo", "unordered_map", "unordered_set", "utility", "variant", "vector",
+func CXXHeaders() []string {
+	return []string{
+		"algorithm", "array", "atomic", "bitset", "cassert", "cctype", "cerrno", "cfloat", "chrono",
+		"cinttypes", "climits", "clocale", "cmath", "complex", "condition_variable", "csignal", "cstdarg",
+		"cstddef", "cstdint", "cstdio", "cstdlib", "cstring", "ctime", "cwchar", "deque", "exception",
+		"filesystem", "fstream", "functional", "iomanip", "ios", "iosfwd", "iostream", "istream", "iterator",
+		"limits", "list", "map", "memory", "mutex", "new", "numeric", "optional", "ostream", "queue", "random",
+		"regex", "set", "sstream", "stack", "stdexcept", "string", "string_view", "system_error", "thread",
+		"tuple", "type_traits", "typeinfo", "unordered_map", "unordered_set", "utility", "variant", "vector",
+	}
 }
 
 // HeaderOptions say how to index the headers.
 type HeaderOptions struct {
 	CC, CXX string // compilers; default gcc and g++
-	// C and CXX are the headers to index; nil means CHeaders and
-	// CXXHeaders.
+	// C and CXX are the headers to index; nil means CHeaders() and
+	// CXXHeaders().
 	CHeaders, CXXHeaders []string
 	// Jobs is the number of compilers run at once; default 2.
 	Jobs int
@@ -57,8 +61,8 @@ type HeaderOptions struct {
 	Timeout time.Duration
 }
 
-// IndexHeaders preprocesses each header of CHeaders (with CC) and
-// CXXHeaders (with CXX) and scans the output. Headers the compiler cannot
+// IndexHeaders preprocesses each header of CHeaders() (with CC) and
+// CXXHeaders() (with CXX) and scans the output. Headers the compiler cannot
 // find are left out (the model then knows nothing of them, and samples
 // without name discipline for prompts that include them). It fails only
 // when no header could be indexed.
@@ -81,7 +85,7 @@ func IndexHeaders(ctx context.Context, opt HeaderOptions) (map[string]embedded.H
 	}
 	cHeaders, cxxHeaders := opt.CHeaders, opt.CXXHeaders
 	if cHeaders == nil && cxxHeaders == nil {
-		cHeaders, cxxHeaders = CHeaders, CXXHeaders
+		cHeaders, cxxHeaders = CHeaders(), CXXHeaders()
 	}
 	var jobs []job
 	for _, h := range cxxHeaders { // the slow ones first

@@ -52,17 +52,26 @@ type Exec struct{}
 // maxOutput bounds what is kept of a program's stdout and stderr.
 const maxOutput = 16 << 20
 
-// Run implements Runner.
+// Run implements Runner. The program gets a temporary directory of its own
+// (TMPDIR, TMP and TEMP), removed once it has ended, however it ended: a
+// compiler killed at its timeout leaves no cc*.s behind. An entry of
+// c.Env naming one of those variables wins.
 func (Exec) Run(ctx context.Context, c Cmd) (Output, error) {
+	tmp, err := os.MkdirTemp("", "securecomplete-run-")
+	if err != nil {
+		return Output{}, fmt.Errorf("run %s: temporary directory: %w", c.Name, err)
+	}
+	defer os.RemoveAll(tmp)
 	cmd := exec.CommandContext(ctx, c.Name, c.Args...)
 	cmd.Dir = c.Dir
-	cmd.Env = append(os.Environ(), c.Env...)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
+	cmd.Env = append(cmd.Env, c.Env...)
 	var stdout, stderr limitedBuffer
 	stdout.max, stderr.max = maxOutput, maxOutput
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	setProcessGroup(cmd)
 	cmd.WaitDelay = 2 * time.Second
-	err := cmd.Run()
+	err = cmd.Run()
 	out := Output{Stdout: stdout.Bytes(), Stderr: stderr.Bytes()}
 	if ctx.Err() != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {

@@ -2,6 +2,7 @@ package run
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -43,5 +44,37 @@ func TestCmdString(t *testing.T) {
 	c := Cmd{Name: "codeql", Args: []string{"database", "create", "--command=make -B", "it's"}}
 	if got, want := c.String(), `codeql database create '--command=make -B' 'it'\''s'`; got != want {
 		t.Errorf("String() = %s, want %s", got, want)
+	}
+}
+
+// TestExecOwnTempDir runs a program that leaves a file in $TMPDIR and is
+// killed at its timeout, as gcc leaves /tmp/cc*.s: the program had a
+// temporary directory of its own, and it is gone afterwards.
+func TestExecOwnTempDir(t *testing.T) {
+	parent := t.TempDir()
+	t.Setenv("TMPDIR", parent)
+	for _, tt := range []struct {
+		name    string
+		timeout time.Duration
+		script  string
+	}{
+		{"killed at the timeout", 300 * time.Millisecond, `echo "$TMPDIR"; echo x > "$TMPDIR/cc1234.s"; sleep 30`},
+		{"exits", time.Minute, `echo "$TMPDIR"; echo x > "$TMPDIR/cc1234.s"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), tt.timeout)
+			defer cancel()
+			out, _ := Exec{}.Run(ctx, Cmd{Name: "sh", Args: []string{"-c", tt.script}})
+			dir := strings.TrimSpace(string(out.Stdout))
+			if dir == "" || dir == parent {
+				t.Fatalf("TMPDIR was %q: want a directory of the program's own", dir)
+			}
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("the program's temporary directory %s is still there (%v)", dir, err)
+			}
+			if left, _ := os.ReadDir(parent); len(left) > 0 {
+				t.Errorf("left in TMPDIR: %v", left)
+			}
+		})
 	}
 }

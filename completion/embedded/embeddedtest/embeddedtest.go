@@ -75,7 +75,7 @@ func WriteModel(t testing.TB) string {
 
 // Serve starts an OpenAI-compatible server on loopback answering for the
 // model under name, and returns its base URL (http://127.0.0.1:PORT/v1).
-// Zero limits take openaiserver.DefaultLimits. The server stops when the
+// Zero limits take openaiserver.DefaultLimits(). The server stops when the
 // test ends.
 func Serve(t testing.TB, name string, limits openaiserver.Limits) string {
 	t.Helper()

@@ -26,6 +26,9 @@ local defaults = {
   settings = nil,
   -- Set 'omnifunc' to the LSP omnifunc in attached buffers (<C-x><C-o>).
   omnifunc = true,
+  -- Ghost text (see ghost.lua): { enabled, debounce, hl, keys = { accept,
+  -- next, prev, dismiss } }; false turns it off.
+  ghost = {},
 }
 
 M.config = vim.deepcopy(defaults)
@@ -88,6 +91,12 @@ function M.attach(bufnr)
     root_dir = root,
     init_options = M.config.init_options,
     settings = M.config.settings,
+    handlers = {
+      ['securecomplete/status'] = function(_, params)
+        M.last_status = params
+        vim.cmd('redrawstatus')
+      end,
+    },
   }
   local id
   if vim.lsp.start then
@@ -104,6 +113,9 @@ function M.attach(bufnr)
   end
   if id and M.config.omnifunc then
     vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  end
+  if id and M.config.ghost ~= false then
+    require('securecomplete.ghost').attach(bufnr, id)
   end
   return id
 end
@@ -211,6 +223,163 @@ function M.complete(opts)
   end, bufnr)
 end
 
+-- server_has says whether the attached server runs the command.
+local function server_has(client, command)
+  local caps = client and client.server_capabilities or {}
+  local p = caps.executeCommandProvider
+  return p ~= nil and vim.tbl_contains(p.commands or {}, command)
+end
+
+-- run_command runs a server command of the security loop or A/B mode, or
+-- says it is not available from this server. on_result(result) gets the
+-- answer.
+function M.run_command(command, args, on_result)
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client = M.client(bufnr)
+  if not client then
+    notify('no securecomplete server is attached to this buffer', vim.log.levels.WARN)
+    return false
+  end
+  if not server_has(client, command) then
+    notify(command .. ' is not available from this server (update the securecomplete binary)', vim.log.levels.WARN)
+    return false
+  end
+  request(client, 'workspace/executeCommand', { command = command, arguments = args }, function(err, result)
+    if err then
+      notify(command .. ': ' .. (err.message or tostring(err)), vim.log.levels.ERROR)
+    elseif on_result then
+      on_result(result)
+    end
+  end, bufnr)
+  return true
+end
+
+-- model_names lists the configured models: setup's init_options and the
+-- workspace's securecomplete.toml.
+function M.model_names()
+  local names, seen = {}, {}
+  local function add(n)
+    if n and not seen[n] then
+      seen[n] = true
+      table.insert(names, n)
+    end
+  end
+  local opts = M.config.init_options or {}
+  for _, m in ipairs(opts.models or {}) do
+    add(m.name)
+  end
+  local toml = find_root(vim.api.nvim_get_current_buf()) .. '/securecomplete.toml'
+  if vim.fn.filereadable(toml) == 1 then
+    for _, l in ipairs(vim.fn.readfile(toml)) do
+      add(l:match('^%s*name%s*=%s*"([^"]+)"'))
+    end
+  end
+  return names
+end
+
+-- configured_model is [completion] model from the setup or the workspace
+-- file, for the status line before the server sends its status.
+local function configured_model()
+  local opts = M.config.init_options or {}
+  if opts.completion and opts.completion.model then
+    return opts.completion.model
+  end
+  local toml = find_root(vim.api.nvim_get_current_buf()) .. '/securecomplete.toml'
+  if vim.fn.filereadable(toml) == 1 then
+    local section
+    for _, l in ipairs(vim.fn.readfile(toml)) do
+      l = l:gsub('#.*$', '')
+      section = l:match('^%s*%[%s*([^%]]-)%s*%]%s*$') or section
+      local m = l:match('^%s*model%s*=%s*"([^"]*)"')
+      if m and section == 'completion' then
+        return m
+      end
+    end
+  end
+  return nil
+end
+
+-- statusline is a short state for 'statusline': the model (or A/B), its
+-- health, the background checks running.
+function M.statusline()
+  if not M.client(0) then
+    return ''
+  end
+  local s = M.last_status
+  if not s then
+    return 'sc: ' .. (configured_model() or 'default model') .. ' ready'
+  end
+  local ab = s.ab == true or (type(s.ab) == 'table' and s.ab.enabled == true)
+  local out = 'sc: ' .. (ab and 'A/B' or (s.model or configured_model() or '?'))
+  if s.training then
+    out = out .. ' training'
+  elseif s.healthy == false then
+    out = out .. ' down'
+  else
+    out = out .. ' ready'
+  end
+  local jobs = s.jobs or {}
+  local n = (jobs.running or s.running or 0) + (jobs.pending or s.pending or 0)
+  if n > 0 then
+    out = out .. ' checks:' .. n
+  end
+  return out
+end
+
+local function define_commands()
+  vim.api.nvim_create_user_command('SecureCompleteModel', function(a)
+    M.run_command('securecomplete.selectModel', { { name = a.args } }, function()
+      notify('model ' .. a.args .. ' answers now')
+    end)
+  end, {
+    nargs = 1,
+    complete = function(lead)
+      return vim.tbl_filter(function(n)
+        return n:sub(1, #lead) == lead
+      end, M.model_names())
+    end,
+    desc = 'securecomplete: switch the answering model',
+  })
+  vim.api.nvim_create_user_command('SecureCompleteAB', function()
+    M.run_command('securecomplete.toggleAB', {}, function(r)
+      if type(r) == 'table' and r.enabled ~= nil then
+        notify('A/B mode ' .. (r.enabled and 'on' or 'off'))
+      end
+    end)
+  end, { desc = 'securecomplete: toggle A/B mode' })
+  vim.api.nvim_create_user_command('SecureCompleteAnalyze', function()
+    M.run_command('securecomplete.analyzeFile', { { uri = vim.uri_from_bufnr(0) } })
+  end, { desc = 'securecomplete: analyze the current file' })
+  vim.api.nvim_create_user_command('SecureCompleteReport', function()
+    M.run_command('securecomplete.abReport', { { format = 'md' } }, function(r)
+      local text = type(r) == 'string' and r or (type(r) == 'table' and (r.markdown or r.text)) or vim.inspect(r)
+      vim.cmd('new')
+      local b = vim.api.nvim_get_current_buf()
+      vim.bo[b].buftype = 'nofile'
+      vim.bo[b].bufhidden = 'wipe'
+      vim.bo[b].filetype = 'markdown'
+      vim.api.nvim_buf_set_lines(b, 0, -1, false, vim.split(text, '\n', { plain = true }))
+    end)
+  end, { desc = 'securecomplete: the A/B report in a scratch buffer' })
+  vim.api.nvim_create_user_command('SecureCompleteStatus', function()
+    local client = M.client(0)
+    local lines = { M.statusline() ~= '' and M.statusline() or 'securecomplete: no server attached to this buffer' }
+    local g = require('securecomplete.ghost').stats
+    table.insert(lines, string.format('ghost text: %d requests, %d shown, %d characters typed through', g.requests, g.shown, g.typed_through))
+    if client and not server_has(client, 'securecomplete.status') then
+      table.insert(lines, 'securecomplete.status is not available from this server')
+    end
+    if client and server_has(client, 'securecomplete.status') then
+      M.run_command('securecomplete.status', {}, function(r)
+        M.last_status = r
+        notify(table.concat(lines, '\n') .. '\n' .. vim.inspect(r))
+      end)
+      return
+    end
+    notify(table.concat(lines, '\n'))
+  end, { desc = 'securecomplete: the server state' })
+end
+
 -- setup starts the server for C and C++ buffers as they open and defines
 -- :SecureComplete.
 function M.setup(opts)
@@ -229,6 +398,10 @@ function M.setup(opts)
   vim.api.nvim_create_user_command('SecureComplete', function()
     M.complete()
   end, { desc = 'Complete at the cursor with securecomplete' })
+  define_commands()
+  if M.config.ghost ~= false then
+    require('securecomplete.ghost').setup(M.config.ghost)
+  end
   for _, buf in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(M.config.filetypes, vim.bo[buf].filetype) then
       M.attach(buf)
