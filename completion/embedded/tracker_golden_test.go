@@ -102,7 +102,7 @@ func goldenPrompts(docs []goldenDoc) []goldenPrompt {
 // session, plainly and when closing, and how much closing costs. It
 // returns the hash and the number of positions hashed.
 func allowedHash(m *Model, text string, from int) (uint64, int) {
-	s := m.newSession(text, DefaultCache, false)
+	s := m.newSession(text, DefaultCache(), false)
 	if s.heal != nil && s.heal.tok != ^uint32(0) {
 		s.hist = append(s.hist, s.heal.tok)
 	}
@@ -165,7 +165,7 @@ func writeGolden(t *testing.T, m *Model, prompts []goldenPrompt, configs func(na
 	var b bytes.Buffer
 	for _, p := range prompts {
 		fmt.Fprintf(&b, "# %s\n", p.name)
-		ntoks := m.newSession(p.text, DefaultCache, false).ntoks
+		ntoks := m.newSession(p.text, DefaultCache(), false).ntoks
 		if walk {
 			hp, np := allowedHash(m, p.text, 0)
 			fmt.Fprintf(&b, "prompt allowed %016x/%d\n", hp, np)
