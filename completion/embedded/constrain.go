@@ -3,19 +3,21 @@ package embedded
 import (
 	"slices"
 	"strings"
+
+	"securecomplete/completion/embedded/ctrack"
 )
 
 // syntax is the prompt as the syntax tracker read it, shared by the
 // choices of a request (read only once built).
 type syntax struct {
-	tr *tracker // the state at the end of the prompt
+	tr *ctrack.Tracker // the state at the end of the prompt
 	// flags holds what is known of each name: the model's names (from
 	// the header table of the prompt's includes), then the names only the
 	// prompt holds, each with what the prompt does with it; arity the
 	// arguments of the functions among them.
 	flags []uint8
 	arity []uint16
-	kinds []uint16 // the functions' parameter kinds (see pkPtr)
+	kinds []uint16 // the functions' parameter kinds (see ctrack.MergeKinds)
 	// xinfo classifies the prompt's tokens outside the vocabulary.
 	xinfo []tinfo
 	// discipline: every header the prompt includes is in the table, so
@@ -39,15 +41,15 @@ func (sy *syntax) get(n int32) uint8 {
 }
 
 func (sy *syntax) getArity(n int32) (lo, hi uint8, ok bool) {
-	if n < 0 || int(n) >= len(sy.flags) || sy.flags[n]&fArity == 0 {
+	if n < 0 || int(n) >= len(sy.flags) || sy.flags[n]&ctrack.NameArity == 0 {
 		return 0, 0, false
 	}
-	lo, hi = unpackArity(sy.arity[n])
+	lo, hi = ctrack.UnpackArity(sy.arity[n])
 	return lo, hi, true
 }
 
 func (sy *syntax) getKinds(n int32) uint16 {
-	if n < 0 || int(n) >= len(sy.flags) || sy.flags[n]&fArity == 0 {
+	if n < 0 || int(n) >= len(sy.flags) || sy.flags[n]&ctrack.NameArity == 0 {
 		return 0
 	}
 	return sy.kinds[n]
@@ -63,7 +65,11 @@ func (s *session) info(id uint32) tinfo {
 
 // buildSyntax reads the prompt's tokens (s.hist, without a healed last
 // token) with the tracker. raw are the prompt's tokens as lexed.
-func (s *session) buildSyntax(raw []string) {
+func (s *session) buildSyntax(raw []string) { s.readSyntax(raw, nil) }
+
+// readSyntax is buildSyntax; visit, when set, sees the tracker before
+// each token of s.hist[1:] it reads (tests record what it allows).
+func (s *session) readSyntax(raw []string, visit func(i int, tr *ctrack.Tracker)) {
 	m := s.m
 	sy := &syntax{fn: -1}
 	s.syn = sy
@@ -79,7 +85,7 @@ func (s *session) buildSyntax(raw []string) {
 					xnames[name] = n
 				}
 			}
-			ti.name = n
+			ti.Name = n
 		}
 		sy.xinfo[i] = ti
 	}
@@ -103,11 +109,11 @@ func (s *session) buildSyntax(raw []string) {
 			std = -1
 		}
 	}
-	tr := newTracker(sy.cpp, std)
-	if n, ok := m.names.idx["main"]; ok {
-		tr.main = n
-	} else if n, ok := xnames["main"]; ok {
-		tr.main = n
+	main, ok := m.names.idx["main"]
+	if !ok {
+		if main, ok = xnames["main"]; !ok {
+			main = -1
+		}
 	}
 	nameOf := func(n int32) string {
 		if n >= 0 && int(n) < len(m.names.list) {
@@ -120,9 +126,8 @@ func (s *session) buildSyntax(raw []string) {
 		}
 		return ""
 	}
-	tr.names = nameOf
 	stdOK := map[int32]uint8{}
-	for name, how := range commonStd {
+	for name, how := range ctrack.CommonStd() {
 		if n, ok := m.names.idx[name]; ok {
 			stdOK[n] = how
 		} else if n, ok := xnames[name]; ok {
@@ -131,41 +136,48 @@ func (s *session) buildSyntax(raw []string) {
 	}
 	// The names the prompt itself writes after std::.
 	for i := 2; i < len(s.hist); i++ {
-		if std >= 0 && s.info(s.hist[i-2]).name == std && tokenTrim(s.text(s.hist[i-1])) == "::" {
-			if n := s.info(s.hist[i]).name; n >= 0 && stdOK[n] == stdNo {
-				stdOK[n] = stdYes
+		if std >= 0 && s.info(s.hist[i-2]).Name == std && strings.TrimPrefix(s.text(s.hist[i-1]), " ") == "::" {
+			if n := s.info(s.hist[i]).Name; n >= 0 && stdOK[n] == ctrack.StdNo {
+				stdOK[n] = ctrack.StdYes
 			}
 		}
 	}
-	tr.stdOK = func(n int32) uint8 { return stdOK[n] }
-	tr.reserved = func(n int32) bool { return strings.HasPrefix(nameOf(n), "_") }
-	tr.collect = func(n int32, f uint8) {
-		if int(n) < len(sy.flags) {
-			sy.flags[n] |= f
+	tr := ctrack.New(ctrack.Config{CPP: sy.cpp, Std: std, Main: main, Discipline: sy.discipline, Env: ctrack.Env{
+		Flags:    sy.get,
+		Arity:    sy.getArity,
+		ArgKinds: sy.getKinds,
+		Name:     nameOf,
+		Std:      func(n int32) uint8 { return stdOK[n] },
+		Reserved: func(n int32) bool { return strings.HasPrefix(nameOf(n), "_") },
+		Collect: func(n int32, f uint8) {
+			if int(n) < len(sy.flags) {
+				sy.flags[n] |= f
+			}
+		},
+		CollectArity: func(n int32, lo, hi uint8, kinds uint16) {
+			if int(n) < len(sy.flags) {
+				sy.kinds[n] = ctrack.MergeKinds(sy.kinds[n], sy.flags[n]&ctrack.NameArity != 0, kinds)
+				sy.arity[n] = ctrack.MergeArity(sy.arity[n], sy.flags[n]&ctrack.NameArity != 0, lo, hi)
+				sy.flags[n] |= ctrack.NameArity
+			}
+		},
+	}})
+	for i, id := range s.hist[1:] {
+		if visit != nil {
+			visit(i, tr)
 		}
+		tr.Step(s.info(id), s.text(id))
 	}
-	tr.collectArity = func(n int32, lo, hi uint8, kinds uint16) {
-		if int(n) < len(sy.flags) {
-			sy.kinds[n] = mergeKinds(sy.kinds[n], sy.flags[n]&fArity != 0, kinds)
-			sy.arity[n] = mergeArity(sy.arity[n], sy.flags[n]&fArity != 0, lo, hi)
-			sy.flags[n] |= fArity
-		}
-	}
-	tr.arity = sy.getArity
-	tr.argKinds = sy.getKinds
-	for _, id := range s.hist[1:] {
-		tr.step(s.info(id), s.text(id), sy.get)
-	}
-	tr.collect, tr.collectArity = nil, nil
+	tr.StopCollecting()
 	// A tag the choice can write: one the vocabulary or the prompt holds.
 	for n, f := range sy.flags {
-		if f&fTag != 0 && (int32(n) < m.vocabNames || int32(n) >= int32(len(m.names.list))) {
-			tr.hasTags = true
+		if f&ctrack.NameTag != 0 && (int32(n) < m.vocabNames || int32(n) >= int32(len(m.names.list))) {
+			tr.SetHasTags(true)
 			break
 		}
 	}
 	sy.tr = tr
-	sy.fn = tr.function()
+	sy.fn = tr.Function()
 }
 
 // promptIncludes lists the headers a prompt includes (sorted, without
@@ -174,15 +186,15 @@ func (s *session) buildSyntax(raw []string) {
 func promptIncludes(raw []string) (includes []string, quoted, cpp bool) {
 	bol := true
 	for i, tok := range raw {
-		t := tokenTrim(tokenText(tok))
+		t := strings.TrimPrefix(tokenText(tok), " ")
 		switch t {
 		case "::", "namespace", "class", "template", "std", "nullptr":
 			if !isComment(tok) {
 				cpp = true
 			}
 		}
-		if bol && t == "#" && i+2 < len(raw) && tokenTrim(raw[i+1]) == "include" {
-			h := tokenTrim(raw[i+2])
+		if bol && t == "#" && i+2 < len(raw) && strings.TrimPrefix(raw[i+1], " ") == "include" {
+			h := strings.TrimPrefix(raw[i+2], " ")
 			if len(h) > 2 && (h[0] == '<' && h[len(h)-1] == '>' || h[0] == '"' && h[len(h)-1] == '"') {
 				if h[0] == '"' {
 					quoted = true
@@ -207,12 +219,12 @@ func promptIncludes(raw []string) (includes []string, quoted, cpp bool) {
 // candidates left are allowed ones.
 //
 // closing asks, in addition, for tokens that close what is open: the
-// token budget is nearly spent (see tracker.closingCost).
-func (g *generator) mask(tr *tracker, hist []uint32, rescue, closing bool) bool {
-	s, sy := g.s, g.s.syn
+// token budget is nearly spent (see ctrack.Tracker.ClosingCost).
+func (g *generator) mask(tr *ctrack.Tracker, hist []uint32, rescue, closing bool) bool {
+	s := g.s
 	ok := func(w uint32) bool {
 		ti, text := s.info(w), s.text(w)
-		return tr.allowed(ti, text, sy.get, sy.discipline) && (!closing || tr.closingAllowed(ti, text, sy.get))
+		return tr.Allowed(ti, text) && (!closing || tr.ClosingAllowed(ti, text))
 	}
 	g.saved = append(g.saved[:0], g.cands...)
 	kept := g.cands[:0]

@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"securecomplete/completion/embedded/ctrack"
 )
 
 // FormatVersion is the version of the model file format. A change of the
@@ -295,8 +297,8 @@ func (m *Model) writeHeaders(bw *bufio.Writer, put func(uint64)) {
 			put(p - prev)
 			prev = p
 			bw.WriteByte(hl.flags[i])
-			if hl.flags[i]&fArity != 0 {
-				lo, hi := unpackArity(hl.arity[i])
+			if hl.flags[i]&NameArity != 0 {
+				lo, hi := ctrack.UnpackArity(hl.arity[i])
 				bw.WriteByte(lo)
 				bw.WriteByte(hi)
 				put(uint64(hl.kinds[i]))
@@ -340,12 +342,12 @@ func (m *Model) readHeaders(d *decoder) {
 			f := d.b[0]
 			d.b = d.b[1:]
 			var a, ks uint16
-			if f&fArity != 0 {
+			if f&NameArity != 0 {
 				if len(d.b) < 2 {
 					d.fail("header %s: truncated arity", name)
 					return
 				}
-				a = packArity(d.b[0], d.b[1])
+				a = ctrack.PackArity(d.b[0], d.b[1])
 				d.b = d.b[2:]
 				v := d.uvarint()
 				if v > 0xffff {

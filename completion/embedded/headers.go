@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"securecomplete/completion/embedded/ctrack"
 )
 
 // The header table says which names each standard header provides, so
@@ -32,21 +34,21 @@ type NameInfo struct {
 // Name flags of a NameInfo, as ScanHeader sets them.
 const (
 	// NameGlobal: usable unqualified.
-	NameGlobal = fGlobal
+	NameGlobal = ctrack.NameGlobal
 	// NameStd: declared in a namespace (written std::name).
-	NameStd = fStd
+	NameStd = ctrack.NameStd
 	// NameMember: a member of a struct, union or class.
-	NameMember = fMember
+	NameMember = ctrack.NameMember
 	// NameType: a type name.
-	NameType = fType
+	NameType = ctrack.NameType
 	// NameTag: a struct, union, enum or class tag.
-	NameTag = fTag
+	NameTag = ctrack.NameTag
 	// NameVoidFunction: a function returning void.
-	NameVoidFunction = fVoidFn
+	NameVoidFunction = ctrack.NameVoidFunction
 	// NameArity: MinArgs and MaxArgs hold the function's arity.
-	NameArity = fArity
+	NameArity = ctrack.NameArity
 	// NameVar: an object (or an object-like macro), not a function.
-	NameVar = fVar
+	NameVar = ctrack.NameVar
 )
 
 // ScanHeader reads a header as the preprocessor prints it (with -dD, so
@@ -69,39 +71,41 @@ func ScanHeader(text []byte, cpp bool) HeaderNames {
 		}
 		return info[n].Flags
 	}
-	tr := newTracker(cpp, -1)
-	tr.collect = func(n int32, f uint8) {
-		grow(n)
-		info[n].Flags |= f
-	}
-	tr.collectArity = func(n int32, lo, hi uint8, kinds uint16) {
-		grow(n)
-		ni := &info[n]
-		ni.ArgKinds = mergeKinds(ni.ArgKinds, ni.Flags&fArity != 0, kinds)
-		a := mergeArity(packArity(ni.MinArgs, ni.MaxArgs), ni.Flags&fArity != 0, lo, hi)
-		ni.MinArgs, ni.MaxArgs = unpackArity(a)
-		ni.Flags |= fArity
-	}
+	tr := ctrack.New(ctrack.Config{CPP: cpp, Std: -1, Main: -1, Env: ctrack.Env{
+		Flags: get,
+		Collect: func(n int32, f uint8) {
+			grow(n)
+			info[n].Flags |= f
+		},
+		CollectArity: func(n int32, lo, hi uint8, kinds uint16) {
+			grow(n)
+			ni := &info[n]
+			ni.ArgKinds = ctrack.MergeKinds(ni.ArgKinds, ni.Flags&NameArity != 0, kinds)
+			a := ctrack.MergeArity(ctrack.PackArity(ni.MinArgs, ni.MaxArgs), ni.Flags&NameArity != 0, lo, hi)
+			ni.MinArgs, ni.MaxArgs = ctrack.UnpackArity(a)
+			ni.Flags |= NameArity
+		},
+	}})
 	lex(text, false, func(tok []byte) {
 		ti, name := classify(string(tok))
 		if name != "" {
-			ti.name = nm.intern(name)
+			ti.Name = nm.intern(name)
 			if name == "std" {
-				tr.std = ti.name
+				tr.SetStd(ti.Name)
 			}
 		}
-		tr.step(ti, string(tok), get)
+		tr.Step(ti, string(tok))
 	})
 	out := HeaderNames{}
 	if n, ok := nm.idx["std"]; ok && int(n) < len(info) {
-		info[n] = NameInfo{Flags: fGlobal} // a namespace, whatever the scan made of it
+		info[n] = NameInfo{Flags: NameGlobal} // a namespace, whatever the scan made of it
 	}
 	for i, ni := range info {
 		name := nm.list[i]
-		if ni.Flags&^(fArity|fVoidFn) == 0 || strings.HasPrefix(name, "_") {
+		if ni.Flags&^(NameArity|NameVoidFunction) == 0 || strings.HasPrefix(name, "_") {
 			continue
 		}
-		if kw, ok := keywords[name]; ok && !(kw.cpp && !cpp) {
+		if ctrack.IsKeyword(name, cpp) {
 			continue
 		}
 		out[name] = ni
@@ -130,7 +134,7 @@ func (m *Model) SetHeaders(h map[string]HeaderNames) {
 			ni := names[n]
 			hl.names = append(hl.names, m.names.intern(n))
 			hl.flags = append(hl.flags, ni.Flags)
-			hl.arity = append(hl.arity, packArity(ni.MinArgs, ni.MaxArgs))
+			hl.arity = append(hl.arity, ctrack.PackArity(ni.MinArgs, ni.MaxArgs))
 			hl.kinds = append(hl.kinds, ni.ArgKinds)
 		}
 		m.headers[hdr] = hl
@@ -169,10 +173,10 @@ func (m *Model) headerFlags(includes []string) (hi *headerInfo, ok bool) {
 		}
 		for i, n := range hl.names {
 			f := hl.flags[i]
-			if f&fArity != 0 {
-				lo, up := unpackArity(hl.arity[i])
-				hi.kinds[n] = mergeKinds(hi.kinds[n], hi.flags[n]&fArity != 0, hl.kinds[i])
-				hi.arity[n] = mergeArity(hi.arity[n], hi.flags[n]&fArity != 0, lo, up)
+			if f&NameArity != 0 {
+				lo, up := ctrack.UnpackArity(hl.arity[i])
+				hi.kinds[n] = ctrack.MergeKinds(hi.kinds[n], hi.flags[n]&NameArity != 0, hl.kinds[i])
+				hi.arity[n] = ctrack.MergeArity(hi.arity[n], hi.flags[n]&NameArity != 0, lo, up)
 			}
 			hi.flags[n] |= f
 		}

@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+
+	"securecomplete/completion/embedded/ctrack"
 )
 
 // Options are the sampling settings of one request.
@@ -45,7 +47,7 @@ type Options struct {
 	// ignore_eos; for benchmarks).
 	IgnoreEOS bool
 	// Unconstrained samples from the n-gram model alone. By default a
-	// syntax tracker (syntax.go) keeps each choice to tokens that can
+	// syntax tracker (package ctrack) keeps each choice to tokens that can
 	// continue valid C or C++ (balanced brackets, operators between
 	// operands, comments closed, names declared by the prompt, its
 	// included headers or the choice itself), and a choice that closes
@@ -484,10 +486,10 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 	hist := slices.Clone(s.hist)
 	pr := s.pr
 	heal := s.heal
-	var tr *tracker
+	var tr *ctrack.Tracker
 	var own repeats
 	if s.syn != nil {
-		tr = s.syn.tr.clone()
+		tr = s.syn.tr.Clone()
 		own = repeats{}
 	}
 	ch := Choice{Index: i}
@@ -538,12 +540,11 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 		whole := tr != nil && s.syn.fn >= 0 && !opt.IgnoreEOS && opt.MaxTokens >= wholeFunction
 		closing := false
 		if whole {
-			left, cost := opt.MaxTokens-step, tr.closingCost(s.syn.fn)
-			closing = left <= cost+closingMargin || tr.atStatementStart() && left <= cost+statementMargin
+			left, cost := opt.MaxTokens-step, tr.ClosingCost(s.syn.fn)
+			closing = left <= cost+closingMargin || tr.AtStatementStart() && left <= cost+statementMargin
 		}
 		if tr != nil {
-			tr.closing = closing
-			tr.young = whole && step < minBody && !closing
+			tr.SetBudget(closing, whole && step < minBody && !closing)
 		}
 		if tr != nil && !closing {
 			g.dropRepeats(hist, s.rep, own)
@@ -557,7 +558,7 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 				if heal.tok != ^uint32(0) {
 					hist = append(hist, heal.tok)
 					if tr != nil {
-						tr.step(s.info(heal.tok), s.text(heal.tok), s.syn.get)
+						tr.Step(s.info(heal.tok), s.text(heal.tok))
 					}
 				}
 				pr = heal.pr
@@ -596,8 +597,8 @@ func (g *generator) run(ctx context.Context, i int, seed uint64, opt *Options, s
 		}
 		if tr != nil {
 			own.add(hist)
-			tr.step(s.info(w), tok, s.syn.get)
-			if s.syn.fn >= 0 && len(tr.stack) <= s.syn.fn && !opt.IgnoreEOS {
+			tr.Step(s.info(w), tok)
+			if s.syn.fn >= 0 && tr.Depth() <= s.syn.fn && !opt.IgnoreEOS {
 				// The function the prompt left open is closed.
 				ch.FinishReason = FinishStop
 				break

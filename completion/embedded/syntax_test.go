@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"securecomplete/completion/embedded/ctrack"
 )
 
 // testHeaders are headers as `gcc -E -dD` prints them, cut down and
@@ -59,6 +61,12 @@ extern char *strcpy (char *__restrict __dest, const char *__restrict __src);
 func headerModel(t testing.TB, order int) *Model {
 	t.Helper()
 	m := trainTest(t, order)
+	setTestHeaders(m)
+	return m
+}
+
+// setTestHeaders gives m the test headers' table.
+func setTestHeaders(m *Model) {
 	table := map[string]HeaderNames{}
 	for name, h := range testHeaders {
 		table[name] = ScanHeader([]byte(h.text), h.cpp)
@@ -67,7 +75,6 @@ func headerModel(t testing.TB, order int) *Model {
 	table["cstdio"] = ScanHeader([]byte(testHeaders["stdio.h"].text), true)
 	table["cstdlib"] = ScanHeader([]byte(testHeaders["stdlib.h"].text), true)
 	m.SetHeaders(table)
-	return m
 }
 
 func TestScanHeader(t *testing.T) {
@@ -118,21 +125,21 @@ func TestScanHeader(t *testing.T) {
 // nextAllowed asks the tracker of a session whether tok may come next,
 // after the whole prompt (its last token too, which sampling may heal).
 func nextAllowed(s *session, tok string) bool {
-	tr := s.syn.tr.clone()
+	tr := s.syn.tr.Clone()
 	if s.heal != nil && s.heal.tok != ^uint32(0) {
-		tr.step(s.info(s.heal.tok), s.text(s.heal.tok), s.syn.get)
+		tr.Step(s.info(s.heal.tok), s.text(s.heal.tok))
 	}
 	ti, name := classify(tok)
 	if name != "" {
 		if n, ok := s.m.names.idx[name]; ok {
-			ti.name = n
+			ti.Name = n
 		} else if n, ok := s.syn.xnames[name]; ok {
-			ti.name = n
+			ti.Name = n
 		} else {
-			ti.name = int32(len(s.syn.flags)) // a name no one declared
+			ti.Name = int32(len(s.syn.flags)) // a name no one declared
 		}
 	}
-	return tr.allowed(ti, tok, s.syn.get, s.syn.discipline)
+	return tr.Allowed(ti, tok)
 }
 
 func TestTrackerAllows(t *testing.T) {
@@ -232,9 +239,9 @@ func declaredNames(text string) map[string]bool {
 		if isLayout(tok) {
 			continue
 		}
-		t := tokenTrim(tok)
+		t := strings.TrimPrefix(tok, " ")
 		ti, _ := classify(tok)
-		typeWord := ti.cls == cKeyword && (ti.code == kwType || ti.code == kwQual || ti.code == kwTag) || t == "size_t" || t == "FILE"
+		typeWord := ti.Class == ctrack.Keyword && (typeKeywords[t] || tagKeywords[t]) || t == "size_t" || t == "FILE"
 		if start && depth == 0 {
 			stmtDecl = typeWord
 		}
@@ -242,7 +249,7 @@ func declaredNames(text string) map[string]bool {
 			forDecl = typeWord
 		}
 		start, afterFor = false, false
-		if ti.cls == cIdent {
+		if ti.Class == ctrack.Ident {
 			prevType := prev == "type" || prev == "tag"
 			if prevType || prev == "," && (depth == 0 && stmtDecl || depth == 1 && forDecl) {
 				out[t] = true
@@ -266,11 +273,11 @@ func declaredNames(text string) map[string]bool {
 		switch {
 		case t == "*":
 			// keep prev
-		case typeWord && ti.code == kwTag:
+		case typeWord && tagKeywords[t]:
 			prev = "tagkw"
 		case typeWord:
 			prev = "type"
-		case prev == "tagkw" && ti.cls == cIdent:
+		case prev == "tagkw" && ti.Class == ctrack.Ident:
 			prev = "tag"
 		default:
 			prev = t
@@ -278,6 +285,17 @@ func declaredNames(text string) map[string]bool {
 	}
 	return out
 }
+
+// typeKeywords and tagKeywords are the keywords that write a type.
+var (
+	typeKeywords = map[string]bool{
+		"void": true, "char": true, "short": true, "int": true, "long": true, "float": true, "double": true,
+		"signed": true, "unsigned": true, "_Bool": true, "_Complex": true, "bool": true, "wchar_t": true,
+		"char8_t": true, "char16_t": true, "char32_t": true, "auto": true,
+		"const": true, "volatile": true, "restrict": true, "_Atomic": true, "mutable": true,
+	}
+	tagKeywords = map[string]bool{"struct": true, "union": true, "enum": true, "class": true, "typename": true}
+)
 
 var (
 	identRE   = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
@@ -299,8 +317,10 @@ func TestGenerateWritesOnlyDeclaredNames(t *testing.T) {
 	for _, w := range identRE.FindAllString(prompt+testHeaders["stdio.h"].text+testHeaders["stdlib.h"].text, -1) {
 		delete(undeclared, w)
 	}
-	for w := range keywords {
-		delete(undeclared, w)
+	for w := range undeclared {
+		if ctrack.IsKeyword(w, true) {
+			delete(undeclared, w)
+		}
 	}
 	found := func(texts []string) map[string]string {
 		got := map[string]string{}
@@ -338,7 +358,7 @@ func TestGenerateWritesOnlyDeclaredNames(t *testing.T) {
 func braceDepth(s string) int {
 	d := 0
 	for _, tok := range Tokenize(s) {
-		switch tokenTrim(tok) {
+		switch strings.TrimPrefix(tok, " ") {
 		case "{":
 			d++
 		case "}":
@@ -405,7 +425,7 @@ func TestHeaderTableRoundTrip(t *testing.T) {
 				}
 				continue
 			}
-			if a.flags[n] != b.flags[nb] || a.flags[n]&fArity != 0 && (a.arity[n] != b.arity[nb] || a.kinds[n] != b.kinds[nb]) {
+			if a.flags[n] != b.flags[nb] || a.flags[n]&NameArity != 0 && (a.arity[n] != b.arity[nb] || a.kinds[n] != b.kinds[nb]) {
 				t.Errorf("%s: %s flags %08b arity %04x kinds %04x, read back %08b %04x %04x", h, name, a.flags[n], a.arity[n], a.kinds[n], b.flags[nb], b.arity[nb], b.kinds[nb])
 			}
 		}
@@ -420,15 +440,15 @@ func TestScanHeaderArgKinds(t *testing.T) {
 		name  string
 		want  []uint16 // the kinds of the first parameters, the others unknown
 	}{
-		{c, "fprintf", []uint16{pkPtr, pkCharPtr}}, // then "...": unknown
-		{c, "fputs", []uint16{pkCharPtr, pkPtr}},
-		{c, "putchar", []uint16{pkScalar}},
-		{c, "malloc", []uint16{pkScalar}}, // size_t
-		{c, "free", []uint16{pkPtr}},
+		{c, "fprintf", []uint16{ctrack.ParamPointer, ctrack.ParamCharPointer}}, // then "...": unknown
+		{c, "fputs", []uint16{ctrack.ParamCharPointer, ctrack.ParamPointer}},
+		{c, "putchar", []uint16{ctrack.ParamScalar}},
+		{c, "malloc", []uint16{ctrack.ParamScalar}}, // size_t
+		{c, "free", []uint16{ctrack.ParamPointer}},
 		{c, "rand", nil},
-		{c, "abs", nil},                               // a macro
-		{cpp, "stoi", []uint16{0, pkPtr, pkScalar}},   // a reference: unknown
-		{cpp, "substr", []uint16{pkScalar, pkScalar}}, // defaults do not matter
+		{c, "abs", nil}, // a macro
+		{cpp, "stoi", []uint16{0, ctrack.ParamPointer, ctrack.ParamScalar}}, // a reference: unknown
+		{cpp, "substr", []uint16{ctrack.ParamScalar, ctrack.ParamScalar}},   // defaults do not matter
 	}
 	for _, tt := range tests {
 		ni, ok := tt.names[tt.name]
