@@ -268,7 +268,7 @@ func (a *abMode) toggle() (ABState, error) {
 	a.mu.Lock()
 	if len(a.cfg.Models) != 2 {
 		a.mu.Unlock()
-		a.s.log.Info(CommandToggleAB+" refused: [ab] models is not set")
+		a.s.log.Info(CommandToggleAB + " refused: [ab] models is not set")
 		return ABState{}, invalidParams("%s: A/B mode needs two models: set [ab] models = [\"gptj-pre\", \"gptj-ft\"] (two configured models) in securecomplete.toml", CommandToggleAB)
 	}
 	on := !a.wanted()

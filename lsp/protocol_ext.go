@@ -267,7 +267,7 @@ type Status struct {
 	Pending   int            `json:"pending"` // checks waiting
 	Running   int            `json:"running"` // checks running
 	Counts    loopCounters   `json:"counts"`
-	Tracked   int            `json:"tracked"` // accepted ranges followed
+	Tracked   int            `json:"tracked"`      // accepted ranges followed
 	AB        *ABState       `json:"ab,omitempty"` // A/B mode, when asked for
 }
 

@@ -73,8 +73,8 @@ type Arm struct {
 // Persist is the mean share of accepted characters still there at a
 // horizon, over the accepts measured at it.
 type Persist struct {
-	Horizon string  `json:"horizon"`
-	N       int     `json:"n"`
+	Horizon string `json:"horizon"`
+	N       int    `json:"n"`
 	Mean    Num    `json:"mean"` // NaN (null) when N is 0
 }
 
@@ -105,9 +105,9 @@ type Tests struct {
 	// NeededPerArm is how many requests with shown candidates each arm
 	// needs to detect the observed acceptance difference at 80 % power
 	// (two-sided, alpha 0.05); +Inf (null) when there is no difference.
-	NeededPerArm Num     `json:"needed_per_arm"`
-	MoreNeeded   int     `json:"more_needed"` // beyond what the smaller arm has
-	Sentence     string  `json:"power_sentence"`
+	NeededPerArm Num    `json:"needed_per_arm"`
+	MoreNeeded   int    `json:"more_needed"` // beyond what the smaller arm has
+	Sentence     string `json:"power_sentence"`
 }
 
 // Num is a number that JSON writes as null when it is NaN or infinite.
