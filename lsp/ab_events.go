@@ -116,18 +116,34 @@ func (s *Server) abAccepted(ev AcceptEvent) func(context.Context) error {
 	if storeText {
 		rec.Text = ev.Text
 	}
-	if _, tracked := s.loop.keptShare(protocol.DocumentURI(ev.URI), ev.ID); tracked {
-		acc := &abAccept{id: ev.ID, request: ev.Request, arm: arm, model: model, uri: protocol.DocumentURI(ev.URI), accepted: a.clock.Now(), verdicts: map[string]bool{}}
-		a.mu.Lock()
-		a.accepts[ev.ID] = acc
-		for i, h := range horizons {
-			acc.stops = append(acc.stops, a.clock.AfterFunc(h, func() { s.abPersistence(ev.ID, i) }))
-		}
-		a.mu.Unlock()
-	} else {
-		s.log.Debug("A/B accept not tracked in its document: no persistence", "id", ev.ID)
-	}
+	a.mu.Lock()
+	a.accepts[ev.ID] = &abAccept{id: ev.ID, request: ev.Request, arm: arm, model: model, uri: protocol.DocumentURI(ev.URI), accepted: a.clock.Now(), verdicts: map[string]bool{}}
+	a.mu.Unlock()
 	return func(ctx context.Context) error { return a.recordWait(ctx, rec) }
+}
+
+// abTracked schedules the persistence horizons of an A/B accept once the
+// loop tracks it (right after abAccepted and loop.accepted, which may
+// already have verdicts coming); an accept the loop does not track (not
+// C or C++, or its text not found) has no persistence.
+func (s *Server) abTracked(ev AcceptEvent) {
+	a := s.ab
+	a.mu.Lock()
+	acc := a.accepts[ev.ID]
+	a.mu.Unlock()
+	if acc == nil {
+		return
+	}
+	if _, tracked := s.loop.keptShare(acc.uri, ev.ID); !tracked {
+		s.log.Debug("A/B accept not tracked in its document: no persistence", "id", ev.ID)
+		acc.done = [len(horizons)]bool{true, true, true, true}
+		return
+	}
+	a.mu.Lock()
+	for i, h := range horizons {
+		acc.stops = append(acc.stops, a.clock.AfterFunc(h, func() { s.abPersistence(ev.ID, i) }))
+	}
+	a.mu.Unlock()
 }
 
 // abPersistence records horizon i of an accept, once.

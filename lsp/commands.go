@@ -216,8 +216,9 @@ func (s *Server) executeCommand(_ *call, raw json.RawMessage) (job, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.loop.accepted(ev)
 	abRecord := s.abAccepted(ev) // ab_events.go
+	s.loop.accepted(ev)
+	s.abTracked(ev)
 	return func(ctx context.Context) (any, error) {
 		s.log.Info("accepted", "id", ev.ID, "kind", ev.Kind, "model", ev.Model, "uri", ev.URI,
 			"line", ev.Line+1, "bytes", len(ev.Text), "after", ev.Accepted.Sub(ev.Offered).Round(time.Millisecond))

@@ -191,6 +191,12 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 	sessions := map[string]bool{}
 	latencies := [2][]float64{}
 	flaggedRankSum := [2]int{}
+	type verdict struct {
+		key  reqKey
+		arm  int
+		cwes []string
+	}
+	var verdicts []verdict
 	req := func(k reqKey) *reqState {
 		r := reqs[k]
 		if r == nil {
@@ -270,14 +276,9 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 				r.dismiss = e.Reason
 			}
 		case store.TypeVerdict:
-			acc := findAccept(accepts, k, i)
-			if acc == nil {
-				return nil
-			}
-			acc.verdicts++
-			for _, c := range e.CWEs {
-				acc.cwes[c] = true
-			}
+			// A verdict may be stored before its accept (the accept waits
+			// for its commit, the check does not): matched after the scan.
+			verdicts = append(verdicts, verdict{k, i, e.CWEs})
 		case store.TypePersistence:
 			h, ok := horizonIdx[e.Horizon]
 			if i < 0 || !ok {
@@ -290,6 +291,16 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, v := range verdicts {
+		acc := findAccept(accepts, v.key, v.arm)
+		if acc == nil {
+			continue
+		}
+		acc.verdicts++
+		for _, c := range v.cwes {
+			acc.cwes[c] = true
+		}
 	}
 	rep.Sessions = len(sessions)
 	for _, r := range reqs {
