@@ -124,30 +124,62 @@ type abHarness struct {
 
 func newABHarness(t *testing.T, mode string, pre, ft func(openaitest.Request) openaitest.Reply) *abHarness {
 	t.Helper()
+	return startAB(t, abSetup{mode: mode, pre: pre, ft: ft, wait: true})
+}
+
+// abSetup is what an A/B test changes.
+type abSetup struct {
+	mode    string // "" interleave
+	store   string // "" a new file
+	pre, ft func(openaitest.Request) openaitest.Reply
+	off     bool // [ab] enabled = false
+	wait    bool // wait for A/B to be on and open a reader of the store
+}
+
+func startAB(t *testing.T, su abSetup) *abHarness {
+	t.Helper()
 	clk := newTestClock()
 	h := newHarness(t, setup{toml: "-", options: Options{Clock: clk}})
-	a := &abHarness{harness: h, clock: clk, storeLoc: filepath.Join(t.TempDir(), "ab.db")}
-	if pre == nil {
-		pre = func(openaitest.Request) openaitest.Reply {
+	a := &abHarness{harness: h, clock: clk, storeLoc: su.store}
+	if a.storeLoc == "" {
+		a.storeLoc = filepath.Join(t.TempDir(), "ab.db")
+	}
+	if su.mode == "" {
+		su.mode = "interleave"
+	}
+	if su.pre == nil {
+		su.pre = func(openaitest.Request) openaitest.Reply {
 			return openaitest.Reply{Texts: []string{vulnCand}, Delay: 40 * time.Millisecond}
 		}
 	}
-	if ft == nil {
-		ft = func(openaitest.Request) openaitest.Reply {
+	if su.ft == nil {
+		su.ft = func(openaitest.Request) openaitest.Reply {
 			return openaitest.Reply{Texts: []string{safeCand}, Delay: 5 * time.Millisecond}
 		}
 	}
-	a.pre, a.ft = openaitest.New(t, pre), openaitest.New(t, ft)
-	h.writeConfig(fmt.Sprintf(abTOML, a.pre.BaseURL, a.ft.BaseURL, mode, a.storeLoc))
-	h.initialize(nil)
-	a.waitAB(true)
-	st, err := store.OpenSQLite(context.Background(), a.storeLoc)
-	if err != nil {
-		t.Fatal(err)
+	a.pre, a.ft = openaitest.New(t, su.pre), openaitest.New(t, su.ft)
+	toml := fmt.Sprintf(abTOML, a.pre.BaseURL, a.ft.BaseURL, su.mode, a.storeLoc)
+	if su.off {
+		toml = strings.Replace(toml, "enabled = true", "enabled = false", 1)
 	}
-	t.Cleanup(func() { st.Close() })
-	a.reader = st
+	h.writeConfig(toml)
+	h.initialize(nil)
+	if su.wait {
+		a.waitAB(true)
+		a.openReader()
+	}
 	return a
+}
+
+// openReader opens the store for the test to read.
+func (a *abHarness) openReader() {
+	a.t.Helper()
+	st, err := store.Open(context.Background(), a.storeLoc)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	a.t.Cleanup(func() { st.Close() })
+	a.reader = st
 }
 
 // status runs securecomplete.status.
