@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	mrand "math/rand/v2"
+	"slices"
 	"sync"
 	"time"
 
@@ -335,8 +336,22 @@ func (a *abMode) storeLocation() string {
 	return a.writer.Store().Location()
 }
 
-// close flushes and closes the store when the server stops.
+// close flushes and closes the store when the server stops. The accepts
+// whose horizons have not all passed are measured now, as when their
+// document closes: the session ends what can be observed of them.
 func (a *abMode) close() {
+	a.mu.Lock()
+	var ids []string
+	for id := range a.accepts {
+		ids = append(ids, id)
+	}
+	a.mu.Unlock()
+	slices.Sort(ids)
+	for _, id := range ids {
+		for i := range horizons {
+			a.s.abPersistence(id, i)
+		}
+	}
 	a.mu.Lock()
 	w := a.writer
 	a.writer = nil

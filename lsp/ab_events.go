@@ -135,8 +135,10 @@ func (s *Server) abTracked(ev AcceptEvent) {
 		return
 	}
 	if _, tracked := s.loop.keptShare(acc.uri, ev.ID); !tracked {
-		s.log.Debug("A/B accept not tracked in its document: no persistence", "id", ev.ID)
-		acc.done = [len(horizons)]bool{true, true, true, true}
+		s.log.Debug("A/B accept not tracked in its document: no persistence, no verdicts", "id", ev.ID)
+		a.mu.Lock()
+		delete(a.accepts, ev.ID)
+		a.mu.Unlock()
 		return
 	}
 	a.mu.Lock()
