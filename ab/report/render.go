@@ -129,7 +129,7 @@ func (rep *Report) header() []string {
 func (rep *Report) testLines() []string {
 	t := rep.Tests
 	o := rep.Outcomes
-	return []string{
+	lines := []string{
 		fmt.Sprintf("Acceptance, Fisher exact test: p = %s.", pvalue(t.AcceptanceP)),
 		fmt.Sprintf("Vulnerable accepted snippets, Fisher exact test: p = %s.", pvalue(t.VulnerableP)),
 		fmt.Sprintf("Interleaving wins %d : %d (requests where both arms showed candidates and one was accepted), binomial test against 1/2: p = %s.", t.WinsA, t.WinsB, pvalue(t.WinsP)),
@@ -138,6 +138,10 @@ func (rep *Report) testLines() []string {
 			o.Accepted, o.Partial, o.NextRequest, o.Dismissed, o.Timeout, o.Closed),
 		"Persistence is the share of the accepted characters still in the accepted range (bytes, for non-ASCII code). Screening-hidden candidates ([completion] screen = \"hide\") are never shown and not counted.",
 	}
+	if rep.interleaved {
+		lines = append(lines, "In interleave mode both arms show candidates in the same requests, and one accept excludes the other: the binomial test on wins compares them directly; Fisher's test treats the two arms' requests as independent samples, which they are in split mode.")
+	}
+	return lines
 }
 
 func writeTables(w io.Writer, rep *Report, md bool) error {

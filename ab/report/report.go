@@ -38,6 +38,8 @@ type Report struct {
 	Arms      [2]Arm    `json:"arms"`     // A then B
 	Outcomes  Outcomes  `json:"outcomes"` // how requests with nothing accepted ended
 	Tests     Tests     `json:"tests"`
+
+	interleaved bool // some requests asked both arms
 }
 
 // Arm is one side of the comparison.
@@ -197,6 +199,7 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 		cwes []string
 	}
 	var verdicts []verdict
+	interleaved := false
 	req := func(k reqKey) *reqState {
 		r := reqs[k]
 		if r == nil {
@@ -222,6 +225,7 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 			r := req(k)
 			r.mode = e.Mode
 			r.queried[i] = true
+			interleaved = interleaved || e.Mode == "interleave"
 			a := &rep.Arms[i]
 			a.Requests++
 			switch {
@@ -303,6 +307,7 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 		}
 	}
 	rep.Sessions = len(sessions)
+	rep.interleaved = interleaved
 	for _, r := range reqs {
 		if !r.queried[0] && !r.queried[1] && !r.shownArms[0] && !r.shownArms[1] {
 			continue
@@ -365,6 +370,7 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 			}
 			a.Persistence = append(a.Persistence, p)
 		}
+		a.ByCWE = []CWECount{}
 		for c, n := range cwe[i] {
 			a.ByCWE = append(a.ByCWE, CWECount{CWE: c, N: n})
 		}
