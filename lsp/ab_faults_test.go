@@ -317,3 +317,26 @@ func TestABPostgresUnreachable(t *testing.T) {
 		t.Errorf("loss events %+v: nothing was over the buffer", got)
 	}
 }
+
+// TestABFromSettings: [ab] in didChangeConfiguration turns A/B on and off
+// as the file does; a bad [ab] setting keeps the previous configuration
+// and says which key is wrong.
+func TestABFromSettings(t *testing.T) {
+	t.Parallel()
+	a := startAB(t, abSetup{off: true})
+	a.c.notify(protocol.MethodWorkspaceDidChangeConfiguration, map[string]any{"settings": map[string]any{"securecomplete": map[string]any{"ab": map[string]any{"enabled": true, "mode": "split"}}}})
+	a.waitAB(true)
+	if st := a.status(); st.AB.Mode != "split" || st.Model != "A/B" {
+		t.Errorf("status %+v: want split mode and the model shown as A/B", st)
+	}
+	a.c.notify(protocol.MethodWorkspaceDidChangeConfiguration, map[string]any{"settings": map[string]any{"ab": map[string]any{"enabled": true, "mode": "both"}}})
+	a.c.notes.waitFor(t, "the configuration error", func(n note) bool {
+		m, ok := n.message()
+		return ok && strings.Contains(m.Message, `ab.mode "both": want interleave or split`)
+	}, 5*time.Second)
+	a.c.notify(protocol.MethodWorkspaceDidChangeConfiguration, map[string]any{"settings": map[string]any{"ab": map[string]any{"enabled": false}}})
+	a.waitAB(false)
+	if st := a.status(); st.Model != "gptj-ft" {
+		t.Errorf("A/B off: status model %q, want gptj-ft named again", st.Model)
+	}
+}

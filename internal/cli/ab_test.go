@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -262,6 +263,18 @@ func TestABKill9LosesNoAcceptedEvent(t *testing.T) {
 	}
 	if _, ok, err := st.Mapping(ctx); !ok || err != nil {
 		t.Errorf("arms after kill -9: %v, %v", ok, err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var check, version string
+	if err := raw.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Errorf("integrity_check after kill -9: %q, %v", check, err)
+	}
+	if err := raw.QueryRow("SELECT value FROM ab_meta WHERE key = 'schema_version'").Scan(&version); err != nil || version != "1" {
+		t.Errorf("schema version after kill -9: %q, %v", version, err)
 	}
 	code, out, errOut := runCLI(t, "ab", "report", "--store", db)
 	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d requests", n)) {
