@@ -154,8 +154,36 @@ func TestABArmDown(t *testing.T) {
 			if pre.Shown != 0 || ft.Accepted != n || ft.WithShown != n || pre.Wins+ft.Wins != 0 || pre.Errors == 0 || pre.Errors != pre.Requests || ft.Errors != 0 {
 				t.Errorf("pre %+v\nft %+v: want every request answered by gptj-ft, gptj-pre's failures counted, no wins", pre, ft)
 			}
-			if mode == "split" && pre.Requests == n {
-				t.Errorf("split mode asked the broken arm in all %d requests: the draw is not per request", n)
+			if mode == "split" {
+				// The draw is per request: over 6 + 24 requests, the
+				// broken arm is drawn in some and not in others (all
+				// the same has probability 2^-29).
+				d := a.open("draws.c", argvSrc)
+				for range 24 {
+					if _, err := d.complete(); err != nil {
+						t.Fatal(err)
+					}
+				}
+				reqs := a.waitEvents(store.TypeRequest, 0)
+				waitUntil(t, "the requests stored", func() bool {
+					reqs = a.events(store.TypeRequest)
+					ftAsked := 0
+					for _, e := range reqs {
+						if e.Model == "gptj-ft" {
+							ftAsked++
+						}
+					}
+					return ftAsked == n+24
+				})
+				preAsked := 0
+				for _, e := range reqs {
+					if e.Model == "gptj-pre" {
+						preAsked++
+					}
+				}
+				if preAsked == 0 || preAsked == n+24 {
+					t.Errorf("split mode drew the broken arm in %d of %d requests: the draw is not per request", preAsked, n+24)
+				}
 			}
 			var warned bool
 			for _, m := range a.c.notes.messages() {
