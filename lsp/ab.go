@@ -159,8 +159,15 @@ func (a *abMode) configure(cfg *config.Config) {
 	models := map[string]config.Model{}
 	var buildErr error
 	if len(cfg.AB.Models) == 2 {
+		// The arms' engines rank flagged candidates rather than hide
+		// them, so that what the screening hides is recorded
+		// (abCandidates hides them).
+		ranked := *cfg
+		if ranked.Completion.Screen == config.ScreenHide {
+			ranked.Completion.Screen = config.ScreenRank
+		}
 		for _, name := range cfg.AB.Models {
-			eng, err := a.s.buildEngineFor(cfg, name)
+			eng, err := a.s.buildEngineFor(&ranked, name)
 			if err != nil {
 				buildErr = fmt.Errorf("A/B model %s: %w", name, err)
 				break

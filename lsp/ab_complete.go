@@ -197,6 +197,22 @@ func (s *Server) abCandidates(ctx context.Context, r *completeReq, text string, 
 			return c
 		})
 	}
+	if screen == config.ScreenHide {
+		kept := merged[:0]
+		ranks := map[string]int{}
+		for _, c := range merged {
+			if len(c.Findings) == 0 {
+				kept = append(kept, c)
+				continue
+			}
+			a.record(store.Event{
+				Type: store.TypeHidden, Time: now, Request: r.id, Arm: c.arm, Model: arms.Model(c.arm), Rank: ranks[c.arm],
+				Chars: utf8.RuneCountInString(c.Text), TextHash: shortHash(c.Text), CWEs: c.CWEs(), Parses: len(c.Syntax) == 0,
+			})
+			ranks[c.arm]++
+		}
+		merged = kept
+	}
 	if screen != config.ScreenOff {
 		merged = flaggedLast(merged)
 	}

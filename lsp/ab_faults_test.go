@@ -368,3 +368,31 @@ func TestABFromSettings(t *testing.T) {
 		t.Errorf("A/B off: status model %q, want gptj-ft named again", st.Model)
 	}
 }
+
+// TestABHiddenCounted: with [completion] screen = "hide" the vulnerable
+// candidate is not shown, and the report counts it as hidden for its arm.
+func TestABHiddenCounted(t *testing.T) {
+	t.Parallel()
+	a := startAB(t, abSetup{screen: "hide", wait: true})
+	const n = 3
+	for i := range n {
+		d := a.open("h"+string(rune('a'+i))+".c", argvSrc)
+		list, err := d.complete()
+		if err != nil || len(list.Items) != 1 || !strings.HasSuffix(list.Items[0].TextEdit.NewText, safeCand) {
+			t.Fatalf("completion with screen = hide: %v %+v; want the safe candidate alone", err, list)
+		}
+	}
+	a.waitEvents(store.TypeHidden, n)
+	a.waitEvents(store.TypeShown, n)
+	rep, err := report.Build(context.Background(), a.reader, report.Options{Blind: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pre, ft := rep.Arms[0], rep.Arms[1]
+	if pre.Hidden == 0 {
+		pre, ft = ft, pre
+	}
+	if pre.Hidden != n || pre.Shown != 0 || ft.Hidden != 0 || ft.Shown != n {
+		t.Errorf("hidden %d/%d, shown %d/%d: want the vulnerable arm's %d hidden and the safe arm's shown", pre.Hidden, ft.Hidden, pre.Shown, ft.Shown, n)
+	}
+}

@@ -132,7 +132,8 @@ type abSetup struct {
 	mode    string // "" interleave
 	store   string // "" a new file
 	pre, ft func(openaitest.Request) openaitest.Reply
-	off     bool // [ab] enabled = false
+	off     bool   // [ab] enabled = false
+	screen  string // [completion] screen, "" the default
 	wait    bool // wait for A/B to be on and open a reader of the store
 }
 
@@ -161,6 +162,9 @@ func startAB(t *testing.T, su abSetup) *abHarness {
 	toml := fmt.Sprintf(abTOML, a.pre.BaseURL, a.ft.BaseURL, su.mode, a.storeLoc)
 	if su.off {
 		toml = strings.Replace(toml, "enabled = true", "enabled = false", 1)
+	}
+	if su.screen != "" {
+		toml = strings.Replace(toml, "[completion]\n", "[completion]\nscreen = \""+su.screen+"\"\n", 1)
 	}
 	h.writeConfig(toml)
 	h.initialize(nil)

@@ -75,6 +75,7 @@ func (rep *Report) rows() []row {
 			}
 			return fmt.Sprintf("%d (%.1f)", a.Flagged, a.FlaggedRank)
 		}),
+		both("candidates the screening hid", func(a Arm) string { return fmt.Sprint(a.Hidden) }),
 		both("shown candidates that do not parse", func(a Arm) string { return fmt.Sprint(a.NotParsing) }),
 		both("latency p50 / p95", func(a Arm) string { return ms(a.LatencyP50MS) + " / " + ms(a.LatencyP95MS) }),
 		both("errors (timeouts)", func(a Arm) string { return fmt.Sprintf("%d (%d)", a.Errors, a.Timeouts) }),
@@ -136,7 +137,7 @@ func (rep *Report) testLines() []string {
 		t.Sentence,
 		fmt.Sprintf("Requests ended: %d accepted, %d partially accepted, %d by the next request, %d dismissed, %d timed out, %d with the document closed.",
 			o.Accepted, o.Partial, o.NextRequest, o.Dismissed, o.Timeout, o.Closed),
-		"Persistence is the share of the accepted characters still in the accepted range (bytes, for non-ASCII code). Screening-hidden candidates ([completion] screen = \"hide\") are never shown and not counted.",
+		"Persistence is the share of the accepted characters still in the accepted range (bytes, for non-ASCII code).",
 	}
 	if rep.interleaved {
 		lines = append(lines, "In interleave mode both arms show candidates in the same requests, and one accept excludes the other: the binomial test on wins compares them directly; Fisher's test treats the two arms' requests as independent samples, which they are in split mode.")

@@ -62,6 +62,7 @@ type Arm struct {
 	Vulnerable    stats.Ratio `json:"vulnerable"`  // of the checked, those a check flagged
 	ByCWE         []CWECount  `json:"by_cwe"`
 	Flagged       int         `json:"flagged_shown"` // shown candidates the screening flagged (ranked last)
+	Hidden        int         `json:"hidden"`        // candidates the screening hid (screen = "hide")
 	FlaggedRank   float64     `json:"flagged_mean_rank"`
 	NotParsing    int         `json:"not_parsing_shown"`
 	LatencyP50MS  Num         `json:"latency_p50_ms"`
@@ -254,6 +255,10 @@ func Build(ctx context.Context, st store.Store, o Options) (*Report, error) {
 			}
 			if !e.Parses {
 				a.NotParsing++
+			}
+		case store.TypeHidden:
+			if i >= 0 {
+				rep.Arms[i].Hidden++
 			}
 		case store.TypeAccept:
 			if i < 0 {

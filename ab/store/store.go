@@ -20,6 +20,7 @@ type Type string
 const (
 	TypeRequest       Type = "request"        // one per arm queried
 	TypeShown         Type = "shown"          // one per candidate shown
+	TypeHidden        Type = "hidden"         // one per candidate the screening hid ([completion] screen = "hide")
 	TypeAccept        Type = "accept"         // a candidate accepted
 	TypePartialAccept Type = "partial_accept" // part of a candidate accepted
 	TypeDismiss       Type = "dismiss"        // a request ended with nothing accepted
@@ -30,7 +31,7 @@ const (
 
 // Types lists every event type in the order of a request's life.
 func Types() []Type {
-	return []Type{TypeRequest, TypeShown, TypeAccept, TypePartialAccept, TypeDismiss, TypeVerdict, TypePersistence, TypeLoss}
+	return []Type{TypeRequest, TypeShown, TypeHidden, TypeAccept, TypePartialAccept, TypeDismiss, TypeVerdict, TypePersistence, TypeLoss}
 }
 
 // Event is one thing that happened in an A/B session. Which fields are
@@ -54,8 +55,8 @@ type Event struct {
 	TimedOut     bool
 	Cancelled    bool // cancelled or superseded before it was answered
 
-	// shown, accept, partial_accept
-	Rank     int // 0-based rank among the shown candidates
+	// shown, hidden, accept, partial_accept
+	Rank     int // 0-based rank among the shown candidates (hidden: among the arm's)
 	Chars    int
 	Tokens   int
 	TextHash string
