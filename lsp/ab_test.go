@@ -134,7 +134,7 @@ type abSetup struct {
 	pre, ft func(openaitest.Request) openaitest.Reply
 	off     bool   // [ab] enabled = false
 	screen  string // [completion] screen, "" the default
-	wait    bool // wait for A/B to be on and open a reader of the store
+	wait    bool   // wait for A/B to be on and open a reader of the store
 }
 
 func startAB(t *testing.T, su abSetup) *abHarness {
