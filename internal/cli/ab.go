@@ -129,7 +129,7 @@ func newABExportCommand(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write every event as CSV or JSON Lines, for analysis elsewhere",
-		Long: `Export writes one record per event with its type (request, shown, accept,
+		Long: `Export writes one record per event with its type (request, shown, hidden, accept,
 partial_accept, dismiss, verdict, persistence, loss), the model name, the arm,
 the session, the request id and the time, and the fields of its type.`,
 		Example: `  securecomplete ab export --format csv > ab.csv
