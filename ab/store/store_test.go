@@ -327,3 +327,15 @@ func TestSQLiteBadFiles(t *testing.T) {
 		t.Errorf("the corrupt file was changed")
 	}
 }
+
+func TestSQLiteNewStoreIsPrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "ab.db")
+	open(t, path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm != 0o600 {
+		t.Errorf("a new store has mode %v, want 0600", perm)
+	}
+}
