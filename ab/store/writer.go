@@ -152,7 +152,13 @@ func (w *Writer) run() {
 		if lost > 0 {
 			evs = append(evs, Event{Type: TypeLoss, Time: time.Now(), Lost: lost})
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		// The last try when closing is short: a server stopping does not
+		// wait long for a store that is gone.
+		timeout := 10 * time.Second
+		if closed {
+			timeout = 2 * time.Second
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		err := w.st.Append(ctx, evs)
 		cancel()
 		w.mu.Lock()
