@@ -33,6 +33,7 @@ type Config struct {
 	Models     []Model    `toml:"models" json:"models"`
 	Completion Completion `toml:"completion" json:"completion"`
 	Analysis   Analysis   `toml:"analysis" json:"analysis"`
+	AB         AB         `toml:"ab" json:"ab"`
 
 	// Source says where the configuration came from: a file path,
 	// "defaults", plus "initializationOptions" when those were applied.
@@ -270,6 +271,10 @@ func (c *Config) ApplyJSON(data []byte) (*Config, error) {
 			if err := strictUnmarshal(raw, &out.Analysis); err != nil {
 				return nil, fmt.Errorf("settings: analysis: %w", err)
 			}
+		case "ab":
+			if err := strictUnmarshal(raw, &out.AB); err != nil {
+				return nil, fmt.Errorf("settings: ab: %w", err)
+			}
 		default:
 			return nil, fmt.Errorf("settings: unknown key %q", key)
 		}
@@ -321,6 +326,7 @@ func strictUnmarshal(data []byte, v any) error {
 func (c *Config) clone() *Config {
 	out := *c
 	out.Analysis.Analyzers = append([]string(nil), c.Analysis.Analyzers...)
+	out.AB.Models = append([]string(nil), c.AB.Models...)
 	out.Models = make([]Model, len(c.Models))
 	for i, m := range c.Models {
 		m.Stop = append([]string(nil), m.Stop...)
@@ -362,6 +368,7 @@ func (c *Config) fill() {
 		c.Completion.Screen = ScreenRank
 	}
 	c.Analysis.fill()
+	c.AB.fill()
 }
 
 // Validate reports the first key that is wrong, naming the model.
@@ -407,7 +414,10 @@ func (c *Config) Validate() error {
 	if c.Completion.Model != "" && !seen[c.Completion.Model] {
 		return fmt.Errorf("config %s: completion.model %q names no configured model", c.Source, c.Completion.Model)
 	}
-	return c.Analysis.validate(c.Source)
+	if err := c.Analysis.validate(c.Source); err != nil {
+		return err
+	}
+	return c.AB.validate(c.Source, c.Models)
 }
 
 // Duration is a time.Duration written as a Go duration ("10s", "1m30s",

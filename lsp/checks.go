@@ -570,6 +570,9 @@ func (l *loop) run(base context.Context, j *checkJob) {
 		if !l.store(j, a.Name(), placed) {
 			return
 		}
+		if r != nil && err == nil {
+			l.s.abVerdict(r.AcceptID, a.Name(), cwesOf(placed)) // ab_events.go
+		}
 		l.publish(j.key.uri)
 	}
 }
@@ -733,7 +736,11 @@ func (l *loop) runBuiltinRanges(uri protocol.DocumentURI) {
 		return f.Analyzer == "builtin" && f.scope != scopeFile
 	})
 	sd.findings = append(sd.findings, placed...)
+	verdicts := rangeVerdicts(sd, "builtin", placed)
 	l.mu.Unlock()
+	for id, cwes := range verdicts {
+		l.s.abVerdict(id, "builtin", cwes) // ab_events.go
+	}
 	l.publish(uri)
 }
 

@@ -119,6 +119,7 @@ type offer struct {
 	prefix     string
 	suffix     string
 	candidates []string
+	models     []string // per candidate, when they differ (A/B); nil: model
 	accepted   []bool
 	offered    time.Time
 }
@@ -164,8 +165,12 @@ func (l *offerLog) accept(id string, now time.Time) (AcceptEvent, error) {
 		return AcceptEvent{}, invalidParams("completion id %q was already accepted", id)
 	}
 	o.accepted[idx] = true
+	model := o.model
+	if idx < len(o.models) {
+		model = o.models[idx]
+	}
 	return AcceptEvent{
-		ID: id, Request: req, Candidate: idx, Kind: o.kind, Model: o.model,
+		ID: id, Request: req, Candidate: idx, Kind: o.kind, Model: model,
 		URI: o.uri, Path: o.path, Lang: o.lang, Version: o.version,
 		Line: o.line, Column: o.col, Text: o.candidates[idx], Prefix: o.prefix, Suffix: o.suffix,
 		Offered: o.offered, Accepted: now,
@@ -194,8 +199,11 @@ func (s *Server) executeCommand(_ *call, raw json.RawMessage) (job, error) {
 	if j, ok, err := s.securityCommand(p); ok {
 		return j, err
 	}
+	if j, ok, err := s.abCommand(p); ok { // ab_commands.go
+		return j, err
+	}
 	if p.Command != CommandAccept {
-		return nil, invalidParams("unknown command %q (securecomplete runs %s, %s, %s, %s)", p.Command, CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus)
+		return nil, invalidParams("unknown command %q (securecomplete runs %s, %s, %s, %s, %s, %s)", p.Command, CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus, CommandToggleAB, CommandABReport)
 	}
 	if len(p.Arguments) != 1 {
 		return nil, invalidParams("%s takes one argument, {\"id\": \"c17/2\"}; got %d", CommandAccept, len(p.Arguments))
@@ -208,12 +216,21 @@ func (s *Server) executeCommand(_ *call, raw json.RawMessage) (job, error) {
 	if err != nil {
 		return nil, err
 	}
+	abRecord := s.abAccepted(ev) // ab_events.go
 	s.loop.accepted(ev)
+	s.abTracked(ev)
 	return func(ctx context.Context) (any, error) {
 		s.log.Info("accepted", "id", ev.ID, "kind", ev.Kind, "model", ev.Model, "uri", ev.URI,
 			"line", ev.Line+1, "bytes", len(ev.Text), "after", ev.Accepted.Sub(ev.Offered).Round(time.Millisecond))
 		if err := s.accepts.RecordAccept(ctx, ev); err != nil {
 			return nil, fmt.Errorf("record the accepted candidate %s: %w", ev.ID, err)
+		}
+		if abRecord != nil {
+			if err := abRecord(ctx); err != nil {
+				// The editor is not held up by the store: the event waits
+				// in the writer's buffer.
+				s.log.Warn("the A/B accept event is not on disk yet", "id", ev.ID, "err", err)
+			}
 		}
 		return nil, nil
 	}, nil

@@ -73,6 +73,9 @@ func (s *Server) candidates(ctx context.Context, r *completeReq, text string, of
 		s.log.Debug("no completion: no model", "request", r.id, "err", r.noEng)
 		return nil, "", nil
 	}
+	if s.ab.on() {
+		return s.abCandidates(ctx, r, text, off, hint, own) // ab_complete.go
+	}
 	model := r.engine.Model().Name
 	start := time.Now()
 	res, err := r.engine.Complete(ctx, completion.Input{Path: r.doc.path, Lang: r.doc.lang, Text: text, Offset: off, Hint: hint})

@@ -83,6 +83,7 @@ func (s *Server) reload(settings json.RawMessage, change bool) error {
 	}
 	m := eng.Model()
 	s.health.reset()
+	s.ab.configure(cfg) // ab.go
 	s.log.Info("configuration loaded", "source", cfg.Source, "model", m.Name, "base_url", m.DisplayURL(),
 		"server_model", m.Model, "n", m.N, "max_tokens", m.MaxTokens, "timeout", m.Timeout.Std())
 	return nil
@@ -108,7 +109,13 @@ func (s *Server) loadConfig(root string, initOpts, settings json.RawMessage) (*c
 // counter and rules. A model served by the default embedded model needs
 // it ready first (see defaultModel).
 func (s *Server) buildEngine(cfg *config.Config) (*completion.Engine, error) {
-	setup, err := completion.SetupFor(cfg, s.loop.selectedModel())
+	return s.buildEngineFor(cfg, s.loop.selectedModel())
+}
+
+// buildEngineFor makes the engine of the named configured model ("" the
+// [completion] model).
+func (s *Server) buildEngineFor(cfg *config.Config, name string) (*completion.Engine, error) {
+	setup, err := completion.SetupFor(cfg, name)
 	if err != nil {
 		return nil, err
 	}

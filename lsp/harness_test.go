@@ -48,6 +48,9 @@ type client struct {
 	done    chan struct{}
 	// nullReplies receives the errors the server answered with a null id.
 	nullReplies chan *jsonrpc2.Error
+	// wire holds every message body the server sent, as sent.
+	wireMu sync.Mutex
+	wire   [][]byte
 }
 
 func newClient(t testing.TB, conn net.Conn) *client {
@@ -65,6 +68,9 @@ func (c *client) read() {
 		if err != nil {
 			return
 		}
+		c.wireMu.Lock()
+		c.wire = append(c.wire, body)
+		c.wireMu.Unlock()
 		msg, err := jsonrpc2.DecodeMessage(body)
 		if err != nil {
 			// jsonrpc2 cannot decode a reply with a null id (the answer

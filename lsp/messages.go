@@ -9,6 +9,7 @@ import (
 
 // showMessage puts a message in front of the user (window/showMessage).
 func (s *Server) showMessage(typ protocol.MessageType, msg string) {
+	msg = s.ab.scrub(msg) // ab_blind.go
 	s.log.Info("showMessage", "type", typ.String(), "message", msg)
 	s.notify(protocol.MethodWindowShowMessage, &protocol.ShowMessageParams{Type: typ, Message: msg})
 }

@@ -238,6 +238,12 @@ const (
 	// MethodStatus is the notification that carries a Status whenever
 	// it changes.
 	MethodStatus = "securecomplete/status"
+	// CommandToggleAB turns A/B mode on or off for the session and
+	// returns an ABState.
+	CommandToggleAB = "securecomplete.toggleAB"
+	// CommandABReport returns the A/B report, blind (arms only):
+	// optional argument {"format": "md"|"html"|"text"|"json"}.
+	CommandABReport = "securecomplete.abReport"
 )
 
 // DiagnosticData is the data of every securecomplete diagnostic: what the
@@ -261,7 +267,8 @@ type Status struct {
 	Pending   int            `json:"pending"` // checks waiting
 	Running   int            `json:"running"` // checks running
 	Counts    loopCounters   `json:"counts"`
-	Tracked   int            `json:"tracked"` // accepted ranges followed
+	Tracked   int            `json:"tracked"`      // accepted ranges followed
+	AB        *ABState       `json:"ab,omitempty"` // A/B mode, when asked for
 }
 
 // AnalyzerStatus lists the configured analyzers that can run and those

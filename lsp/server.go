@@ -49,6 +49,9 @@ type Options struct {
 	// MaxQueuedModelCalls those waiting for one (see limit.go). Zero
 	// means DefaultMaxModelCalls and DefaultMaxQueuedModelCalls.
 	MaxModelCalls, MaxQueuedModelCalls int
+	// Clock is the time A/B mode reads (event times, the outcome
+	// timeout, the persistence horizons); nil is the real clock.
+	Clock Clock
 }
 
 // Server is securecomplete's language server. Make one with New and run
@@ -74,6 +77,7 @@ type Server struct {
 	tokens  func() (*completion.TokenCounter, error)
 	rules   *rules.Checker // screens candidates before they are shown
 	loop    *loop          // re-checks accepted code (checks.go)
+	ab      *abMode        // A/B mode (ab.go)
 
 	requests      map[string]requestMethod
 	notifications map[string]notificationMethod
@@ -122,6 +126,8 @@ func New(opts Options) *Server {
 	if opts.MessageQuiet == 0 {
 		opts.MessageQuiet = 2 * time.Minute
 	}
+	var ab *abMode
+	log = slog.New(blindHandler{inner: log.Handler(), ab: func() *abMode { return ab }}) // ab_blind.go
 	accepts := opts.Accepts
 	if accepts == nil {
 		accepts = &MemoryAccepts{}
@@ -141,6 +147,8 @@ func New(opts Options) *Server {
 		limit:         newModelLimit(opts.MaxModelCalls, opts.MaxQueuedModelCalls),
 	}
 	s.loop = newLoop(s)
+	ab = newABMode(s, opts.Clock)
+	s.ab = ab
 	s.requests = map[string]requestMethod{
 		protocol.MethodInitialize:              {prepare: (*Server).initialize},
 		protocol.MethodShutdown:                {prepare: (*Server).shutdown},
@@ -163,6 +171,7 @@ func New(opts Options) *Server {
 		protocol.MethodWorkspaceDidChangeWorkspaceFolders: nil, // the first folder's configuration stays
 		MethodWorkDoneProgressCancel:                      (*Server).workDoneProgressCancel,
 	}
+	s.registerAB()
 	return s
 }
 
@@ -201,6 +210,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) (int, error)
 	s.jobsMu.Unlock()
 	s.st.cancelAll(errShutdown)
 	s.waitJobs(2 * time.Second)
+	s.ab.close()
 	_ = s.conn.Close()
 	return code, nil
 }
@@ -425,7 +435,7 @@ func (s *Server) initializeResult() InitializeResult {
 		Change:    protocol.TextDocumentSyncKindIncremental,
 	}
 	caps.CompletionProvider = &protocol.CompletionOptions{}
-	caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: []string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus}}
+	caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: []string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus, CommandToggleAB, CommandABReport}}
 	caps.InlineCompletionProvider = &InlineCompletionOptions{}
 	caps.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}, ResolveProvider: true}
 	caps.DiagnosticProvider = &DiagnosticOptions{Identifier: "securecomplete"}

@@ -37,8 +37,8 @@ func TestInitializeCapabilities(t *testing.T) {
 		t.Errorf("no inlineCompletionProvider in %v", caps)
 	}
 	exec, _ := caps["executeCommandProvider"].(map[string]any)
-	if cmds, _ := exec["commands"].([]any); fmt.Sprint(cmds) != fmt.Sprint([]string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus}) {
-		t.Errorf("executeCommandProvider = %v, want the commands %s, %s, %s, %s", caps["executeCommandProvider"], CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus)
+	if cmds, _ := exec["commands"].([]any); fmt.Sprint(cmds) != fmt.Sprint([]string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus, CommandToggleAB, CommandABReport}) {
+		t.Errorf("executeCommandProvider = %v, want the commands %s, %s, %s, %s, %s, %s", caps["executeCommandProvider"], CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus, CommandToggleAB, CommandABReport)
 	}
 	if ca, _ := caps["codeActionProvider"].(map[string]any); ca["resolveProvider"] != true || fmt.Sprint(ca["codeActionKinds"]) != "[quickfix]" {
 		t.Errorf("codeActionProvider = %v, want quick fixes resolved lazily", caps["codeActionProvider"])

@@ -15,7 +15,7 @@ import (
 // name the loop shows (related information, code action titles, status)
 // goes through it. It is the name itself; A/B mode makes it the arm's
 // letter.
-func (s *Server) shownModel(name string) string { return name }
+func (s *Server) shownModel(name string) string { return s.ab.shown(name) }
 
 // healthy reports whether model's latest request did not fail.
 func (h *modelHealth) healthy(model string) bool {
@@ -31,6 +31,12 @@ func (s *Server) status() Status {
 	if eng, err := s.st.engineNow(); err == nil && eng != nil {
 		name := eng.Model().Name
 		st.Model, st.Healthy = s.shownModel(name), s.health.healthy(name)
+	}
+	if ab := s.ab.state(); ab.Enabled || ab.Reason != "off" {
+		st.AB = &ab
+		if ab.Enabled {
+			st.Model = "A/B"
+		}
 	}
 	l := s.loop
 	l.mu.Lock()

@@ -50,6 +50,7 @@ func (s *Server) didClose(raw json.RawMessage) error {
 	}
 	s.st.cancelDocument(p.TextDocument.URI, errClosed)
 	s.loop.didClose(p.TextDocument.URI)
+	s.abDidClose(p.TextDocument.URI) // ab_events.go
 	return nil
 }
 

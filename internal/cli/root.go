@@ -70,6 +70,7 @@ func newRootCommand(g *globals) *cobra.Command {
 		newTrainCommand(g),
 		newServeCommand(g),
 		newEvalCommand(g),
+		newABCommand(g),
 	)
 	return root
 }
