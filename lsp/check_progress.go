@@ -28,11 +28,14 @@ func (l *loop) progressWhileRunning(ctx context.Context, cancel context.CancelCa
 		return
 	case <-t.C:
 	}
-	p := l.s.beginProgress(ctx, "Checking accepted code", analyzer+" on "+file)
-	if p.token != "" {
+	// The cancel is registered before the begin is sent: a user (or a
+	// client) may cancel as soon as the progress shows.
+	p := l.s.beginProgressCreated(ctx, "Checking accepted code", analyzer+" on "+file, func(token string) {
 		l.mu.Lock()
-		l.progress[p.token] = cancel
+		l.progress[token] = cancel
 		l.mu.Unlock()
+	})
+	if p.token != "" {
 		defer func() {
 			l.mu.Lock()
 			delete(l.progress, p.token)

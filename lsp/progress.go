@@ -28,6 +28,14 @@ const progressCreateTimeout = 2 * time.Second
 
 // beginProgress starts reporting work titled title, with a first message.
 func (s *Server) beginProgress(ctx context.Context, title, message string) *progress {
+	return s.beginProgressCreated(ctx, title, message, nil)
+}
+
+// beginProgressCreated is beginProgress that calls created (when not nil)
+// with the token once the client has made it and before the begin is
+// sent, so that whatever a cancel of that token must reach is in place
+// before the user can see the progress.
+func (s *Server) beginProgressCreated(ctx context.Context, title, message string, created func(token string)) *progress {
 	p := &progress{s: s, title: title}
 	if s.st.workDoneProgress() {
 		token := fmt.Sprintf("securecomplete/%d", s.progressSeq.Add(1))
@@ -36,6 +44,9 @@ func (s *Server) beginProgress(ctx context.Context, title, message string) *prog
 		cancel()
 		if err == nil {
 			p.token = token
+			if created != nil {
+				created(token)
+			}
 			s.notify(MethodProgress, &ProgressParams{Token: token, Value: WorkDoneProgressValue{Kind: "begin", Title: title, Message: message}})
 			s.log.Info("progress", "title", title, "message", message)
 			return p
