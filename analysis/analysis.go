@@ -68,7 +68,13 @@ type Finding struct {
 	Message   string `json:"message"`              // what is wrong, for a developer
 	Fix       string `json:"fix,omitempty"`        // the guard or change that would fix it
 	Analyzer  string `json:"analyzer"`             // "builtin", "gcc", "clang", "cppcheck", "codeql"
+	Severity  string `json:"severity,omitempty"`   // SeverityError when the analyzer calls it an error; else a warning
 }
+
+// SeverityError is the Finding.Severity of what an analyzer reports as an
+// error rather than a warning (gcc's "error" kind, cppcheck's severity
+// "error", SARIF's level "error").
+const SeverityError = "error"
 
 // Verdict is the judge's decision on one program.
 type Verdict string

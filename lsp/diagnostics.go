@@ -9,6 +9,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"securecomplete/analysis"
 	"securecomplete/analysis/sarif"
 )
 
@@ -50,6 +51,7 @@ func (l *loop) diagnostics(sd *secDoc) []protocol.Diagnostic {
 	type group struct {
 		first     storedFinding
 		analyzers []string
+		error     bool // an analyzer of the group reports it as an error
 	}
 	type key struct {
 		line int
@@ -82,6 +84,7 @@ func (l *loop) diagnostics(sd *secDoc) []protocol.Diagnostic {
 		if !slices.Contains(g.analyzers, f.Analyzer) {
 			g.analyzers = append(g.analyzers, f.Analyzer)
 		}
+		g.error = g.error || f.Severity == analysis.SeverityError
 	}
 	slices.SortFunc(order, func(a, b key) int {
 		if a.line != b.line {
@@ -104,9 +107,13 @@ func (l *loop) diagnostics(sd *secDoc) []protocol.Diagnostic {
 			}
 			msg += " (also reported by " + strings.Join(others, ", ") + ")"
 		}
+		sev := protocol.DiagnosticSeverityWarning
+		if g.error {
+			sev = protocol.DiagnosticSeverityError // where an analyzer says so
+		}
 		d := protocol.Diagnostic{
 			Range:    protocol.Range{Start: m.position(f.sp.Start), End: m.position(f.sp.End)},
-			Severity: protocol.DiagnosticSeverityWarning,
+			Severity: sev,
 			Source:   sourceOf(f.Analyzer),
 			Message:  msg,
 		}

@@ -317,3 +317,33 @@ debounce = "50ms"`, caps)
 		}
 	}
 }
+
+// An analyzer that calls a finding an error gets an Error diagnostic;
+// the built-in rules' stay warnings.
+func TestLoopAnalyzerErrorSeverity(t *testing.T) {
+	t.Parallel()
+	testenv.Tool(t, "cppcheck")
+	const cand = "buf[20] = argv[1][0];"
+	h := newLoopHarness(t, answer(cand), `analyzers = ["builtin", "cppcheck"]
+debounce = "50ms"`, nil)
+	d := h.open("oob.c", argvSrc)
+	d.acceptCandidate(cand)
+	p := d.latestDiagnostics("cppcheck's out-of-bounds error", func(p published) bool {
+		for _, dg := range p.Diagnostics {
+			if dg.Source == "cppcheck" {
+				return true
+			}
+		}
+		return false
+	}, 60*time.Second)
+	for _, dg := range p.Diagnostics {
+		t.Logf("%s %s %v: %s", dg.Source, dg.Code, dg.Severity, dg.Message)
+		want := protocol.DiagnosticSeverityWarning
+		if dg.Source == "cppcheck" {
+			want = protocol.DiagnosticSeverityError // arrayIndexOutOfBounds has severity="error"
+		}
+		if dg.Severity != want {
+			t.Errorf("%s diagnostic %s has severity %v, want %v", dg.Source, dg.Code, dg.Severity, want)
+		}
+	}
+}

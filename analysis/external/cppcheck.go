@@ -122,10 +122,14 @@ func (c *Cppcheck) Analyze(ctx context.Context, files []analysis.File) ([]analys
 			if e.CWE == 0 || (e.Severity != "error" && e.Severity != "warning") {
 				continue
 			}
-			col.add(analysis.Finding{
+			f := analysis.Finding{
 				CWE: cwe(e.CWE), Rule: e.ID, File: files[i].Path, Line: loc.Line, Column: loc.Column,
 				Message: e.Msg, Analyzer: "cppcheck",
-			})
+			}
+			if e.Severity == "error" {
+				f.Severity = analysis.SeverityError
+			}
+			col.add(f)
 		}
 	})
 	return col.result(ctx)

@@ -155,6 +155,9 @@ func (g *GCC) analyzeOne(ctx context.Context, s *scratch, i int, f analysis.File
 			CWE: cwe(c), Rule: rule, File: f.Path, Line: loc.Caret.Line, Column: col,
 			Message: d.Message, Analyzer: "gcc",
 		}
+		if d.Kind == "error" {
+			finding.Severity = analysis.SeverityError
+		}
 		if loc.Finish.Line != 0 {
 			finding.EndLine = loc.Finish.Line
 			finding.EndColumn = loc.Finish.ByteColumn + 1

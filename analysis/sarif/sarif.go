@@ -303,8 +303,12 @@ func FromFindings(findings []analysis.Finding, tools map[string]ToolInfo, paths 
 			if reg.StartLine == 0 {
 				reg = nil
 			}
+			level := "warning"
+			if f.Severity == analysis.SeverityError {
+				level = "error"
+			}
 			run.Results = append(run.Results, Result{
-				RuleID: f.Rule, RuleIndex: &idx, Level: "warning",
+				RuleID: f.Rule, RuleIndex: &idx, Level: level,
 				Message: Message{Text: text},
 				Locations: []Location{{PhysicalLocation: &PhysicalLocation{
 					ArtifactLocation: ArtifactLocation{URI: PathToURI(f.File)}, Region: reg,
@@ -344,6 +348,9 @@ func (l *Log) Findings(analyzer string, cweOf func(rule, msg string) string, res
 		for i := range run.Results {
 			res := &run.Results[i]
 			f := analysis.Finding{Rule: run.RuleID(res), Message: res.Message.Text, Analyzer: analyzer}
+			if res.Level == "error" {
+				f.Severity = analysis.SeverityError
+			}
 			if cwes := run.CWEs(res); len(cwes) > 0 {
 				f.CWE = cwes[0]
 			} else if cweOf != nil {
