@@ -47,6 +47,12 @@ type result struct {
 	Buffer      []string `json:"buffer"`
 	Cursor      []int    `json:"cursor"`
 	LuaError    string   `json:"lua_error"`
+	Diagnostics []struct {
+		Code    any    `json:"code"`
+		Source  any    `json:"source"`
+		Lnum    int    `json:"lnum"`
+		Message string `json:"message"`
+	} `json:"diagnostics"`
 }
 
 func TestNeovimCompletion(t *testing.T) {
@@ -146,6 +152,17 @@ func TestNeovimCompletion(t *testing.T) {
 	// In normal mode the cursor rests on the last inserted character.
 	if len(res.Cursor) != 2 || res.Cursor[0] != 4 || res.Cursor[1] != len(inserted)-1 {
 		t.Errorf("cursor %v, want on the last inserted character [4 %d]", res.Cursor, len(inserted)-1)
+	}
+	// The accepted strcpy into buf[16] is re-checked in the background:
+	// vim.diagnostic.get() holds its CWE on that line.
+	found := false
+	for _, d := range res.Diagnostics {
+		if d.Code == "CWE-787" && d.Source == "securecomplete" && d.Lnum == 3 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("vim.diagnostic.get() after the accept: %+v; want CWE-787 from securecomplete on line 4", res.Diagnostics)
 	}
 	if n := len(model.Requests()); n != 2 {
 		t.Errorf("the model got %d requests, want 2", n)

@@ -3,8 +3,8 @@
 -- for the server, asks for completion at $SC_LINE:$SC_CHARACTER (LSP
 -- position, UTF-16) through the built-in client, then completes through
 -- the plugin (first candidate, inserted and accepted) with the cursor on
--- the last character of that line, and writes what it saw to $SC_OUT as
--- JSON.
+-- the last character of that line, waits for the diagnostic of the
+-- accepted code, and writes what it saw to $SC_OUT as JSON.
 
 local result = {}
 
@@ -63,6 +63,21 @@ local function run()
   end, 20)
   result.buffer = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
   result.cursor = vim.api.nvim_win_get_cursor(0)
+
+  -- The accepted code is checked in the background: its finding arrives
+  -- as a diagnostic of the buffer.
+  result.diagnostics = {}
+  vim.wait(20000, function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if type(d.code) == 'string' and d.code:match('^CWE%-') then
+        return true
+      end
+    end
+    return false
+  end, 50)
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(result.diagnostics, { code = d.code or vim.NIL, source = d.source or vim.NIL, lnum = d.lnum, message = d.message })
+  end
 end
 
 vim.api.nvim_create_autocmd('VimEnter', {
