@@ -45,6 +45,11 @@ const (
 	// slowTyped is typed on the next line: the model takes slowDelay to
 	// answer there, and each keystroke must reach the editor meanwhile.
 	slowTyped = "int n = 0;"
+	// vulnTyped is typed on the line after it; the model continues it with
+	// vulnCand, which the built-in rules flag (CWE-787): accepted, it shows
+	// in the Problems panel.
+	vulnTyped = "sp"
+	vulnCand  = `sprintf(buf, "%s", argv[1]);`
 	slowDelay = 3 * time.Second
 )
 
@@ -54,14 +59,16 @@ type result struct {
 		Name string `json:"name"`
 		MS   int    `json:"ms"`
 	} `json:"steps"`
-	Status     []string  `json:"status"`
-	FirstGhost []string  `json:"firstGhost"`
-	Ghost      []string  `json:"ghost"`
-	GhostError string    `json:"ghostError"`
-	Lines      []string  `json:"lines"`
-	KeystrokeM []float64 `json:"keystrokeMs"`
-	Error      string    `json:"error"`
-	ErrorLines []string  `json:"errorLines"`
+	Status        []string  `json:"status"`
+	FirstGhost    []string  `json:"firstGhost"`
+	Ghost         []string  `json:"ghost"`
+	GhostError    string    `json:"ghostError"`
+	Lines         []string  `json:"lines"`
+	KeystrokeM    []float64 `json:"keystrokeMs"`
+	Problems      []string  `json:"problems"`
+	ProblemsError string    `json:"problemsError"`
+	Error         string    `json:"error"`
+	ErrorLines    []string  `json:"errorLines"`
 }
 
 // need skips the test (fails it in CI) when a prerequisite is missing.
@@ -158,6 +165,8 @@ func TestVSCodeGhostText(t *testing.T) {
 			return openaitest.Reply{Texts: []string{slowTyped[len(word):]}, Delay: slowDelay}
 		case strings.HasPrefix(want, word) && word != "":
 			return openaitest.Reply{Texts: []string{want[len(word):], second[min(len(word), len(second)):]}}
+		case strings.HasPrefix(vulnCand, word) && len(word) >= len(vulnTyped):
+			return openaitest.Reply{Texts: []string{vulnCand[len(word):]}}
 		}
 		return openaitest.Reply{Texts: []string{""}} // nothing to add here
 	})
@@ -217,7 +226,7 @@ func TestVSCodeGhostText(t *testing.T) {
 	drive.Dir = e2e
 	drive.Env = append(os.Environ(), pathEnv,
 		"SC_URL="+url+"?folder="+ws, "SC_FILE=a.c", "SC_LINE="+strconv.Itoa(typeLine), "SC_TYPE="+typed,
-		"SC_SLOW_TYPE="+slowTyped, "SC_OUT="+out, "SC_CHROMIUM="+browser)
+		"SC_SLOW_TYPE="+slowTyped, "SC_VULN_TYPE="+vulnTyped, "SC_OUT="+out, "SC_CHROMIUM="+browser)
 	var stderr bytes.Buffer
 	drive.Stderr = &stderr
 	b, err := drive.Output()
@@ -261,6 +270,11 @@ func TestVSCodeGhostText(t *testing.T) {
 		t.Errorf("the server log has no accept of an inline candidate of vscode-test")
 	}
 
+	// The vulnerable candidate, accepted, is re-checked by the server: the
+	// Problems panel lists its CWE.
+	if !slices.ContainsFunc(res.Problems, func(p string) bool { return strings.Contains(p, "CWE-787") }) {
+		t.Errorf("Problems panel after accepting %q: %q (%s); want a CWE-787 entry", vulnCand, res.Problems, res.ProblemsError)
+	}
 	if len(res.KeystrokeM) != len(slowTyped) {
 		t.Errorf("keystroke latencies %v: want one per character of %q", res.KeystrokeM, slowTyped)
 	} else {

@@ -2,12 +2,14 @@
 // Debian's chromium with playwright-core, for editors/vscode/vscode_test.go:
 // opens the C file, types inside a function, reads the ghost text, accepts
 // it with Tab, reads the status bar, then measures keystroke latency while
-// a slow model request is pending. It prints one JSON object on stdout.
+// a slow model request is pending, and accepts a vulnerable candidate to
+// read its CWE in the Problems panel. It prints one JSON object on stdout.
 //
 // Environment: SC_URL (code-server with ?folder=...), SC_FILE (the file
 // name in the Explorer), SC_LINE (0-based line to type on), SC_TYPE (what
 // to type), SC_SLOW_TYPE (what to type on the next line, the model being
-// slow there), SC_OUT (screenshots), SC_CHROMIUM (the browser).
+// slow there), SC_VULN_TYPE (typed on the line after, the model answering a
+// vulnerable candidate), SC_OUT (screenshots), SC_CHROMIUM (the browser).
 import { chromium } from 'playwright-core';
 
 const env = (k) => {
@@ -101,6 +103,31 @@ try {
     }
     result.keystrokeMs = latencies;
     step('slow typing');
+  }
+
+  // A vulnerable candidate accepted on a line of its own: the server's
+  // background check puts its CWE in the Problems panel.
+  const vuln = process.env.SC_VULN_TYPE ?? '';
+  if (vuln) {
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(vuln, { delay: 150 });
+    try {
+      await page.waitForSelector(ghostSel, { timeout: 30_000 });
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Control+Shift+M');
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((e) => /CWE-/.test(e.textContent ?? '')),
+        undefined,
+        { timeout: 30_000 },
+      );
+    } catch (err) {
+      result.problemsError = String(err);
+    }
+    result.problems = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => (e.textContent ?? '').trim()));
+    await page.screenshot({ path: `${env('SC_OUT')}/vscode-problems.png` });
+    step('problems');
   }
 } catch (err) {
   result.error = String(err?.stack ?? err);
