@@ -67,10 +67,11 @@ type result struct {
 		Buffer []string `json:"buffer"`
 		Marks  []mark   `json:"marks"`
 	} `json:"accepted"`
-	Mode       string   `json:"mode"`
-	ModelNames []string `json:"model_names"`
-	Notes      []string `json:"notes"`
-	LuaError   string   `json:"lua_error"`
+	Mode        string   `json:"mode"`
+	ModelNames  []string `json:"model_names"`
+	AfterSwitch []string `json:"after_switch"`
+	Notes       []string `json:"notes"`
+	LuaError    string   `json:"lua_error"`
 }
 
 func TestNeovimGhostText(t *testing.T) {
@@ -88,8 +89,13 @@ func TestNeovimGhostText(t *testing.T) {
 		}
 		return openaitest.Reply{Texts: []string{""}}
 	})
+	// The second configured model, which :SecureCompleteModel other makes
+	// answer.
+	other := openaitest.New(t, func(openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Texts: []string{"puts(\"other\");"}}
+	})
 	ws := filepath.Join(tmp, "ws")
-	toml := fmt.Sprintf("[[models]]\nname = \"nvim-ghost\"\nbase_url = %q\nmodel = \"served\"\nn = 2\nmax_tokens = 32\ntimeout = \"10s\"\n\n[[models]]\nname = \"other\"\nbase_url = %q\n\n[completion]\nmodel = \"nvim-ghost\"\n", model.BaseURL, model.BaseURL)
+	toml := fmt.Sprintf("[[models]]\nname = \"nvim-ghost\"\nbase_url = %q\nmodel = \"served\"\nn = 2\nmax_tokens = 32\ntimeout = \"10s\"\n\n[[models]]\nname = \"other\"\nbase_url = %q\n\n[completion]\nmodel = \"nvim-ghost\"\n", model.BaseURL, other.BaseURL)
 	file := filepath.Join(ws, "a.c")
 	for p, text := range map[string]string{filepath.Join(ws, "securecomplete.toml"): toml, file: source} {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -179,8 +185,11 @@ func TestNeovimGhostText(t *testing.T) {
 	// The server runs selectModel (the security loop's command); a command
 	// it does not run yet says so.
 	notes := strings.Join(res.Notes, "\n")
-	if !strings.Contains(notes, "model nvim-ghost answers now") {
-		t.Errorf("notes %q: want :SecureCompleteModel nvim-ghost answered by the server", res.Notes)
+	if !strings.Contains(notes, "model other answers now") {
+		t.Errorf("notes %q: want :SecureCompleteModel other answered by the server", res.Notes)
+	}
+	if len(other.Requests()) == 0 || !slices.ContainsFunc(res.AfterSwitch, func(d string) bool { return strings.Contains(d, "other") }) {
+		t.Errorf("after :SecureCompleteModel other: model other got %d requests, completion details %q; want the request sent to other and its items naming it", len(other.Requests()), res.AfterSwitch)
 	}
 	if !strings.Contains(notes, "securecomplete.toggleAB is not available from this server") && !strings.Contains(string(logText), "securecomplete.toggleAB") {
 		t.Errorf("notes %q: want securecomplete.toggleAB reported as not available (or run by the server)", res.Notes)

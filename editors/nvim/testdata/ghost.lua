@@ -131,7 +131,20 @@ steps = {
   function()
     result.mode = vim.api.nvim_get_mode().mode
     result.model_names = vim.fn.getcompletion('SecureCompleteModel ', 'cmdline')
-    vim.cmd('SecureCompleteModel ' .. (result.model_names[1] or 'x'))
+    -- Switch to the second configured model; the next request goes to it.
+    vim.cmd('SecureCompleteModel ' .. (result.model_names[2] or 'x'))
+    vim.defer_fn(guard(steps[6]), 300)
+  end,
+  function()
+    local params = vim.lsp.util.make_position_params(0, 'utf-16')
+    local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000)
+    result.after_switch = {}
+    for _, resp in pairs(responses or {}) do
+      local items = resp.result and (resp.result.items or resp.result) or {}
+      for _, it in ipairs(items) do
+        table.insert(result.after_switch, it.detail or '')
+      end
+    end
     vim.cmd('SecureCompleteAB')
     vim.cmd('SecureCompleteStatus')
     vim.defer_fn(guard(finish), 300)
