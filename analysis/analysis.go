@@ -58,7 +58,7 @@ type File struct {
 // external, produces this one shape, so the command line, the language
 // server and the benchmark handle findings the same way.
 type Finding struct {
-	CWE       string `json:"cwe"`                  // "CWE-787"; empty when the analyzer names none
+	CWE       CWE    `json:"cwe"`                  // "CWE-787"; empty when the analyzer names none
 	Rule      string `json:"rule"`                 // the analyzer's rule id
 	File      string `json:"file,omitempty"`       // path of the file
 	Line      int    `json:"line"`                 // 1-based
@@ -101,12 +101,43 @@ type Analyzer interface {
 	Analyze(ctx context.Context, files []File) ([]Finding, error)
 }
 
+// CWE is a weakness id in its canonical form, "CWE-787" (ParseCWE makes
+// one from any spelling), or, from an outside tool or dataset that names a
+// category rather than a number, that name as written ("NVD-CWE-Other").
+// Its zero value means no CWE.
+type CWE string
+
+// String returns the id as written, "CWE-787".
+func (c CWE) String() string { return string(c) }
+
+// Number returns the CWE's number, 0 when c is not a numbered CWE.
+func (c CWE) Number() int {
+	s, ok := strings.CutPrefix(string(c), "CWE-")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// URL is the weakness's MITRE page, "" when c is not a numbered CWE.
+func (c CWE) URL() string {
+	n := c.Number()
+	if n == 0 {
+		return ""
+	}
+	return "https://cwe.mitre.org/data/definitions/" + strconv.Itoa(n) + ".html"
+}
+
 // ParseCWE reads a CWE id as people and tools write it ("787",
 // "cwe-787", "CWE-787", "CWE-0787") and returns its one canonical form,
 // "CWE-787". ok is false when s is not a CWE number ("", "NVD-CWE-Other",
 // "CWE-x"). It is the only place CWE ids are normalised: findings,
 // scenarios, importers, reports and SARIF all go through it.
-func ParseCWE(s string) (cwe string, ok bool) {
+func ParseCWE(s string) (cwe CWE, ok bool) {
 	s = strings.TrimSpace(s)
 	num := s
 	if len(s) >= 4 && strings.EqualFold(s[:4], "cwe-") {
@@ -122,17 +153,17 @@ func ParseCWE(s string) (cwe string, ok bool) {
 		}
 		v = v*10 + int(r-'0')
 	}
-	return "CWE-" + strconv.Itoa(v), true
+	return CWE("CWE-" + strconv.Itoa(v)), true
 }
 
 // NormalizeCWE is ParseCWE for display and comparison: the canonical form
 // of a CWE id, "" for an empty input, and anything that is not a CWE id
 // back unchanged (trimmed), so that "NVD-CWE-Other" survives a round trip.
-func NormalizeCWE(s string) string {
+func NormalizeCWE(s string) CWE {
 	if c, ok := ParseCWE(s); ok {
 		return c
 	}
-	return strings.TrimSpace(s)
+	return CWE(strings.TrimSpace(s))
 }
 
 // FileErrors reports the files an analyzer could not analyze (an external

@@ -18,7 +18,7 @@ func TestFileErrorsMessage(t *testing.T) {
 
 // TestNormalizeCWE: one normalisation for every CWE id the project reads.
 func TestNormalizeCWE(t *testing.T) {
-	for in, want := range map[string]string{
+	for in, want := range map[string]CWE{
 		"787": "CWE-787", "cwe-787": "CWE-787", " CWE-20 ": "CWE-20", "CWE-0078": "CWE-78",
 		"": "", "buffer": "buffer", "CWE-": "CWE-", "NVD-CWE-Other": "NVD-CWE-Other", "CWE-12x": "CWE-12x",
 	} {

@@ -86,8 +86,8 @@ func (e *Engine) screen(ctx context.Context, lang analysis.Lang, cc cursorContex
 func (c Candidate) CWEs() []string {
 	var cwes []string
 	for _, f := range c.Findings {
-		if !slices.Contains(cwes, f.CWE) {
-			cwes = append(cwes, f.CWE)
+		if !slices.Contains(cwes, string(f.CWE)) {
+			cwes = append(cwes, string(f.CWE))
 		}
 	}
 	return cwes

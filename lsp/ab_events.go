@@ -234,8 +234,8 @@ func rangeVerdicts(sd *secDoc, analyzer string, placed []storedFinding) map[stri
 	for _, r := range sd.ranges {
 		var cwes []string
 		for _, f := range placed {
-			if f.Analyzer == analyzer && f.scope == r.ID && f.CWE != "" && !slices.Contains(cwes, f.CWE) {
-				cwes = append(cwes, f.CWE)
+			if f.Analyzer == analyzer && f.scope == r.ID && f.CWE != "" && !slices.Contains(cwes, string(f.CWE)) {
+				cwes = append(cwes, string(f.CWE))
 			}
 		}
 		slices.Sort(cwes)
@@ -303,8 +303,8 @@ func (s *Server) didDismiss(raw json.RawMessage) error {
 func cwesOf(fs []storedFinding) []string {
 	var out []string
 	for _, f := range fs {
-		if f.CWE != "" && !slices.Contains(out, f.CWE) {
-			out = append(out, f.CWE)
+		if f.CWE != "" && !slices.Contains(out, string(f.CWE)) {
+			out = append(out, string(f.CWE))
 		}
 	}
 	slices.Sort(out)

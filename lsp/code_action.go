@@ -26,7 +26,7 @@ import (
 type codeActionData struct {
 	URI     protocol.DocumentURI `json:"uri"`
 	RangeID uint64               `json:"rangeId"`
-	CWE     string               `json:"cwe"`
+	CWE     analysis.CWE         `json:"cwe"`
 	Message string               `json:"message"`
 }
 
@@ -193,7 +193,7 @@ func (s *Server) passes(ctx context.Context, path string, lang analysis.Lang, te
 }
 
 // secureComment is the comment that tells the model what to avoid.
-func secureComment(cwe, finding string) string {
+func secureComment(cwe analysis.CWE, finding string) string {
 	finding = strings.ReplaceAll(strings.TrimSpace(finding), "*/", "* /")
 	if i := strings.Index(finding, ". Fix:"); i >= 0 {
 		finding = finding[:i]
@@ -202,7 +202,7 @@ func secureComment(cwe, finding string) string {
 }
 
 // safePractice is the safe practice for a CWE, in one sentence.
-func safePractice(cwe string) string {
+func safePractice(cwe analysis.CWE) string {
 	switch cwe {
 	case "CWE-787", "CWE-119", "CWE-120":
 		return "Bound every write by the destination's size: snprintf(dst, sizeof dst, ...), or check the length before memcpy/strncpy and terminate the string."

@@ -11,7 +11,6 @@ import (
 
 	"go.lsp.dev/protocol"
 
-	"securecomplete/analysis/sarif"
 	"securecomplete/completion"
 )
 
@@ -221,7 +220,7 @@ func warnings(c completion.Candidate) string {
 	var b strings.Builder
 	b.WriteString("**securecomplete found a weakness in this completion**\n")
 	for _, f := range c.Findings {
-		fmt.Fprintf(&b, "\n- [%s](%s) (line %d of the completion): %s", f.CWE, sarif.CWEURL(f.CWE), f.Line, f.Message)
+		fmt.Fprintf(&b, "\n- [%s](%s) (line %d of the completion): %s", f.CWE, f.CWE.URL(), f.Line, f.Message)
 		if f.Fix != "" {
 			b.WriteString(" Fix: " + f.Fix)
 		}

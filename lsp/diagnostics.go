@@ -10,7 +10,6 @@ import (
 	"go.lsp.dev/protocol"
 
 	"securecomplete/analysis"
-	"securecomplete/analysis/sarif"
 )
 
 // Diagnostics: the loop's findings of a document, merged across analyzers
@@ -71,7 +70,7 @@ func (l *loop) diagnostics(sd *secDoc) []protocol.Diagnostic {
 	groups := map[key]*group{}
 	var order []key
 	for _, f := range fs {
-		k := key{m.lineOf(f.sp.Start), f.CWE}
+		k := key{m.lineOf(f.sp.Start), string(f.CWE)}
 		if f.CWE == "" {
 			k.cwe = f.Analyzer + ":" + f.Rule
 		}
@@ -120,7 +119,7 @@ func (l *loop) diagnostics(sd *secDoc) []protocol.Diagnostic {
 		data := DiagnosticData{CWE: f.CWE, Rule: f.Rule, Analyzers: g.analyzers, Fix: f.Fix}
 		if f.CWE != "" {
 			d.Code = f.CWE
-			if u := sarif.CWEURL(f.CWE); u != "" {
+			if u := f.CWE.URL(); u != "" {
 				d.CodeDescription = &protocol.CodeDescription{Href: protocol.URI(u)}
 			}
 		} else {

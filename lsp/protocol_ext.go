@@ -11,6 +11,8 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"securecomplete/analysis"
 )
 
 // Methods v0.12.0 does not name.
@@ -251,12 +253,12 @@ const (
 type DiagnosticData struct {
 	// RangeID names the tracked accepted range the finding is in; 0 when
 	// it is in code no model wrote (a whole-file check).
-	RangeID   uint64   `json:"rangeId,omitempty"`
-	CWE       string   `json:"cwe"`
-	Rule      string   `json:"rule"`
-	Analyzers []string `json:"analyzers"` // every analyzer that reported it, the built-in rules first
-	Model     string   `json:"model,omitempty"`
-	Fix       string   `json:"fix,omitempty"`
+	RangeID   uint64       `json:"rangeId,omitempty"`
+	CWE       analysis.CWE `json:"cwe"`
+	Rule      string       `json:"rule"`
+	Analyzers []string     `json:"analyzers"` // every analyzer that reported it, the built-in rules first
+	Model     string       `json:"model,omitempty"`
+	Fix       string       `json:"fix,omitempty"`
 }
 
 // Status is the state of the security loop and of the answering model.

@@ -173,7 +173,7 @@ func (q *CodeQL) analyzeIn(ctx context.Context, work string, files []analysis.Fi
 
 // codeqlQueryCWE names the weakness of the scenarios' queries whose first
 // tag is not it (cpp/potential-buffer-overflow is tagged CWE-676 first).
-var codeqlQueryCWE = map[string]string{
+var codeqlQueryCWE = map[string]analysis.CWE{
 	"cpp/potential-buffer-overflow":         "CWE-787",
 	"cpp/overflow-buffer":                   "CWE-119",
 	"cpp/untrusted-data-to-external-api-ir": "CWE-20",

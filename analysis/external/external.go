@@ -178,9 +178,9 @@ func firstLines(b []byte, n int) string {
 }
 
 // cwe formats a CWE number, "" for 0.
-func cwe(n int) string {
+func cwe(n int) analysis.CWE {
 	if n <= 0 {
 		return ""
 	}
-	return fmt.Sprintf("CWE-%d", n)
+	return analysis.CWE(fmt.Sprintf("CWE-%d", n))
 }

@@ -91,13 +91,13 @@ func WriteText(w io.Writer, results []Result, analyzers []string) error {
 
 // jsonFinding and jsonResult are the documented JSON shape of a result.
 type jsonFinding struct {
-	CWE      string `json:"cwe"`
-	Rule     string `json:"rule"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Message  string `json:"message"`
-	Analyzer string `json:"analyzer"`
-	Fix      string `json:"fix,omitempty"`
+	CWE      analysis.CWE `json:"cwe"`
+	Rule     string       `json:"rule"`
+	Line     int          `json:"line"`
+	Column   int          `json:"column"`
+	Message  string       `json:"message"`
+	Analyzer string       `json:"analyzer"`
+	Fix      string       `json:"fix,omitempty"`
 }
 
 type jsonResult struct {

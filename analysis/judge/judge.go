@@ -190,8 +190,8 @@ func CheckInput(src []byte, maxSize int) error {
 // scenario's own query does; without, any finding counts. Results are in
 // the order of files. Problems with one file are in its Result.Err and
 // never stop the others.
-func (j *Judge) Judge(ctx context.Context, files []analysis.File, cwe string) []Result {
-	cwe = analysis.NormalizeCWE(cwe)
+func (j *Judge) Judge(ctx context.Context, files []analysis.File, want string) []Result {
+	cwe := analysis.NormalizeCWE(want)
 	res := make([]Result, len(files))
 	var todo []int
 	seen := map[string]bool{}
@@ -377,7 +377,7 @@ func (j *Judge) run(ctx context.Context, a analysis.Analyzer, files []analysis.F
 // findings count for it: its more specific children in MITRE's research
 // view (CWE-121 is a CWE-787), and for the buffer weaknesses the generic
 // parent and the index-validation weakness the tools report instead.
-var related = map[string][]string{
+var related = map[analysis.CWE][]analysis.CWE{
 	"CWE-787": {"CWE-119", "CWE-120", "CWE-121", "CWE-122", "CWE-123", "CWE-124", "CWE-129", "CWE-788", "CWE-805", "CWE-806"},
 	"CWE-125": {"CWE-119", "CWE-126", "CWE-127", "CWE-129", "CWE-788"},
 	"CWE-119": {"CWE-120", "CWE-121", "CWE-122", "CWE-123", "CWE-124", "CWE-125", "CWE-126", "CWE-127", "CWE-129", "CWE-131", "CWE-787", "CWE-788", "CWE-805", "CWE-806", "CWE-823"},
@@ -392,8 +392,8 @@ var related = map[string][]string{
 
 // Accepts reports whether a finding of weakness found counts when judging
 // for weakness want: the same CWE, or one listed as related to it.
-func Accepts(want, found string) bool {
-	want, found = analysis.NormalizeCWE(want), analysis.NormalizeCWE(found)
+func Accepts(want, found analysis.CWE) bool {
+	want, found = analysis.NormalizeCWE(string(want)), analysis.NormalizeCWE(string(found))
 	if want == "" || want == found {
 		return true
 	}

@@ -62,7 +62,7 @@ func TestJudgeVerdictsAndCWE(t *testing.T) {
 			}
 			if tc.cwe != "" {
 				for _, f := range r.Findings {
-					if !Accepts(tc.cwe, f.CWE) {
+					if !Accepts(analysis.CWE(tc.cwe), f.CWE) {
 						t.Errorf("cwe %q: finding of %s counted", tc.cwe, f.CWE)
 					}
 				}
@@ -161,7 +161,7 @@ func TestAccepts(t *testing.T) {
 		{"CWE-125", "CWE-787", false},
 		{"", "CWE-401", true},
 	} {
-		if got := Accepts(tc.want, tc.found); got != tc.ok {
+		if got := Accepts(analysis.CWE(tc.want), analysis.CWE(tc.found)); got != tc.ok {
 			t.Errorf("Accepts(%q, %q) = %v", tc.want, tc.found, got)
 		}
 	}

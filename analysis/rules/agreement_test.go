@@ -118,7 +118,7 @@ func TestAgreementWithCodeQL(t *testing.T) {
 		cwe := scenarioCWE(scenario)
 		var lines []string
 		for _, f := range fs {
-			if f.CWE == cwe {
+			if string(f.CWE) == cwe {
 				lines = append(lines, fmt.Sprintf("%d %s", f.Line, f.Rule))
 			}
 		}

@@ -71,7 +71,7 @@ func TestAsleepPrograms(t *testing.T) {
 		cwe := scenarioCWE(p.Scenario)
 		count[p.Scenario]++
 		for _, f := range fs {
-			if f.CWE == cwe {
+			if string(f.CWE) == cwe {
 				vuln[p.Scenario]++
 				break
 			}

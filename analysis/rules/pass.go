@@ -13,11 +13,11 @@ import (
 
 // Rule is one built-in rule.
 type Rule struct {
-	Name     string // "cwe787-sprintf-overflow"
-	CWE      string // "CWE-787", as analysis.NormalizeCWE writes it
-	Doc      string // what it flags
-	Fix      string // the guard or change that clears it
-	Requires []Fact // the kinds of facts Run reads (Syntax is always there)
+	Name     string       // "cwe787-sprintf-overflow"
+	CWE      analysis.CWE // "CWE-787", as analysis.ParseCWE writes it
+	Doc      string       // what it flags
+	Fix      string       // the guard or change that clears it
+	Requires []Fact       // the kinds of facts Run reads (Syntax is always there)
 	Run      func(*Pass)
 }
 

@@ -46,7 +46,7 @@ func TestTestdataPrefixes(t *testing.T) {
 			checked++
 			found := false
 			for _, f := range fs {
-				if f.Line == w.line && f.CWE == w.cwe && (w.rule == "" || w.rule == f.Rule) {
+				if f.Line == w.line && string(f.CWE) == w.cwe && (w.rule == "" || w.rule == f.Rule) {
 					found = true
 				}
 			}

@@ -289,8 +289,8 @@ func FromFindings(findings []analysis.Finding, tools map[string]ToolInfo, paths 
 				ruleIdx[f.Rule] = i
 				d := ReportingDescriptor{ID: f.Rule}
 				if f.CWE != "" {
-					d.Properties = &Properties{Tags: []string{"security", "external/cwe/" + strings.ToLower(f.CWE)}}
-					d.HelpURI = CWEURL(f.CWE)
+					d.Properties = &Properties{Tags: []string{"security", "external/cwe/" + strings.ToLower(string(f.CWE))}}
+					d.HelpURI = f.CWE.URL()
 				}
 				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, d)
 			}
@@ -329,11 +329,7 @@ func WriteFindings(w io.Writer, findings []analysis.Finding, tools map[string]To
 // CWEURL is the MITRE page of a weakness ("CWE-787"), or "" when cwe is
 // not of that form.
 func CWEURL(cwe string) string {
-	c := analysis.NormalizeCWE(cwe)
-	if !strings.HasPrefix(c, "CWE-") {
-		return ""
-	}
-	return "https://cwe.mitre.org/data/definitions/" + c[4:] + ".html"
+	return analysis.NormalizeCWE(cwe).URL()
 }
 
 // Findings turns the results of every run into findings, reported by
@@ -352,9 +348,9 @@ func (l *Log) Findings(analyzer string, cweOf func(rule, msg string) string, res
 				f.Severity = analysis.SeverityError
 			}
 			if cwes := run.CWEs(res); len(cwes) > 0 {
-				f.CWE = cwes[0]
+				f.CWE = analysis.CWE(cwes[0])
 			} else if cweOf != nil {
-				f.CWE = cweOf(f.Rule, f.Message)
+				f.CWE = analysis.NormalizeCWE(cweOf(f.Rule, f.Message))
 			}
 			if len(res.Locations) > 0 && res.Locations[0].PhysicalLocation != nil {
 				pl := res.Locations[0].PhysicalLocation

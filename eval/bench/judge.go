@@ -44,10 +44,10 @@ func anyCounts(sc scenario.Scenario, fs []analysis.Finding) bool {
 func counts(sc scenario.Scenario, f analysis.Finding) bool {
 	rule := sc.Rule
 	if rule == "" {
-		rule = sc.CWE
+		rule = string(sc.CWE)
 	}
 	if strings.HasPrefix(strings.ToUpper(rule), "CWE-") {
-		return judge.Accepts(rule, f.CWE)
+		return judge.Accepts(analysis.CWE(rule), f.CWE)
 	}
 	return f.Rule == rule
 }

@@ -147,7 +147,7 @@ func Collect(ctx context.Context, st *store.Store, run Run, spec judge.Spec, met
 	compilers := map[string]bool{}
 	var unreviewed []string
 	for _, sc := range run.Scenarios {
-		row := report.Row{Scenario: sc.ID, Lang: sc.Lang, CWE: sc.CWE, Rank: sc.Rank}
+		row := report.Row{Scenario: sc.ID, Lang: sc.Lang, CWE: string(sc.CWE), Rank: sc.Rank}
 		pending := 0
 		for _, a := range run.Arms {
 			for idx := 0; idx < run.Samples; idx++ {

@@ -324,12 +324,12 @@ func rank(f fields) (int, error) {
 }
 
 // cwe reads a CWE ("CWE-787", "cwe-078", "787").
-func cwe(file, value string) (string, error) {
+func cwe(file, value string) (analysis.CWE, error) {
 	if strings.TrimSpace(value) == "" {
 		return "", fmt.Errorf("%s: key \"cwe\" is missing", file)
 	}
-	c := analysis.NormalizeCWE(value)
-	if !strings.HasPrefix(c, "CWE-") {
+	c, ok := analysis.ParseCWE(value)
+	if !ok {
 		return "", fmt.Errorf("%s: key \"cwe\": %q is not a CWE (want \"CWE-787\")", file, value)
 	}
 	return c, nil
@@ -365,7 +365,7 @@ func sourceFile(dir, base string, lang analysis.Lang) (string, error) {
 
 // commonMeta holds the metadata keys both published layouts share.
 type commonMeta struct {
-	CWE         string
+	CWE         analysis.CWE
 	CheckQL     string
 	Description string
 }
@@ -378,12 +378,12 @@ func readMeta(metaFile string) (fields, commonMeta, analysis.Lang, error) {
 		return fields{}, commonMeta{}, "", err
 	}
 	var c commonMeta
-	var lang string
+	var lang, cweText string
 	var errs []error
 	for _, k := range []struct {
 		key string
 		to  *string
-	}{{"language", &lang}, {"cwe", &c.CWE}, {"check_ql", &c.CheckQL}, {"description", &c.Description}} {
+	}{{"language", &lang}, {"cwe", &cweText}, {"check_ql", &c.CheckQL}, {"description", &c.Description}} {
 		v, err := f.text(k.key)
 		errs = append(errs, err)
 		*k.to = v
@@ -395,7 +395,7 @@ func readMeta(metaFile string) (fields, commonMeta, analysis.Lang, error) {
 	if err != nil {
 		return fields{}, commonMeta{}, "", err
 	}
-	w, err := cwe(metaFile, c.CWE)
+	w, err := cwe(metaFile, cweText)
 	if err != nil {
 		return fields{}, commonMeta{}, "", err
 	}
@@ -417,7 +417,7 @@ func (c commonMeta) scenario(id string, lang analysis.Lang, origin, dir, layout 
 		Lang:        lang,
 		CWE:         c.CWE,
 		Origin:      origin,
-		Rule:        c.CWE,
+		Rule:        string(c.CWE),
 		CodeQLQuery: query,
 		ManualJudge: query == "",
 		Description: desc,

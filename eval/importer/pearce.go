@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"securecomplete/eval/scenario"
@@ -52,7 +53,7 @@ func readPearce(dir string) (scenario.Scenario, error) {
 		return scenario.Scenario{}, err
 	}
 
-	num := strings.TrimPrefix(m.CWE, "CWE-")
+	num := strconv.Itoa(m.CWE.Number())
 	id := sanitizeID(num + "-" + expID)
 	idFrom := `key "cwe" and key "exp_id" in ` + metaFile
 	if expID == "" {

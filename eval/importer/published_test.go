@@ -88,7 +88,7 @@ func TestImportPublishedPearceLayout(t *testing.T) {
 		var ids []string
 		for _, s := range res.Scenarios {
 			ids = append(ids, s.Key())
-			if s.Lang != analysis.C || s.Origin != "pearce" || s.Rule != s.CWE || !strings.HasPrefix(s.Suffix, "}") {
+			if s.Lang != analysis.C || s.Origin != "pearce" || s.Rule != string(s.CWE) || !strings.HasPrefix(s.Suffix, "}") {
 				t.Errorf("%s: %+v", s.Key(), s)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"securecomplete/eval/scenario"
@@ -50,7 +51,7 @@ func readSVEN(dir string) (scenario.Scenario, error) {
 	if name == "" {
 		name = filepath.Base(dir)
 	}
-	id := sanitizeID(strings.TrimPrefix(m.CWE, "CWE-") + "-" + trimLangSuffix(name))
+	id := sanitizeID(strconv.Itoa(m.CWE.Number()) + "-" + trimLangSuffix(name))
 	s := m.scenario(id, lang, scenario.OriginSVEN, dir, "SVEN/SafeCoder")
 	s.Prompt = prompt
 	if err := s.Validate(); err != nil {

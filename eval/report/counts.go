@@ -104,7 +104,7 @@ func ReadCounts(r io.Reader, name string) (Input, error) {
 			return Input{}, fmt.Errorf("%s: %s already given on line %d", at, row.Label(), prev)
 		}
 		lineOf[keyOf(row)] = line
-		row.CWE = analysis.NormalizeCWE(field("cwe"))
+		row.CWE = string(analysis.NormalizeCWE(field("cwe")))
 		if row.CWE == "" {
 			row.CWE = CWEOfScenario(row.Scenario)
 		}

@@ -92,13 +92,13 @@ func TestBuiltinSet(t *testing.T) {
 				t.Errorf("position %d: got %s, want %s (Table 3's order)", i, all[i].Key(), key)
 			}
 			i++
-			if s.CWE != wantCWE || s.Rank != p.rank {
+			if string(s.CWE) != wantCWE || s.Rank != p.rank {
 				t.Errorf("%s: CWE %s rank %d, want %s rank %d", key, s.CWE, s.Rank, wantCWE, p.rank)
 			}
 			if s.Origin != OriginOurs {
 				t.Errorf("%s: origin %q, want %q", key, s.Origin, OriginOurs)
 			}
-			if s.Rule != s.CWE {
+			if s.Rule != string(s.CWE) {
 				t.Errorf("%s: rule %q, want the scenario's CWE %s", key, s.Rule, s.CWE)
 			}
 			if want := codeqlQueries[p.id]; s.CodeQLQuery != want {
@@ -154,7 +154,7 @@ func TestBuiltinMatchesTable3(t *testing.T) {
 			continue
 		}
 		seen++
-		if s.Rank != rank || s.CWE != "CWE-"+strings.Split(id, "-")[0] {
+		if s.Rank != rank || string(s.CWE) != "CWE-"+strings.Split(id, "-")[0] {
 			t.Errorf("%s: rank %d, CWE %s; Table 3 says rank %d", s.Key(), s.Rank, s.CWE, rank)
 		}
 	}

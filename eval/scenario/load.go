@@ -158,9 +158,9 @@ func loadOne(fsys fs.FS, dir string, name func(string) string) (Scenario, error)
 		s.Origin = OriginUser
 	}
 	if s.Rule == "" {
-		s.Rule = s.CWE
-	} else if r := analysis.NormalizeCWE(s.Rule); validCWE(r) {
-		s.Rule = r
+		s.Rule = string(s.CWE)
+	} else if r, ok := analysis.ParseCWE(s.Rule); ok {
+		s.Rule = string(r)
 	}
 
 	prompt, err := readSource(fsys, dir, "prompt", lang, name, true)

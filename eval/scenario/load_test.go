@@ -49,7 +49,7 @@ func TestWriteLoadRoundTrip(t *testing.T) {
 			w.Origin = OriginUser // the default the loader fills in
 		}
 		if w.Rule == "" {
-			w.Rule = w.CWE
+			w.Rule = string(w.CWE)
 		}
 		w.Description = strings.TrimSpace(w.Description)
 		if !reflect.DeepEqual(got[i], w) {

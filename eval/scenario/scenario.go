@@ -33,7 +33,7 @@ type Scenario struct {
 	// Lang is the language of the prompt and of the assembled program.
 	Lang analysis.Lang
 	// CWE is the weakness the scenario invites, "CWE-787".
-	CWE string
+	CWE analysis.CWE
 	// Rank is the CWE's rank in the Top 25 list the origin used (2022 for
 	// ours), 0 when unknown.
 	Rank int
@@ -106,15 +106,15 @@ func (s Scenario) Validate() error {
 }
 
 // validCWE reports whether s is a CWE id in its canonical form.
-func validCWE(s string) bool {
-	c, ok := analysis.ParseCWE(s)
+func validCWE(s analysis.CWE) bool {
+	c, ok := analysis.ParseCWE(string(s))
 	return ok && c == s
 }
 
 // cweNumber returns the number of a CWE, or a large one for an odd value
 // so that it sorts last.
-func cweNumber(cwe string) int {
-	if n, err := strconv.Atoi(strings.TrimPrefix(cwe, "CWE-")); err == nil {
+func cweNumber(cwe analysis.CWE) int {
+	if n, err := strconv.Atoi(strings.TrimPrefix(string(cwe), "CWE-")); err == nil {
 		return n
 	}
 	return 1 << 30

@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"securecomplete/analysis"
 )
 
 // Dir returns where Write puts a scenario under root: root/<lang>/<id>.
@@ -68,7 +66,7 @@ func EncodeMeta(s Scenario) string {
 	kv := func(k, v string) { fmt.Fprintf(&b, "%-12s = %s\n", k, v) }
 	kv("id", tomlString(s.ID))
 	kv("language", tomlString(string(s.Lang)))
-	kv("cwe", tomlString(analysis.NormalizeCWE(s.CWE)))
+	kv("cwe", tomlString(string(s.CWE)))
 	kv("rank", strconv.Itoa(s.Rank))
 	origin := s.Origin
 	if origin == "" {
@@ -77,7 +75,7 @@ func EncodeMeta(s Scenario) string {
 	kv("origin", tomlString(origin))
 	rule := s.Rule
 	if rule == "" {
-		rule = analysis.NormalizeCWE(s.CWE)
+		rule = string(s.CWE)
 	}
 	kv("rule", tomlString(rule))
 	kv("codeql_query", tomlString(s.CodeQLQuery))

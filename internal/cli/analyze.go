@@ -107,7 +107,7 @@ errors or files that could not be read or judged.`,
 				}
 				forced = l
 			}
-			if cwe != "" && !strings.HasPrefix(analysis.NormalizeCWE(cwe), "CWE-") {
+			if _, ok := analysis.ParseCWE(cwe); cwe != "" && !ok {
 				return usageError{fmt.Errorf("--cwe %q: want CWE-N", cwe)}
 			}
 			switch format {
