@@ -1,7 +1,8 @@
 // Package testenv tells tests what this machine offers: the shared
 // research data beside the repository, and external tools (nvim, gcc,
 // clang, cppcheck). A missing piece skips the test with a message, except
-// in CI (SECURECOMPLETE_CI=1), where a missing tool fails it.
+// in CI (SECURECOMPLETE_CI=1), where a missing tool or dataset fails it:
+// CI always has ../shared beside the clone, so the quality gates run.
 package testenv
 
 import (
@@ -37,7 +38,7 @@ func RepoRoot(t testing.TB) string {
 
 // SharedDir returns ../shared beside the repository (or
 // $SECURECOMPLETE_SHARED), skipping the test when it is absent: a fresh
-// clone has no shared data and must still pass.
+// clone has no shared data and must still pass. In CI it fails instead.
 func SharedDir(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("SECURECOMPLETE_SHARED")
@@ -45,17 +46,23 @@ func SharedDir(t testing.TB) string {
 		dir = filepath.Join(RepoRoot(t), "..", "shared")
 	}
 	if _, err := os.Stat(dir); err != nil {
+		if CI() {
+			t.Fatalf("shared research data not found at %s; CI must provide ../shared beside the clone", dir)
+		}
 		t.Skipf("shared research data not found at %s (set SECURECOMPLETE_SHARED): skipping", dir)
 	}
 	return dir
 }
 
 // Dataset returns a folder or file under the shared datasets, skipping the
-// test when it is absent.
+// test when it is absent, or failing it in CI.
 func Dataset(t testing.TB, rel string) string {
 	t.Helper()
 	p := filepath.Join(SharedDir(t), "datasets", rel)
 	if _, err := os.Stat(p); err != nil {
+		if CI() {
+			t.Fatalf("dataset %s not found; CI must provide it", p)
+		}
 		t.Skipf("dataset %s not found: skipping", p)
 	}
 	return p

@@ -1,0 +1,114 @@
+package judge
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"securecomplete/analysis"
+	"securecomplete/internal/testenv"
+)
+
+// The quality gates of issue 11. Under SECURECOMPLETE_CI=1 the datasets
+// must be present, so these run on every CI build. The probe floors are
+// the figures the judge reaches today: they may only rise.
+const (
+	gateDevKappa    = 0.95
+	gateDevScenario = 0.90
+
+	gateProbesRight      = 38 // of 72 judged right
+	gateProbesFound      = 5  // of 36 vulnerable flagged with their CWE
+	gateProbesFalseAlarm = 3  // of 36 safe flagged, at most
+)
+
+// TestGateDevSet judges the Pearce dev set as `securecomplete analyze
+// agree` does (compile check, then the built-in rules) and holds the
+// agreement with CodeQL's labels to the gates.
+func TestGateDevSet(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	dir := testenv.Dataset(t, "pearce-copilot-dev")
+	labels := readLabelsFile(t, filepath.Join(dir, "labels.csv"))
+	j, err := New(Options{Analyzers: []string{"compile", "builtin"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Agreement(j.Agree(context.Background(), dir, labels))
+	if r.Errors != 0 {
+		t.Errorf("%d programs could not be judged", r.Errors)
+	}
+	if k := r.Confusion.Kappa(); !(k >= gateDevKappa) {
+		t.Errorf("dev-set kappa %.3f, want at least %.2f", k, gateDevKappa)
+	}
+	for _, s := range r.Scenarios {
+		if rate := s.Rate(); !(rate >= gateDevScenario) {
+			t.Errorf("%s: accuracy %.3f, want at least %.2f", s.ID, rate, gateDevScenario)
+		}
+	}
+	if !r.InvalidExact() {
+		t.Errorf("invalid programs not found exactly: %d of %d found, missed %v, extra %v",
+			r.InvalidFound, r.InvalidWant, r.InvalidMissed, r.InvalidExtra)
+	}
+	t.Logf("dev set: kappa %.3f, %d scenarios, %d disagreements", r.Confusion.Kappa(), len(r.Scenarios), len(r.Disagreements))
+}
+
+// readProbeLabels reads probes-dev/labels.csv (file,expected,cwe,...) as
+// labels of one scenario per CWE.
+func readProbeLabels(t *testing.T, path string) []Label {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	var ls []Label
+	for _, row := range rows[1:] {
+		ls = append(ls, Label{
+			Scenario: row[col["cwe"]] + "-probe",
+			Path:     row[col["file"]],
+			Verdict:  analysis.Verdict(row[col["expected"]]),
+		})
+	}
+	return ls
+}
+
+// TestGateProbes judges the development probes (written for measuring,
+// labels checked at run time) and holds the judge to the floors.
+func TestGateProbes(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	dir := testenv.Dataset(t, "probes-dev")
+	labels := readProbeLabels(t, filepath.Join(dir, "labels.csv"))
+	if len(labels) != 72 {
+		t.Fatalf("%d probe labels, want 72", len(labels))
+	}
+	j, err := New(Options{Analyzers: []string{"compile", "builtin"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Agreement(j.Agree(context.Background(), dir, labels))
+	c := r.Confusion
+	right := c.TP + c.TN
+	t.Logf("probes-dev: %d of %d right; vulnerable found %d of %d; false alarms %d of %d",
+		right, len(labels), c.TP, c.TP+c.FN, c.FP, c.FP+c.TN)
+	if right < gateProbesRight {
+		t.Errorf("probes-dev: %d of %d judged right, want at least %d", right, len(labels), gateProbesRight)
+	}
+	if c.TP < gateProbesFound {
+		t.Errorf("probes-dev: %d vulnerable found, want at least %d", c.TP, gateProbesFound)
+	}
+	if c.FP > gateProbesFalseAlarm {
+		t.Errorf("probes-dev: %d false alarms, want at most %d", c.FP, gateProbesFalseAlarm)
+	}
+	if r.Errors != 0 || c.N() != len(labels) {
+		t.Errorf("probes-dev: %d errors, %d compared of %d", r.Errors, c.N(), len(labels))
+	}
+}
