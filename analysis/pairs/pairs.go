@@ -3,6 +3,7 @@
 // a real fix. Each analyzer judges both versions; per CWE the report counts
 // the versions flagged before, flagged after, and the differential (flagged
 // before with the right CWE and not after), the analyzers side by side.
+// The right CWE is the judge's: the pair's own or a more specific one.
 package pairs
 
 import (
@@ -17,6 +18,7 @@ import (
 	"strings"
 
 	"securecomplete/analysis"
+	"securecomplete/analysis/judge"
 )
 
 // Record is one line of a SVEN-format file; other fields are ignored.
@@ -119,7 +121,7 @@ func Measure(ctx context.Context, ps []Pair, analyzers []analysis.Analyzer) (Rep
 	rep.Total = Row{CWE: "all", Counts: make([]Counts, len(analyzers))}
 	for k, a := range analyzers {
 		rep.Analyzers = append(rep.Analyzers, a.Name())
-		flagged := map[string]map[analysis.CWE]bool{} // path -> CWEs found
+		found := map[string][]analysis.CWE{} // path -> CWEs found
 		if err := a.Available(ctx); err != nil {
 			rep.Unavailable[a.Name()] = err.Error()
 		} else {
@@ -131,14 +133,11 @@ func Measure(ctx context.Context, ps []Pair, analyzers []analysis.Analyzer) (Rep
 			// Files the tool could not analyze (a fragment that does not
 			// compile, say) count as not flagged.
 			for _, f := range fs {
-				if flagged[f.File] == nil {
-					flagged[f.File] = map[analysis.CWE]bool{}
-				}
-				flagged[f.File][f.CWE] = true
+				found[f.File] = append(found[f.File], f.CWE)
 			}
 		}
 		for _, p := range ps {
-			b, af := flagged[p.Before.Path][p.CWE], flagged[p.After.Path][p.CWE]
+			b, af := flags(found[p.Before.Path], p.CWE), flags(found[p.After.Path], p.CWE)
 			for _, c := range []*Counts{&byCWE[p.CWE].Counts[k], &rep.Total.Counts[k]} {
 				c.Pairs++
 				if b {
@@ -160,6 +159,18 @@ func Measure(ctx context.Context, ps []Pair, analyzers []analysis.Analyzer) (Rep
 	return rep, nil
 }
 
+// flags reports whether a finding of one of cwes counts for want, by the
+// judge's rule (the CWE itself or a more specific one: a tool's CWE-121
+// counts for CWE-787).
+func flags(cwes []analysis.CWE, want analysis.CWE) bool {
+	for _, c := range cwes {
+		if judge.Accepts(want, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // WriteText prints the report as a table: per CWE, for each analyzer,
 // flagged before / flagged after / differential.
 func (r Report) WriteText(w io.Writer) error {
@@ -168,6 +179,7 @@ func (r Report) WriteText(w io.Writer) error {
 	for _, a := range r.Analyzers {
 		fmt.Fprintf(&b, "  %-20s", a+" bef/aft/diff")
 	}
+	trimEnd(&b)
 	b.WriteString("\n")
 	for _, row := range append(append([]Row(nil), r.Rows...), r.Total) {
 		n := 0
@@ -178,6 +190,7 @@ func (r Report) WriteText(w io.Writer) error {
 		for _, c := range row.Counts {
 			fmt.Fprintf(&b, "  %-20s", fmt.Sprintf("%d/%d/%d", c.Before, c.After, c.Differential))
 		}
+		trimEnd(&b)
 		b.WriteString("\n")
 	}
 	names := make([]string, 0, len(r.Unavailable))
@@ -190,4 +203,11 @@ func (r Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// trimEnd drops the padding after a table's last column.
+func trimEnd(b *strings.Builder) {
+	s := strings.TrimRight(b.String(), " ")
+	b.Reset()
+	b.WriteString(s)
 }

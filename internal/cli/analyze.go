@@ -168,7 +168,7 @@ errors or files that could not be read or judged.`,
 	cmd.Flags().StringVar(&cwe, "cwe", "", "count only findings of this weakness, e.g. CWE-787")
 	cmd.Flags().StringVar(&format, "format", "text", "output: text, json (one object per line and file) or sarif")
 	cmd.Flags().BoolVar(&skipHidden, "skip-hidden", false, "leave out hidden directories and files (.git, .cache, ...) under the directories named")
-	cmd.AddCommand(newAnalyzeAgreeCommand(g))
+	cmd.AddCommand(newAnalyzeAgreeCommand(g), newAnalyzePairsCommand(g))
 	return cmd
 }
 
