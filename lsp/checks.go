@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -158,7 +159,8 @@ func (l *loop) refresh() {
 		}
 		tail := &stderrTail{}
 		l.tails[n] = tail
-		a, err := newAnalyzer(n, external.Options{Timeout: cfg.Analysis.Timeout.Std(), Jobs: 1, Runner: tail})
+		a, err := newAnalyzer(n, external.Options{Timeout: cfg.Analysis.Timeout.Std(), Jobs: 1, Runner: tail,
+			CodeQL: external.CodeQLOptions{CompileDB: l.compileDB()}})
 		if err == nil {
 			err = a.Available(context.Background())
 		}
@@ -172,6 +174,23 @@ func (l *loop) refresh() {
 		}
 		l.externals = append(l.externals, a)
 	}
+}
+
+// compileDB is where the workspace's compilation database would be, as
+// clangd looks for it: compile_commands.json in the root or its build/
+// folder; "" without a workspace. CodeQL reads it at each run, so a
+// rebuilt one counts at once.
+func (l *loop) compileDB() string {
+	root, _, _ := l.s.st.configInputs()
+	if root == "" {
+		return ""
+	}
+	for _, p := range []string{filepath.Join(root, "compile_commands.json"), filepath.Join(root, "build", "compile_commands.json")} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return filepath.Join(root, "compile_commands.json")
 }
 
 // newAnalyzer makes an external analyzer; clang is looked for under its

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -327,3 +328,90 @@ func TestCodeQLFailure(t *testing.T) {
 type runnerFunc func(context.Context, run.Cmd) (run.Output, error)
 
 func (f runnerFunc) Run(ctx context.Context, c run.Cmd) (run.Output, error) { return f(ctx, c) }
+
+// TestCodeQLCompileDB builds the database of a file the workspace's
+// compile_commands.json compiles with the project's own command: the
+// generated build.sh is run here with the real gcc (CodeQL itself is not
+// installed; the recorder stands in for it as above).
+func TestCodeQLCompileDB(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	ws := t.TempDir()
+	for name, text := range map[string]string{
+		"include/limits_local.h": "#define NAME_MAX_LOCAL 16\n",
+		"src/names.h":            "int copy_name(char *dst, const char *src);\n",
+		"src/main.c":             "#include <string.h>\n#include \"limits_local.h\"\n#include \"names.h\"\n#if LEVEL != 2\n#error built without the project's defines\n#endif\nint main(int argc, char **argv) {\n  char name[NAME_MAX_LOCAL];\n  strcpy(name, argv[1]);\n  return name[0];\n}\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(ws, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(ws, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ccPath := filepath.Join(ws, "compile_commands.json")
+	entries := `[{"directory": "` + ws + `", "file": "src/main.c", "command": "gcc -Iinclude -DLEVEL=2 -O0 -c src/main.c -o build/main.o"},
+ {"directory": "` + ws + `", "file": "src/other.c", "arguments": ["gcc", "-c", "src/other.c"]}]`
+	if err := os.WriteFile(ccPath, []byte(entries), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{t: t}
+	q := NewCodeQL(Options{Runner: rec, CodeQL: CodeQLOptions{CompileDB: ccPath}})
+	work := t.TempDir()
+	edited, err := os.ReadFile(filepath.Join(ws, "src/main.c")) // the editor's text may differ from the disk's
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []analysis.File{
+		{Path: filepath.Join(ws, "src/main.c"), Lang: analysis.C, Src: edited},
+		{Path: "scratch/b.cpp", Lang: analysis.CPP, Src: []byte("int main() { return 0; }\n")},
+	}
+	if _, err := q.analyzeIn(context.Background(), work, files); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.cmds[0].Args[5]; got != "--command=sh build.sh" {
+		t.Errorf("database create builds with %q, want sh build.sh", got)
+	}
+	script, err := os.ReadFile(filepath.Join(work, "src", "build.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"make -B -k\n", "-DLEVEL=2", "-Iinclude", "-iquote " + filepath.Join(ws, "src"), filepath.Join(work, "src", "f00000.c"), "-o " + filepath.Join(work, "src", "f00000.o")} {
+		if !strings.Contains(string(script), s) {
+			t.Errorf("build.sh lacks %q:\n%s", s, script)
+		}
+	}
+	if mk, _ := os.ReadFile(filepath.Join(work, "src", "Makefile")); !strings.Contains(string(mk), "OBJS = f00001.o\n") {
+		t.Errorf("the file outside the database is not built by make:\n%s", mk)
+	}
+	// Run what CodeQL would trace: the project's file compiles with its
+	// defines and includes, and nothing is written into its build tree.
+	cmd := exec.Command("sh", "build.sh")
+	cmd.Dir = filepath.Join(work, "src")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build.sh: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(work, "src", "f00000.o")); err != nil {
+		t.Errorf("the project's command did not build the sample: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(ws, "build")); !os.IsNotExist(err) {
+		t.Errorf("the project's build tree was written to (stat: %v)", err)
+	}
+}
+
+func TestReadCompileDBErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "compile_commands.json")
+	if err := os.WriteFile(bad, []byte(`{"directory": "/x"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadCompileDB(bad); err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), "JSON array") {
+		t.Errorf("err = %v, want the file named and the shape expected", err)
+	}
+	if _, err := ReadCompileDB(filepath.Join(dir, "none.json")); err == nil {
+		t.Error("a missing database was read")
+	}
+	e := CompileEntry{Directory: dir, File: "a.c", Command: "gcc -c b.c"}
+	if _, err := e.Rewrite("/tmp/s.c", "/tmp/s.o"); err == nil || !strings.Contains(err.Error(), "does not name the file") {
+		t.Errorf("Rewrite of a command without its file: %v", err)
+	}
+}
