@@ -433,6 +433,9 @@ func (s *Server) initializeResult() InitializeResult {
 	caps.TextDocumentSync = &protocol.TextDocumentSyncOptions{
 		OpenClose: true,
 		Change:    protocol.TextDocumentSyncKindIncremental,
+		// Editors send didSave only to a server that asks for it: the
+		// whole-file check of [analysis] on_save runs on it.
+		Save: &protocol.SaveOptions{},
 	}
 	caps.CompletionProvider = &protocol.CompletionOptions{}
 	caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: []string{CommandAccept, CommandSelectModel, CommandAnalyzeFile, CommandStatus, CommandToggleAB, CommandABReport}}

@@ -30,6 +30,9 @@ func TestInitializeCapabilities(t *testing.T) {
 	if sync["openClose"] != true || sync["change"] != float64(protocol.TextDocumentSyncKindIncremental) {
 		t.Errorf("textDocumentSync = %v, want openClose and incremental changes", caps["textDocumentSync"])
 	}
+	if _, ok := sync["save"].(map[string]any); !ok {
+		t.Errorf("textDocumentSync = %v, want save: editors send didSave only when it is there ([analysis] on_save)", caps["textDocumentSync"])
+	}
 	if _, ok := caps["completionProvider"].(map[string]any); !ok {
 		t.Errorf("no completionProvider in %v", caps)
 	}
