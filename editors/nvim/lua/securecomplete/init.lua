@@ -29,12 +29,18 @@ local defaults = {
   -- Ghost text (see ghost.lua): { enabled, debounce, hl, keys = { accept,
   -- next, prev, dismiss } }; false turns it off.
   ghost = {},
+  -- A server that exits on its own (a crash) is started again after
+  -- base_ms, then twice as long each time; after max exits within five
+  -- minutes it is left stopped, with one message.
+  restart = { base_ms = 1000, max = 5 },
 }
 
 M.config = vim.deepcopy(defaults)
 
 local name = 'securecomplete'
 local clients = {} -- root -> client id, for Neovim 0.7
+local crashes = {} -- root -> times (ms) the server exited unasked, the last five minutes
+local stopping = false -- Neovim is quitting: exits are expected
 
 local text = require('securecomplete.text')
 local has = text.has
@@ -97,6 +103,14 @@ function M.attach(bufnr)
       end,
     },
   }
+  config.on_exit = function(code, signal)
+    if (code == 0 and signal == 0) or stopping then
+      return -- asked to stop (shutdown and exit), or Neovim is quitting
+    end
+    vim.schedule(function()
+      M.restart_after_crash(root, code, signal)
+    end)
+  end
   local id
   if vim.lsp.start then
     id = vim.lsp.start(config, { bufnr = bufnr })
@@ -117,6 +131,41 @@ function M.attach(bufnr)
     require('securecomplete.ghost').attach(bufnr, id)
   end
   return id
+end
+
+-- restart_after_crash starts the server of root again after a crash,
+-- with backoff, and reattaches that root's C/C++ buffers; past the limit
+-- it says once that it gave up.
+function M.restart_after_crash(root, code, signal)
+  local now = vim.loop.now()
+  local recent = {}
+  for _, t in ipairs(crashes[root] or {}) do
+    if now - t < 300000 then
+      table.insert(recent, t)
+    end
+  end
+  table.insert(recent, now)
+  crashes[root] = recent
+  clients[root] = nil
+  local how = signal ~= 0 and ('signal ' .. signal) or ('status ' .. code)
+  local opts = M.config.restart or {}
+  if opts == false or #recent > (opts.max or 5) then
+    notify(string.format('the server exited (%s) %d times in 5 minutes and is not started again; reopen the file (:e) once it is fixed', how, #recent), vim.log.levels.ERROR)
+    return
+  end
+  local wait = (opts.base_ms or 1000) * 2 ^ (#recent - 1)
+  local after = wait < 1000 and string.format('%d ms', wait) or string.format('%g s', wait / 1000)
+  notify(string.format('the server exited (%s); starting it again in %s', how, after), vim.log.levels.WARN)
+  vim.defer_fn(function()
+    if stopping then
+      return
+    end
+    for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(M.config.filetypes, vim.bo[buf].filetype) and find_root(buf) == root then
+        M.attach(buf)
+      end
+    end
+  end, wait)
 end
 
 local function request(client, method, params, handler, bufnr)
@@ -373,6 +422,12 @@ function M.setup(opts)
     M.config[k] = v
   end
   local group = vim.api.nvim_create_augroup('securecomplete', { clear = true })
+  vim.api.nvim_create_autocmd('VimLeavePre', {
+    group = group,
+    callback = function()
+      stopping = true
+    end,
+  })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
     pattern = M.config.filetypes,
