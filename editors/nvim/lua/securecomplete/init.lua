@@ -148,12 +148,12 @@ function M.restart_after_crash(root, code, signal)
   crashes[root] = recent
   clients[root] = nil
   local how = signal ~= 0 and ('signal ' .. signal) or ('status ' .. code)
-  local opts = M.config.restart or {}
-  if opts == false or #recent > (opts.max or 5) then
+  local opts = M.config.restart
+  if opts == false or #recent > ((opts or {}).max or 5) then
     notify(string.format('the server exited (%s) %d times in 5 minutes and is not started again; reopen the file (:e) once it is fixed', how, #recent), vim.log.levels.ERROR)
     return
   end
-  local wait = (opts.base_ms or 1000) * 2 ^ (#recent - 1)
+  local wait = ((opts or {}).base_ms or 1000) * 2 ^ (#recent - 1)
   local after = wait < 1000 and string.format('%d ms', wait) or string.format('%g s', wait / 1000)
   notify(string.format('the server exited (%s); starting it again in %s', how, after), vim.log.levels.WARN)
   vim.defer_fn(function()
