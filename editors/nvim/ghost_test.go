@@ -34,6 +34,13 @@ const (
 	second = "strcpy(buf, argv[1]);\n    puts(buf);"
 )
 
+// homeEnv points Neovim's home and XDG folders into home, so that no
+// user configuration, state or plugin of this machine takes part.
+func homeEnv(home string) []string {
+	return []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "XDG_STATE_HOME=" + filepath.Join(home, "state"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "XDG_DATA_HOME=" + filepath.Join(home, "data")}
+}
+
 type mark struct {
 	Row   int      `json:"row"`
 	Col   int      `json:"col"`
@@ -114,9 +121,8 @@ func TestNeovimGhostText(t *testing.T) {
 	cmd.Env = append(os.Environ(),
 		"SC_OUT="+out, "SC_BIN="+bin, "SC_LOG="+serverLog, "SC_PLUGIN="+filepath.Join(repo, "editors", "nvim"),
 		fmt.Sprintf("SC_LINE=%d", line), "SC_FIRST="+first, "SC_REST="+rest,
-		"HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, "config"), "XDG_STATE_HOME="+filepath.Join(home, "state"),
-		"XDG_CACHE_HOME="+filepath.Join(home, "cache"), "XDG_DATA_HOME="+filepath.Join(home, "data"),
 	)
+	cmd.Env = append(cmd.Env, homeEnv(home)...)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	cmd.WaitDelay = 5 * time.Second

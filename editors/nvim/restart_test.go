@@ -51,8 +51,8 @@ func TestNeovimRestartsACrashedServer(t *testing.T) {
 			cmd.Dir = ws
 			home := filepath.Join(tmp, "home")
 			cmd.Env = append(os.Environ(), "SC_PLUGIN="+filepath.Join(repo, "editors", "nvim"), "SC_CMD="+tc.cmd, "SC_BIN="+bin,
-				"SC_COUNT="+count, "SC_OUT="+out, "SC_FILE="+file, "SC_MAX="+strconv.Itoa(tc.max),
-				"HOME="+home, "XDG_STATE_HOME="+filepath.Join(home, "state"), "XDG_CACHE_HOME="+filepath.Join(home, "cache"), "XDG_DATA_HOME="+filepath.Join(home, "data"))
+				"SC_COUNT="+count, "SC_OUT="+out, "SC_FILE="+file, "SC_MAX="+strconv.Itoa(tc.max))
+			cmd.Env = append(cmd.Env, homeEnv(home)...)
 			var output bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &output, &output
 			cmd.WaitDelay = 5 * time.Second

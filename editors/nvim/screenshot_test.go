@@ -56,11 +56,7 @@ func TestNeovimScreenshot(t *testing.T) {
 	}
 	home := filepath.Join(tmp, "home")
 	serverLog := filepath.Join(tmp, "server.log")
-	env := []string{
-		"SC_BIN=" + bin, "SC_LOG=" + serverLog, "SC_PLUGIN=" + filepath.Join(repo, "editors", "nvim"),
-		"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "XDG_STATE_HOME=" + filepath.Join(home, "state"),
-		"XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "XDG_DATA_HOME=" + filepath.Join(home, "data"),
-	}
+	env := append([]string{"SC_BIN=" + bin, "SC_LOG=" + serverLog, "SC_PLUGIN=" + filepath.Join(repo, "editors", "nvim")}, homeEnv(home)...)
 	var quoted []string
 	for _, e := range env {
 		quoted = append(quoted, shellQuote(e))
