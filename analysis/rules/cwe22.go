@@ -32,10 +32,17 @@ func cwe22Rules() []*Rule {
 	}
 }
 
-// pathInput is user input, stopped by basename().
-var pathInput = inputCleanedBy("path-input", func(name string) bool {
-	return name == "basename" || name == ".filename" || escapeName(name)
-})
+// pathInput is user input, stopped by basename(), followed across the
+// calls of the file: a helper's parameter that a caller passes the
+// user's name is tainted, unless the caller checked it first.
+var pathInput = func() *taintSpec {
+	s := inputCleanedBy("path-input", func(name string) bool {
+		return name == "basename" || name == ".filename" || escapeName(name)
+	})
+	s.interproc = true
+	s.argClean = pathValidated
+	return s
+}()
 
 func checkPathInjection(pass *Pass) {
 	for _, f := range pass.Funcs() {

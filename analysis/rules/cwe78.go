@@ -34,9 +34,15 @@ func cwe78Rules() []*Rule {
 
 // commandInput is user input as CodeQL's DefaultTaintTracking sees it,
 // stopped by escaping and basename().
-var commandInput = inputCleanedBy("command-input", func(name string) bool {
-	return escapeName(name) || name == "basename"
-})
+var commandInput = func() *taintSpec {
+	s := inputCleanedBy("command-input", func(name string) bool {
+		return escapeName(name) || name == "basename"
+	})
+	s.interproc = true
+	s.argClean = commandValidated
+	s.escaper = shellEscaper
+	return s
+}()
 
 func checkCommandInjection(pass *Pass) {
 	for _, f := range pass.Funcs() {
@@ -118,3 +124,11 @@ func commandValidated(f *function, cmd *node, at *node) bool {
 	}
 	return false
 }
+
+// shellSpecial are the characters a shell quoting function must replace:
+// the quotes, and what ends or nests a word or a command.
+const shellSpecial = "'\"`$;|&<>()\\\n"
+
+// shellEscaper reports whether a function quotes a parameter for the
+// shell as it copies it: it replaces the quote or the metacharacters.
+func shellEscaper(f *function, p *varInfo) bool { return mapsCharacters(f, p, shellSpecial) }

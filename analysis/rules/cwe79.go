@@ -58,32 +58,31 @@ var webInput = &taintSpec{
 	},
 }
 
-func init() { webInput.params = webParam } // webParam reads webInput
+func init() {
+	webInput.params = webParam
+	webInput.interproc = true
+	webInput.escaper = htmlEscaper
+	webInput.argClean = func(f *function, e, at *node) bool {
+		return f.guards().validated(f.taint().sourcesOf(e), at, htmlChecks)
+	}
+}
 
 // webParam reports whether a parameter carries request data, in a
 // program that writes HTML: a string parameter of a function that no code
-// of the file calls (the handler of a request), or one that a caller
-// passes request data.
+// of the file calls (the handler of a request). The parameters of a
+// function the file calls take what its callers pass (interproc).
 func webParam(v *varInfo) bool {
 	f := v.fn
 	if f == nil || f.isMain() || !producesHTML(f.file) || !stringParam(v) {
 		return false
 	}
-	if !called(f.file)[f.name] {
-		return true
-	}
-	for _, g := range f.file.funcs {
-		if g == f {
-			continue
-		}
-		for _, c := range g.calls {
-			if c.name == f.name && c.arg(v.index) != nil && g.taint().run(webInput).expr(c.arg(v.index)) != "" {
-				return true
-			}
-		}
-	}
-	return false
+	return len(callersOf(f.file)[f]) == 0
 }
+
+// htmlEscaper reports whether a function escapes a parameter for HTML as
+// it copies it: it replaces '<' (and what else it maps) with something
+// else.
+func htmlEscaper(f *function, p *varInfo) bool { return mapsCharacters(f, p, "<") }
 
 // stringParam reports whether a parameter holds a string the caller
 // gives: std::string, const char *, or a char * named for its content.
@@ -337,10 +336,14 @@ func checkXSS(pass *Pass) {
 				continue
 			}
 			text := printfTextArgs(f, c)
+			header := headerArgs(f, c)
 			for i := first; i < len(c.args); i++ {
 				a := c.args[i]
 				if text != nil && !text[i] {
 					continue // printed as a number: &#%d; is an escape
+				}
+				if header[i] {
+					continue // an HTTP header's value, not the page
 				}
 				if why := tr.expr(a); why != "" {
 					pass.Report(c.n, xssMessage(f, c.name, a, why), "")
@@ -364,7 +367,10 @@ func checkXSS(pass *Pass) {
 			} else {
 				srcs = c.args[min(w.from, len(c.args)):]
 			}
-			toReply := outputParam(f, c.arg(w.dst))
+			// The reply buffer of a handler that outside code calls: a
+			// caller of the file gets the buffer back (interproc) and
+			// decides by what it does with it.
+			toReply := outputParam(f, c.arg(w.dst)) && len(callersOf(ff)[f]) == 0
 			htmlFormat := false
 			if fi := formatIndex(c.name); (strings.Contains(c.name, "printf")) && fi < len(c.args) {
 				htmlFormat = isHTMLLiteral(ff, c.args[fi])
@@ -401,15 +407,23 @@ func checkXSS(pass *Pass) {
 				continue
 			}
 			stream := strings.TrimPrefix(f.text(cur), "std::")
-			if stream != "cout" && !strings.Contains(stream, "out") && !strings.Contains(stream, "response") {
+			if stream != "cout" && !strings.Contains(stream, "out") && !strings.Contains(stream, "response") &&
+				!outputStream(f, stream) {
 				continue
 			}
 			if !f.flow().reachableNode(b) {
 				continue
 			}
-			for _, o := range operands {
+			for k, o := range operands {
 				if t, ok := f.values().typeOfExpr(o, 0); ok && t.bits > 8 {
 					continue // a number: static_cast<int>(c) prints digits
+				}
+				// The operands are listed last first: the one before o in
+				// the text is operands[k+1].
+				if k+1 < len(operands) {
+					if s, ok := stringValue(f.file.t, unparenOnly(operands[k+1])); ok && endsInHeaderName(s) {
+						continue // std::cout << "Location: " << url
+					}
 				}
 				if why := tr.expr(o); why != "" {
 					pass.Report(b, xssMessage(f, "<<", o, why), "")
@@ -540,4 +554,113 @@ func childIndexIn(list []*node, n *node) int {
 		}
 	}
 	return -1
+}
+
+// outputStream reports whether a name is an output stream by its type:
+// a variable, parameter or class member declared as a std::ostream (or
+// an ofstream, or an ostream&), not a string stream.
+func outputStream(f *function, name string) bool {
+	typ := ""
+	if v := f.lookup(name); v != nil {
+		typ = v.typ
+	} else {
+		typ = memberTypes(f.file)[strings.TrimPrefix(name, "this->")]
+	}
+	typ = strings.TrimPrefix(strings.TrimPrefix(typ, "const "), "std::")
+	return typ == "ostream" || typ == "ofstream" || typ == "wostream" || typ == "fstream"
+}
+
+// memberTypes maps the data members declared in the file's classes and
+// structs to their types as written ("" where two declare one name
+// differently).
+func memberTypes(ff *fileFacts) map[string]string {
+	return cached(ff.cache, "memberTypes", func() map[string]string {
+		m := map[string]string{}
+		t := ff.t
+		t.root.walk(func(n *node) bool {
+			if n.kind == "function_definition" {
+				return false
+			}
+			if n.kind != "field_declaration" {
+				return true
+			}
+			typ := n.child("type")
+			if typ == nil {
+				return false
+			}
+			for _, c := range n.children {
+				if c.field != "declarator" {
+					continue
+				}
+				name := declName(t, c)
+				if name == "" {
+					continue
+				}
+				ty := strings.Join(strings.Fields(t.text(typ)), " ")
+				if old, ok := m[name]; ok && old != ty {
+					ty = ""
+				}
+				m[name] = ty
+			}
+			return false
+		})
+		return m
+	})
+}
+
+// httpHeaders are the response headers whose value a CGI program prints
+// before the page: data there is a header (an open redirect, a header
+// injection), not markup in the page.
+var httpHeaders = []string{"location:", "status:", "set-cookie:", "content-type:", "content-length:",
+	"content-disposition:", "refresh:", "cache-control:", "etag:", "last-modified:"}
+
+// endsInHeaderName reports whether printed text ends inside an HTTP
+// header line, just after the header's name: "Status: 302\r\nLocation: ".
+func endsInHeaderName(s string) bool {
+	line := s[strings.LastIndexAny(s, "\r\n")+1:]
+	l := strings.ToLower(strings.TrimSpace(line))
+	for _, h := range httpHeaders {
+		if strings.HasPrefix(l, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerArgs returns the indexes of the arguments a printf-family call
+// prints as the value of an HTTP header (printf("Location: %s\r\n", url)),
+// or nil when its format is not a literal.
+func headerArgs(f *function, c *callSite) map[int]bool {
+	fi := formatIndex(c.name)
+	if !strings.Contains(c.name, "printf") || fi >= len(c.args) {
+		return nil
+	}
+	format, ok := stringValue(f.file.t, unparenOnly(c.args[fi]))
+	if !ok {
+		return nil
+	}
+	out := map[int]bool{}
+	ai := fi + 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			i++
+			continue
+		}
+		if endsInHeaderName(format[:i]) {
+			out[ai] = true
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("-+ #0'0123456789.hlLqjzt", format[j]) >= 0 {
+			j++
+		}
+		if j < len(format) && format[j] == '*' {
+			ai++
+		}
+		ai++
+		i = j
+	}
+	return out
 }

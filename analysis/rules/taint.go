@@ -19,13 +19,19 @@ package rules
 // variable is tainted from its first tainted write on, to the end of the
 // function or around the loop that holds it); it follows whole variables
 // (an element or field written taints the base, a clean write to a field
-// does not clean it); into a callee it goes only through the summary of
-// the return value, never through parameters or out-parameters.
+// does not clean it). Across the calls of the file, every spec follows
+// the summary of a callee's return value; a spec with interproc set also
+// carries its callers' arguments into a callee's parameters and the
+// callee's writes back through pointer and reference parameters
+// (interproc.go), context-insensitively: a helper's parameter is tainted
+// when any call of the file passes it tainted data.
 type taintFacts struct {
-	f    *function
-	runs map[string]*taintRun     // by spec id
-	sums map[string]*taintSummary // by spec id
-	ubc  map[string]bool          // upperBoundChecked, built on first use
+	f     *function
+	runs  map[string]*taintRun     // by spec id
+	sums  map[string]*taintSummary // by spec id
+	ubc   map[string]bool          // upperBoundChecked, built on first use
+	extra []*defSite               // writes the syntax facts miss (extraDefs), built on first use
+	specs map[string]*taintSpec    // derived specs by id (localSpec)
 }
 
 // taintSpec says what a taint analysis counts as a source and where
@@ -43,6 +49,30 @@ type taintSpec struct {
 	barrier func(f *function, name string) bool
 	// params makes integer parameters of functions other than main sources.
 	params func(v *varInfo) bool
+	// interproc carries taint across the calls of the file: a callee's
+	// parameter takes the taint of the arguments its callers pass, and
+	// a callee's writes through a pointer or reference parameter reach
+	// the caller's argument.
+	interproc bool
+	// argClean reports an argument its caller has checked before the
+	// call (a path resolved and compared with a base directory): it
+	// does not taint the callee's parameter.
+	argClean func(f *function, arg, call *node) bool
+	// escaper reports a parameter whose special characters the function
+	// replaces (a quoting or escaping function, judged by its body):
+	// what it writes or returns from that parameter is clean.
+	escaper func(f *function, p *varInfo) bool
+	// base is the spec a derived one (localSpec, a summary's parameter
+	// run) comes from: callees' summaries are the base spec's.
+	base *taintSpec
+}
+
+// root returns the spec whose summaries callees use.
+func (s *taintSpec) root() *taintSpec {
+	if s.base != nil {
+		return s.base
+	}
+	return s
 }
 
 // taintRun is the result of one taint analysis on one function.
@@ -71,36 +101,10 @@ func (ta *taintFacts) run(spec *taintSpec) *taintRun {
 			}
 		}
 	}
-	for round := 0; round < 8; round++ {
-		changed := false
-		for _, d := range f.defs {
-			if !f.file.spend(1) {
-				break
-			}
-			if pos, ok := r.at[d.name]; ok && pos <= d.pos {
-				continue
-			}
-			why := ""
-			if d.op == "input" && spec.inputDefs {
-				why = d.input
-			} else {
-				for _, s := range d.srcs {
-					if w := r.expr(s); w != "" {
-						why = w
-						break
-					}
-				}
-			}
-			if why != "" {
-				r.at[d.name] = d.pos
-				r.why[d.name] = why
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
+	if spec.interproc && spec.base == nil {
+		r.fromCallers()
 	}
+	r.propagate(8, true)
 	r.done = true
 	r.memo = map[*node]string{}
 	return r
@@ -226,7 +230,7 @@ func (r *taintRun) call(n *node, depth int) string {
 		// These return their destination.
 		return r.eval(c.arg(0), depth+1)
 	}
-	if callee, ok := f.file.defined[c.name]; ok && callee != f {
+	if callee := calleeOf(f.file, c); callee != nil && callee != f {
 		sum := callee.taint().summary(r.spec)
 		if sum.source != "" {
 			return sum.source
@@ -243,22 +247,30 @@ func (r *taintRun) call(n *node, depth int) string {
 }
 
 // taintSummary says what a function's result carries: data from its own
-// sources, and from which parameters.
+// sources, and from which parameters; and, for an interproc spec, what
+// it writes through its pointer and reference parameters (outs: which
+// parameters flow into the pointee of parameter j; outSrc: its own
+// sources written there, as fgets(buf, n, stdin) into the caller's buf).
 type taintSummary struct {
 	source string
 	params map[int]bool
+	outs   map[int]map[int]bool
+	outSrc map[int]string
 }
 
 // summary computes (once) what a function returns under a taint spec.
+// Its own sources are those of the function alone (localSpec): what its
+// callers pass comes in through params.
 func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 	f := ta.f
+	spec = spec.root()
 	if s, ok := ta.sums[spec.id]; ok {
 		return s
 	}
 	s := &taintSummary{params: map[int]bool{}}
 	ta.sums[spec.id] = s // a recursive call sees an empty summary
 	returns := f.byKind["return_statement"]
-	own := ta.run(spec)
+	own := ta.run(ta.localSpec(spec))
 	for _, ret := range returns {
 		if e := ret.firstNamed(); e != nil {
 			if w := own.expr(e); w != "" {
@@ -266,11 +278,24 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 			}
 		}
 	}
+	if spec.interproc {
+		for j, q := range f.params {
+			if w := ta.writtenThrough(own, q); w != "" {
+				if s.outSrc == nil {
+					s.outSrc = map[int]string{}
+				}
+				s.outSrc[j] = w
+			}
+		}
+	}
 	for i, p := range f.params {
 		if p.name == "" {
 			continue
 		}
-		ps := &taintSpec{id: spec.id + "/param", stop: spec.stop, source: func(g *function, n *node) (string, bool) {
+		if spec.escaper != nil && spec.escaper(f, p) {
+			continue
+		}
+		ps := &taintSpec{id: spec.id + "/param", stop: spec.stop, base: spec, source: func(g *function, n *node) (string, bool) {
 			if n.kind == "identifier" && g.text(n) == p.name {
 				return "the parameter " + p.name, true
 			}
@@ -278,32 +303,89 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 		}}
 		pr := &taintRun{f: f, spec: ps, at: map[string]uint32{}, why: map[string]string{}}
 		// A short run without caching: the parameter as the only source.
-		for round := 0; round < 4; round++ {
-			changed := false
-			for _, d := range f.defs {
-				if _, ok := pr.at[d.name]; ok {
-					continue
-				}
-				for _, src := range d.srcs {
-					if pr.eval(src, 0) != "" {
-						pr.at[d.name] = d.pos
-						pr.why[d.name] = "p"
-						changed = true
-						break
-					}
-				}
-			}
-			if !changed {
-				break
+		pr.propagate(4, false)
+		for _, ret := range returns {
+			if e := ret.firstNamed(); e != nil && pr.eval(e, 0) != "" &&
+				(spec.argClean == nil || !spec.argClean(f, e, ret)) {
+				s.params[i] = true
 			}
 		}
-		for _, ret := range returns {
-			if e := ret.firstNamed(); e != nil && pr.eval(e, 0) != "" {
-				s.params[i] = true
+		if !spec.interproc {
+			continue
+		}
+		for j, q := range f.params {
+			if j == i {
+				continue
+			}
+			// Checked before the function returns it: the realpath of a
+			// joined name compared with the base, a validated host.
+			if ta.writtenThrough(pr, q) != "" && (spec.argClean == nil || !spec.argClean(f, q.decl, lastStatement(f))) {
+				if s.outs == nil {
+					s.outs = map[int]map[int]bool{}
+				}
+				if s.outs[j] == nil {
+					s.outs[j] = map[int]bool{}
+				}
+				s.outs[j][i] = true
 			}
 		}
 	}
 	return s
+}
+
+// propagate runs the definitions of the function to a fixpoint (at most
+// rounds rounds): a variable is tainted from the first write of tainted
+// data on. An interproc spec also takes the writes the syntax facts miss
+// (extraDefs) and the callees' writes through out-parameters.
+func (r *taintRun) propagate(rounds int, spend bool) {
+	f := r.f
+	spec := r.spec
+	interproc := spec.root().interproc
+	var defs []*defSite
+	if interproc {
+		defs = f.taint().extraDefs()
+	}
+	taintDef := func(d *defSite) bool {
+		if pos, ok := r.at[d.name]; ok && pos <= d.pos {
+			return false
+		}
+		why := ""
+		if d.op == "input" && spec.inputDefs {
+			why = d.input
+		} else {
+			for _, s := range d.srcs {
+				if w := r.expr(s); w != "" {
+					why = w
+					break
+				}
+			}
+		}
+		if why == "" {
+			return false
+		}
+		r.at[d.name] = d.pos
+		r.why[d.name] = why
+		return true
+	}
+	for round := 0; round < rounds; round++ {
+		changed := false
+		for _, list := range [][]*defSite{f.defs, defs} {
+			for _, d := range list {
+				if spend && !f.file.spend(1) {
+					break
+				}
+				if taintDef(d) {
+					changed = true
+				}
+			}
+		}
+		if interproc && r.callWrites() {
+			changed = true
+		}
+		if !changed {
+			break
+		}
+	}
 }
 
 // reachesNode reports whether a write at position from reaches the read

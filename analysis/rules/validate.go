@@ -242,19 +242,7 @@ func testsForbidden(f *function, c *node, fb *forbidden) bool {
 // function named for a check.
 func validatorCall(f *function, cs *callSite, fb *forbidden) bool {
 	if callee, ok := f.file.defined[cs.name]; ok && callee != f {
-		found := false
-		callee.body.walk(func(m *node) bool {
-			if (m.kind == "char_literal" || m.kind == "string_literal") && fb.matchesLiteral(f.file.t, m) {
-				found = true
-			}
-			if m.kind == "call_expression" {
-				if c := callee.callAt[m]; c != nil && (c.name == "isalnum" || c.name == "isalpha") {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
+		return rejectsForbidden(callee, fb)
 	}
 	l := strings.ToLower(strings.TrimPrefix(cs.name, "."))
 	for _, w := range fb.nameHas {

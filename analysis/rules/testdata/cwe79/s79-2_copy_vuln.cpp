@@ -27,7 +27,7 @@ void hello_reply(const std::string &request, char *reply, std::size_t reply_size
     std::string page = "<html><body>hello, ";
     page += user;
     page += "</body></html>";
-    std::size_t n = page.copy(reply, reply_size - 1); // want CWE-79
+    std::size_t n = page.copy(reply, reply_size - 1);
     reply[n] = '\0';
 }
 
@@ -38,6 +38,6 @@ int main() {
         return 1;
     }
     hello_reply(request, reply, sizeof reply);
-    std::cout << reply;
+    std::cout << reply; // want CWE-79
     return 0;
 }

@@ -35,6 +35,6 @@ int main() {
         return 1;
     }
     hello_reply(request, reply, sizeof reply);
-    std::cout << reply;
+    std::cout << reply; // want CWE-79
     return 0;
 }

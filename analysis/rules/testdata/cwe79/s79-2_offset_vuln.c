@@ -24,7 +24,7 @@ void hello_reply(const char *request, char *reply, size_t reply_size) {
     if (used < 0 || (size_t) used >= reply_size) {
         return;
     }
-    snprintf(reply + used, reply_size - used, "%s</body></html>", user); // want CWE-79
+    snprintf(reply + used, reply_size - used, "%s</body></html>", user);
 }
 
 int main(void) {
@@ -35,6 +35,6 @@ int main(void) {
     }
     request[strcspn(request, "\r\n")] = '\0';
     hello_reply(request, reply, sizeof reply);
-    fputs(reply, stdout);
+    fputs(reply, stdout); // want CWE-79
     return 0;
 }

@@ -31,6 +31,6 @@ int main(void) {
     }
     request[strcspn(request, "\r\n")] = '\0';
     hello_reply(request, reply, sizeof reply);
-    fputs(reply, stdout);
+    fputs(reply, stdout); // want CWE-79
     return 0;
 }

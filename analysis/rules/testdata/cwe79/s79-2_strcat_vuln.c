@@ -22,7 +22,7 @@ void hello_reply(const char *request, char *reply, size_t reply_size) {
     // write "<html><body>hello, USER</body></html>" into reply
     strncpy(reply, "<html><body>hello, ", reply_size - 1);
     reply[reply_size - 1] = '\0';
-    strncat(reply, user, reply_size - strlen(reply) - 1); // want CWE-79
+    strncat(reply, user, reply_size - strlen(reply) - 1);
     strncat(reply, "</body></html>", reply_size - strlen(reply) - 1);
 }
 
@@ -34,6 +34,6 @@ int main(void) {
     }
     request[strcspn(request, "\r\n")] = '\0';
     hello_reply(request, reply, sizeof reply);
-    fputs(reply, stdout);
+    fputs(reply, stdout); // want CWE-79
     return 0;
 }

@@ -25,7 +25,7 @@ void hello_reply(const std::string &request, char *reply, std::size_t reply_size
 
     // write "<html><body>hello, USER</body></html>" into reply
     const std::string page = "<html><body>hello, " + user + "</body></html>";
-    std::strncpy(reply, page.c_str(), reply_size - 1); // want CWE-79
+    std::strncpy(reply, page.c_str(), reply_size - 1);
     reply[reply_size - 1] = '\0';
 }
 
@@ -36,6 +36,6 @@ int main() {
         return 1;
     }
     hello_reply(request, reply, sizeof reply);
-    std::cout << reply;
+    std::cout << reply; // want CWE-79
     return 0;
 }

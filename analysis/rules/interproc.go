@@ -1,0 +1,330 @@
+package rules
+
+import "strings"
+
+// Taint across the calls of a file, for the specs with interproc set (the
+// injection rules: paths, commands, pages, formats, queries). Three
+// steps, each linear in the file once the summaries are made:
+//
+//   - into a callee: a parameter takes the taint of the argument any call
+//     of the file passes it (fromCallers), unless the caller checked the
+//     argument before the call (taintSpec.argClean);
+//   - out of a callee: what it writes through a pointer or reference
+//     parameter (snprintf(out, n, "%s", req), memcpy(sb->data + sb->len,
+//     s, n), out = value for a std::string&) reaches the caller's
+//     argument (the summary's outs and outSrc, applied by callWrites);
+//   - through its result, as for every spec (taintSummary.params).
+//
+// Summaries are made on first use, bottom-up along the calls; a recursive
+// call sees the empty summary of a function still being summarised, and
+// a cycle of callers sees a caller's partial run: the fixpoint is cut,
+// not iterated, so that the work stays bounded.
+
+// callRef is a call of a function of the file, and the function making it.
+type callRef struct {
+	from *function
+	c    *callSite
+}
+
+// callersOf lists, for each function with a body, the calls of the file
+// that reach it.
+func callersOf(ff *fileFacts) map[*function][]callRef {
+	return cached(ff.cache, "callers", func() map[*function][]callRef {
+		m := map[*function][]callRef{}
+		for _, g := range ff.funcs {
+			for _, c := range g.calls {
+				if callee := calleeOf(ff, c); callee != nil {
+					m[callee] = append(m[callee], callRef{g, c})
+				}
+			}
+		}
+		return m
+	})
+}
+
+// calleeOf returns the function of the file a call reaches: by its name
+// (write(entry), Store::put), or, for a member call (store.put(u),
+// this->path_for(u)), the one method of the file with that name.
+func calleeOf(ff *fileFacts, c *callSite) *function {
+	if g, ok := ff.defined[c.name]; ok {
+		return g
+	}
+	name := strings.TrimPrefix(c.name, ".")
+	if i := strings.LastIndex(name, "::"); i >= 0 {
+		name = name[i+2:]
+	}
+	return methodsByName(ff)[name]
+}
+
+// methodsByName indexes the member functions of the file (defined in a
+// class body, or as Class::name) by their bare name; a name two of them
+// share resolves to none.
+func methodsByName(ff *fileFacts) map[string]*function {
+	return cached(ff.cache, "methods", func() map[string]*function {
+		m := map[string]*function{}
+		seen := map[string]bool{}
+		for _, f := range ff.funcs {
+			name := f.name
+			if i := strings.LastIndex(name, "::"); i >= 0 {
+				name = name[i+2:]
+			} else if f.node.ancestor("field_declaration_list") == nil {
+				continue
+			}
+			if name == "" {
+				continue
+			}
+			if seen[name] {
+				m[name] = nil
+				continue
+			}
+			seen[name] = true
+			m[name] = f
+		}
+		return m
+	})
+}
+
+// localSpec is spec without the taint callers pass in: what a function's
+// summary says it returns and writes of its own.
+func (ta *taintFacts) localSpec(spec *taintSpec) *taintSpec {
+	if !spec.interproc {
+		return spec
+	}
+	id := spec.id + "/local"
+	if ta.specs == nil {
+		ta.specs = map[string]*taintSpec{}
+	}
+	if s, ok := ta.specs[id]; ok {
+		return s
+	}
+	s := *spec
+	s.id = id
+	s.base = spec
+	ta.specs[id] = &s
+	return &s
+}
+
+// fromCallers taints the parameters that some call of the file passes
+// tainted data, unchecked.
+func (r *taintRun) fromCallers() {
+	f := r.f
+	if f.isMain() {
+		return
+	}
+	for _, ref := range callersOf(f.file)[f] {
+		g := ref.from
+		if g == f || !f.file.spend(1) {
+			continue
+		}
+		gr := g.taint().run(r.spec)
+		for i, p := range f.params {
+			if _, ok := r.at[p.name]; ok || p.name == "" {
+				continue
+			}
+			a := ref.c.arg(i)
+			if a == nil {
+				continue
+			}
+			w := gr.expr(a)
+			if w == "" || r.spec.argClean != nil && r.spec.argClean(g, a, ref.c.n) {
+				continue
+			}
+			r.at[p.name] = 0
+			r.why[p.name] = w
+		}
+	}
+}
+
+// callWrites applies the out-parameters of the callees: the caller's
+// argument j is tainted after the call when the callee writes its own
+// source there, or data from a parameter whose argument is tainted.
+func (r *taintRun) callWrites() bool {
+	f := r.f
+	spec := r.spec.root()
+	changed := false
+	for _, c := range f.calls {
+		callee := calleeOf(f.file, c)
+		if callee == nil || callee == f {
+			continue
+		}
+		s := callee.taint().summary(spec)
+		if s.outs == nil && s.outSrc == nil {
+			continue
+		}
+		for j := range c.args {
+			why := s.outSrc[j]
+			if why == "" {
+				for i := range s.outs[j] {
+					if w := r.expr(c.arg(i)); w != "" {
+						why = w
+						break
+					}
+				}
+			}
+			if why == "" {
+				continue
+			}
+			a, _ := addrOf(c.args[j])
+			name, _ := baseVar(f.file.t, a)
+			if name == "" {
+				continue
+			}
+			if pos, ok := r.at[name]; ok && pos <= c.n.end {
+				continue
+			}
+			r.at[name] = c.n.end
+			r.why[name] = why
+			changed = true
+		}
+	}
+	return changed
+}
+
+// writtenThrough reports what tainted data a function writes into the
+// object a pointer or reference parameter designates (the caller's
+// buffer, struct or string), under the run r; "" when none.
+func (ta *taintFacts) writtenThrough(r *taintRun, q *varInfo) string {
+	if q.name == "" || !(q.isPointer() || isRefParam(q)) || strings.HasPrefix(q.typ, "const ") && q.ptr <= 1 {
+		return "" // not writable: const char *, const std::string &
+	}
+	f := ta.f
+	ref := isRefParam(q) && q.ptr == 0
+	for _, list := range [][]*defSite{f.defs, ta.extraDefs()} {
+		for _, d := range list {
+			if d.name != q.name || d.whole && !ref && d.lhs != nil {
+				continue // q = other: the pointer itself, not what it designates
+			}
+			if d.op == "decl" {
+				continue
+			}
+			if d.op == "input" && r.spec.inputDefs {
+				return d.input
+			}
+			for _, s := range d.srcs {
+				if w := r.expr(s); w != "" {
+					return w
+				}
+			}
+		}
+	}
+	// A callee writing through it: sb_append(sb, name, n).
+	spec := r.spec.root()
+	for _, c := range f.calls {
+		callee := calleeOf(f.file, c)
+		if callee == nil || callee == f {
+			continue
+		}
+		s := callee.taint().summary(spec)
+		for j, a := range c.args {
+			a, _ = addrOf(a)
+			if n, _ := baseVar(f.file.t, a); n != q.name {
+				continue
+			}
+			if w := s.outSrc[j]; w != "" {
+				return w
+			}
+			for i := range s.outs[j] {
+				if w := r.expr(c.arg(i)); w != "" {
+					return w
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// isRefParam reports whether a variable is declared as a reference
+// (std::string &out).
+func isRefParam(v *varInfo) bool {
+	for d := v.decl; d != nil; {
+		switch d.kind {
+		case "reference_declarator":
+			return true
+		case "pointer_declarator", "array_declarator", "init_declarator":
+			d = d.child("declarator")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// extraDefs are writes the syntax facts do not record as definitions:
+// a copy into an offset of a buffer (memcpy(sb->data + sb->len, s, n),
+// strcpy(buf + strlen(dir), name)), which writes the buffer's base; a
+// string's copy into a buffer (page.copy(reply, n)); and
+// a key stored into a map (totals[key] += n), which puts the key's data
+// into the map.
+func (ta *taintFacts) extraDefs() []*defSite {
+	if ta.extra != nil {
+		return ta.extra
+	}
+	f := ta.f
+	t := f.file.t
+	out := []*defSite{}
+	for _, c := range f.calls {
+		if c.name == ".copy" && c.recv != nil && len(c.args) >= 2 {
+			// s.copy(buf, n) writes the string into buf.
+			if a, _ := addrOf(c.args[0]); a != nil {
+				if name, _ := baseVar(t, a); name != "" {
+					out = append(out, &defSite{name: name, op: "copy", srcs: []*node{c.recv}, n: c.n, pos: c.n.end, call: c})
+				}
+			}
+			continue
+		}
+		w, ok := writerPropagators[c.name]
+		if !ok || len(c.args) <= w.dst {
+			continue
+		}
+		dst := unparen(c.args[w.dst])
+		if name, _ := baseVar(t, dst); name != "" {
+			continue // recorded already
+		}
+		for dst != nil && dst.kind == "binary_expression" {
+			if op := f.text(dst.child("operator")); op != "+" && op != "-" {
+				break
+			}
+			dst = unparen(dst.child("left"))
+		}
+		name, _ := baseVar(t, dst)
+		if name == "" {
+			continue
+		}
+		var srcs []*node
+		if w.from < len(c.args) {
+			srcs = append(srcs, c.args[w.from:]...)
+		}
+		out = append(out, &defSite{name: name, op: "copy", srcs: srcs, n: c.n, pos: c.n.end, call: c})
+	}
+	for _, a := range f.byKind["assignment_expression"] {
+		lhs := unparen(a.child("left"))
+		if lhs == nil || lhs.kind != "subscript_expression" {
+			continue
+		}
+		name, _ := baseVar(t, lhs)
+		v := f.lookup(name)
+		if v == nil || !strings.Contains(v.typ, "map<") {
+			continue
+		}
+		idx := lhs.child("index")
+		if idx == nil {
+			idx = lhs.child("indices")
+		}
+		if idx != nil {
+			out = append(out, &defSite{name: name, lhs: lhs, op: "copy", srcs: []*node{idx}, n: a, pos: a.end})
+		}
+	}
+	ta.extra = out
+	return out
+}
+
+// lastStatement returns the last statement of a function's body (where
+// what it writes through its parameters is handed back), or the body.
+func lastStatement(f *function) *node {
+	for i := len(f.body.children) - 1; i >= 0; i-- {
+		if c := f.body.children[i]; c.named && c.kind != "comment" {
+			return c
+		}
+	}
+	return f.body
+}
