@@ -41,18 +41,6 @@ type indexAccess struct {
 	fn    *function
 }
 
-// indexInput is the taint of indexes: user input and the integer
-// parameters of functions other than main (getValueFromArray(array,
-// size, index) is called with whatever the user gave).
-var indexInput = &taintSpec{
-	id:        "index-input",
-	inputDefs: true,
-	source:    userSource,
-	params: func(v *varInfo) bool {
-		return v.fn != nil && !v.fn.isMain() && v.kind == tkInt && !v.isPointer() && len(v.dims) == 0 && !sizeName(v.name)
-	},
-}
-
 // sizeName reports whether a parameter's name says it is the size of a
 // buffer (reply_size, len, count), not an index into it: buf[size - 1]
 // is the caller's promise, not input.
@@ -94,7 +82,7 @@ func indexAccesses(ff *fileFacts) []indexAccess {
 
 func indexAccessesIn(f *function) []indexAccess {
 	var out []indexAccess
-	tr := f.taint().run(indexInput)
+	tr := f.taint().run(f.file.memSpecs().index)
 	check := func(at, base, idx *node) {
 		if !f.file.spend(4) {
 			return
@@ -111,7 +99,7 @@ func indexAccessesIn(f *function) []indexAccess {
 			return
 		}
 		bname := f.identName(base)
-		bv := f.lookup(bname)
+		bv := f.placeVar(base)
 		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
 		}
@@ -129,12 +117,12 @@ func indexAccessesIn(f *function) []indexAccess {
 		} else if bv.container && bv.fixedLen > 0 {
 			size = bv.fixedLen
 		}
-		b := f.guards().boundsOf(v, at)
+		b := f.guards().derivedBounds(v, at)
 		unsigned := false
 		if iv := f.lookup(f.identName(v)); iv != nil && iv.unsigned {
 			unsigned = true
 		}
-		lowerOK := (unsigned && c >= 0) || (b.hasLo && b.lo+c >= 0)
+		lowerOK := (unsigned && c >= 0) || (b.hasLo && b.lo+c >= 0) || (c >= 0 && f.guards().nonNegative(v, at, 0))
 		upperOK := false
 		if b.hasHi {
 			upperOK = size < 0 || b.hi+c <= size-1
