@@ -95,18 +95,24 @@ func indexAccessesIn(f *function) []indexAccess {
 			return
 		}
 		why := tr.expr(idx)
-		if why == "" {
-			return
-		}
 		bname := f.identName(base)
 		bv := f.placeVar(base)
 		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
 		}
+		if why == "" {
+			// Not from input, but checked against a bound that is too
+			// large (bounds.go).
+			if msg, ok := overBound(f, at, base, idx); ok && f.flow().reachableNode(at) {
+				out = append(out, indexAccess{at: at, write: isWritten(at), msg: msg, fn: f,
+					fix: fmt.Sprintf("bound %s by the number of elements of %s, less one", f.text(idx), f.text(base))})
+			}
+			return
+		}
 		if !f.flow().reachableNode(at) {
 			return
 		}
-		v, c := f.guards().linear(idx)
+		v, c := indexLinear(f, idx)
 		if v == nil {
 			return
 		}

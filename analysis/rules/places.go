@@ -232,3 +232,27 @@ func elemIsByte(f *function, b *node) bool {
 	t = strings.TrimPrefix(t, "signed ")
 	return t == "char" || t == "uint8_t" || t == "int8_t" || t == "u_char" || t == "std::byte" || t == "byte"
 }
+
+// memberElemSize is the size of one element of an array member:
+// sizeof(s->samples[0]) of double samples[32] is 8.
+func (f *function) memberElemSize(e *node) (int64, bool) {
+	e = unparen(e)
+	if e == nil || e.kind != "subscript_expression" && !(e.kind == "pointer_expression" && e.op0() == "*") {
+		return 0, false
+	}
+	v := f.memberOf(e.child("argument"))
+	if v == nil || len(v.dims) == 0 {
+		return 0, false
+	}
+	size, ok := v.elemSize()
+	if !ok {
+		return 0, false
+	}
+	for _, d := range v.dims[1:] {
+		if d <= 0 {
+			return 0, false
+		}
+		size *= d
+	}
+	return size, true
+}
