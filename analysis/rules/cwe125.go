@@ -41,18 +41,6 @@ type indexAccess struct {
 	fn    *function
 }
 
-// indexInput is the taint of indexes: user input and the integer
-// parameters of functions other than main (getValueFromArray(array,
-// size, index) is called with whatever the user gave).
-var indexInput = &taintSpec{
-	id:        "index-input",
-	inputDefs: true,
-	source:    userSource,
-	params: func(v *varInfo) bool {
-		return v.fn != nil && !v.fn.isMain() && v.kind == tkInt && !v.isPointer() && len(v.dims) == 0 && !sizeName(v.name)
-	},
-}
-
 // sizeName reports whether a parameter's name says it is the size of a
 // buffer (reply_size, len, count), not an index into it: buf[size - 1]
 // is the caller's promise, not input.
@@ -94,7 +82,7 @@ func indexAccesses(ff *fileFacts) []indexAccess {
 
 func indexAccessesIn(f *function) []indexAccess {
 	var out []indexAccess
-	tr := f.taint().run(indexInput)
+	tr := f.taint().run(f.file.memSpecs().index)
 	check := func(at, base, idx *node) {
 		if !f.file.spend(4) {
 			return
@@ -107,18 +95,24 @@ func indexAccessesIn(f *function) []indexAccess {
 			return
 		}
 		why := tr.expr(idx)
-		if why == "" {
+		bname := f.identName(base)
+		bv := f.placeVar(base)
+		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
 		}
-		bname := f.identName(base)
-		bv := f.lookup(bname)
-		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
+		if why == "" {
+			// Not from input, but checked against a bound that is too
+			// large (bounds.go).
+			if msg, ok := overBound(f, at, base, idx); ok && f.flow().reachableNode(at) {
+				out = append(out, indexAccess{at: at, write: isWritten(at), msg: msg, fn: f,
+					fix: fmt.Sprintf("bound %s by the number of elements of %s, less one", f.text(idx), f.text(base))})
+			}
 			return
 		}
 		if !f.flow().reachableNode(at) {
 			return
 		}
-		v, c := f.guards().linear(idx)
+		v, c := indexLinear(f, idx)
 		if v == nil {
 			return
 		}
@@ -129,12 +123,12 @@ func indexAccessesIn(f *function) []indexAccess {
 		} else if bv.container && bv.fixedLen > 0 {
 			size = bv.fixedLen
 		}
-		b := f.guards().boundsOf(v, at)
+		b := f.guards().derivedBounds(v, at)
 		unsigned := false
 		if iv := f.lookup(f.identName(v)); iv != nil && iv.unsigned {
 			unsigned = true
 		}
-		lowerOK := (unsigned && c >= 0) || (b.hasLo && b.lo+c >= 0)
+		lowerOK := (unsigned && c >= 0) || (b.hasLo && b.lo+c >= 0) || (c >= 0 && f.guards().nonNegative(v, at, 0))
 		upperOK := false
 		if b.hasHi {
 			upperOK = size < 0 || b.hi+c <= size-1

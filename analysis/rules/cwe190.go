@@ -33,7 +33,7 @@ func cwe190Rules() []*Rule {
 			Doc:      "arithmetic on an integer from the user that no condition bounds, so it can overflow",
 			Fix:      "check the value against the limit before the arithmetic: if (value > INT_MAX - 1000) { /* reject */ }",
 			Requires: []Fact{Flow, Taint, Values},
-			Run:      func(pass *Pass) { checkArithmetic(pass, overflowInput, "the user") },
+			Run:      func(pass *Pass) { checkArithmetic(pass, pass.file.memSpecs().overflow, "the user") },
 		},
 		{
 			Name:     "cwe190-uncontrolled-arithmetic",
@@ -52,15 +52,6 @@ func cwe190Rules() []*Rule {
 			Run:      checkUnguardedAddition,
 		},
 	}
-}
-
-// overflowInput is user input, with CodeQL's bounds-check barrier.
-var overflowInput = &taintSpec{
-	id:        "overflow-input",
-	inputDefs: true,
-	source:    userSource,
-	barrier:   func(f *function, name string) bool { return f.taint().upperBoundChecked(name) },
-	stop:      boundedExpr,
 }
 
 // randomValue is the taint of rand() and its kin, bounded by % and &.
@@ -112,7 +103,7 @@ func checkArithmetic(pass *Pass, spec *taintSpec, from string) {
 	for _, f := range pass.Funcs() {
 		tr := f.taint().run(spec)
 		report := func(op, operand *node, effect string, why string) {
-			if !f.flow().reachableNode(op) || f.values().cannotOverflow(op) {
+			if !f.flow().reachableNode(op) || f.values().cannotOverflow(op) || f.values().divisionChecked(op) {
 				return
 			}
 			pass.Report(operand, fmt.Sprintf("%s can %s: %s comes from %s and no check bounds it first",
@@ -130,6 +121,11 @@ func checkArithmetic(pass *Pass, spec *taintSpec, from string) {
 			}
 			if boundedExpr(f, op) {
 				continue // rand() % n bounds rand(); it does not overflow
+			}
+			if o == "+" || o == "-" {
+				if addressOperand(f, op.child("left")) || addressOperand(f, op.child("right")) {
+					continue // pointer arithmetic: buf + off is an address, not an integer
+				}
 			}
 			for _, e := range []*node{op.child("left"), op.child("right")} {
 				why := tr.expr(e)
@@ -415,4 +411,21 @@ func mentionsIntLimit(f *function, e *node) bool {
 		return !found
 	})
 	return found
+}
+
+// addressOperand reports whether an operand is an address: a pointer or
+// an array, a variable or a struct member (img->pixels).
+func addressOperand(f *function, e *node) bool {
+	e = unparenOnly(e)
+	if e == nil {
+		return false
+	}
+	if e.kind == "string_literal" {
+		return true
+	}
+	if e.kind != "identifier" && e.kind != "field_expression" {
+		return false
+	}
+	v := f.placeVar(e)
+	return v != nil && (v.ptr > 0 || len(v.dims) > 0)
 }

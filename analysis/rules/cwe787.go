@@ -814,7 +814,7 @@ func inputLengthSource(f *function, n *node) (string, bool) {
 func checkUnboundedCopy(pass *Pass) {
 	ff := pass.file
 	for _, f := range pass.Funcs() {
-		tr := f.taint().run(userInput)
+		tr := f.taint().run(ff.memSpecs().input)
 		for _, c := range f.calls {
 			if !f.flow().reachableNode(c.n) {
 				continue
@@ -866,10 +866,11 @@ func checkUnboundedCopy(pass *Pass) {
 			if why == "" {
 				continue
 			}
-			size, ok := f.values().bufferSize(dst, c.n)
+			reg, ok := f.values().regionOf(dst, c.n)
 			if !ok {
 				continue
 			}
+			size := reg.size
 			if lengthChecked(f, src, c.n) {
 				continue
 			}

@@ -280,7 +280,16 @@ func (ff *fileFacts) sizeofValue(n *node, f *function) (int64, bool) {
 		return ff.sizeofVar(v)
 	case "subscript_expression", "pointer_expression":
 		if f != nil {
-			return f.elementSize(arg)
+			if n, ok := f.elementSize(arg); ok {
+				return n, true
+			}
+			return f.memberElemSize(arg) // places.go: s->samples[0]
+		}
+	case "field_expression":
+		if f != nil {
+			if v := f.memberOf(arg); v != nil {
+				return ff.sizeofVar(v) // places.go: sizeof(s->samples)
+			}
 		}
 	}
 	return 0, false

@@ -188,6 +188,7 @@ func newFileFacts(t *syntaxTree, lang analysis.Lang, path string) *fileFacts {
 		budget:  2_000_000 + 200*t.count,
 	}
 	collectTop(ff, t.root, 0)
+	collectMembers(ff) // places.go: fields of structs and classes
 	// Collecting a function may find more (GNU C nested functions, a
 	// program pasted inside main by a chat model): index, not range.
 	for i := 0; i < len(ff.funcs); i++ {

@@ -146,9 +146,13 @@ func (va *valueFacts) typeOfExpr(e *node, depth int) (intType, bool) {
 		return intType{32, false}, true
 	case "sizeof_expression":
 		return intType{64, true}, true
-	case "identifier":
+	case "identifier", "field_expression":
 		name := f.text(e)
-		if v := f.lookup(name); v != nil {
+		v := f.lookup(name)
+		if v == nil || e.kind == "field_expression" {
+			v = f.memberOf(e) // places.go: a struct or class member
+		}
+		if v != nil {
 			if v.ptr > 0 || len(v.dims) > 0 {
 				return intType{}, false
 			}

@@ -1,0 +1,164 @@
+package rules
+
+import "math/big"
+
+// Guards as facts about values, not about one expression: a variable
+// set from a checked one (v = choice - 1 after 1 <= choice && choice <=
+// N) inherits the check; a difference a - b is at least 0 where a guard
+// says a >= b; a product a * b stays below K where a guard says b <= K /
+// a (the division form of an overflow check).
+
+// derivedBounds is boundsOf, and when that leaves a side open and the
+// variable was last set (with no later write before at) to y + k, the
+// bounds the guards at at, or at the assignment, put on y, shifted by k.
+func (gu *guardFacts) derivedBounds(e *node, at *node) bounds {
+	f := gu.f
+	b := gu.boundsOf(e, at)
+	if b.hasLo && b.hasHi {
+		return b
+	}
+	src, ok := soleSource(f, f.identName(e), at)
+	if !ok {
+		return b
+	}
+	y, k := gu.linear(src)
+	if y == nil || unparen(y).kind != "identifier" || f.identName(y) == f.identName(e) {
+		return b
+	}
+	for _, point := range []*node{at, src} {
+		yb := gu.boundsOf(unparen(y), point)
+		if !b.hasLo && yb.hasLo {
+			b.lo, b.hasLo = yb.lo+k, true
+		}
+		if !b.hasHi && yb.hasHi {
+			b.hi, b.hasHi = yb.hi+k, true
+		}
+		for _, s := range yb.symHi {
+			b.symHi = append(b.symHi, symBound{s.base, s.off + k})
+		}
+	}
+	return b
+}
+
+// soleSource returns the value a variable was last given before at by
+// a plain assignment, when no other write of it comes between.
+func soleSource(f *function, name string, at *node) (*node, bool) {
+	if name == "" {
+		return nil, false
+	}
+	d := f.lastWholeDef(name, at)
+	if d == nil || len(d.srcs) != 1 || d.srcs[0] == nil {
+		return nil, false
+	}
+	for _, o := range f.defs {
+		if o != d && o.name == name && o.pos > d.pos && o.pos <= at.start {
+			return nil, false
+		}
+	}
+	return d.srcs[0], true
+}
+
+// nonNegative reports whether an integer expression is at least 0 at a
+// point: a constant, an unsigned variable, a variable a guard bounds
+// below by 0, a variable set from such an expression, a - b where a
+// guard says a >= b, and a sum, product or quotient of such operands
+// (a divisor that is a variable is taken to be positive, as widths and
+// strides are).
+func (gu *guardFacts) nonNegative(e *node, at *node, depth int) bool {
+	f := gu.f
+	e = unparen(e)
+	if e == nil || depth > 6 {
+		return false
+	}
+	if k, ok := f.file.constValue(e, f); ok {
+		return k >= 0
+	}
+	switch e.kind {
+	case "identifier", "field_expression":
+		v := f.placeVar(e)
+		if v != nil && v.unsigned && v.ptr == 0 {
+			return true
+		}
+		if b := gu.boundsOf(e, at); b.hasLo && b.lo >= 0 {
+			return true
+		}
+		if src, ok := soleSource(f, f.identName(e), at); ok {
+			return gu.nonNegative(src, at, depth+1) || gu.nonNegative(src, src, depth+1)
+		}
+	case "call_expression":
+		if c := f.callAt[e]; c != nil && (c.name == ".size" || c.name == ".length" || c.name == "strlen") {
+			return true
+		}
+	case "binary_expression":
+		l, r := e.child("left"), e.child("right")
+		switch f.text(e.child("operator")) {
+		case "+", "*", "%":
+			return gu.nonNegative(l, at, depth+1) && gu.nonNegative(r, at, depth+1)
+		case "/":
+			if !gu.nonNegative(l, at, depth+1) {
+				return false
+			}
+			if k, ok := f.file.constValue(r, f); ok {
+				return k > 0
+			}
+			return true
+		case "-":
+			return gu.atLeast(l, r, at)
+		}
+	}
+	return false
+}
+
+// atLeast reports whether a guard at a point says a >= b.
+func (gu *guardFacts) atLeast(a, b *node, at *node) bool {
+	for _, c := range gu.conditionsAt(at) {
+		rel, ok := gu.relationOf(c)
+		if !ok {
+			continue
+		}
+		l, r, op := unparen(rel.left), unparen(rel.right), rel.op
+		if gu.sameExpr(r, unparen(a)) && gu.sameExpr(l, unparen(b)) {
+			l, r, op = r, l, flipOp[op]
+		}
+		if gu.sameExpr(l, unparen(a)) && gu.sameExpr(r, unparen(b)) && (op == ">=" || op == ">" || op == "==") {
+			return true
+		}
+	}
+	return false
+}
+
+// divisionChecked reports whether a product a * b is kept within the
+// limit of its type by a guard in the division form: b <= K / a (or b <
+// K / a, a <= K / b), with a and b positive and K within the type.
+func (va *valueFacts) divisionChecked(op *node) bool {
+	f := va.f
+	if op.kind != "binary_expression" || f.text(op.child("operator")) != "*" {
+		return false
+	}
+	t, ok := va.typeOfExpr(op, 0)
+	if !ok {
+		return false
+	}
+	_, hi := t.limits()
+	a, b := unparen(op.child("left")), unparen(op.child("right"))
+	gu := f.guards()
+	for _, pair := range [][2]*node{{a, b}, {b, a}} {
+		x, y := pair[0], pair[1]
+		if lb := gu.boundsOf(x, op); !(lb.hasLo && lb.lo > 0) {
+			continue
+		}
+		for _, s := range gu.boundsOf(y, op).symHi {
+			q := unparen(s.base)
+			if q == nil || q.kind != "binary_expression" || f.text(q.child("operator")) != "/" || s.off > 0 {
+				continue
+			}
+			if !gu.sameExpr(unparen(q.child("right")), x) {
+				continue
+			}
+			if k, ok := f.file.constValue(q.child("left"), f); ok && big.NewInt(k).Cmp(hi) <= 0 && k >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
