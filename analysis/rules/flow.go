@@ -110,7 +110,7 @@ func nodeEvents(f *function, n *node, evs []event) []event {
 		}
 		name := t.text(n)
 		v := f.lookup(name)
-		if v == nil || !(v.isPointer() || v.kind == tkUnknown) {
+		if v == nil || !(v.isPointer() || v.kind == tkUnknown || mayHoldPointer(v)) {
 			return evs
 		}
 		if deref, use := derefContext(f, n); deref || use {
