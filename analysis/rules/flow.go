@@ -93,8 +93,8 @@ func nodeEvents(f *function, n *node, evs []event) []event {
 	switch n.kind {
 	case "call_expression":
 		c := f.callAt[n]
-		if c != nil && freeFuncs[c.name] {
-			if name := f.identName(c.arg(0)); name != "" {
+		for _, k := range freedArgs(f, c) {
+			if name := f.identName(c.arg(k)); name != "" {
 				evs = append(evs, event{pos: n.end, kind: evFree, name: name, n: n})
 			}
 		}
