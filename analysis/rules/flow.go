@@ -80,6 +80,7 @@ func (fl *flowFacts) events() [][]event {
 			}
 		}
 		walk(cn.n, true)
+		evs = rangeLoopDef(f, cn.n, evs)
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
 		out[cn.id] = evs
 	}

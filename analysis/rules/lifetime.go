@@ -84,3 +84,18 @@ func freesParam(fn *function, k, depth int) bool {
 	funcCache(fn)[key] = found
 	return found
 }
+
+// rangeLoopDef adds, to the events of the graph node of a range-for's
+// range expression, the definition of the loop variable that each turn
+// makes: for (T *p : list) { ...; delete p; } frees a new p every turn.
+func rangeLoopDef(f *function, n *node, evs []event) []event {
+	loop := n.parent
+	if loop == nil || loop.kind != "for_range_loop" || n.field != "right" {
+		return evs
+	}
+	name := declName(f.file.t, loop.child("declarator"))
+	if name == "" {
+		return evs
+	}
+	return append(evs, event{pos: n.end, kind: evDef, name: name, n: loop})
+}
