@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // CWE-476, NULL pointer dereference.
 //
@@ -27,7 +30,7 @@ func cwe476Rules() []*Rule {
 			Doc:      "memory from malloc/calloc/realloc is dereferenced without a NULL check",
 			Fix:      "test the pointer after the allocation: if (p == NULL) { /* report and return */ }",
 			Requires: []Fact{Flow},
-			Run:      func(pass *Pass) { checkMissingNullTest(pass, nullAlloc) },
+			Run:      func(pass *Pass) { checkMissingNullTest(pass, nullFrom(nullAlloc)) },
 		},
 		{
 			Name:     "cwe476-unchecked-getenv",
@@ -35,15 +38,45 @@ func cwe476Rules() []*Rule {
 			Doc:      "the result of getenv (NULL when the variable is not set) is dereferenced without a NULL check",
 			Fix:      "test the result before using it: if (value == NULL) { /* use a default or report */ }",
 			Requires: []Fact{Flow},
-			Run:      func(pass *Pass) { checkMissingNullTest(pass, nullGetenv) },
+			Run:      func(pass *Pass) { checkMissingNullTest(pass, nullFrom(nullGetenv)) },
+		},
+		{
+			Name: "cwe476-unchecked-lookup",
+			CWE:  "CWE-476",
+			Doc: "the result of a lookup that returns NULL when it finds nothing (strchr, strstr, dynamic_cast to a pointer, " +
+				"or a function of the file that returns NULL on some path) is dereferenced without a NULL check",
+			Fix:      "test the result before using it: if (p == NULL) { /* report and skip */ }",
+			Requires: []Fact{Flow},
+			Run:      checkUncheckedLookup,
 		},
 	}
+}
+
+// nullClass tells which definitions a NULL rule starts from: describe
+// returns what the value comes from ("" when it is not of the class).
+type nullClass struct {
+	describe func(f *function, e event) string
+}
+
+// nullFrom is the class of the values the flow events mark as coming
+// from one kind of source.
+func nullFrom(kind nullSource) nullClass {
+	what := "an allocation"
+	if kind == nullGetenv {
+		what = "getenv, which returns NULL when the variable is not set"
+	}
+	return nullClass{describe: func(_ *function, e event) string {
+		if e.null == kind {
+			return what
+		}
+		return ""
+	}}
 }
 
 // checkMissingNullTest reports the dereferences of values from one kind
 // of source that may be NULL (allocations, getenv) on a path without a
 // NULL test.
-func checkMissingNullTest(pass *Pass, kind nullSource) {
+func checkMissingNullTest(pass *Pass, class nullClass) {
 	for _, f := range pass.Funcs() {
 		if len(f.byKind["call_expression"]) == 0 && len(f.byKind["new_expression"]) == 0 {
 			continue
@@ -60,20 +93,19 @@ func checkMissingNullTest(pass *Pass, kind nullSource) {
 				}
 			}
 		}
-		nullable := map[string]bool{}
+		nullable := map[string]string{} // variable -> what its NULL comes from
 		for _, cn := range g.nodes {
 			for _, e := range evs[cn.id] {
-				if e.kind == evDef && e.null == kind {
-					nullable[e.name] = true
+				if e.kind != evDef {
+					continue
+				}
+				if w := class.describe(f, e); w != "" {
+					nullable[e.name] = w
 				}
 			}
 		}
 		if len(nullable) == 0 {
 			continue
-		}
-		what := "an allocation"
-		if kind == nullGetenv {
-			what = "getenv, which returns NULL when the variable is not set"
 		}
 		// Walks from the allocations of one variable share the nodes
 		// they have seen (see checkUseAfterFree).
@@ -86,16 +118,15 @@ func checkMissingNullTest(pass *Pass, kind nullSource) {
 				if e.kind != evDef {
 					continue
 				}
-				src := ""
+				src := class.describe(f, e)
 				switch {
-				case e.null == kind:
-					src = what
-				case e.alias != "" && nullable[e.alias]:
+				case src != "":
+				case e.alias != "" && nullable[e.alias] != "":
 					// q = p, with p still unchecked here.
 					if p, ok := checkedBefore[e.alias]; ok && p < e.pos {
 						continue
 					}
-					src = e.alias + ", which comes from " + what
+					src = e.alias + ", which comes from " + nullable[e.alias]
 				default:
 					continue
 				}
@@ -140,6 +171,16 @@ func unchecked(f *function, start *cfgNode, def event, src string, pass *Pass, s
 				pass.Report(e.n, fmt.Sprintf("%s may be NULL here: it was set on line %d from %s, and is dereferenced without a NULL check",
 					def.name, line, src), "")
 				stopped = true
+			case evUse:
+				// p handed to a function of the file that dereferences
+				// its parameter without a test.
+				if c, k := argOf(f, e.n); c != nil {
+					if callee := localCallee(f, c); callee != nil && derefsUnchecked(callee, k) {
+						pass.Report(e.n, fmt.Sprintf("%s may be NULL here: it was set on line %d from %s, and %s dereferences it without a NULL check",
+							def.name, line, src, callee.name), "")
+						stopped = true
+					}
+				}
 			case evCheck, evDef:
 				stopped = true
 			}
@@ -154,4 +195,102 @@ func unchecked(f *function, start *cfgNode, def event, src string, pass *Pass, s
 			queue = append(queue, item{edge.to, true})
 		}
 	}
+}
+
+// ---- cwe476-unchecked-lookup -------------------------------------------
+
+// checkUncheckedLookup reports the dereferences of values from lookups
+// that return NULL when they find nothing: stored in a variable and
+// dereferenced on a path without a test, dereferenced right away, or
+// stored in a container whose elements are then dereferenced.
+func checkUncheckedLookup(pass *Pass) {
+	class := nullClass{describe: func(f *function, e event) string {
+		for _, d := range defsAt(f, e.n) {
+			if d.name == e.name && len(d.srcs) == 1 {
+				return lookupNull(f, d.srcs[0])
+			}
+		}
+		return ""
+	}}
+	checkMissingNullTest(pass, class)
+	for _, f := range pass.Funcs() {
+		if len(f.calls) == 0 {
+			continue
+		}
+		// lookup(x)->f, *lookup(x), strlen(lookup(x)).
+		nullElems := map[string]string{} // container -> what a NULL element comes from
+		for _, c := range f.calls {
+			what := lookupNull(f, c.n)
+			if what == "" {
+				continue
+			}
+			if deref, _ := derefContext(f, c.n); deref {
+				pass.Report(c.n, fmt.Sprintf("the result of %s is dereferenced without a NULL check", what), "")
+				continue
+			}
+			if p, k := argOf(f, c.n); p != nil {
+				if callee := localCallee(f, p); callee != nil && derefsUnchecked(callee, k) {
+					pass.Report(c.n, fmt.Sprintf("the result of %s is passed to %s, which dereferences it without a NULL check", what, callee.name), "")
+					continue
+				}
+				switch p.name {
+				case ".push_back", ".emplace_back", ".push_front", ".emplace_front", ".insert", ".emplace", ".push":
+					if name := f.identName(p.recv); name != "" && k == len(p.args)-1 {
+						nullElems[name] = what
+					}
+				}
+			}
+		}
+		if len(nullElems) == 0 {
+			continue
+		}
+		// for (auto &e : container) e->f: each element may be NULL.
+		g := f.flow().graph()
+		for _, loop := range f.byKind["for_range_loop"] {
+			right := loop.child("right")
+			what := nullElems[f.identName(right)]
+			if what == "" {
+				continue
+			}
+			name := declName(f.file.t, loop.child("declarator"))
+			cn := g.of[right]
+			if name == "" || cn == nil || !g.reachable[cn.id] {
+				continue
+			}
+			def := event{pos: right.end, kind: evDef, name: name, n: loop}
+			src := fmt.Sprintf("%s, whose elements come from %s", f.text(right), what)
+			unchecked(f, cn, def, src, pass, map[int]bool{})
+		}
+	}
+}
+
+// lookupNull tells whether an expression is the result of a lookup that
+// returns NULL when it finds nothing, and describes it ("" when not).
+func lookupNull(f *function, e *node) string {
+	e = unparen(e)
+	for e != nil && e.kind == "cast_expression" {
+		e = unparen(e.child("value"))
+	}
+	if e == nil || e.kind != "call_expression" {
+		return ""
+	}
+	c := f.callAt[e]
+	if c == nil {
+		return ""
+	}
+	switch {
+	case nullLookups[c.name]:
+		return c.name + ", which returns NULL when it finds nothing"
+	case c.name == "dynamic_cast":
+		if fn := e.child("function"); fn != nil && strings.Contains(f.text(fn), "*") {
+			return "dynamic_cast, which returns NULL when the object is of another type"
+		}
+	case c.name == "static_cast" || c.name == "reinterpret_cast" || c.name == "const_cast":
+		return lookupNull(f, c.arg(0))
+	}
+	if callee := localCallee(f, c); callee != nil && mayReturnNull(callee) {
+		line, _ := f.file.position(callee.node.start)
+		return fmt.Sprintf("%s, which returns NULL on some path (line %d)", callee.name, line)
+	}
+	return ""
 }

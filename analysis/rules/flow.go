@@ -80,6 +80,7 @@ func (fl *flowFacts) events() [][]event {
 			}
 		}
 		walk(cn.n, true)
+		evs = rangeLoopDef(f, cn.n, evs)
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
 		out[cn.id] = evs
 	}
@@ -93,8 +94,8 @@ func nodeEvents(f *function, n *node, evs []event) []event {
 	switch n.kind {
 	case "call_expression":
 		c := f.callAt[n]
-		if c != nil && freeFuncs[c.name] {
-			if name := f.identName(c.arg(0)); name != "" {
+		for _, k := range freedArgs(f, c) {
+			if name := f.identName(c.arg(k)); name != "" {
 				evs = append(evs, event{pos: n.end, kind: evFree, name: name, n: n})
 			}
 		}
@@ -110,7 +111,7 @@ func nodeEvents(f *function, n *node, evs []event) []event {
 		}
 		name := t.text(n)
 		v := f.lookup(name)
-		if v == nil || !(v.isPointer() || v.kind == tkUnknown) {
+		if v == nil || !(v.isPointer() || v.kind == tkUnknown || mayHoldPointer(v)) {
 			return evs
 		}
 		if deref, use := derefContext(f, n); deref || use {
