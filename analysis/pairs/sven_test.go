@@ -42,8 +42,9 @@ func TestSVENBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("SVEN fixes, built-in rules:\n%s", b.String())
-	// Floors at what the judge reaches today (issue 11): they may only rise.
-	if c := rep.Total.Counts[0]; c.Before < 4 || c.Differential < 1 || c.After > 3 {
-		t.Errorf("SVEN: flagged before %d (want >= 4), differential %d (want >= 1), flagged after %d (want <= 3)", c.Before, c.Differential, c.After)
+	// Floors at what the judge reaches today (issue 11; 4/3/1 before its
+	// interprocedural rules): they may only rise.
+	if c := rep.Total.Counts[0]; c.Before < 5 || c.Differential < 2 || c.After > 3 {
+		t.Errorf("SVEN: flagged before %d (want >= 5), differential %d (want >= 2), flagged after %d (want <= 3)", c.Before, c.Differential, c.After)
 	}
 }
