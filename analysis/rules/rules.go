@@ -1,6 +1,8 @@
 // Package rules is the built-in judge: rules in Go on tree-sitter, one or
-// more per CWE of the benchmark, over a small intraprocedural analysis of
-// taint sources, propagation, sinks and the guards that count as a fix.
+// more per CWE of the benchmark, over a small analysis of taint sources,
+// propagation, sinks and the guards that count as a fix, within functions
+// and across the calls of a file (summaries of what each parameter
+// reaches, writes and is checked by: interproc.go, paramflow.go).
 //
 // Each rule encodes a weakness the way the benchmark's scenario queries
 // (mostly CodeQL's) see it; the package comment of each cweNNN.go file
