@@ -18,6 +18,14 @@ import (
 // not name.find("..") == 0, which only looks at the start), a loop over
 // the characters that returns or sets a flag tested before the open, or
 // a function of the file whose body looks for those characters.
+//
+// The name is followed across the calls of the file: a helper that opens
+// its parameter is a path sink wherever a caller passes it user data it
+// has not checked (pathInput is interproc), and a helper that returns or
+// writes back a joined path carries the name with it. A path that is a
+// command-line argument as it stands, opened in a program that does not
+// change into a directory, is the file the user who runs the program
+// chose, with no directory to leave: it is not a traversal (cat FILE).
 
 func cwe22Rules() []*Rule {
 	return []*Rule{
@@ -54,6 +62,9 @@ func checkPathInjection(pass *Pass) {
 			why := tr.expr(path)
 			if why == "" {
 				return
+			}
+			if strings.HasPrefix(why, "the command line") && wholeCommandLine(f, path, 0) && !changesDirectory(f.file) {
+				return // the file the user names, opened as named
 			}
 			if pathValidated(f, path, at) {
 				return
@@ -169,4 +180,85 @@ func pathValidated(f *function, path *node, at *node) bool {
 		}
 	}
 	return false
+}
+
+// wholeCommandLine reports whether a path is a command-line argument as
+// it stands: argv[i], or a variable or parameter every definition of
+// which (every call, for a parameter) is one, copied whole.
+func wholeCommandLine(f *function, e *node, depth int) bool {
+	e = unparen(e)
+	if e == nil || depth > 6 {
+		return false
+	}
+	if e.kind == "call_expression" {
+		// name.c_str(), std::string(argv[1])
+		if c := f.callAt[e]; c != nil && c.recv != nil && (c.name == ".c_str" || c.name == ".data" || c.name == ".string") {
+			return wholeCommandLine(f, c.recv, depth+1)
+		}
+		return false
+	}
+	argv := f.argvName()
+	switch e.kind {
+	case "subscript_expression":
+		return argv != "" && f.identName(e.child("argument")) == argv
+	case "parameter_declaration":
+		// std::ifstream in(argv[1], mode) parses as a declaration of a
+		// function whose parameter is argv [1].
+		d := e.child("declarator")
+		return argv != "" && f.text(e.child("type")) == argv && d != nil && strings.Contains(d.kind, "array_declarator")
+	case "identifier":
+	default:
+		return false
+	}
+	name := f.text(e)
+	v := f.lookup(name)
+	if v == nil {
+		return false
+	}
+	if v.isParam && v.fn == f && !f.isMain() {
+		refs := callersOf(f.file)[f]
+		for _, ref := range refs {
+			if ref.from == f || !wholeCommandLine(ref.from, ref.c.arg(v.index), depth+1) {
+				return false
+			}
+		}
+		return len(refs) > 0
+	}
+	n := 0
+	for _, d := range f.defs {
+		if d.name != name {
+			continue
+		}
+		switch {
+		case d.op == "decl" && len(d.srcs) == 0:
+			continue // declared without a value
+		case (d.op == "=" || d.op == "decl") && d.whole && len(d.srcs) == 1:
+		case d.op == "copy" && d.call != nil && (d.call.name == "strcpy" || d.call.name == "strncpy" ||
+			d.call.name == "strlcpy" || d.call.name == ".assign") && len(d.srcs) > 0:
+		default:
+			return false
+		}
+		if !wholeCommandLine(f, d.srcs[0], depth+1) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// changesDirectory reports whether the program changes its working
+// directory (chdir, fchdir, chroot): a name opened as given is then
+// relative to a directory the program chose.
+func changesDirectory(ff *fileFacts) bool {
+	return cached(ff.cache, "chdir", func() bool {
+		for _, f := range ff.funcs {
+			for _, c := range f.calls {
+				switch c.name {
+				case "chdir", "fchdir", "chroot", "filesystem::current_path":
+					return true
+				}
+			}
+		}
+		return false
+	})
 }

@@ -108,8 +108,7 @@ func commandValidated(f *function, cmd *node, at *node) bool {
 			}
 			switch {
 			case cs.name == "strpbrk" || cs.name == "strcspn" || cs.name == "strspn" || cs.name == "regexec" ||
-				strings.Contains(strings.ToLower(cs.name), "valid") || strings.Contains(strings.ToLower(cs.name), "safe") ||
-				strings.Contains(strings.ToLower(cs.name), "allowed") || strings.Contains(strings.ToLower(cs.name), "check"):
+				shellValidator(f, cs):
 				for _, a := range cs.args {
 					if n, _ := baseVar(f.file.t, unparen(a)); n != "" && vars[n] {
 						found = true
@@ -132,3 +131,23 @@ const shellSpecial = "'\"`$;|&<>()\\\n"
 // shellEscaper reports whether a function quotes a parameter for the
 // shell as it copies it: it replaces the quote or the metacharacters.
 func shellEscaper(f *function, p *varInfo) bool { return mapsCharacters(f, p, shellSpecial) }
+
+// shellChecks are the checks that reject the shell's special characters.
+var shellChecks = &forbidden{chars: shellSpecial}
+
+// shellValidator reports whether a call in a guard validates its
+// argument for the shell: a function of the file whose body rejects the
+// shell's special characters or accepts only letters and digits
+// (rejectsForbidden), or a function without a body named for a check.
+func shellValidator(f *function, cs *callSite) bool {
+	if callee := calleeOf(f.file, cs); callee != nil && callee != f {
+		return rejectsForbidden(callee, shellChecks)
+	}
+	l := strings.ToLower(cs.name)
+	for _, w := range []string{"valid", "safe", "allowed", "check"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -67,7 +67,7 @@ func methodsByName(ff *fileFacts) map[string]*function {
 			name := f.name
 			if i := strings.LastIndex(name, "::"); i >= 0 {
 				name = name[i+2:]
-			} else if f.node.ancestor("field_declaration_list") == nil {
+			} else if f.node.ancestor("field_declaration_list") == nil && !qualifiedDefinition(f) {
 				continue
 			}
 			if name == "" {
@@ -327,4 +327,19 @@ func lastStatement(f *function) *node {
 		}
 	}
 	return f.body
+}
+
+// qualifiedDefinition reports whether a function is defined under a
+// qualified name (void Console::show(...)): a member defined out of its
+// class.
+func qualifiedDefinition(f *function) bool {
+	if f.node.kind != "function_definition" {
+		return false
+	}
+	fd := funcDeclarator(f.node.child("declarator"))
+	if fd == nil {
+		return false
+	}
+	d := fd.child("declarator")
+	return d != nil && (d.kind == "qualified_identifier" || d.kind == "scoped_identifier")
 }

@@ -66,6 +66,7 @@ var valuePropagators = map[string]bool{
 	"toupper": true, "tolower": true, "memchr": true,
 	"static_cast": true, "reinterpret_cast": true, "const_cast": true,
 	"lexical_cast": true, "atoi64": true, "realpath": true, "canonicalize_file_name": true,
+	"sqlite3_mprintf": true, "sqlite3_vmprintf": true,
 }
 
 // writerPropagators copy data from some arguments into the buffer of

@@ -13,7 +13,7 @@ int main(int argc, char *argv[]) {
         fprintf(stderr, "usage: %s FILE\n", argv[0]);
         return 1;
     }
-    FILE *in = fopen(argv[1], "rb"); // want CWE-22
+    FILE *in = fopen(argv[1], "rb");
     if (in == NULL) {
         perror(argv[1]);
         return 1;

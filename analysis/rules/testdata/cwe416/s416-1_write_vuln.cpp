@@ -14,7 +14,7 @@ int main(int argc, char *argv[]) {
         std::cerr << "usage: " << argv[0] << " FILE\n";
         return 1;
     }
-    std::ifstream in(argv[1], std::ios::binary); // want CWE-22
+    std::ifstream in(argv[1], std::ios::binary);
     if (!in) {
         std::cerr << argv[1] << ": cannot open\n";
         return 1;

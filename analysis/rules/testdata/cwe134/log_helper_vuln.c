@@ -1,0 +1,20 @@
+// A logging helper passes its message on as the format of fprintf.
+#include <stdio.h>
+#include <string.h>
+
+static void log_line(FILE *log, const char *msg);
+
+int main(void) {
+    char line[300];
+    while (fgets(line, sizeof line, stdin) != NULL) {
+        line[strcspn(line, "\n")] = '\0';
+        log_line(stderr, line);
+    }
+    return 0;
+}
+
+static void log_line(FILE *log, const char *msg) {
+    fprintf(log, "log: ");
+    fprintf(log, msg); // want CWE-134
+    fputc('\n', log);
+}

@@ -1,0 +1,16 @@
+// A tag is added with sqlite3_mprintf and %s: the quote is not doubled.
+#include <sqlite3.h>
+#include <stdlib.h>
+
+int main(int argc, char *argv[]) {
+    sqlite3 *db;
+    const char *tag = getenv("NEW_TAG");
+    if (argc != 2 || tag == NULL || sqlite3_open(argv[1], &db) != SQLITE_OK) {
+        return 2;
+    }
+    char *sql = sqlite3_mprintf("INSERT INTO tags(name) VALUES('%s')", tag);
+    sqlite3_exec(db, sql, NULL, NULL, NULL); // want CWE-89
+    sqlite3_free(sql);
+    sqlite3_close(db);
+    return 0;
+}
