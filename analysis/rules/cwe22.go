@@ -216,9 +216,9 @@ func wholeCommandLine(f *function, e *node, depth int) bool {
 		return false
 	}
 	if v.isParam && v.fn == f && !f.isMain() {
-		refs := callersOf(f.file)[f]
+		refs := f.file.calls().callers[f]
 		for _, ref := range refs {
-			if ref.from == f || !wholeCommandLine(ref.from, ref.c.arg(v.index), depth+1) {
+			if ref.caller == f || !wholeCommandLine(ref.caller, ref.call.arg(v.index), depth+1) {
 				return false
 			}
 		}

@@ -175,7 +175,7 @@ func unchecked(f *function, start *cfgNode, def event, src string, pass *Pass, s
 				// p handed to a function of the file that dereferences
 				// its parameter without a test.
 				if c, k := argOf(f, e.n); c != nil {
-					if callee := localCallee(f, c); callee != nil && derefsUnchecked(callee, k) {
+					if callee := f.callee(c); callee != nil && derefsUnchecked(callee, k) {
 						pass.Report(e.n, fmt.Sprintf("%s may be NULL here: it was set on line %d from %s, and %s dereferences it without a NULL check",
 							def.name, line, src, callee.name), "")
 						stopped = true
@@ -229,7 +229,7 @@ func checkUncheckedLookup(pass *Pass) {
 				continue
 			}
 			if p, k := argOf(f, c.n); p != nil {
-				if callee := localCallee(f, p); callee != nil && derefsUnchecked(callee, k) {
+				if callee := f.callee(p); callee != nil && derefsUnchecked(callee, k) {
 					pass.Report(c.n, fmt.Sprintf("the result of %s is passed to %s, which dereferences it without a NULL check", what, callee.name), "")
 					continue
 				}
@@ -288,7 +288,7 @@ func lookupNull(f *function, e *node) string {
 	case c.name == "static_cast" || c.name == "reinterpret_cast" || c.name == "const_cast":
 		return lookupNull(f, c.arg(0))
 	}
-	if callee := localCallee(f, c); callee != nil && mayReturnNull(callee) {
+	if callee := f.callee(c); callee != nil && mayReturnNull(callee) {
 		line, _ := f.file.position(callee.node.start)
 		return fmt.Sprintf("%s, which returns NULL on some path (line %d)", callee.name, line)
 	}

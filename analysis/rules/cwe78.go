@@ -140,7 +140,7 @@ var shellChecks = &forbidden{chars: shellSpecial}
 // shell's special characters or accepts only letters and digits
 // (rejectsForbidden), or a function without a body named for a check.
 func shellValidator(f *function, cs *callSite) bool {
-	if callee := calleeOf(f.file, cs); callee != nil && callee != f {
+	if callee := f.callee(cs); callee != nil && callee != f {
 		return rejectsForbidden(callee, shellChecks)
 	}
 	l := strings.ToLower(cs.name)

@@ -76,7 +76,7 @@ func webParam(v *varInfo) bool {
 	if f == nil || f.isMain() || !producesHTML(f.file) || !stringParam(v) {
 		return false
 	}
-	return len(callersOf(f.file)[f]) == 0
+	return len(f.file.calls().callers[f]) == 0
 }
 
 // htmlEscaper reports whether a function escapes a parameter for HTML as
@@ -370,7 +370,7 @@ func checkXSS(pass *Pass) {
 			// The reply buffer of a handler that outside code calls: a
 			// caller of the file gets the buffer back (interproc) and
 			// decides by what it does with it.
-			toReply := outputParam(f, c.arg(w.dst)) && len(callersOf(ff)[f]) == 0
+			toReply := outputParam(f, c.arg(w.dst)) && len(ff.calls().callers[f]) == 0
 			htmlFormat := false
 			if fi := formatIndex(c.name); (strings.Contains(c.name, "printf")) && fi < len(c.args) {
 				htmlFormat = isHTMLLiteral(ff, c.args[fi])

@@ -20,40 +20,40 @@ import "strings"
 // a cycle of callers sees a caller's partial run: the fixpoint is cut,
 // not iterated, so that the work stays bounded.
 
-// callRef is a call of a function of the file, and the function making it.
-type callRef struct {
-	from *function
-	c    *callSite
-}
-
-// callersOf lists, for each function with a body, the calls of the file
-// that reach it.
-func callersOf(ff *fileFacts) map[*function][]callRef {
-	return cached(ff.cache, "callers", func() map[*function][]callRef {
-		m := map[*function][]callRef{}
-		for _, g := range ff.funcs {
-			for _, c := range g.calls {
-				if callee := calleeOf(ff, c); callee != nil {
-					m[callee] = append(m[callee], callRef{g, c})
-				}
-			}
+// callee returns the function of the file a call in f reaches, or nil
+// for a call of anything else. A plain call resolves by its name
+// (write(entry), Store::put, falling back to the one method of the file
+// with the qualified call's last name); a member call (store.put(u),
+// this->path_for(u)) resolves to the one method of the file with that
+// name, unless its receiver is a standard container, string or other
+// std:: object, whose methods are the library's. It is the one lookup
+// every interprocedural step uses, so that the taint, the memory and the
+// NULL summaries agree on which calls they follow.
+func (f *function) callee(c *callSite) *function {
+	ff := f.file
+	name, member := strings.CutPrefix(c.name, ".")
+	if !member {
+		if g, ok := ff.defined[name]; ok {
+			return g
 		}
-		return m
-	})
-}
-
-// calleeOf returns the function of the file a call reaches: by its name
-// (write(entry), Store::put), or, for a member call (store.put(u),
-// this->path_for(u)), the one method of the file with that name.
-func calleeOf(ff *fileFacts, c *callSite) *function {
-	if g, ok := ff.defined[c.name]; ok {
-		return g
-	}
-	name := strings.TrimPrefix(c.name, ".")
-	if i := strings.LastIndex(name, "::"); i >= 0 {
+		i := strings.LastIndex(name, "::")
+		if i < 0 {
+			return nil
+		}
 		name = name[i+2:]
+	} else if c.recv != nil {
+		if v := f.lookup(f.identName(c.recv)); v != nil && libraryObject(v) {
+			return nil
+		}
 	}
 	return methodsByName(ff)[name]
+}
+
+// libraryObject reports whether a variable is an object of the standard
+// library (a container, a string, a stream, any std:: type), whose member
+// functions are not the file's own.
+func libraryObject(v *varInfo) bool {
+	return v.container || v.kind == tkString || strings.HasPrefix(squeeze(v.typ), "std::")
 }
 
 // methodsByName indexes the member functions of the file (defined in a
@@ -111,8 +111,8 @@ func (r *taintRun) fromCallers() {
 	if f.isMain() {
 		return
 	}
-	for _, ref := range callersOf(f.file)[f] {
-		g := ref.from
+	for _, ref := range f.file.calls().callers[f] {
+		g := ref.caller
 		if g == f || !f.file.spend(1) {
 			continue
 		}
@@ -121,12 +121,12 @@ func (r *taintRun) fromCallers() {
 			if _, ok := r.at[p.name]; ok || p.name == "" {
 				continue
 			}
-			a := ref.c.arg(i)
+			a := ref.call.arg(i)
 			if a == nil {
 				continue
 			}
 			w := gr.expr(a)
-			if w == "" || r.spec.argClean != nil && r.spec.argClean(g, a, ref.c.n) {
+			if w == "" || r.spec.argClean != nil && r.spec.argClean(g, a, ref.call.n) {
 				continue
 			}
 			r.at[p.name] = 0
@@ -143,7 +143,7 @@ func (r *taintRun) callWrites() bool {
 	spec := r.spec.root()
 	changed := false
 	for _, c := range f.calls {
-		callee := calleeOf(f.file, c)
+		callee := f.callee(c)
 		if callee == nil || callee == f {
 			continue
 		}
@@ -210,7 +210,7 @@ func (ta *taintFacts) writtenThrough(r *taintRun, q *varInfo) string {
 	// A callee writing through it: sb_append(sb, name, n).
 	spec := r.spec.root()
 	for _, c := range f.calls {
-		callee := calleeOf(f.file, c)
+		callee := f.callee(c)
 		if callee == nil || callee == f {
 			continue
 		}

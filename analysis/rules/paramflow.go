@@ -32,7 +32,7 @@ func (ff *fileFacts) calls() *callGraph {
 		g := &callGraph{callers: map[*function][]callerSite{}, escaped: map[string]bool{}}
 		for _, f := range ff.funcs {
 			for _, c := range f.calls {
-				if callee := ff.calleeOf(f, c); callee != nil {
+				if callee := f.callee(c); callee != nil {
 					g.callers[callee] = append(g.callers[callee], callerSite{f, c})
 				}
 			}
@@ -49,20 +49,6 @@ func (ff *fileFacts) calls() *callGraph {
 		}
 		return g
 	})
-}
-
-// calleeOf resolves a call to a function defined in the file: a plain
-// call by its name, a member call obj.m() to a method m of a class of the
-// file when obj is not a standard container or string.
-func (ff *fileFacts) calleeOf(f *function, c *callSite) *function {
-	name := c.name
-	if m, ok := strings.CutPrefix(name, "."); ok {
-		if v := f.lookup(f.identName(c.recv)); v != nil && (v.container || v.kind == tkString) {
-			return nil
-		}
-		name = m
-	}
-	return ff.defined[name]
 }
 
 // callerTaint says what the callers of v's function pass in the
@@ -136,7 +122,7 @@ func outWrites(spec *taintSpec, f *function) map[string][]outWrite {
 			}
 			continue
 		}
-		callee := f.file.calleeOf(f, c)
+		callee := f.callee(c)
 		if callee == nil || callee == f {
 			continue
 		}

@@ -72,29 +72,12 @@ func mayReturnNullDepth(fn *function, depth int) bool {
 			if nullLookups[c.name] || c.name == "dynamic_cast" {
 				return true
 			}
-			if callee := localCallee(fn, c); callee != nil && callee != fn && mayReturnNullDepth(callee, depth-1) {
+			if callee := fn.callee(c); callee != nil && callee != fn && mayReturnNullDepth(callee, depth-1) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// localCallee returns the function of the file a call goes to, or nil. A
-// member call goes to a method of the file of that name unless the
-// object is of a library type (std::map::find is not the file's find).
-func localCallee(f *function, c *callSite) *function {
-	name := c.name
-	if strings.HasPrefix(name, ".") {
-		if c.recv == nil {
-			return nil
-		}
-		if v := f.lookup(f.identName(c.recv)); v != nil && (v.container || strings.HasPrefix(squeeze(v.typ), "std::")) {
-			return nil
-		}
-		name = name[1:]
-	}
-	return f.file.defined[name]
 }
 
 // funcCache returns a function's cache of rule results, made on first
@@ -172,7 +155,7 @@ func derefsUncheckedDepth(fn *function, i, depth int) bool {
 				found = true
 			case evUse:
 				if c, k := argOf(fn, e.n); c != nil {
-					if callee := localCallee(fn, c); callee != nil && callee != fn && derefsUncheckedDepth(callee, k, depth-1) {
+					if callee := fn.callee(c); callee != nil && callee != fn && derefsUncheckedDepth(callee, k, depth-1) {
 						found = true
 					}
 				}

@@ -230,7 +230,7 @@ func (r *taintRun) call(n *node, depth int) string {
 		// These return their destination.
 		return r.eval(c.arg(0), depth+1)
 	}
-	if callee := calleeOf(f.file, c); callee != nil && callee != f {
+	if callee := f.callee(c); callee != nil && callee != f {
 		sum := callee.taint().summary(r.spec)
 		if sum.source != "" {
 			return sum.source
