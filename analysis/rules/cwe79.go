@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -33,7 +34,7 @@ func cwe79Rules() []*Rule {
 			Name:     "cwe79-unescaped-output",
 			CWE:      "CWE-79",
 			Doc:      "data from the request (CGI environment, request stream, input) written into an HTML page without escaping",
-			Fix:      "escape the data for HTML before it goes into the page (pass it through the escape function: escape_html(username))",
+			Fix:      "escape the data for HTML before it goes into the page (write &lt; &gt; &amp; &quot; &#39; for < > & \" ', in an escaping function called on every such value)",
 			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      checkXSS,
 		},
@@ -73,7 +74,7 @@ func init() {
 // function the file calls take what its callers pass (interproc).
 func webParam(v *varInfo) bool {
 	f := v.fn
-	if f == nil || f.isMain() || !producesHTML(f.file) || !stringParam(v) {
+	if f == nil || f.isMain() || !producesHTML(f.file) || !stringParam(v) || otherContentType(f) {
 		return false
 	}
 	return len(f.file.calls().callers[f]) == 0
@@ -298,6 +299,31 @@ func producesHTML(ff *fileFacts) bool {
 	return len(ff.t.captures["html.html"]) > 0
 }
 
+// contentType matches the Content-Type header a function writes, and
+// its media type.
+var contentType = regexp.MustCompile(`(?i)content-type:\s*([a-z0-9.+-]+/[a-z0-9.+-]+)`)
+
+// otherContentType reports whether a function writes a reply of a media
+// type other than HTML (Content-Type: text/plain, application/json) and
+// no HTML one: what it prints is shown as text, not run as markup. A
+// browser that sniffs the type would still render it, but the weakness
+// there is the missing nosniff header, not the missing escaping.
+func otherContentType(f *function) bool {
+	other := false
+	for _, lit := range f.byKind["string_literal"] {
+		m := contentType.FindStringSubmatch(f.text(lit))
+		if m == nil {
+			continue
+		}
+		t := strings.ToLower(m[1])
+		if t == "text/html" || t == "application/xhtml+xml" || t == "image/svg+xml" {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
 // webSource reports whether a taint source is request data whatever the
 // program prints: a CGI variable, or a read from a request stream or
 // socket.
@@ -315,6 +341,9 @@ func checkXSS(pass *Pass) {
 	ff := pass.file
 	html := producesHTML(ff)
 	for _, f := range pass.Funcs() {
+		if otherContentType(f) {
+			continue // a text/plain or JSON reply is not a page
+		}
 		raw := f.taint().run(webInput)
 		tr := &webTaint{raw, html}
 		// Parameters named like a request (FILE *request) make reads from
