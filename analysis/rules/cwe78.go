@@ -39,7 +39,7 @@ var commandInput = func() *taintSpec {
 		return escapeName(name) || name == "basename"
 	})
 	s.interproc = true
-	s.argClean = commandValidated
+	s.argClean = func(f *function, arg, call *node) bool { return commandValidated(f, s, arg, call) }
 	s.escaper = shellEscaper
 	return s
 }()
@@ -62,7 +62,7 @@ func checkCommandInjection(pass *Pass) {
 			if why == "" {
 				continue
 			}
-			if commandValidated(f, cmd, c.n) {
+			if commandValidated(f, commandInput, cmd, c.n) {
 				continue
 			}
 			pass.Report(c.n, fmt.Sprintf("%s runs %s as a shell command, and it holds %s: characters such as ; | ` $( let the user run any command",
@@ -93,9 +93,29 @@ func shellCommandArg(f *function, c *callSite) *node {
 }
 
 // commandValidated reports whether a guard before the command rejects
-// shell metacharacters in it (or in the variable it was built from).
-func commandValidated(f *function, cmd *node, at *node) bool {
+// shell metacharacters in it (or in the variable it was built from,
+// also by a helper writing the command into the caller's buffer:
+// build(cmd, sizeof cmd, argv[1]) after a check of argv[1]).
+func commandValidated(f *function, spec *taintSpec, cmd *node, at *node) bool {
 	vars := f.taint().sourcesOf(cmd)
+	for _, c := range f.calls {
+		callee := f.callee(c)
+		if callee == nil || callee == f || c.n.end > at.start {
+			continue
+		}
+		outs := callee.taint().summary(spec).outs
+		for j, a := range c.args {
+			base, _ := addrOf(a)
+			if name, _ := baseVar(f.file.t, base); name == "" || !vars[name] {
+				continue
+			}
+			for i := range outs[j] {
+				for n := range f.taint().sourcesOf(c.arg(i)) {
+					vars[n] = true
+				}
+			}
+		}
+	}
 	for _, c := range f.guards().conditionsAt(at) {
 		found := false
 		c.e.walk(func(m *node) bool {

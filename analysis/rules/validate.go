@@ -218,11 +218,17 @@ func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) b
 
 // testsForbidden reports whether a condition compares a character with
 // a forbidden one, or searches for a forbidden string: *p == '/',
-// c == '<', strncmp(p, "..", 2) == 0, strchr("<>&", c).
+// c == '<', strncmp(p, "..", 2) == 0, strchr("<>&", c); or whether it
+// holds when a character is outside a class that has no punctuation
+// (!isalnum(c), isdigit(c) == 0), which every forbidden set here is.
 func testsForbidden(f *function, c *node, fb *forbidden) bool {
 	found := false
 	c.walk(func(m *node) bool {
 		switch m.kind {
+		case "call_expression":
+			if cs := f.callAt[m]; cs != nil && alnumClass[cs.name] && negated(f, m) {
+				found = true
+			}
 		case "char_literal":
 			if fb.matchesLiteral(f.file.t, m) {
 				found = true
@@ -237,11 +243,41 @@ func testsForbidden(f *function, c *node, fb *forbidden) bool {
 	return found
 }
 
+// alnumClass are the character classes without punctuation or space.
+var alnumClass = map[string]bool{
+	"isalnum": true, "isalpha": true, "isdigit": true, "isxdigit": true,
+	"islower": true, "isupper": true, "iswalnum": true, "iswalpha": true, "iswdigit": true,
+}
+
+// negated reports whether an expression's truth is inverted where it is
+// tested: !e, e == 0, e == false.
+func negated(f *function, e *node) bool {
+	p := unparenParent(e)
+	if p == nil {
+		return false
+	}
+	switch p.kind {
+	case "unary_expression":
+		return f.text(p.child("operator")) == "!"
+	case "binary_expression":
+		if f.text(p.child("operator")) != "==" {
+			return false
+		}
+		other := p.child("right")
+		if other == e || unparen(other) == e {
+			other = p.child("left")
+		}
+		t := f.text(unparen(other))
+		return t == "0" || t == "false"
+	}
+	return false
+}
+
 // validatorCall reports whether a call validates its argument: a function
 // of the file whose body looks for the forbidden text, or an external
 // function named for a check.
 func validatorCall(f *function, cs *callSite, fb *forbidden) bool {
-	if callee, ok := f.file.defined[cs.name]; ok && callee != f {
+	if callee := f.callee(cs); callee != nil && callee != f {
 		return rejectsForbidden(callee, fb)
 	}
 	l := strings.ToLower(strings.TrimPrefix(cs.name, "."))
