@@ -359,7 +359,22 @@ func returnsHandle(f *function, cr creation) bool {
 		return true
 	}
 	for _, r := range f.byKind["return_statement"] {
-		if cr.handle != "" && f.identName(r.firstNamed()) == cr.handle {
+		e := unparen(r.firstNamed())
+		if c := f.callAt[e]; c != nil && c.name == "fdopen" {
+			e = c.arg(0) // return fdopen(fd, "a");
+		}
+		if cr.handle != "" && f.identName(e) == cr.handle {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsCreatedFile reports whether a function of the file returns a
+// file it created for writing.
+func returnsCreatedFile(g *function) bool {
+	for _, cr := range creations(g) {
+		if !cr.rename && returnsHandle(g, cr) {
 			return true
 		}
 	}
@@ -1002,7 +1017,13 @@ func toCreatedFile(f *function, c *callSite) bool {
 	if !ok {
 		return false
 	}
-	h := f.identName(c.arg(w.stream))
+	return createdFileHandle(f, f.identName(c.arg(w.stream)))
+}
+
+// createdFileHandle reports whether a variable holds a file the
+// function created for writing, or one a function of the file created
+// and returned to it.
+func createdFileHandle(f *function, h string) bool {
 	if h == "" {
 		return false
 	}
@@ -1015,6 +1036,10 @@ func toCreatedFile(f *function, c *callSite) bool {
 		switch k.name {
 		case "mkstemp", "mkostemp", "tmpfile", "fdopen":
 			if handleOf(f, k.n) == h {
+				return true
+			}
+		default:
+			if g := calleeOf(f.file, k); g != nil && g != f && handleOf(f, k.n) == h && returnsCreatedFile(g) {
 				return true
 			}
 		}

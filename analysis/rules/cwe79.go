@@ -403,7 +403,7 @@ func checkXSS(pass *Pass) {
 				operands = append(operands, cur.child("right"))
 				cur = unparenOnly(cur.child("left"))
 			}
-			if cur == nil {
+			if cur == nil || createdFileHandle(f, f.identName(cur)) {
 				continue
 			}
 			stream := strings.TrimPrefix(f.text(cur), "std::")
