@@ -642,14 +642,42 @@ func restricts(f *function, e *node, truth bool, places map[string]bool, depth i
 	return false
 }
 
-// deniesSome reports whether a condition rejects some fixed names
-// only: the name compared as different from fixed strings.
+// deniesSome reports whether a condition compares the name with fixed
+// strings without restricting it (restricts said no): it rejects some
+// names only. A helper of the file called on the name counts when its
+// body makes such a comparison.
 func deniesSome(f *function, e *node, truth bool, places map[string]bool) bool {
+	return comparesFixed(f, e, places, 0)
+}
+
+// comparesFixed reports whether an expression compares the name with a
+// fixed string, itself or in a helper of the file it calls.
+func comparesFixed(f *function, e *node, places map[string]bool, depth int) bool {
+	if e == nil || depth > 3 {
+		return false
+	}
 	found := false
 	e.walk(func(m *node) bool {
-		if m.kind == "call_expression" {
-			if c := f.callAt[m]; c != nil {
-				if _, ok := strcmpLike[c.name]; ok && equalityCall(f, c, places) {
+		switch m.kind {
+		case "call_expression":
+			c := f.callAt[m]
+			if c == nil {
+				break
+			}
+			if _, ok := strcmpLike[c.name]; ok && equalityCall(f, c, places) {
+				found = true
+			} else if g := calleeOf(f.file, c); g != nil && g != f {
+				for i, a := range c.args {
+					if i < len(g.params) && g.params[i].name != "" && related(f, a, places) &&
+						comparesFixed(g, g.body, namePlacesOfParam(g, map[string]bool{g.params[i].name: true}), depth+1) {
+						found = true
+					}
+				}
+			}
+		case "binary_expression":
+			if op := f.text(m.child("operator")); op == "==" || op == "!=" {
+				l, r := m.child("left"), m.child("right")
+				if fixedString(f, r, 0) && related(f, l, places) || fixedString(f, l, 0) && related(f, r, places) {
 					found = true
 				}
 			}
