@@ -435,18 +435,35 @@ func objectUse(f *function, t readTarget, after *node, depth int) string {
 	}
 	t0 := ff.t
 	line := func(n *node) int { l, _ := ff.position(n.start); return l }
-	isObj := func(e *node) bool {
+	names := map[string]bool{t.obj: true}
+	base := func(e *node) string {
 		e = unparen(e)
 		if e != nil && e.kind == "this" {
-			return t.obj == "this"
-		}
-		if e != nil && e.kind == "subscript_expression" {
-			e = unparen(e.child("argument"))
+			return "this"
 		}
 		if e != nil && e.kind == "pointer_expression" {
 			e = unparen(e.child("argument"))
 		}
-		return e != nil && e.kind == "identifier" && t0.text(e) == t.obj
+		if e != nil && e.kind == "subscript_expression" {
+			e = unparen(e.child("argument"))
+		}
+		if e != nil && e.kind == "identifier" {
+			return t0.text(e)
+		}
+		return ""
+	}
+	isObj := func(e *node) bool { return names[base(e)] }
+	// Aliases made after the read: Entry &e = entries[i], struct rec *p
+	// = &recs[0], for (const Entry &e : entries).
+	for _, d := range f.defs {
+		if d.pos > from && (d.op == "decl" || d.op == "=") && d.whole && len(d.srcs) == 1 && isObj(d.srcs[0]) {
+			names[d.name] = true
+		}
+	}
+	for _, l := range f.byKind["for_range_loop"] {
+		if l.end > from && isObj(l.child("right")) {
+			names[declName(t0, l.child("declarator"))] = true
+		}
 	}
 	// Fields written again after the read, by position.
 	rewritten := map[string]uint32{}
