@@ -224,6 +224,10 @@ func safePractice(cwe analysis.CWE) string {
 		return "Do not pass input to a shell: use execve with an argument vector, or validate against an allow-list."
 	case "CWE-79":
 		return "Escape all output written into HTML."
+	case "CWE-434":
+		return "Store uploads under a name the server generates, or check the extension against an allow-list (strrchr(name, '.') compared with fixed strings) before creating the file."
+	case "CWE-502":
+		return "Never read raw bytes into objects with pointers, function pointers or virtual functions: read plain fields into a buffer, check each, and choose functions and classes from the program's own table."
 	}
 	return "Write the code so that it does not have this weakness."
 }

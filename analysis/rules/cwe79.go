@@ -350,7 +350,7 @@ func checkXSS(pass *Pass) {
 		// them request data; fgets(buf, n, request) is already an input.
 		for _, c := range f.calls {
 			first, ok := outputFuncs[c.name]
-			if !ok || !f.flow().reachableNode(c.n) || toErrorStream(f, c) {
+			if !ok || !f.flow().reachableNode(c.n) || toErrorStream(f, c) || toCreatedFile(f, c) {
 				continue
 			}
 			if c.name == "fwrite" || c.name == "write" || c.name == "send" {
@@ -432,7 +432,7 @@ func checkXSS(pass *Pass) {
 				operands = append(operands, cur.child("right"))
 				cur = unparenOnly(cur.child("left"))
 			}
-			if cur == nil {
+			if cur == nil || createdFileHandle(f, f.identName(cur)) {
 				continue
 			}
 			stream := strings.TrimPrefix(f.text(cur), "std::")

@@ -28,7 +28,7 @@ func All() []*Rule {
 	for _, family := range [][]*Rule{
 		cwe787Rules(), cwe79Rules(), cwe20Rules(), cwe125Rules(), cwe78Rules(),
 		cwe416Rules(), cwe22Rules(), cwe476Rules(), cwe190Rules(), cwe119Rules(), cwe732Rules(),
-		cwe401Rules(), cwe134Rules(), cwe89Rules(),
+		cwe401Rules(), cwe134Rules(), cwe89Rules(), cwe434Rules(), cwe502Rules(),
 	} {
 		rs = append(rs, family...)
 	}

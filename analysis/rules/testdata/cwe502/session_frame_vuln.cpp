@@ -1,0 +1,39 @@
+// A chat server keeps a Session per connection and, on a "resume" frame,
+// copies the saved session the client sends back over its own.
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+class Session {
+public:
+    virtual ~Session() = default;
+    virtual void on_message(const std::string &text) { last_ = text; }
+
+    std::uint32_t user = 0;
+
+private:
+    std::string last_;
+};
+
+static bool read_frame(int sock, unsigned char *frame, std::size_t size) {
+    ssize_t n = recv(sock, frame, size, MSG_WAITALL);
+    return n == static_cast<ssize_t>(size);
+}
+
+void resume(int sock, Session &session) {
+    unsigned char frame[sizeof(Session)];
+    if (!read_frame(sock, frame, sizeof frame)) {
+        return;
+    }
+    std::memcpy(&session, frame, sizeof session); // want CWE-502
+    session.on_message("resumed");
+}
+
+int main() {
+    Session s;
+    resume(0, s);
+    return 0;
+}

@@ -1,0 +1,26 @@
+// A phone book is loaded from its data file straight into a vector of
+// entries, each with a std::string label.
+#include <cstdint>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+struct Entry {
+    std::uint32_t number;
+    std::string label;
+};
+
+static void print_book(std::istream &in, std::size_t count) {
+    std::vector<Entry> entries(count);
+    in.read(reinterpret_cast<char *>(entries.data()), static_cast<std::streamsize>(count * sizeof(Entry))); // want CWE-502
+    for (const Entry &e : entries) {
+        std::cout << e.number << " " << e.label << "\n";
+    }
+}
+
+int main() {
+    std::ifstream in("/etc/phonebook.dat", std::ios::binary);
+    print_book(in, 16);
+    return 0;
+}
