@@ -35,6 +35,14 @@ func cwe119Rules() []*Rule {
 			},
 		},
 		{
+			Name:     "cwe119-copy-size-of-source",
+			CWE:      "CWE-119",
+			Doc:      "a copy into a fixed-size buffer takes its length from the source (strlen(src), src.size(), src.end()) or another object, not from the room in the destination",
+			Fix:      "bound the length by the destination: if (len >= sizeof dst) reject, or copy min(len, sizeof dst - 1) and terminate",
+			Requires: []Fact{Taint, Guards, Values},
+			Run:      checkCopySizeOfSource,
+		},
+		{
 			Name:     "cwe119-unchecked-index",
 			CWE:      "CWE-119",
 			Doc:      "a buffer is read or written at an index from input without a check of the index against 0 and the buffer's size",
@@ -316,4 +324,153 @@ func meets(a, b map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// ---- copies sized by the source -----------------------------------------
+
+// checkCopySizeOfSource reports a copy into a buffer of known capacity
+// whose length is the length of something other than the destination
+// (CWE-806): memcpy(dst, src, strlen(src) + 1), strncpy(dst, s.c_str(),
+// s.size()), std::copy(v.begin(), v.end(), arr). The copy is safe when
+// the length is bounded by the destination's capacity on the path to it
+// (a guard, min, a range) or the object measured is itself no longer
+// than the destination (a shorter array). Lengths that come from input
+// are cwe787-copy-size-from-data's.
+func checkCopySizeOfSource(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		for _, c := range f.calls {
+			var n, dst *node
+			elems := false
+			switch c.name {
+			case "memcpy", "memmove", "mempcpy", "strncpy", "stpncpy", "wcsncpy":
+				n, dst = c.arg(2), c.arg(0)
+			case "bcopy":
+				n, dst = c.arg(2), c.arg(1)
+			case "copy_n":
+				n, dst, elems = c.arg(1), c.arg(2), true
+			case "copy":
+				n, dst, elems = c.arg(1), c.arg(2), true
+			default:
+				continue
+			}
+			if n == nil || dst == nil {
+				continue
+			}
+			if _, isConst := f.file.constValue(n, f); isConst {
+				continue // weighed by cwe119-copy-exceeds-buffer
+			}
+			var capacity int64
+			known := false
+			if elems {
+				capacity, known = capacityOf(f, unparen(dst), c.n)
+				if v := f.placeVar(unparen(dst)); !known && v != nil && v.isArray() && len(v.dims) > 0 && v.dims[0] > 0 {
+					capacity, known = v.dims[0], true
+				}
+			} else if reg, ok := f.values().regionOf(dst, c.n); ok && reg.offset == nil {
+				capacity, known = reg.size, true
+			}
+			if !known || capacity <= 0 {
+				continue // no fixed room to exceed
+			}
+			measure, obj := measuredObject(f, n, c.n, 0)
+			if obj == nil {
+				continue
+			}
+			dname, _ := baseVar(f.file.t, unparen(dst))
+			oname, _ := baseVar(f.file.t, unparen(obj))
+			if oname == "" || oname == dname {
+				continue // the destination's own length
+			}
+			if f.taint().run(dataLength).expr(n) != "" || f.taint().run(inputLength).expr(n) != "" {
+				continue
+			}
+			if m, ok := boundedStringLen(f, obj); ok && m+1 <= capacity {
+				continue // a string shorter than the destination
+			}
+			if size, ok := f.values().bufferSize(obj, c.n); ok && !elems && size <= capacity {
+				continue
+			}
+			if sizeBounded(f, n, dst, c.n, elems) || sizeBounded(f, measure, dst, c.n, elems) || lengthChecked(f, obj, c.n) {
+				continue
+			}
+			unit := "bytes"
+			if elems {
+				unit = "elements"
+			}
+			pass.Report(c.n, fmt.Sprintf("%s copies %s %s into %s (%d %s): the length is that of %s, not the room in %s, and nothing bounds it by %s",
+				c.name, squeeze(f.text(n)), unit, squeeze(f.text(dst)), capacity, unit, squeeze(f.text(obj)), squeeze(f.text(dst)), squeeze(f.text(dst))), "")
+		}
+	}
+}
+
+// measuredObject finds in a length the object it measures: strlen(s),
+// wcslen(s), s.size(), s.length(), s.end() (an iterator's end counts its
+// container), and through a variable its last value (len = strlen(s)).
+// It returns the measuring expression and the object.
+func measuredObject(f *function, n, at *node, depth int) (measure, obj *node) {
+	n.walk(func(m *node) bool {
+		if obj != nil {
+			return false
+		}
+		switch m.kind {
+		case "call_expression":
+			c := f.callAt[m]
+			if c == nil {
+				return true
+			}
+			switch c.name {
+			case "strlen", "wcslen":
+				measure, obj = m, c.arg(0)
+			case ".size", ".length", ".end", "end":
+				obj = c.recv
+				if obj == nil {
+					obj = c.arg(0)
+				}
+				measure = m
+			}
+			if obj != nil {
+				return false
+			}
+		case "identifier":
+			if depth == 0 {
+				if d := f.lastWholeDef(f.text(m), at); d != nil && len(d.srcs) == 1 && d.srcs[0] != nil {
+					measure, obj = measuredObject(f, d.srcs[0], at, depth+1)
+					if obj != nil {
+						measure = m
+					}
+				}
+			}
+		}
+		return true
+	})
+	return measure, obj
+}
+
+// boundedStringLen is maxStringLen, and for a variable every value it is
+// given is a string of bounded length (const char *s = "ready"; s =
+// "done"), the longest.
+func boundedStringLen(f *function, obj *node) (int64, bool) {
+	if m, ok := maxStringLen(f, obj); ok {
+		return m, true
+	}
+	name := f.identName(unparen(obj))
+	if name == "" {
+		return 0, false
+	}
+	var longest int64
+	seen := false
+	for _, d := range f.defs {
+		if d.name != name {
+			continue
+		}
+		if !d.whole || len(d.srcs) != 1 || d.srcs[0] == nil {
+			return 0, false
+		}
+		m, ok := maxStringLen(f, d.srcs[0])
+		if !ok {
+			return 0, false
+		}
+		longest, seen = max(longest, m), true
+	}
+	return longest, seen
 }
