@@ -23,6 +23,26 @@ func cwe119Rules() []*Rule {
 			Run:      checkCopyExceedsBuffer,
 		},
 		{
+			Name:     "cwe119-offset-copy",
+			CWE:      "CWE-119",
+			Doc:      "a copy into or out of buf + off whose length is checked against the buffer or whose offset is checked, but never the two together",
+			Fix:      "check the length against the room left after the offset: if (n > size - off) reject, with off <= size checked first",
+			Requires: []Fact{Guards},
+			Run: func(pass *Pass) {
+				for _, oc := range offsetCopies(pass.file) {
+					pass.Report(oc.call.n, oc.msg, "")
+				}
+			},
+		},
+		{
+			Name:     "cwe119-copy-size-of-source",
+			CWE:      "CWE-119",
+			Doc:      "a copy into a fixed-size buffer takes its length from the source (strlen(src), src.size(), src.end()) or another object, not from the room in the destination",
+			Fix:      "bound the length by the destination: if (len >= sizeof dst) reject, or copy min(len, sizeof dst - 1) and terminate",
+			Requires: []Fact{Taint, Guards, Values},
+			Run:      checkCopySizeOfSource,
+		},
+		{
 			Name:     "cwe119-unchecked-index",
 			CWE:      "CWE-119",
 			Doc:      "a buffer is read or written at an index from input without a check of the index against 0 and the buffer's size",
@@ -110,4 +130,347 @@ func readableSize(f *function, e *node, at *node) (int64, bool) {
 		return int64(len(s)) + 1, true
 	}
 	return 0, false
+}
+
+// ---- offset copies -------------------------------------------------------
+
+// offsetCopy is a copy into or out of buf + off whose length is checked
+// against something, but never together with the offset: n <=
+// sizeof buf leaves no room for off, off < size leaves none for n.
+type offsetCopy struct {
+	call  *callSite
+	write bool // the destination is at the offset (else the source)
+	msg   string
+}
+
+// offsetCopies computes (once per file) the copies at an offset whose
+// length and offset are not checked together.
+func offsetCopies(ff *fileFacts) []offsetCopy {
+	return cached(ff.cache, "mem/offset-copies", func() []offsetCopy {
+		var out []offsetCopy
+		for _, f := range ff.funcs {
+			for _, c := range f.calls {
+				spec, ok := sizedFuncs[c.name]
+				if !ok || spec.size < 0 || c.name == "memcmp" || c.name == "snprintf" || c.name == "vsnprintf" {
+					continue
+				}
+				n := c.arg(spec.size)
+				if n == nil {
+					continue
+				}
+				if _, isConst := ff.constValue(n, f); isConst {
+					continue
+				}
+				for _, side := range []struct {
+					i     int
+					write bool
+				}{{spec.dst, true}, {spec.src, false}} {
+					if side.i < 0 {
+						continue
+					}
+					if m, ok := offsetUnchecked(f, c, c.arg(side.i), n); ok {
+						out = append(out, offsetCopy{call: c, write: side.write, msg: m})
+					}
+				}
+			}
+		}
+		return out
+	})
+}
+
+// offsetUnchecked reports a copy of n bytes at address p = base + off
+// when a guard bounds n or off but none relates the two.
+func offsetUnchecked(f *function, c *callSite, p, n *node) (string, bool) {
+	p = unparen(p)
+	if p == nil {
+		return "", false
+	}
+	var base *node
+	var offs []*node // the terms added to base
+	switch {
+	case p.kind == "binary_expression" && f.text(p.child("operator")) == "+":
+		// buf + a + b: the address is one term of the sum, the offset
+		// the others.
+		var terms []*node
+		var split func(e *node)
+		split = func(e *node) {
+			e = unparen(e)
+			if e != nil && e.kind == "binary_expression" && f.text(e.child("operator")) == "+" {
+				split(e.child("left"))
+				split(e.child("right"))
+				return
+			}
+			terms = append(terms, e)
+		}
+		split(p)
+		for i, t := range terms {
+			if t != nil && addressOperand(f, t) {
+				base = t
+				offs = append(append(offs, terms[:i]...), terms[i+1:]...)
+				break
+			}
+		}
+	case p.kind == "pointer_expression" && p.op0() == "&":
+		if s := unparen(p.child("argument")); s != nil && s.kind == "subscript_expression" {
+			base, offs = unparen(s.child("argument")), []*node{unparen(subscriptIndex(s))}
+		}
+	}
+	if base == nil || !addressOperand(f, base) {
+		return "", false
+	}
+	offNames := map[string]bool{}
+	for _, o := range offs {
+		if o == nil {
+			return "", false
+		}
+		if _, isConst := f.file.constValue(o, f); isConst {
+			continue
+		}
+		for k := range placeNames(f, o, c.n) {
+			offNames[k] = true
+		}
+	}
+	if len(offNames) == 0 {
+		return "", false
+	}
+	gu := f.guards()
+	nNames := placeNames(f, n, c.n)
+	if meets(nNames, offNames) {
+		// off = i * n: the copy writes the i-th piece of n bytes, and
+		// a bound on the piece index bounds the end of the copy too.
+		return "", false
+	}
+	bounded := false
+	for _, cd := range gu.conditionsAt(c.n) {
+		inCond := placeNames(f, cd.e, cd.e)
+		if meets(inCond, nNames) && meets(inCond, offNames) {
+			// Checked together: off + n <= size, n <= size - off, or a
+			// compound condition (used > 0 && n > cap - used) this
+			// rule does not take apart.
+			return "", false
+		}
+		rel, ok := gu.relationOf(cd)
+		if !ok || rel.op == "==" || rel.op == "!=" {
+			continue
+		}
+		// Only an upper bound (n <= cap, off < size) is a check of the
+		// room; n > 0 says nothing about where the copy ends.
+		var small *node
+		switch rel.op {
+		case "<", "<=":
+			small = rel.left
+		case ">", ">=":
+			small = rel.right
+		}
+		if small == nil {
+			continue
+		}
+		inSmall := placeNames(f, small, cd.e)
+		if meets(inSmall, nNames) || meets(inSmall, offNames) {
+			bounded = true
+		}
+	}
+	if !bounded || clamped(f, n, c.n) {
+		return "", false
+	}
+	return fmt.Sprintf("%s copies %s bytes at %s, an offset into %s: the checks bound the length or the offset, never the two together, so the copy can run past the end of %s",
+		c.name, squeeze(f.text(n)), squeeze(f.text(p)), squeeze(f.text(base)), squeeze(f.text(base))), true
+}
+
+// placeNames returns the names of the variables and members an
+// expression reads, and those of the values the variables were last set
+// from (len = hdr.title_len names hdr.title_len too).
+func placeNames(f *function, e *node, at *node) map[string]bool {
+	out := map[string]bool{}
+	var add func(e *node, depth int)
+	add = func(e *node, depth int) {
+		e.walk(func(m *node) bool {
+			switch m.kind {
+			case "field_expression":
+				out[squeeze(f.text(m))] = true
+				return false
+			case "identifier":
+				name := f.text(m)
+				out[name] = true
+				if depth < 2 {
+					for _, d := range f.defs {
+						if d.name == name && d.whole && d.op == "=" && d.pos <= at.start && len(d.srcs) == 1 && d.srcs[0] != nil {
+							add(d.srcs[0], depth+1)
+						}
+					}
+				}
+			case "sizeof_expression":
+				return false
+			case "call_expression":
+				// strlen(dir) names dir, not strlen: two lengths are
+				// not related by being computed by the same function.
+				if a := m.child("arguments"); a != nil {
+					add(a, depth)
+				}
+				return false
+			}
+			return true
+		})
+	}
+	add(e, 0)
+	return out
+}
+
+// meets reports whether two name sets share a name.
+func meets(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- copies sized by the source -----------------------------------------
+
+// checkCopySizeOfSource reports a copy into a buffer of known capacity
+// whose length is the length of something other than the destination
+// (CWE-806): memcpy(dst, src, strlen(src) + 1), strncpy(dst, s.c_str(),
+// s.size()), std::copy(v.begin(), v.end(), arr). The copy is safe when
+// the length is bounded by the destination's capacity on the path to it
+// (a guard, min, a range) or the object measured is itself no longer
+// than the destination (a shorter array). Lengths that come from input
+// are cwe787-copy-size-from-data's.
+func checkCopySizeOfSource(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		for _, c := range f.calls {
+			var n, dst *node
+			elems := false
+			switch c.name {
+			case "memcpy", "memmove", "mempcpy", "strncpy", "stpncpy", "wcsncpy":
+				n, dst = c.arg(2), c.arg(0)
+			case "bcopy":
+				n, dst = c.arg(2), c.arg(1)
+			case "copy_n":
+				n, dst, elems = c.arg(1), c.arg(2), true
+			case "copy":
+				n, dst, elems = c.arg(1), c.arg(2), true
+			default:
+				continue
+			}
+			if n == nil || dst == nil {
+				continue
+			}
+			if _, isConst := f.file.constValue(n, f); isConst {
+				continue // weighed by cwe119-copy-exceeds-buffer
+			}
+			var capacity int64
+			known := false
+			if elems {
+				capacity, known = capacityOf(f, unparen(dst), c.n)
+				if v := f.placeVar(unparen(dst)); !known && v != nil && v.isArray() && len(v.dims) > 0 && v.dims[0] > 0 {
+					capacity, known = v.dims[0], true
+				}
+			} else if reg, ok := f.values().regionOf(dst, c.n); ok && reg.offset == nil {
+				capacity, known = reg.size, true
+			}
+			if !known || capacity <= 0 {
+				continue // no fixed room to exceed
+			}
+			measure, obj := measuredObject(f, n, c.n, 0)
+			if obj == nil {
+				continue
+			}
+			dname, _ := baseVar(f.file.t, unparen(dst))
+			oname, _ := baseVar(f.file.t, unparen(obj))
+			if oname == "" || oname == dname {
+				continue // the destination's own length
+			}
+			if f.taint().run(dataLength).expr(n) != "" || f.taint().run(inputLength).expr(n) != "" {
+				continue
+			}
+			if m, ok := boundedStringLen(f, obj); ok && m+1 <= capacity {
+				continue // a string shorter than the destination
+			}
+			if size, ok := f.values().bufferSize(obj, c.n); ok && !elems && size <= capacity {
+				continue
+			}
+			if sizeBounded(f, n, dst, c.n, elems) || sizeBounded(f, measure, dst, c.n, elems) || lengthChecked(f, obj, c.n) {
+				continue
+			}
+			unit := "bytes"
+			if elems {
+				unit = "elements"
+			}
+			pass.Report(c.n, fmt.Sprintf("%s copies %s %s into %s (%d %s): the length is that of %s, not the room in %s, and nothing bounds it by %s",
+				c.name, squeeze(f.text(n)), unit, squeeze(f.text(dst)), capacity, unit, squeeze(f.text(obj)), squeeze(f.text(dst)), squeeze(f.text(dst))), "")
+		}
+	}
+}
+
+// measuredObject finds in a length the object it measures: strlen(s),
+// wcslen(s), s.size(), s.length(), s.end() (an iterator's end counts its
+// container), and through a variable its last value (len = strlen(s)).
+// It returns the measuring expression and the object.
+func measuredObject(f *function, n, at *node, depth int) (measure, obj *node) {
+	n.walk(func(m *node) bool {
+		if obj != nil {
+			return false
+		}
+		switch m.kind {
+		case "call_expression":
+			c := f.callAt[m]
+			if c == nil {
+				return true
+			}
+			switch c.name {
+			case "strlen", "wcslen":
+				measure, obj = m, c.arg(0)
+			case ".size", ".length", ".end", "end":
+				obj = c.recv
+				if obj == nil {
+					obj = c.arg(0)
+				}
+				measure = m
+			}
+			if obj != nil {
+				return false
+			}
+		case "identifier":
+			if depth == 0 {
+				if d := f.lastWholeDef(f.text(m), at); d != nil && len(d.srcs) == 1 && d.srcs[0] != nil {
+					measure, obj = measuredObject(f, d.srcs[0], at, depth+1)
+					if obj != nil {
+						measure = m
+					}
+				}
+			}
+		}
+		return true
+	})
+	return measure, obj
+}
+
+// boundedStringLen is maxStringLen, and for a variable every value it is
+// given is a string of bounded length (const char *s = "ready"; s =
+// "done"), the longest.
+func boundedStringLen(f *function, obj *node) (int64, bool) {
+	if m, ok := maxStringLen(f, obj); ok {
+		return m, true
+	}
+	name := f.identName(unparen(obj))
+	if name == "" {
+		return 0, false
+	}
+	var longest int64
+	seen := false
+	for _, d := range f.defs {
+		if d.name != name {
+			continue
+		}
+		if !d.whole || len(d.srcs) != 1 || d.srcs[0] == nil {
+			return 0, false
+		}
+		m, ok := maxStringLen(f, d.srcs[0])
+		if !ok {
+			return 0, false
+		}
+		longest, seen = max(longest, m), true
+	}
+	return longest, seen
 }

@@ -25,6 +25,20 @@ func cwe125Rules() []*Rule {
 			Requires: []Fact{Flow, Taint, Guards},
 			Run:      func(pass *Pass) { reportIndexFindings(pass, false) },
 		},
+		{
+			Name:     "cwe125-offset-copy-read",
+			CWE:      "CWE-125",
+			Doc:      "a copy reads n bytes from buf + off where the checks bound n or off, never the two together",
+			Fix:      "check the length against the data left after the offset: if (off > size || n > size - off) reject",
+			Requires: []Fact{Guards},
+			Run: func(pass *Pass) {
+				for _, oc := range offsetCopies(pass.file) {
+					if !oc.write {
+						pass.Report(oc.call.n, oc.msg, "")
+					}
+				}
+			},
+		},
 	}
 }
 

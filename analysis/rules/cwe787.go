@@ -70,6 +70,20 @@ func cwe787Rules() []*Rule {
 			Run:      checkUnboundedCopy,
 		},
 		{
+			Name:     "cwe787-offset-copy-write",
+			CWE:      "CWE-787",
+			Doc:      "a copy writes n bytes at buf + off where the checks bound n or off, never the two together",
+			Fix:      "check the length against the room left after the offset: if (n > sizeof buf - off) reject",
+			Requires: []Fact{Guards},
+			Run: func(pass *Pass) {
+				for _, oc := range offsetCopies(pass.file) {
+					if oc.write {
+						pass.Report(oc.call.n, oc.msg, "")
+					}
+				}
+			},
+		},
+		{
 			Name:     "cwe787-input-index-write",
 			CWE:      "CWE-787",
 			Doc:      "a write at an index that comes from input, without a check of the index against 0 and the buffer's size",
