@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"securecomplete/analysis"
 )
 
 // CWE-416 in C++: iterators, pointers and references into a standard
@@ -73,6 +71,7 @@ const (
 	famDeque            // deque
 	famNode             // list, forward_list, map, set, multimap, multiset
 	famHash             // unordered_*
+	famHeap             // a heap buffer held by a pointer (C's realloc, free)
 )
 
 // viewKind is what a view is.
@@ -264,10 +263,20 @@ func (f *function) viewExpr(e *node, ref bool) (viewTake, bool) {
 			return vt, false
 		}
 		path, fam := f.contPath(e.child("argument"))
-		if fam != famSeq && fam != famDeque && fam != famNode && fam != famHash {
+		if fam == famNone {
+			if path = f.heapPath(e.child("argument")); path != "" {
+				return viewTake{cont: path, fam: famHeap, vk: vkRef}, true
+			}
 			return vt, false
 		}
 		return viewTake{cont: path, fam: fam, vk: vkRef}, true
+	case "binary_expression":
+		// buf + off: a pointer into the heap buffer buf holds.
+		if op := f.text(e.child("operator")); !ref && (op == "+" || op == "-") {
+			if path := f.heapPath(e.child("left")); path != "" {
+				return viewTake{cont: path, fam: famHeap, vk: vkPtr}, true
+			}
+		}
 	case "pointer_expression":
 		arg := unparen(e.child("argument"))
 		if e.op0() == "&" {
@@ -438,6 +447,59 @@ func invalidatesParam(fn *function, k, depth int) invMask {
 	return m
 }
 
+// heapPath is the access path of a pointer variable or pointer field
+// ("buf", "sb->buf", "out.buf"): a heap buffer whose views realloc() and
+// free() invalidate; "" for anything else.
+func (f *function) heapPath(e *node) string {
+	e = unparen(e)
+	if e == nil {
+		return ""
+	}
+	var v *varInfo
+	switch e.kind {
+	case "identifier":
+		v = f.lookup(f.text(e))
+	case "field_expression":
+		v = f.memberOf(e)
+	default:
+		return ""
+	}
+	if v == nil || v.ptr != 1 || len(v.dims) > 0 || v.isGlobal || v.container {
+		return ""
+	}
+	return strings.TrimPrefix(squeeze(f.text(e)), "this->")
+}
+
+// reallocsParamFields lists the pointer fields of the structure a
+// function's k-th parameter points to that it reallocates or frees
+// (sb_grow(sb) doing sb->buf = realloc(sb->buf, cap)), itself or through
+// the helpers it hands the parameter to.
+func reallocsParamFields(fn *function, k, depth int) []string {
+	if fn == nil || depth == 0 || k >= len(fn.params) {
+		return nil
+	}
+	p := fn.params[k]
+	if p.name == "" || p.ptr != 1 {
+		return nil
+	}
+	key := "inval/fields/" + strconv.Itoa(k)
+	if fs, ok := funcCache(fn)[key].([]string); ok {
+		return fs
+	}
+	funcCache(fn)[key] = []string(nil)
+	var out []string
+	seen := map[string]bool{}
+	for _, iv := range fn.invalidations(depth) {
+		fld, ok := strings.CutPrefix(iv.cont, p.name+"->")
+		if ok && fld != "" && !strings.ContainsAny(fld, ".->[") && !seen[fld] {
+			seen[fld] = true
+			out = append(out, fld)
+		}
+	}
+	funcCache(fn)[key] = out
+	return out
+}
+
 // invalidatesMembers is what a method invalidates of its class's member
 // containers, by member name, itself or through the methods it calls.
 func invalidatesMembers(fn *function, depth int) map[string]invMask {
@@ -490,6 +552,13 @@ func (f *function) invalidationAt(n *node, depth int) []inval {
 				return nil
 			}
 		}
+		if (c.name == "realloc" || c.name == "reallocarray" || freeFuncs[c.name]) && len(c.args) > 0 {
+			// The old object is freed (by realloc when it moves it).
+			if path := f.heapPath(c.arg(0)); path != "" {
+				return []inval{{cont: path, mask: invAll, n: n, what: c.name + "()"}}
+			}
+			return nil
+		}
 		if c.name == "getline" && len(c.args) >= 2 {
 			if path, fam := f.contPath(c.arg(1)); fam == famSeq {
 				return []inval{{cont: path, mask: invAll, n: n, what: "getline()"}}
@@ -513,6 +582,22 @@ func (f *function) invalidationAt(n *node, depth int) []inval {
 			}
 			if m := invalidatesParam(callee, k, depth-1); m != 0 {
 				out = append(out, inval{cont: path, mask: m, n: n, what: callee.name + "()"})
+			}
+		}
+		for k, a := range c.args {
+			base := ""
+			if a = unparen(a); a != nil && a.kind == "pointer_expression" && a.op0() == "&" {
+				if x := f.identName(a.child("argument")); x != "" {
+					base = x + "."
+				}
+			} else if x := f.identName(a); x != "" {
+				base = x + "->"
+			}
+			if base == "" {
+				continue
+			}
+			for _, fld := range reallocsParamFields(callee, k, depth-1) {
+				out = append(out, inval{cont: base + fld, mask: invAll, n: n, what: callee.name + "()"})
 			}
 		}
 		if prefix, ok := f.memberPrefix(c, callee); ok {
@@ -688,9 +773,6 @@ func cwe416InvalidationRule() *Rule {
 }
 
 func checkInvalidatedViews(pass *Pass) {
-	if pass.file.lang != analysis.CPP {
-		return
-	}
 	for _, f := range pass.Funcs() {
 		if f.body == nil || (len(f.calls) == 0 && len(f.byKind["assignment_expression"]) == 0) {
 			continue
