@@ -26,6 +26,7 @@ func cwe416Rules() []*Rule {
 			Requires: []Fact{Flow},
 			Run:      checkUseAfterFree,
 		},
+		cwe416InvalidationRule(), // invalidate.go
 	}
 }
 

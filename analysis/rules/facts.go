@@ -292,8 +292,11 @@ func funcDeclarator(d *node) *node {
 		case "function_declarator":
 			return d
 		case "pointer_declarator", "reference_declarator", "parenthesized_declarator":
-			d = d.child("declarator")
-			if d == nil {
+			next := d.child("declarator")
+			if next == nil && d.kind == "reference_declarator" {
+				next = d.firstNamed() // the grammar gives T &f() no field
+			}
+			if d = next; d == nil {
 				return nil
 			}
 		default:
