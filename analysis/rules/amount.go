@@ -277,6 +277,21 @@ func amountTaint(f *function, e *node) (why string, failing bool) {
 	return w, w != ""
 }
 
+// amountOrigin says where a parameter's amount (or a field of a
+// parameter) comes from in the callers, or keeps why.
+func amountOrigin(f *function, e *node, why string) string {
+	base := stripCasts(e)
+	if base != nil && base.kind == "field_expression" {
+		base = base.child("argument")
+	}
+	if v := f.lookup(f.identName(base)); v != nil && v.isParam {
+		if w, _ := callerTaint(f.file.memSpecs().input, v); w != "" {
+			return w
+		}
+	}
+	return why
+}
+
 // amountChecked reports whether the guards at a use bound an amount
 // below by 0 (when needLo) and above.
 func amountChecked(f *function, u amountUse, depth int) (lo, hi bool) {
@@ -514,14 +529,7 @@ func checkUncheckedAmount(pass *Pass) {
 			if why == "" || failing && !u.needLo || !f.flow().reachableNode(u.at) {
 				continue
 			}
-			if base := stripCasts(u.e); base.kind == "field_expression" {
-				base = base.child("argument")
-				if v := f.lookup(f.identName(base)); v != nil && v.isParam {
-					if w, _ := callerTaint(f.file.memSpecs().input, v); w != "" {
-						why = w
-					}
-				}
-			}
+			why = amountOrigin(f, u.e, why)
 			lo, hi := amountChecked(f, u, 0)
 			if failing {
 				hi = true // the error value is the harm, not its size

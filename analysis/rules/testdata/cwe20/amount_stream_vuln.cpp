@@ -1,30 +1,30 @@
 // CWE-20: a count read with std::cin >> bounds a loop that writes a
-// fixed array; only the lower side is checked.
+// member array; only the lower side is checked.
 #include <iostream>
 
 class Histogram {
+    int counts_[16];
+    int used_ = 0;
+
 public:
-    void fill(int buckets) {
+    bool load() {
+        int buckets = 0;
+        if (!(std::cin >> buckets) || buckets < 0)
+            return false;
         for (int i = 0; i < buckets; i++) // want CWE-20
             counts_[i] = 0;
         used_ = buckets;
+        return true;
     }
     int used() const { return used_; }
-
-private:
-    int counts_[16];
-    int used_ = 0;
 };
 
 int main() {
-    int buckets = 0;
-    std::cin >> buckets;
-    if (buckets < 0) {
+    Histogram h;
+    if (!h.load()) {
         std::cerr << "bad bucket count\n";
         return 1;
     }
-    Histogram h;
-    h.fill(buckets);
     std::cout << h.used() << "\n";
     return 0;
 }

@@ -1,5 +1,5 @@
 // CWE-20, fixed: the parser checks every field it fills before it
-// reports success, so the helper loops within the table.
+// reports success, so the loop stays within the table.
 #include <stdio.h>
 
 static const int rate_by_tier[5] = { 10, 20, 35, 50, 80 };
@@ -9,30 +9,34 @@ struct plan {
     int months;
 };
 
-static int parse_plan(const char *arg, struct plan *p)
+static int read_plan(FILE *in, struct plan *p)
 {
-    if (sscanf(arg, "%d:%d", &p->tier, &p->months) != 2)
+    if (fscanf(in, "%d:%d", &p->tier, &p->months) != 2)
         return -1;
     if (p->months < 1 || p->months > 120 || p->tier < 0 || p->tier > 5)
         return -1;
     return 0;
 }
 
-static int plan_cost(const struct plan *p)
-{
-    int cost = 0;
-    for (int t = 0; t < p->tier; t++)
-        cost += rate_by_tier[t];
-    return cost * p->months;
-}
-
-int main(int argc, char **argv)
+static int plan_cost(FILE *in)
 {
     struct plan p;
-    if (argc != 2 || parse_plan(argv[1], &p) != 0) {
-        fprintf(stderr, "usage: %s TIER:MONTHS\n", argv[0]);
+    int cost = 0;
+
+    if (read_plan(in, &p) != 0)
+        return -1;
+    for (int t = 0; t < p.tier; t++)
+        cost += rate_by_tier[t];
+    return cost;
+}
+
+int main(void)
+{
+    int cost = plan_cost(stdin);
+    if (cost < 0) {
+        fprintf(stderr, "expected TIER:MONTHS\n");
         return 2;
     }
-    printf("%d\n", plan_cost(&p));
+    printf("%d\n", cost);
     return 0;
 }
