@@ -43,7 +43,7 @@ func cwe20Rules() []*Rule {
 		{
 			Name:     "cwe20-unchecked-product",
 			CWE:      "CWE-20",
-			Doc:      "a product uses the result of an external function (which may be an error value such as -1) or a parameter without checking either for a negative or error value",
+			Doc:      "a product uses the result of an external function or of a function of the file that fails with a negative value (such as -1) without checking it for a negative or error value",
 			Fix:      "check every factor first: return an error when the function returned -1 (or any negative price) and when the quantity is negative, or check the product before using it",
 			Requires: []Fact{Taint, Guards},
 			Run:      checkUncheckedProduct,
@@ -129,7 +129,7 @@ func inputCallOf(ff *fileFacts, fn *function, param string) (call string, called
 func checkUncheckedProduct(pass *Pass) {
 	ff := pass.file
 	for _, f := range pass.Funcs() {
-		ext := f.taint().run(externalResult)
+		ext := f.taint().run(failingResult)
 		for _, m := range f.byKind["binary_expression"] {
 			if f.text(m.child("operator")) != "*" {
 				continue
