@@ -407,6 +407,15 @@ func callersChecked(f *function, v *varInfo, u amountUse, depth int) (lo, hi boo
 // fieldCheckedAtFill reports whether the functions that fill a field
 // from input bound it (below by 0, above) on every path to their end.
 func fieldCheckedAtFill(ff *fileFacts, field string, depth int) (lo, hi bool) {
+	r := cached(ff.cache, "amount/fill/"+field, func() [2]bool {
+		l, h := fieldChecksAtFill(ff, field, depth)
+		return [2]bool{l, h}
+	})
+	return r[0], r[1]
+}
+
+// fieldChecksAtFill does the work of fieldCheckedAtFill, once per field.
+func fieldChecksAtFill(ff *fileFacts, field string, depth int) (lo, hi bool) {
 	any := false
 	lo, hi = true, true
 	for _, g := range ff.funcs {
