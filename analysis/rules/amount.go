@@ -133,7 +133,7 @@ func sizedBy(f *function, dst, n *node) bool {
 		}
 		for _, src := range d.srcs {
 			src = stripCasts(src)
-			if src != nil && src.kind == "new_expression" && strings.Contains(squeeze(f.text(src)), amount) {
+			if src != nil && src.kind == "new_expression" && mentions(f, src, amount) {
 				return true // new char[n + 1]
 			}
 			if src == nil || src.kind != "call_expression" {
@@ -146,7 +146,7 @@ func sizedBy(f *function, dst, n *node) bool {
 			switch c.name {
 			case "malloc", "calloc", "realloc", "alloca":
 				for _, a := range c.args {
-					if strings.Contains(squeeze(f.text(a)), amount) {
+					if mentions(f, a, amount) {
 						return true
 					}
 				}
@@ -154,6 +154,18 @@ func sizedBy(f *function, dst, n *node) bool {
 		}
 	}
 	return false
+}
+
+// mentions reports whether an expression has a part whose text is x.
+func mentions(f *function, e *node, x string) bool {
+	found := false
+	e.walk(func(m *node) bool {
+		if !found && squeeze(f.text(m)) == x {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // stripCasts removes parentheses and casts: (size_t)len is len.
