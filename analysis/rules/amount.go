@@ -31,6 +31,9 @@ type amountUse struct {
 	at     *node  // the call or loop using it
 	role   string // "the size of fread", "the bound of the loop indexing days[...]"
 	needLo bool   // a negative value is harmful (a size); false for a loop bound
+	// failingOnly counts only the results of functions that fail with a
+	// negative value (an index from input is cwe20-unvalidated-index's).
+	failingOnly bool
 }
 
 // sizeArgs are the calls whose arguments at the given indexes are sizes
@@ -57,6 +60,15 @@ func amountUses(f *function) []amountUse {
 			if a := stripCasts(c.arg(i)); a != nil && (a.kind == "identifier" || a.kind == "field_expression") && !sizedBy(f, c.arg(destArg[c.name]), a) {
 				us = append(us, amountUse{e: a, at: c.n, role: "the size passed to " + strings.TrimPrefix(c.name, "."), needLo: true})
 			}
+		}
+	}
+	for _, sub := range f.byKind["subscript_expression"] {
+		idx := stripCasts(subscriptIndex(sub))
+		if idx == nil || idx.kind != "identifier" {
+			continue
+		}
+		if v := f.placeVar(sub.child("argument")); v != nil && (len(v.dims) > 0 || v.ptr > 0) && !v.container {
+			us = append(us, amountUse{e: idx, at: sub, role: "an index into " + squeeze(f.text(sub.child("argument"))), needLo: true, failingOnly: true})
 		}
 	}
 	for _, l := range f.loops {
@@ -545,15 +557,20 @@ func failsNegative(g *function) bool {
 // bounds that matter.
 func checkUncheckedAmount(pass *Pass) {
 	for _, f := range pass.Funcs() {
+		seen := map[string]bool{}
 		for _, u := range amountUses(f) {
+			if u.failingOnly && seen[f.text(u.e)] {
+				continue // the first index through an error value is enough
+			}
 			why, failing := amountTaint(f, u.e)
-			if why == "" || failing && !u.needLo || !f.flow().reachableNode(u.at) {
+			if why == "" || failing && !u.needLo || u.failingOnly && !failing || !f.flow().reachableNode(u.at) {
 				continue
 			}
 			why = amountOrigin(f, u.e, why)
 			lo, hi := amountChecked(f, u, 0)
 			if failing {
 				hi = true // the error value is the harm, not its size
+				lo = lo || validatedAt(f, u.e, u.at) // slot != -1
 			}
 			var miss []string
 			if !lo {
@@ -564,6 +581,9 @@ func checkUncheckedAmount(pass *Pass) {
 			}
 			if len(miss) == 0 {
 				continue
+			}
+			if u.failingOnly {
+				seen[f.text(u.e)] = true
 			}
 			pass.Report(u.e, fmt.Sprintf("%s, which comes from %s, is used as %s with no check of %s on every path",
 				squeeze(f.text(u.e)), strings.TrimSuffix(why, ","), u.role, strings.Join(miss, " nor of ")), "")
