@@ -569,7 +569,7 @@ func checkUncheckedAmount(pass *Pass) {
 			why = amountOrigin(f, u.e, why)
 			lo, hi := amountChecked(f, u, 0)
 			if failing {
-				hi = true // the error value is the harm, not its size
+				hi = true                            // the error value is the harm, not its size
 				lo = lo || validatedAt(f, u.e, u.at) // slot != -1
 			}
 			var miss []string
