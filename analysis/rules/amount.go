@@ -23,7 +23,16 @@ import (
 //
 // The same uses fed by a function of the file that fails with a negative
 // value (return -1 on some path) are improper validation too when the
-// result goes on unchecked.
+// result goes on unchecked, and so is an index taken from one (an index
+// from input is cwe20-unvalidated-index's).
+//
+// Blind spots: an allocation sized by an amount is not a use (malloc(-1)
+// fails; unbounded allocation is CWE-789), nor a copy into or a loop over
+// a buffer allocated with the same amount; a field's taint is by its name
+// across the file, and a check where it is filled is trusted without
+// asking whether the caller honours the failure return; a helper's
+// parameter is input only when a caller in the file passes input (an
+// entry point's parameters are not).
 
 // amountUse is a place where an integer's sign or range matters.
 type amountUse struct {
