@@ -51,6 +51,14 @@ func cwe190Rules() []*Rule {
 			Requires: []Fact{Taint, Guards},
 			Run:      checkUnguardedAddition,
 		},
+		{
+			Name:     "cwe190-wrapping-bounds-check",
+			CWE:      "CWE-190",
+			Doc:      "a bounds check adds two values from input (off + len > size), and the sum can wrap around, so the check passes and the values then address memory out of bounds",
+			Fix:      "check without an addition that can wrap: if (off > size || len > size - off) { /* reject */ }",
+			Requires: []Fact{Flow, Taint, Values},
+			Run:      checkWrappingCheck,
+		},
 	}
 }
 
@@ -428,4 +436,91 @@ func addressOperand(f *function, e *node) bool {
 	}
 	v := f.placeVar(e)
 	return v != nil && (v.ptr > 0 || len(v.dims) > 0)
+}
+
+// ---- cwe190-wrapping-bounds-check --------------------------------------
+
+// checkWrappingCheck reports bounds checks of the form a + b > limit (or
+// a + b <= limit) where a and b both vary, one comes from input (the
+// amounts of amount.go, through the callers' arguments too), the sum can
+// exceed its type (range.go), and a or b is then used to address memory:
+// as an offset (buf + a, buf[a]) or as the size of a copy or a read. A
+// wrapped sum is small and passes the check.
+func checkWrappingCheck(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		for _, cmp := range f.byKind["binary_expression"] {
+			switch f.text(cmp.child("operator")) {
+			case "<", "<=", ">", ">=":
+			default:
+				continue
+			}
+			if !inCondition(cmp) {
+				continue
+			}
+			for _, side := range []*node{cmp.child("left"), cmp.child("right")} {
+				sum := unparenOnly(side)
+				if sum == nil || sum.kind != "binary_expression" || f.text(sum.child("operator")) != "+" {
+					continue
+				}
+				if k := f.exprKind(sum); k != tkInt && k != tkUnknown || addressOperand(f, sum.child("left")) || addressOperand(f, sum.child("right")) {
+					continue
+				}
+				a, b := stripCasts(sum.child("left")), stripCasts(sum.child("right"))
+				if _, ok := f.file.constValue(a, f); ok {
+					continue
+				}
+				if _, ok := f.file.constValue(b, f); ok {
+					continue
+				}
+				why := ""
+				for _, x := range []*node{a, b} {
+					if w, failing := amountTaint(f, x); w != "" && !failing {
+						why = amountOrigin(f, x, w)
+					}
+				}
+				if why == "" || f.values().cannotOverflow(sum) || !f.flow().reachableNode(cmp) {
+					continue
+				}
+				if !addressesAfter(f, cmp, a) && !addressesAfter(f, cmp, b) {
+					continue
+				}
+				pass.Report(sum, fmt.Sprintf("%s can wrap around in the check %s (it comes from %s), so a huge value passes and then addresses memory",
+					squeeze(f.text(sum)), squeeze(f.text(cmp)), why), "")
+			}
+		}
+	}
+}
+
+// addressesAfter reports whether the value x is used after the node at
+// as an offset (p + x, p[x]) or as the size of a copy or a read.
+func addressesAfter(f *function, at, x *node) bool {
+	name := squeeze(f.text(x))
+	if name == "" {
+		return false
+	}
+	same := func(e *node) bool { e = stripCasts(e); return e != nil && squeeze(f.text(e)) == name }
+	for _, c := range f.calls {
+		if c.n.start < at.end {
+			continue
+		}
+		for _, i := range sizeArgs[c.name] {
+			if same(c.arg(i)) {
+				return true
+			}
+		}
+	}
+	for _, b := range f.byKind["binary_expression"] {
+		if b.start < at.end || f.text(b.child("operator")) != "+" {
+			continue
+		}
+		if addressOperand(f, b.child("left")) && same(b.child("right")) || addressOperand(f, b.child("right")) && same(b.child("left")) {
+			return true
+		}
+	}
+	for _, s := range f.byKind["subscript_expression"] {
+		if s.start >= at.end && same(subscriptIndex(s)) {
+			return true
+		}
+	}
+	return false
 }

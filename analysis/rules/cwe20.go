@@ -43,7 +43,7 @@ func cwe20Rules() []*Rule {
 		{
 			Name:     "cwe20-unchecked-product",
 			CWE:      "CWE-20",
-			Doc:      "a product uses the result of an external function (which may be an error value such as -1) or a parameter without checking either for a negative or error value",
+			Doc:      "a product uses the result of an external function or of a function of the file that fails with a negative value (such as -1) without checking it for a negative or error value",
 			Fix:      "check every factor first: return an error when the function returned -1 (or any negative price) and when the quantity is negative, or check the product before using it",
 			Requires: []Fact{Taint, Guards},
 			Run:      checkUncheckedProduct,
@@ -63,6 +63,14 @@ func cwe20Rules() []*Rule {
 			Fix:      "validate the index first: reject it unless 0 <= index < the number of elements",
 			Requires: []Fact{Flow, Taint, Guards},
 			Run:      checkUnvalidatedIndex,
+		},
+		{
+			Name:     "cwe20-unchecked-amount",
+			CWE:      "CWE-20",
+			Doc:      "an amount parsed from input (or returned by a function that can fail with -1) is used as a size or a loop bound without a check of its sign and its upper bound on every path",
+			Fix:      "reject the value unless 0 <= value <= the largest the buffer or the table allows, before using it",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run:      checkUncheckedAmount,
 		},
 	}
 }
@@ -121,7 +129,7 @@ func inputCallOf(ff *fileFacts, fn *function, param string) (call string, called
 func checkUncheckedProduct(pass *Pass) {
 	ff := pass.file
 	for _, f := range pass.Funcs() {
-		ext := f.taint().run(externalResult)
+		ext := f.taint().run(failingResult)
 		for _, m := range f.byKind["binary_expression"] {
 			if f.text(m.child("operator")) != "*" {
 				continue

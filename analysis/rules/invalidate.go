@@ -329,7 +329,7 @@ func (f *function) rangeVarView(name string, iter bool) (viewTake, bool) {
 // one into a member container of its class, for a call of a method of
 // the same class or obj.method().
 func (f *function) returnedView(c *callSite, ref bool) (viewTake, bool) {
-	callee := calleeOf(f.file, c)
+	callee := f.callee(c)
 	if callee == nil || callee == f {
 		return viewTake{}, false
 	}
@@ -567,7 +567,7 @@ func (f *function) invalidationAt(n *node, depth int) []inval {
 		if depth <= 1 {
 			return nil
 		}
-		callee := calleeOf(f.file, c)
+		callee := f.callee(c)
 		if callee == nil || callee == f {
 			return nil
 		}
@@ -701,12 +701,12 @@ func paramViews(fn *function) []viewTake {
 		return nil
 	}
 	var out []viewTake
-	for _, cr := range callersOf(fn.file)[fn] {
-		prefix, ok := cr.from.memberPrefix(cr.c, fn)
+	for _, cr := range fn.file.calls().callers[fn] {
+		prefix, ok := cr.caller.memberPrefix(cr.call, fn)
 		if !ok {
 			continue
 		}
-		for k, a := range cr.c.args {
+		for k, a := range cr.call.args {
 			if k >= len(fn.params) || fn.params[k].name == "" {
 				continue
 			}
@@ -719,11 +719,11 @@ func paramViews(fn *function) []viewTake {
 			if a != nil && a.kind == "pointer_expression" && a.op0() == "*" {
 				a = a.child("argument")
 			}
-			name := cr.from.identName(a)
+			name := cr.caller.identName(a)
 			if name == "" {
 				continue
 			}
-			for _, vt := range cr.from.viewTakes() {
+			for _, vt := range cr.caller.viewTakes() {
 				if vt.name != name || vt.vk == vkIter || !strings.HasPrefix(vt.cont, prefix) {
 					continue
 				}
@@ -928,14 +928,15 @@ func hits(f *function, iv inval, vt viewTake) bool {
 		if vt.key != "" && squeeze(f.text(a)) == vt.key {
 			return true
 		}
-		if vt.loopVar != "" && mentions(f, a, vt.loopVar) {
+		if vt.loopVar != "" && mentionsIdent(f, a, vt.loopVar) {
 			return true
 		}
 	}
 	return false
 }
 
-func mentions(f *function, e *node, name string) bool {
+// mentionsIdent reports whether an expression reads the variable name.
+func mentionsIdent(f *function, e *node, name string) bool {
 	found := false
 	e.walk(func(n *node) bool {
 		if n.kind == "identifier" && f.text(n) == name {

@@ -22,7 +22,7 @@ int main(void) {
 
     // copy the values after chunk[0] into kept; chunk[0] is their number
     size_t bytes = (size_t) chunk[0] * sizeof(int); // want CWE-190
-    memcpy(kept, &chunk[1], bytes); // want CWE-787
+    memcpy(kept, &chunk[1], bytes); // want CWE-787 CWE-20
     printf("kept %zu bytes\n", bytes);
     return 0;
 }

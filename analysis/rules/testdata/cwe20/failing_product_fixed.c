@@ -1,0 +1,30 @@
+// CWE-20, fixed: the order total checks the lookup for its failure value
+// before it multiplies.
+#include <stdio.h>
+#include <string.h>
+
+struct item {
+    const char *sku;
+    int cents;
+};
+
+static const struct item catalogue[] = { { "A100", 250 }, { "B200", 1299 } };
+
+static int unit_price(const char *sku)
+{
+    for (size_t i = 0; i < sizeof catalogue / sizeof catalogue[0]; i++)
+        if (strcmp(catalogue[i].sku, sku) == 0)
+            return catalogue[i].cents;
+    return -1;
+}
+
+long order_total(const char *sku, int quantity)
+{
+    if (quantity <= 0)
+        return 0;
+    int price = unit_price(sku);
+    if (price < 0)
+        return 0;
+    long total = (long)price * quantity;
+    return total;
+}
