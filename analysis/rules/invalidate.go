@@ -72,6 +72,7 @@ const (
 	famNode             // list, forward_list, map, set, multimap, multiset
 	famHash             // unordered_*
 	famHeap             // a heap buffer held by a pointer (C's realloc, free)
+	famOwner            // std::unique_ptr: get() is a view of the object it owns
 )
 
 // viewKind is what a view is.
@@ -110,6 +111,8 @@ func containerFamily(typ string) contFamily {
 		return famNode
 	case strings.HasPrefix(t, "unordered_"):
 		return famHash
+	case strings.HasPrefix(t, "unique_ptr<"):
+		return famOwner
 	}
 	return famNone
 }
@@ -149,6 +152,12 @@ func opEffect(fam contFamily, op string) (m invMask, erasedOnly bool, end string
 		switch op {
 		case "erase", "extract":
 			return invAll, true, ""
+		}
+	case famOwner:
+		// reset() and assignment destroy the owned object; release()
+		// hands it over alive.
+		if op == "reset" {
+			return invAll, false, ""
 		}
 	case famHash:
 		switch op {
@@ -190,6 +199,12 @@ func (f *function) contPath(e *node) (string, contFamily) {
 	}
 	if v == nil || path == "" || v.ptr > 1 || len(v.dims) > 0 {
 		return "", famNone
+	}
+	if squeeze(v.typ) == "auto" && v.init != nil {
+		// auto p = std::make_unique<T>(...) owns a T.
+		if c := f.callAt[unparen(v.init)]; c != nil && strings.HasPrefix(strings.TrimPrefix(c.name, "std::"), "make_unique") {
+			return path, famOwner
+		}
 	}
 	return path, containerFamily(v.typ)
 }
@@ -243,6 +258,11 @@ func (f *function) viewExpr(e *node, ref bool) (viewTake, bool) {
 				}
 				vt.vk = vkIter // the iterator the call returns is valid
 			case "data", "c_str":
+				vt.vk = vkPtr
+			case "get":
+				if fam != famOwner {
+					return vt, false
+				}
 				vt.vk = vkPtr
 			case "front", "back", "at":
 				if !ref {
