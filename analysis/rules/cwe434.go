@@ -284,10 +284,20 @@ var fileWriters = map[string]struct{ stream, data int }{
 // through a handle after a point (nil: anywhere), itself or in a helper
 // it hands the handle to, and names the data's origin.
 func writesRequest(f *function, handle string, after *node, depth int) string {
+	return writesThrough(f, handle, after, depth, func(g *function, n *node) string {
+		return g.taint().run(uploadBody).expr(n)
+	})
+}
+
+// writesThrough reports whether the function writes data that judge
+// names (its reason, "" for none) through a handle after a point (nil:
+// anywhere), itself (fwrite, fprintf, write, out << x, out.write) or in
+// a helper of the file it hands the handle to, and returns the first
+// reason.
+func writesThrough(f *function, handle string, after *node, depth int, judge func(*function, *node) string) string {
 	if handle == "" || depth > 3 {
 		return ""
 	}
-	tb := f.taint().run(uploadBody)
 	later := func(n *node) bool { return after == nil || n.start > after.start }
 	for _, c := range f.calls {
 		if !later(c.n) {
@@ -301,7 +311,7 @@ func writesRequest(f *function, handle string, after *node, depth int) string {
 				if i == w.stream {
 					continue
 				}
-				if why := tb.expr(c.args[i]); why != "" {
+				if why := judge(f, c.args[i]); why != "" {
 					return why
 				}
 				if c.name != "fprintf" && c.name != "dprintf" {
@@ -310,8 +320,17 @@ func writesRequest(f *function, handle string, after *node, depth int) string {
 			}
 			continue
 		}
+		if c.name == "fdopen" && f.identName(c.arg(0)) == handle {
+			// FILE *fp = fdopen(fd, "w"): the stream writes the descriptor's file.
+			if h := handleOf(f, c.n); h != "" && h != handle {
+				if why := writesThrough(f, h, c.n, depth+1, judge); why != "" {
+					return why
+				}
+			}
+			continue
+		}
 		if (c.name == ".write" || c.name == ".put") && c.recv != nil && f.identName(c.recv) == handle {
-			if why := tb.expr(c.arg(0)); why != "" {
+			if why := judge(f, c.arg(0)); why != "" {
 				return why
 			}
 			continue
@@ -319,7 +338,7 @@ func writesRequest(f *function, handle string, after *node, depth int) string {
 		if g := f.callee(c); g != nil && g != f {
 			for i, a := range c.args {
 				if i < len(g.params) && f.identName(a) == handle && g.params[i].name != "" {
-					if why := writesRequest(g, g.params[i].name, nil, depth+1); why != "" {
+					if why := writesThrough(g, g.params[i].name, nil, depth+1, judge); why != "" {
 						return why
 					}
 				}
@@ -344,7 +363,7 @@ func writesRequest(f *function, handle string, after *node, depth int) string {
 			continue
 		}
 		for _, o := range operands {
-			if why := tb.expr(o); why != "" {
+			if why := judge(f, o); why != "" {
 				return why
 			}
 		}
