@@ -18,8 +18,8 @@ const (
 	gateDevKappa    = 0.95
 	gateDevScenario = 0.90
 
-	gateProbesRight      = 70 // of 72 judged right (38 before issue 11's rules)
-	gateProbesFound      = 34 // of 36 vulnerable flagged with their CWE (5 before)
+	gateProbesRight      = 72 // of 72 judged right (38 before issue 11's rules)
+	gateProbesFound      = 36 // of 36 vulnerable flagged with their CWE (5 before)
 	gateProbesFalseAlarm = 0  // of 36 safe flagged, at most (3 before)
 )
 

@@ -180,3 +180,219 @@ func indexLinear(f *function, idx *node) (*node, int64) {
 	}
 	return f.guards().linear(idx)
 }
+
+// addressOverBound checks an access *(base + a + b ...) whose base is
+// not a named pointer: an array, an array member, or what a method of the
+// file returns when it returns the start of one (char *cells() { return
+// &cells_[0][0]; }). Every other term must be bounded by the guards (or
+// the callers), a product by a constant only when its variable is not
+// negative; the access is reported when the largest offset they allow
+// reaches the array's element count (row <= kSize on an array of kSize
+// rows, checked with > instead of >=).
+func addressOverBound(f *function, at, sum *node) (string, bool) {
+	var base *node
+	var size int64
+	var offs []*node
+	for _, t := range addTerms(f, sum, 0) {
+		if n, ok := startOfArray(f, t); ok {
+			if base != nil {
+				return "", false
+			}
+			base, size = t, n
+			continue
+		}
+		offs = append(offs, t)
+	}
+	if base == nil || len(offs) == 0 {
+		return "", false
+	}
+	return offsetOverBound(f, at, base, size, offs)
+}
+
+// offsetOverBound reports an access at the sum of offs into base (size
+// elements) when the largest value the guards let the sum take reaches
+// size.
+func offsetOverBound(f *function, at, base *node, size int64, offs []*node) (string, bool) {
+	hi := int64(0)
+	for _, o := range offs {
+		h, ok := termMax(f, o, at, 0)
+		if !ok {
+			return "", false
+		}
+		hi += h
+	}
+	if hi < size {
+		return "", false
+	}
+	verb := "read"
+	if isWritten(at) {
+		verb = "written"
+	}
+	return fmt.Sprintf("%s is %s at offset %s, which the checks before it let go up to %d: %s points to only %d elements",
+		f.text(at), verb, joinTerms(f, offs), hi, f.text(base), size), true
+}
+
+// compoundIndex reports an index made of several variable terms or a
+// product (row * cols + col), which the linear reading of an index
+// (one variable and a constant) does not bound; its terms are returned.
+func compoundIndex(f *function, idx *node) ([]*node, bool) {
+	ts := addTerms(f, idx, 0)
+	vars := 0
+	for _, t := range ts {
+		if _, ok := f.file.constValue(t, f); ok {
+			continue
+		}
+		vars++
+		if t.kind == "binary_expression" && f.text(t.child("operator")) == "*" {
+			vars++
+		}
+	}
+	return ts, vars >= 2
+}
+
+// termsWithin reports whether the guards keep every term of an index
+// non-negative and their sum below size.
+func termsWithin(f *function, ts []*node, at *node, size int64) bool {
+	hi := int64(0)
+	for _, t := range ts {
+		h, ok := termMax(f, t, at, 0)
+		if !ok || !f.guards().nonNegative(t, at, 0) {
+			if k, isConst := f.file.constValue(t, f); !isConst || k < 0 || !ok {
+				return false
+			}
+		}
+		hi += h
+	}
+	return hi < size
+}
+
+// addTerms flattens a sum a + b + c into its terms.
+func addTerms(f *function, e *node, depth int) []*node {
+	e = unparen(e)
+	if e != nil && depth < 16 && e.kind == "binary_expression" && f.text(e.child("operator")) == "+" {
+		return append(addTerms(f, e.child("left"), depth+1), addTerms(f, e.child("right"), depth+1)...)
+	}
+	return []*node{e}
+}
+
+func joinTerms(f *function, ts []*node) string {
+	s := ""
+	for i, t := range ts {
+		if i > 0 {
+			s += " + "
+		}
+		s += f.text(t)
+	}
+	return s
+}
+
+// startOfArray is the element count an address expression points to
+// the start of: a one-dimensional array (variable or member), or a call
+// of a function of the file, without arguments, whose every return is
+// the address of the first element of an array member or variable
+// (&cells_[0][0], cells_): all its elements, every dimension
+// multiplied.
+func startOfArray(f *function, e *node) (int64, bool) {
+	e = unparen(e)
+	if e == nil {
+		return 0, false
+	}
+	if c := f.callAt[e]; c != nil {
+		g := f.callee(c)
+		if g == nil || g == f || len(c.args) != 0 {
+			return 0, false
+		}
+		return cached(g.cacheMap(), "bounds/returnsArray", func() returnedArray {
+			var n int64
+			rets := g.byKind["return_statement"]
+			for _, r := range rets {
+				m, ok := arrayStart(g, r.firstNamed())
+				if !ok || n != 0 && m != n {
+					return returnedArray{}
+				}
+				n = m
+			}
+			return returnedArray{n, n > 0}
+		}).get()
+	}
+	v := f.placeVar(e)
+	if v == nil || len(v.dims) != 1 || v.dims[0] <= 0 || v.isParam || v.ptr > 0 {
+		return 0, false
+	}
+	return v.dims[0], true
+}
+
+type returnedArray struct {
+	n  int64
+	ok bool
+}
+
+func (r returnedArray) get() (int64, bool) { return r.n, r.ok }
+
+// arrayStart reads &a[0]...[0] (every index 0) and a plain array a as
+// the start of the array: its total element count.
+func arrayStart(f *function, e *node) (int64, bool) {
+	e = unparen(e)
+	depth := 0
+	if e != nil && e.kind == "pointer_expression" && e.op0() == "&" {
+		e = unparen(e.child("argument"))
+		for e != nil && e.kind == "subscript_expression" {
+			if k, ok := f.file.constValue(subscriptIndex(e), f); !ok || k != 0 {
+				return 0, false
+			}
+			depth++
+			e = unparen(e.child("argument"))
+		}
+		if depth == 0 {
+			return 0, false
+		}
+	}
+	v := f.placeVar(e)
+	if v == nil || len(v.dims) == 0 || v.isParam || v.ptr > 0 || (depth != 0 && depth != len(v.dims)) || (depth == 0 && len(v.dims) != 1) {
+		return 0, false
+	}
+	n := int64(1)
+	for _, d := range v.dims {
+		if d <= 0 {
+			return 0, false
+		}
+		n *= d
+	}
+	return n, true
+}
+
+// termMax is the largest value the guards at a point allow a term of an
+// offset: a constant, a bounded variable (upperBound), a sum of such, or
+// a product by a constant of one that is not negative.
+func termMax(f *function, e *node, at *node, depth int) (int64, bool) {
+	e = unparen(e)
+	if e == nil || depth > 8 {
+		return 0, false
+	}
+	if k, ok := f.file.constValue(e, f); ok {
+		return k, true
+	}
+	if e.kind == "binary_expression" {
+		l, r := e.child("left"), e.child("right")
+		switch f.text(e.child("operator")) {
+		case "+":
+			a, ok1 := termMax(f, l, at, depth+1)
+			b, ok2 := termMax(f, r, at, depth+1)
+			return a + b, ok1 && ok2
+		case "*":
+			k, ok := f.file.constValue(l, f)
+			other := r
+			if !ok {
+				k, ok = f.file.constValue(r, f)
+				other = l
+			}
+			if !ok || k < 0 || !f.guards().nonNegative(other, at, 0) {
+				return 0, false
+			}
+			m, ok := termMax(f, other, at, depth+1)
+			return m * k, ok
+		}
+	}
+	h, _, ok := upperBound(f, e, at, 0)
+	return h, ok
+}

@@ -26,6 +26,14 @@ func cwe125Rules() []*Rule {
 			Run:      func(pass *Pass) { reportIndexFindings(pass, false) },
 		},
 		{
+			Name:     "cwe125-past-terminator",
+			CWE:      "CWE-125",
+			Doc:      "a loop that walks a string to its terminator reads two or more characters ahead, or steps over them, without checking that the ones in between are not the terminator",
+			Fix:      "check each character before the last one read (p[1] != '\\0' && p[2] != '\\0', or isxdigit(p[1]) && isxdigit(p[2])) before reading further or stepping past it",
+			Requires: []Fact{Guards},
+			Run:      checkPastTerminator,
+		},
+		{
 			Name:     "cwe125-offset-copy-read",
 			CWE:      "CWE-125",
 			Doc:      "a copy reads n bytes from buf + off where the checks bound n or off, never the two together",
@@ -113,6 +121,19 @@ func indexAccessesIn(f *function) []indexAccess {
 		bv := f.placeVar(base)
 		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
+		}
+		if ts, ok := compoundIndex(f, idx); ok {
+			// row * cols + col: bounded by its terms' ranges (bounds.go).
+			if size, ok := startOfArray(f, base); ok {
+				if termsWithin(f, ts, at, size) {
+					return
+				}
+				if msg, ok := offsetOverBound(f, at, base, size, ts); ok && f.flow().reachableNode(at) {
+					out = append(out, indexAccess{at: at, write: isWritten(at), msg: msg, fn: f,
+						fix: "check each part of the index against its dimension with >= (row >= rows), so that the largest index is one less than the number of elements"})
+					return
+				}
+			}
 		}
 		if why == "" {
 			// Not from input, but checked against a bound that is too
@@ -205,6 +226,9 @@ func indexAccessesIn(f *function) []indexAccess {
 			check(p, l, rr)
 		} else if v := f.lookup(f.identName(rr)); v != nil && (v.isArray() || v.isPointer()) {
 			check(p, rr, l)
+		} else if msg, ok := addressOverBound(f, p, sum); ok && f.file.spend(4) && f.flow().reachableNode(p) {
+			out = append(out, indexAccess{at: p, write: isWritten(p), msg: msg, fn: f,
+				fix: "check each part of the offset against its dimension with >= (row >= rows), so that the largest offset is one less than the number of elements"})
 		}
 	}
 	return out

@@ -306,10 +306,31 @@ var contentType = regexp.MustCompile(`(?i)content-type:\s*([a-z0-9.+-]+/[a-z0-9.
 // otherContentType reports whether a function writes a reply of a media
 // type other than HTML (Content-Type: text/plain, application/json) and
 // no HTML one: what it prints is shown as text, not run as markup. A
-// browser that sniffs the type would still render it, but the weakness
-// there is the missing nosniff header, not the missing escaping.
+// function that names no media type replies with the one the program
+// names (a CGI program prints the header in main and the body in
+// helpers), when every type the file names is not HTML. A browser that
+// sniffs the type would still render it, but the weakness there is the
+// missing nosniff header, not the missing escaping.
 func otherContentType(f *function) bool {
-	other := false
+	if other, named := replyTypes(f); named {
+		return other
+	}
+	return cached(f.file.cache, "xss/othertype", func() bool {
+		any := false
+		for _, g := range f.file.funcs {
+			other, named := replyTypes(g)
+			if named && !other {
+				return false
+			}
+			any = any || named
+		}
+		return any
+	})
+}
+
+// replyTypes reads the media types a function's literals name: whether
+// they are all other than HTML, and whether it names any.
+func replyTypes(f *function) (other, named bool) {
 	for _, lit := range f.byKind["string_literal"] {
 		m := contentType.FindStringSubmatch(f.text(lit))
 		if m == nil {
@@ -317,11 +338,11 @@ func otherContentType(f *function) bool {
 		}
 		t := strings.ToLower(m[1])
 		if t == "text/html" || t == "application/xhtml+xml" || t == "image/svg+xml" {
-			return false
+			return false, true
 		}
-		other = true
+		other, named = true, true
 	}
-	return other
+	return other, named
 }
 
 // webSource reports whether a taint source is request data whatever the
