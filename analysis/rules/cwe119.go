@@ -339,21 +339,8 @@ func meets(a, b map[string]bool) bool {
 func checkCopySizeOfSource(pass *Pass) {
 	for _, f := range pass.Funcs() {
 		for _, c := range f.calls {
-			var n, dst *node
-			elems := false
-			switch c.name {
-			case "memcpy", "memmove", "mempcpy", "strncpy", "stpncpy", "wcsncpy":
-				n, dst = c.arg(2), c.arg(0)
-			case "bcopy":
-				n, dst = c.arg(2), c.arg(1)
-			case "copy_n":
-				n, dst, elems = c.arg(1), c.arg(2), true
-			case "copy":
-				n, dst, elems = c.arg(1), c.arg(2), true
-			default:
-				continue
-			}
-			if n == nil || dst == nil {
+			n, dst, elems, ok := sizedCopy(c)
+			if !ok {
 				continue
 			}
 			if _, isConst := f.file.constValue(n, f); isConst {

@@ -596,28 +596,28 @@ func untrustedBound(f *function, e *node) bool {
 
 // ---- cwe787-copy-size-from-data ----------------------------------------
 
+// sizedCopy reads a copy with a length: its size argument and its
+// destination, and whether the size counts elements (std::copy_n,
+// std::copy(first, first + n, out), whose end holds the count) rather
+// than bytes.
+func sizedCopy(c *callSite) (n, dst *node, elems, ok bool) {
+	switch c.name {
+	case "memcpy", "memmove", "mempcpy", "strncpy", "stpncpy", "wcsncpy":
+		n, dst = c.arg(2), c.arg(0)
+	case "bcopy":
+		n, dst = c.arg(2), c.arg(1)
+	case "copy_n", "copy":
+		n, dst, elems = c.arg(1), c.arg(2), true
+	}
+	return n, dst, elems, n != nil && dst != nil
+}
+
 func checkCopySizeFromData(pass *Pass) {
 	for _, f := range pass.Funcs() {
 		tr := f.taint().run(dataLength)
 		for _, c := range f.calls {
-			// The size argument and the destination, and whether the size
-			// counts elements (std::copy_n) rather than bytes.
-			var n, dst *node
-			elems := false
-			switch c.name {
-			case "memcpy", "memmove", "mempcpy", "strncpy", "stpncpy", "wcsncpy":
-				n, dst = c.arg(2), c.arg(0)
-			case "bcopy":
-				n, dst = c.arg(2), c.arg(1)
-			case "copy_n":
-				n, dst, elems = c.arg(1), c.arg(2), true
-			case "copy":
-				// std::copy(first, first + n, out): the end holds the count.
-				n, dst, elems = c.arg(1), c.arg(2), true
-			default:
-				continue
-			}
-			if n == nil || dst == nil {
+			n, dst, elems, ok := sizedCopy(c)
+			if !ok {
 				continue
 			}
 			why := tr.expr(n)
