@@ -979,7 +979,11 @@ func (f *function) exprKind(n *node) typeKind {
 	case "string_literal", "concatenated_string":
 		return tkOther
 	case "identifier":
-		if v := f.lookup(t.text(n)); v != nil {
+		v := f.lookup(t.text(n))
+		if v == nil {
+			v = f.memberOf(n) // a data member named in a method: counts_
+		}
+		if v != nil {
 			if v.ptr > 0 || len(v.dims) > 0 {
 				return tkOther
 			}

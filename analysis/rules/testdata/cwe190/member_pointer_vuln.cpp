@@ -1,0 +1,29 @@
+// Hands out the address of a counter in a table member. The address is
+// counts_ plus an offset: pointer arithmetic on the member array, not an
+// integer sum that can wrap. The caller checks the coordinates first,
+// and prints a weight scaled by 1000 from the command line in an int.
+#include <cstdio>
+#include <cstdlib>
+
+class Table {
+    int counts_[64] = {};
+
+public:
+    static bool valid(int block, int index) { return block >= 0 && block < 8 && index >= 0 && index < 8; }
+    int *slot(unsigned char block, unsigned char index) { return counts_ + block * 8 + index; }
+};
+
+int main(int argc, char **argv)
+{
+    Table t;
+    if (argc != 3)
+        return 2;
+    int block = std::atoi(argv[1]), index = std::atoi(argv[2]);
+    if (!Table::valid(block, index))
+        return 1;
+    int *p = t.slot(block, index);
+    *p += 1;
+    int scaled = std::atoi(argv[1]) * 1000; // want CWE-190
+    std::printf("%d %d\n", *p, scaled);
+    return 0;
+}
