@@ -146,11 +146,15 @@ func (c *Checker) check(ctx context.Context, f analysis.File, timed bool) (rep *
 	if tree.hasError {
 		// Half-written code: with its open brackets closed after the
 		// end, the document may parse (see closeTail).
+		// A class or struct left open needs its ';' after the brace.
 		if tail := closeTail(f.Src); tail != "" {
-			fixed := make([]byte, 0, len(f.Src)+len(tail))
-			fixed = append(append(fixed, f.Src...), tail...)
-			if t2, err := g.parse(ctx, fixed, c.parseTimeout); err == nil && !t2.hasError {
-				tree = t2
+			for _, end := range []string{tail, tail + ";"} {
+				fixed := make([]byte, 0, len(f.Src)+len(end))
+				fixed = append(append(fixed, f.Src...), end...)
+				if t2, err := g.parse(ctx, fixed, c.parseTimeout); err == nil && !t2.hasError {
+					tree = t2
+					break
+				}
 			}
 		}
 	}

@@ -3,10 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-constexpr int kBlocks = 4;
-constexpr int kSlots = 4;
-
 class Counters {
+    static constexpr int kBlocks = 4;
+    static constexpr int kSlots = 4;
     int counts_[kBlocks * kSlots] = {};
 
 public:
