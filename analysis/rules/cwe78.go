@@ -141,7 +141,9 @@ func commandValidated(f *function, spec *taintSpec, cmd *node, at *node) bool {
 			return true
 		}
 	}
-	return false
+	// A loop over the characters before it that rejects a metacharacter
+	// or anything outside letters and digits.
+	return f.guards().validated(vars, at, shellChecks)
 }
 
 // shellSpecial are the characters a shell quoting function must replace:

@@ -788,7 +788,7 @@ func callDefs(f *function, c *callSite) {
 	t := f.file.t
 	add := func(arg *node, op string, srcs []*node, input string) {
 		a, _ := addrOf(arg)
-		name, _ := baseVar(t, a)
+		name, _ := baseVar(t, offsetBase(f, a))
 		if name == "" {
 			return
 		}
@@ -853,6 +853,32 @@ func callDefs(f *function, c *callSite) {
 			}
 		}
 	}
+}
+
+// offsetBase returns the buffer of an address inside it (buf + got,
+// got + buf, buf - k): a write there writes the buffer. Other
+// expressions are returned as they are.
+func offsetBase(f *function, e *node) *node {
+	u := unparen(e)
+	if u == nil || u.kind != "binary_expression" {
+		return e
+	}
+	op := f.text(u.child("operator"))
+	if op != "+" && op != "-" {
+		return e
+	}
+	sides := []*node{u.child("left")}
+	if op == "+" {
+		sides = append(sides, u.child("right"))
+	}
+	for _, side := range sides {
+		if name, _ := baseVar(f.file.t, side); name != "" {
+			if v := f.lookup(name); v != nil && (v.isPointer() || v.isArray()) {
+				return side
+			}
+		}
+	}
+	return e
 }
 
 func isAddr(n *node) bool {
