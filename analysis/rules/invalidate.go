@@ -202,11 +202,71 @@ func (f *function) contPath(e *node) (string, contFamily) {
 	}
 	if squeeze(v.typ) == "auto" && v.init != nil {
 		// auto p = std::make_unique<T>(...) owns a T.
-		if c := f.callAt[unparen(v.init)]; c != nil && strings.HasPrefix(strings.TrimPrefix(c.name, "std::"), "make_unique") {
-			return path, famOwner
+		if c := f.callAt[unparen(v.init)]; c != nil {
+			switch name := strings.TrimPrefix(c.name, "std::"); {
+			case strings.HasPrefix(name, "make_unique"):
+				return path, famOwner
+			case strings.HasPrefix(name, "make_shared") || strings.HasPrefix(name, "allocate_shared"):
+				if soleOwner(f, v) {
+					return path, famOwner
+				}
+				return "", famNone
+			}
 		}
 	}
+	if t := strings.TrimPrefix(squeeze(v.typ), "std::"); strings.HasPrefix(t, "shared_ptr<") {
+		if soleOwner(f, v) {
+			return path, famOwner
+		}
+		return "", famNone
+	}
 	return path, containerFamily(v.typ)
+}
+
+// soleOwner reports whether a local std::shared_ptr is the only owner of
+// its object in the function: it is never copied (passed, returned,
+// assigned or captured), only dereferenced, tested, reset, assigned to
+// or asked for get(), so its reset() or reassignment destroys the
+// object as a unique_ptr's does.
+func soleOwner(f *function, v *varInfo) bool {
+	if v.isParam || v.isGlobal || v.fn != f {
+		return false
+	}
+	return cached(f.cacheMap(), "owner/sole/"+v.name, func() bool {
+		for _, id := range f.byKind["identifier"] {
+			if f.text(id) != v.name || id == v.decl || v.decl != nil && id.parent == v.decl {
+				continue
+			}
+			p := unparenParent(id)
+			if p == nil {
+				return false
+			}
+			switch p.kind {
+			case "field_expression": // s.get(), s->x, s.reset()
+				if p.child("argument") != id && unparen(p.child("argument")) != id {
+					return false
+				}
+				if fld := f.text(p.child("field")); fld == "use_count" || fld == "swap" {
+					return false
+				}
+			case "pointer_expression": // *s
+			case "unary_expression": // !s
+			case "condition_clause", "if_statement", "while_statement":
+			case "binary_expression": // s == nullptr
+				op := f.text(p.child("operator"))
+				if op != "==" && op != "!=" && op != "&&" && op != "||" {
+					return false
+				}
+			case "assignment_expression":
+				if p.child("left") != id && unparen(p.child("left")) != id {
+					return false // copied into another
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // viewTake is a view taken into a container.
