@@ -115,7 +115,7 @@ func inputCallOf(ff *fileFacts, fn *function, param string) (call string, called
 				continue
 			}
 			called = true
-			if w := g.taint().run(userInput).expr(c.arg(idx)); w != "" {
+			if w := g.taint().run(ff.memSpecs().local).expr(c.arg(idx)); w != "" {
 				line, _ := ff.position(c.n.start)
 				return fmt.Sprintf("%s is called on line %d with %s, from %s", fn.name, line, squeeze(g.text(c.arg(idx))), w), true
 			}

@@ -855,8 +855,8 @@ func callDefs(f *function, c *callSite) {
 	}
 }
 
-// offsetBase returns the buffer of an address inside it (buf + got,
-// got + buf, buf - k): a write there writes the buffer. Other
+// offsetBase returns the named buffer of an address inside it (buf +
+// got, got + buf, buf - k): a write there writes the buffer. Other
 // expressions are returned as they are.
 func offsetBase(f *function, e *node) *node {
 	u := unparen(e)
@@ -872,7 +872,9 @@ func offsetBase(f *function, e *node) *node {
 		sides = append(sides, u.child("right"))
 	}
 	for _, side := range sides {
-		if name, _ := baseVar(f.file.t, side); name != "" {
+		// A named buffer only: a member's (sb->buf + sb->len) would
+		// define the whole struct from the data.
+		if name := f.identName(side); name != "" {
 			if v := f.lookup(name); v != nil && (v.isPointer() || v.isArray()) {
 				return side
 			}

@@ -130,6 +130,16 @@ func outWrites(spec *taintSpec, f *function) map[string][]outWrite {
 		for i, a := range c.args {
 			why, ok := filled[i]
 			if !ok {
+				// Filled from another parameter: parse(line, &hour)
+				// stores what it parses of line in *hour.
+				for _, j := range paramFills(callee)[i] {
+					if w := f.taint().run(spec).expr(c.arg(j)); w != "" && j != i {
+						why, ok = w, true
+						break
+					}
+				}
+			}
+			if !ok {
 				continue
 			}
 			inner, _ := addrOf(a)
@@ -139,6 +149,48 @@ func outWrites(spec *taintSpec, f *function) map[string][]outWrite {
 		}
 	}
 	return m
+}
+
+// paramFills returns (once per function) which parameters each pointer
+// or reference parameter is written from: *hour = (int)h with h =
+// strtol(line, ...) fills hour from line. It is the part of the summary
+// that does not depend on a spec: the caller decides with its own
+// argument's taint.
+func paramFills(g *function) map[int][]int {
+	return cached(g.cacheMap(), "mem/paramfills", func() map[int][]int {
+		out := map[int][]int{}
+		index := map[string]int{}
+		for _, p := range g.params {
+			if p.name != "" {
+				index[p.name] = p.index
+			}
+		}
+		for _, p := range g.params {
+			if p.name == "" || !p.isPointer() && !strings.Contains(declText(g, p), "&") {
+				continue
+			}
+			seen := map[int]bool{}
+			for _, d := range g.defs {
+				// *out = v, out[i] = v: the value pointed to, not a field
+				// or a copy into a member buffer.
+				if d.name != p.name || d.whole || d.lhs == nil || d.call != nil {
+					continue
+				}
+				if l := unparen(d.lhs); l.kind != "pointer_expression" && l.kind != "subscript_expression" {
+					continue
+				}
+				for _, src := range d.srcs {
+					for name := range g.taint().sourcesOf(src) {
+						if j, ok := index[name]; ok && j != p.index && !seen[j] {
+							seen[j] = true
+							out[p.index] = append(out[p.index], j)
+						}
+					}
+				}
+			}
+		}
+		return out
+	})
 }
 
 // filledParams returns (once per function and spec) the pointer
@@ -217,6 +269,7 @@ type memSpecs struct {
 	index    *taintSpec // indexes: input, and int parameters given input or called from outside
 	overflow *taintSpec // integers for arithmetic: input, with CodeQL's bound-check barrier
 	input    *taintSpec // any data from input, through parameters and out-parameters
+	local    *taintSpec // input read in the function itself, directly or through out-parameters
 }
 
 // specs returns the file's memory taint specs.
@@ -270,6 +323,13 @@ func (ff *fileFacts) memSpecs() *memSpecs {
 		s.input.params = func(v *varInfo) bool {
 			why, _ := callerTaint(s.input, v)
 			return why != ""
+		}
+		s.local = &taintSpec{id: "mem-local", inputDefs: true}
+		s.local.source = func(f *function, n *node) (string, bool) {
+			if w, ok := userSource(f, n); ok {
+				return w, true
+			}
+			return outParamSource(s.local, f, n)
 		}
 		return s
 	})

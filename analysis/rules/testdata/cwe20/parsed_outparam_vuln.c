@@ -1,0 +1,33 @@
+// Prints the label of a log level given as a number on each line of
+// stdin; a parser of the file turns the line into the level through an
+// out-parameter.
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char *labels[] = {"debug", "info", "warning", "error"};
+
+static int parse_level(const char *text, int *level)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (end == text)
+        return -1;
+    *level = (int)v;
+    return 0;
+}
+
+static void show(int level)
+{
+    puts(labels[level]); // want CWE-119 CWE-125 CWE-129
+}
+
+int main(void)
+{
+    char line[64];
+    while (fgets(line, sizeof line, stdin)) {
+        int level;
+        if (parse_level(line, &level) == 0)
+            show(level);
+    }
+    return 0;
+}
