@@ -18,7 +18,8 @@ import (
 // 2, and each step of the cursor by k >= 2, in the loop's body must be
 // under conditions that show p[1] ... p[k-1] are not the terminator: a
 // test of the character itself (p[1], p[1] != '\0', p[1] == 'n',
-// p[1] >= '0', isxdigit(p[1]); '\0' passes none of them), in an if,
+// p[1] >= '0', isxdigit(p[1]), or a classifier of the file that tests
+// the character, hexval(p[1]) >= 0; '\0' passes none of them), in an if,
 // while, ?:, && or ||, or an early exit (if (!p[1]) break;), or a case
 // of a switch on it (a non-zero case, or the default of a switch with a
 // case '\0').
@@ -254,13 +255,23 @@ func excludesZero(f *function, c cond, is func(*node) bool) bool {
 			"ispunct", "isgraph", "isprint", "isblank":
 			return true // no class has '\0' but iscntrl
 		}
-		return false
+		return classifies(f, call, 0)
 	}
 	r, ok := f.guards().relationOf(c)
 	if !ok {
 		return false
 	}
 	l, rt, op := r.left, r.right, r.op
+	// hexval(p[1]) >= 0: a classifier of the file tested on the character.
+	for _, side := range []*node{l, rt} {
+		if call := f.callAt[unparen(side)]; call != nil {
+			for i, a := range call.args {
+				if is(a) && classifies(f, call, i) {
+					return true
+				}
+			}
+		}
+	}
 	if !is(l) {
 		if !is(rt) {
 			return false
@@ -295,4 +306,40 @@ func charType(typ string) bool {
 	}
 	typ = strings.TrimSpace(typ)
 	return typ == "char" || typ == "wchar_t" || typ == "char8_t"
+}
+
+// classifies reports whether a call is of a function of the file that
+// classifies the character it is given in parameter i: its body tests
+// the parameter with a ctype class or compares it with a character.
+// Its result tested at the read is taken as a test of the character
+// (hexval(p[1]) >= 0), as its caller meant it.
+func classifies(f *function, c *callSite, i int) bool {
+	g := f.callee(c)
+	if g == nil || g == f || i >= len(g.params) || g.params[i].name == "" {
+		return false
+	}
+	name := g.params[i].name
+	found := false
+	g.body.walk(func(n *node) bool {
+		if found {
+			return false
+		}
+		switch n.kind {
+		case "call_expression":
+			if gc := g.callAt[n]; gc != nil && strings.HasPrefix(gc.name, "is") && g.identName(gc.arg(0)) == name {
+				found = true
+			}
+		case "binary_expression":
+			switch g.text(n.child("operator")) {
+			case "==", "!=", "<", "<=", ">", ">=":
+				l, r := unparen(n.child("left")), unparen(n.child("right"))
+				if g.identName(l) == name && r != nil && r.kind == "char_literal" ||
+					g.identName(r) == name && l != nil && l.kind == "char_literal" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
