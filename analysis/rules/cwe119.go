@@ -294,7 +294,7 @@ func placeNames(f *function, e *node, at *node) map[string]bool {
 				out[name] = true
 				if depth < 2 {
 					for _, d := range f.defs {
-						if d.name == name && d.whole && d.op == "=" && d.pos <= at.start && len(d.srcs) == 1 && d.srcs[0] != nil {
+						if d.name == name && d.whole && (d.op == "=" || d.op == "decl") && d.pos <= at.start && len(d.srcs) == 1 && d.srcs[0] != nil {
 							add(d.srcs[0], depth+1)
 						}
 					}
@@ -303,9 +303,15 @@ func placeNames(f *function, e *node, at *node) map[string]bool {
 				return false
 			case "call_expression":
 				// strlen(dir) names dir, not strlen: two lengths are
-				// not related by being computed by the same function.
+				// not related by being computed by the same function;
+				// s.size() names s.
 				if a := m.child("arguments"); a != nil {
 					add(a, depth)
+				}
+				if fn := m.child("function"); fn != nil && fn.kind == "field_expression" {
+					if obj := fn.child("argument"); obj != nil {
+						add(obj, depth)
+					}
 				}
 				return false
 			}
