@@ -120,7 +120,7 @@ func pathValidated(f *function, path *node, at *node) bool {
 	for _, c := range f.calls {
 		if (c.name == "realpath" || c.name == "canonicalize_file_name" || c.name == "filesystem::canonical" ||
 			c.name == "filesystem::weakly_canonical") && c.n.start < at.start {
-			if n, _ := baseVar(f.file.t, unparen(c.arg(0))); n != "" && vars[n] {
+			if n, _ := baseVar(f.file.t, stringOf(f, c.arg(0))); n != "" && vars[n] {
 				if out, _ := baseVar(f.file.t, unparen(c.arg(1))); out != "" {
 					resolved[out] = true
 				}
@@ -148,10 +148,10 @@ func pathValidated(f *function, path *node, at *node) bool {
 			if cs == nil {
 				return true
 			}
-			arg0, _ := baseVar(f.file.t, unparen(cs.arg(0)))
+			arg0, _ := baseVar(f.file.t, stringOf(f, cs.arg(0)))
 			recv := ""
 			if cs.recv != nil {
-				recv, _ = baseVar(f.file.t, unparen(cs.recv))
+				recv, _ = baseVar(f.file.t, stringOf(f, cs.recv))
 			}
 			switch cs.name {
 			case "strncmp", "memcmp", "strcmp", ".compare", ".rfind", ".find":
@@ -159,7 +159,11 @@ func pathValidated(f *function, path *node, at *node) bool {
 				if resolved[arg0] || resolved[recv] {
 					ok = true
 				}
-				if a1, _ := baseVar(f.file.t, unparen(cs.arg(1))); resolved[a1] {
+				if a1, _ := baseVar(f.file.t, stringOf(f, cs.arg(1))); resolved[a1] {
+					ok = true
+				}
+				// std::string(full).compare(0, prefix.size(), prefix)
+				if a2, _ := baseVar(f.file.t, stringOf(f, cs.arg(2))); resolved[a2] {
 					ok = true
 				}
 			}
@@ -261,4 +265,26 @@ func changesDirectory(ff *fileFacts) bool {
 		}
 		return false
 	})
+}
+
+// stringOf looks through the conversions of a string to another
+// string type: std::string(full), std::string_view(p), s.c_str(),
+// p.string() designate full, p and s.
+func stringOf(f *function, e *node) *node {
+	e = unparen(e)
+	for depth := 0; e != nil && depth < 4; depth++ {
+		c := f.callAt[e]
+		if c == nil {
+			return e
+		}
+		switch {
+		case (c.name == ".c_str" || c.name == ".data" || c.name == ".string") && c.recv != nil:
+			e = unparen(c.recv)
+		case (c.name == "string" || c.name == "string_view" || c.name == "filesystem::path") && len(c.args) == 1:
+			e = unparen(c.args[0])
+		default:
+			return e
+		}
+	}
+	return e
 }

@@ -202,6 +202,12 @@ func (ta *taintFacts) writtenThrough(r *taintRun, q *varInfo) string {
 			}
 			for _, s := range d.srcs {
 				if w := r.expr(s); w != "" {
+					// out = full, the whole value handed back, after
+					// full was checked (a resolved path compared with
+					// its base): the caller gets a clean value.
+					if clean := r.spec.root().argClean; ref && d.whole && clean != nil && clean(f, s, d.n) {
+						continue
+					}
 					return w
 				}
 			}
