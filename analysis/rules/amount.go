@@ -14,6 +14,10 @@ import (
 // copy, a read, an allocation) its sign and its range matter: a negative
 // int converts to a huge size_t, and strtoul accepts "-1" as ULONG_MAX.
 // A loop bound that drives the indexing of an array needs an upper bound.
+// An amount subtracted from a stored value (a balance, a stock, a quota:
+// a field, an element, a member, not a local) needs a lower bound: a
+// negative one passes the "amount > balance" check and moves value the
+// other way.
 //
 // A check is what the guards on the path say (guards.go,
 // guardsderived.go, bounds.go): a comparison that leaves the function or
@@ -40,6 +44,7 @@ type amountUse struct {
 	at     *node  // the call or loop using it
 	role   string // "the size of fread", "the bound of the loop indexing days[...]"
 	needLo bool   // a negative value is harmful (a size); false for a loop bound
+	loOnly bool   // only the sign matters (an amount taken from a balance)
 	// failingOnly counts only the results of functions that fail with a
 	// negative value (an index from input is cwe20-unvalidated-index's).
 	failingOnly bool
@@ -79,6 +84,24 @@ func amountUses(f *function) []amountUse {
 		if v := f.placeVar(sub.child("argument")); v != nil && (len(v.dims) > 0 || v.ptr > 0) && !v.container {
 			us = append(us, amountUse{e: idx, at: sub, role: "an index into " + squeeze(f.text(sub.child("argument"))), needLo: true, failingOnly: true})
 		}
+	}
+	// src->balance -= amount: a negative amount moves value the other way
+	// and passes any "amount > balance" check.
+	for _, a := range f.byKind["assignment_expression"] {
+		if f.text(a.child("operator")) != "-=" {
+			continue
+		}
+		lhs, amt := unparen(a.child("left")), stripCasts(a.child("right"))
+		if lhs == nil || amt == nil || amt.kind != "identifier" && amt.kind != "field_expression" {
+			continue
+		}
+		if lhs.kind == "identifier" && f.lookup(f.text(lhs)) != nil {
+			continue // a local counter, not a stored value
+		}
+		if v := f.placeVar(amt); v != nil && v.unsigned || f.exprKind(amt) == tkFloat {
+			continue
+		}
+		us = append(us, amountUse{e: amt, at: a, role: "an amount subtracted from " + squeeze(f.text(lhs)), needLo: true, loOnly: true})
 	}
 	for _, l := range f.loops {
 		if l.kind != "for_statement" && l.kind != "while_statement" {
@@ -577,6 +600,12 @@ func checkUncheckedAmount(pass *Pass) {
 			}
 			why = amountOrigin(f, u.e, why)
 			lo, hi := amountChecked(f, u, 0)
+			if u.loOnly {
+				if failing {
+					continue
+				}
+				hi = true
+			}
 			if failing {
 				hi = true                            // the error value is the harm, not its size
 				lo = lo || validatedAt(f, u.e, u.at) // slot != -1

@@ -223,6 +223,9 @@ func identValue(ff *fileFacts, name string, f *function, depth int) (int64, bool
 // assignedAfterDecl reports whether a variable is written anywhere but
 // in its declaration.
 func (f *function) assignedAfterDecl(name string) bool {
+	if len(f.refWrites()[name]) > 0 {
+		return true // handed to a function that writes it through a reference
+	}
 	for _, d := range f.defs {
 		if d.name == name && d.op != "=" && d.op != "decl" {
 			return true

@@ -139,7 +139,9 @@ type fileFacts struct {
 	strs    []*node // every string literal
 	cache   map[string]any
 
-	allowed factSet // the kinds the running rule may read (see need)
+	allowed   factSet        // the kinds the running rule may read (see need)
+	collected bool           // every function's Syntax facts are made
+	outBusy   map[*node]bool // arguments whose taint outParamSource is asking
 
 	budget    int  // steps left for the costly analyses
 	exhausted bool // the budget ran out: results may be incomplete
@@ -194,6 +196,7 @@ func newFileFacts(t *syntaxTree, lang analysis.Lang, path string) *fileFacts {
 	for i := 0; i < len(ff.funcs); i++ {
 		collect(ff.funcs[i])
 	}
+	ff.collected = true
 	return ff
 }
 

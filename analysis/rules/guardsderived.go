@@ -1,6 +1,9 @@
 package rules
 
-import "math/big"
+import (
+	"math/big"
+	"strings"
+)
 
 // Guards as facts about values, not about one expression: a variable
 // set from a checked one (v = choice - 1 after 1 <= choice && choice <=
@@ -55,7 +58,38 @@ func soleSource(f *function, name string, at *node) (*node, bool) {
 			return nil, false
 		}
 	}
+	// parse(line, amount) with long &amount: the callee writes it.
+	for _, pos := range f.refWrites()[name] {
+		if pos > d.pos && pos <= at.start {
+			return nil, false
+		}
+	}
 	return d.srcs[0], true
+}
+
+// refWrites returns (once per function) where each variable is passed
+// bare to a non-const reference parameter of a function of the file,
+// which may write it: parse(line, amount) with long &amount.
+func (f *function) refWrites() map[string][]uint32 {
+	if !f.file.collected {
+		return nil // the calls are still being read
+	}
+	return cached(f.cacheMap(), "refwrites", func() map[string][]uint32 {
+		out := map[string][]uint32{}
+		for _, c := range f.calls {
+			g := f.callee(c)
+			if g == nil {
+				continue
+			}
+			for i, a := range c.args {
+				if name := f.identName(a); name != "" && i < len(g.params) &&
+					isRefParam(g.params[i]) && g.params[i].ptr == 0 && !strings.HasPrefix(g.params[i].typ, "const") {
+					out[name] = append(out[name], c.n.start)
+				}
+			}
+		}
+		return out
+	})
 }
 
 // nonNegative reports whether an integer expression is at least 0 at a

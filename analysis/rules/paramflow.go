@@ -90,6 +90,12 @@ func callerTaint(spec *taintSpec, v *varInfo) (string, bool) {
 type outWrite struct {
 	pos uint32
 	why string
+	// from is the caller's argument the callee fills the variable from
+	// (parse(line, &n)); its taint is asked when the variable is read,
+	// not while the summary is made, so that the caller's run is not
+	// made (and kept) before its out-parameters are known.
+	from   *node
+	callee string
 }
 
 // endPointers are the parsers whose second argument receives a pointer
@@ -115,9 +121,7 @@ func outWrites(spec *taintSpec, f *function) map[string][]outWrite {
 		if endPointers[c.name] {
 			if a, ok := addrOf(c.arg(1)); ok {
 				if name := f.identName(a); name != "" {
-					if w := f.taint().run(spec).expr(c.arg(0)); w != "" {
-						m[name] = append(m[name], outWrite{c.n.end, w})
-					}
+					m[name] = append(m[name], outWrite{pos: c.n.end, from: c.arg(0)})
 				}
 			}
 			continue
@@ -128,23 +132,21 @@ func outWrites(spec *taintSpec, f *function) map[string][]outWrite {
 		}
 		filled := filledParams(spec, callee)
 		for i, a := range c.args {
-			why, ok := filled[i]
-			if !ok {
-				// Filled from another parameter: parse(line, &hour)
-				// stores what it parses of line in *hour.
-				for _, j := range paramFills(callee)[i] {
-					if w := f.taint().run(spec).expr(c.arg(j)); w != "" && j != i {
-						why, ok = w, true
-						break
-					}
-				}
-			}
-			if !ok {
+			inner, _ := addrOf(a)
+			name, _ := baseVar(f.file.t, inner)
+			if name == "" {
 				continue
 			}
-			inner, _ := addrOf(a)
-			if name, _ := baseVar(f.file.t, inner); name != "" {
-				m[name] = append(m[name], outWrite{c.n.end, why + " (stored by " + callee.name + ")"})
+			if why, ok := filled[i]; ok {
+				m[name] = append(m[name], outWrite{pos: c.n.end, why: why + " (stored by " + callee.name + ")"})
+				continue
+			}
+			// Filled from another parameter: parse(line, &hour) stores
+			// what it parses of line in *hour.
+			for _, j := range paramFills(callee)[i] {
+				if j != i && c.arg(j) != nil {
+					m[name] = append(m[name], outWrite{pos: c.n.end, from: c.arg(j), callee: callee.name})
+				}
 			}
 		}
 	}
@@ -170,14 +172,33 @@ func paramFills(g *function) map[int][]int {
 				continue
 			}
 			seen := map[int]bool{}
+			ref := isRefParam(p) && p.ptr == 0
 			for _, d := range g.defs {
-				// *out = v, out[i] = v: the value pointed to, not a field
-				// or a copy into a member buffer.
-				if d.name != p.name || d.whole || d.lhs == nil || d.call != nil {
+				// *out = v, out[i] = v, or ref = v: the value pointed
+				// to, not a field or a copy into a member buffer.
+				if d.name != p.name || d.op == "decl" {
 					continue
 				}
-				if l := unparen(d.lhs); l.kind != "pointer_expression" && l.kind != "subscript_expression" {
+				switch {
+				case ref && d.whole:
+				case d.call != nil:
+					// sscanf(text, "%d", count): a reader writing the
+					// parameter itself, not a member buffer of it.
+					bare := false
+					for _, a := range d.call.args {
+						if g.identName(a) == p.name {
+							bare = true
+						}
+					}
+					if !bare {
+						continue
+					}
+				case d.whole || d.lhs == nil:
 					continue
+				default:
+					if l := unparen(d.lhs); l.kind != "pointer_expression" && l.kind != "subscript_expression" {
+						continue
+					}
 				}
 				for _, src := range d.srcs {
 					for name := range g.taint().sourcesOf(src) {
@@ -211,8 +232,11 @@ func filledParams(spec *taintSpec, g *function) map[int]string {
 		if p.name == "" || !p.isPointer() && !strings.Contains(declText(g, p), "&") {
 			continue
 		}
+		ref := isRefParam(p) && p.ptr == 0
 		for _, d := range g.defs {
-			if d.name != p.name || d.whole && d.op != "input" {
+			// A whole write of a pointer parameter moves the pointer;
+			// of a reference (long &amount), it writes the caller's.
+			if d.name != p.name || d.whole && d.op != "input" && !ref || d.op == "decl" {
 				continue
 			}
 			why := ""
@@ -256,8 +280,26 @@ func outParamSource(spec *taintSpec, f *function, n *node) (string, bool) {
 	}
 	ws := outWrites(spec, f)[f.text(n)]
 	for _, w := range ws {
-		if reachesNode(f, w.pos, n) {
+		if !reachesNode(f, w.pos, n) {
+			continue
+		}
+		if w.from == nil {
 			return w.why, true
+		}
+		if f.file.outBusy == nil {
+			f.file.outBusy = map[*node]bool{}
+		}
+		if f.file.outBusy[w.from] {
+			continue // a variable filled from itself, through a cycle
+		}
+		f.file.outBusy[w.from] = true
+		why := f.taint().run(spec).expr(w.from)
+		delete(f.file.outBusy, w.from)
+		if why != "" && w.callee != "" {
+			why += " (stored by " + w.callee + ")"
+		}
+		if why != "" {
+			return why, true
 		}
 	}
 	return "", false
