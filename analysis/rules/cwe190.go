@@ -79,7 +79,7 @@ var randomValue = &taintSpec{
 		}
 		return "", false
 	},
-	barrier: func(f *function, name string) bool { return f.taint().upperBoundChecked(name) },
+	barrier: func(f *function, name string, at *node) bool { return f.taint().boundedBefore(name, at) },
 	stop:    boundedExpr,
 }
 

@@ -309,7 +309,7 @@ func outParamSource(spec *taintSpec, f *function, n *node) (string, bool) {
 // refer to themselves through the callers' runs).
 type memSpecs struct {
 	index    *taintSpec // indexes: input, and int parameters given input or called from outside
-	overflow *taintSpec // integers for arithmetic: input, with CodeQL's bound-check barrier
+	overflow *taintSpec // integers for arithmetic: input, clean once bounded above (boundedBefore)
 	input    *taintSpec // any data from input, through parameters and out-parameters
 	local    *taintSpec // input read in the function itself, directly or through out-parameters
 }
@@ -337,13 +337,13 @@ func (ff *fileFacts) memSpecs() *memSpecs {
 		}
 		s.overflow = &taintSpec{
 			id: "mem-overflow", inputDefs: true, stop: boundedExpr,
-			barrier: func(f *function, name string) bool { return f.taint().upperBoundChecked(name) },
+			barrier: func(f *function, name string, at *node) bool { return f.taint().boundedBefore(name, at) },
 		}
 		s.overflow.source = func(f *function, n *node) (string, bool) {
 			if w, ok := userSource(f, n); ok {
 				return w, true
 			}
-			if n.kind == "identifier" && s.overflow.barrier(f, f.text(n)) {
+			if n.kind == "identifier" && s.overflow.barrier(f, f.text(n), n) {
 				return "", false
 			}
 			return outParamSource(s.overflow, f, n)

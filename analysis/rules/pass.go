@@ -93,6 +93,8 @@ func factDeps(k Fact) factSet {
 		return 1 << Guards
 	case Values: // the ranges narrowed by guards
 		return 1 << Guards
+	case Taint: // the overflow spec's barrier: a bound the guards give (boundedBefore)
+		return 1 << Guards
 	}
 	return 0
 }

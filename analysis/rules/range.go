@@ -229,6 +229,10 @@ func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 	}
 	t, typed := va.typeOfExpr(e, depth)
 	switch e.kind {
+	case "sizeof_expression":
+		// The size of a type the file does not size for us (struct
+		// sample): objects are not larger than 16 MB in practice.
+		return valRange{big.NewInt(1), big.NewInt(1 << 24)}, true
 	case "identifier":
 		if !typed {
 			return valRange{}, false
@@ -343,6 +347,27 @@ func applyRange(op string, l, r valRange) (valRange, bool) {
 	return valRange{}, false
 }
 
+// storedType is the integer type of the variable an expression is
+// stored in as it stands: the declared variable of its initialiser, or
+// the variable an assignment writes.
+func (va *valueFacts) storedType(e *node) (intType, bool) {
+	f := va.f
+	p := unparenParent(e)
+	name := ""
+	switch {
+	case p == nil:
+	case p.kind == "init_declarator" && p.child("value") != nil && unparen(p.child("value")) == e:
+		name = declName(f.file.t, p.child("declarator"))
+	case p.kind == "assignment_expression" && f.text(p.child("operator")) == "=" && unparen(p.child("right")) == e:
+		name = f.identName(p.child("left"))
+	}
+	v := f.lookup(name)
+	if v == nil || v.ptr > 0 || len(v.dims) > 0 {
+		return intType{}, false
+	}
+	return parseIntType(v.typ)
+}
+
 // cannotOverflow reports whether the range analysis proves that an
 // arithmetic operation stays within its type.
 func (va *valueFacts) cannotOverflow(op *node) bool {
@@ -359,7 +384,15 @@ func (va *valueFacts) cannotOverflow(op *node) bool {
 			return false
 		}
 		res, ok := applyRange(f.text(op.child("operator")), l, r)
-		return ok && res.within(t)
+		if !ok || !res.within(t) {
+			return false
+		}
+		// unsigned int bytes = count * sizeof rec: the size_t product
+		// fits, the variable it is stored in may not.
+		if dt, ok := va.storedType(op); ok && !res.within(dt) {
+			return false
+		}
+		return true
 	case "update_expression":
 		r, ok := va.rangeOf(op.child("argument"), op, 0)
 		if !ok {

@@ -45,8 +45,8 @@ type taintSpec struct {
 	// stop reports expressions whose value is clean whatever their
 	// operands: rand() % n, escape_html(x).
 	stop func(f *function, n *node) bool
-	// barrier reports variables whose reads are clean.
-	barrier func(f *function, name string) bool
+	// barrier reports variables whose reads are clean; at is the read.
+	barrier func(f *function, name string, at *node) bool
 	// params makes integer parameters of functions other than main sources.
 	params func(v *varInfo) bool
 	// interproc carries taint across the calls of the file: a callee's
@@ -149,7 +149,7 @@ func (r *taintRun) eval(n *node, depth int) string {
 		if n.kind == "type_identifier" && f.lookup(name) == nil {
 			return ""
 		}
-		if r.spec.barrier != nil && r.spec.barrier(f, name) {
+		if r.spec.barrier != nil && r.spec.barrier(f, name, n) {
 			return ""
 		}
 		if pos, ok := r.at[name]; ok && reachesNode(f, pos, n) {
@@ -435,6 +435,29 @@ func (ta *taintFacts) upperBoundChecked(name string) bool {
 	return set[name]
 }
 
+// boundedBefore reports whether the guards at a read bound a variable
+// above (count <= K, or after if (count > K) return): unlike
+// upperBoundChecked (CodeQL's barrier: any comparison, anywhere), i <
+// count later in a loop does not bound count for the count * sizeof
+// before it.
+func (ta *taintFacts) boundedBefore(name string, at *node) bool {
+	if at == nil || at.kind != "identifier" {
+		return ta.upperBoundChecked(name)
+	}
+	point := at
+	// for (...; i < n; i++): the update runs where the condition held.
+	for c, p := at, at.parent; p != nil && p.kind != "compound_statement"; c, p = p, p.parent {
+		if p.kind == "for_statement" && c.field == "update" {
+			if body := p.child("body"); body != nil {
+				point = body
+			}
+			break
+		}
+	}
+	b := ta.f.guards().boundsOf(at, point)
+	return b.hasHi || len(b.symHi) > 0
+}
+
 // userInput is the taint spec of data a user controls: the command line,
 // standard input and streams, the environment (including CGI's
 // QUERY_STRING), and the network.
@@ -453,7 +476,7 @@ func inputCleanedBy(id string, clean func(call string) bool) *taintSpec {
 		id:        id,
 		inputDefs: true,
 		source:    userSource,
-		barrier:   func(f *function, name string) bool { return f.taint().upperBoundChecked(name) },
+		barrier:   func(f *function, name string, _ *node) bool { return f.taint().upperBoundChecked(name) },
 		stop: func(f *function, n *node) bool {
 			if n.kind != "call_expression" {
 				return false
