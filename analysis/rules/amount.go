@@ -519,11 +519,41 @@ func fieldChecksAtFill(ff *fileFacts, field string, depth int) (lo, hi bool) {
 	return lo && any, hi && any
 }
 
+// recordHas reports whether a variable (or what it points to) is a
+// struct of the file with the field.
+func recordHas(g *function, name, field string) bool {
+	v := g.lookup(name)
+	if v == nil {
+		return false
+	}
+	t := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v.typ, "const "), "struct "))
+	rec := g.file.fileRecords().byName[t]
+	return rec != nil && rec.fields[field] != nil
+}
+
 // fillsField reports whether g writes the field from input.
 func fillsField(g *function, field string) bool {
 	for _, d := range g.defs {
 		found := false
-		if d.op == "input" {
+		if d.op == "input" && d.call != nil {
+			// The argument the reader writes (scanf("%d", &s->count)),
+			// not a size it is given (fread(row, 1, h->width, fp)).
+			for _, a := range d.call.args {
+				x, _ := addrOf(a)
+				if x = unparenOnly(x); x == nil {
+					continue
+				}
+				if x.kind == "identifier" && g.text(x) == d.name && recordHas(g, d.name, field) {
+					found = true // fread(h, sizeof *h, 1, fp) fills every field
+				}
+				if x.kind != "field_expression" || g.text(x.child("field")) != field {
+					continue
+				}
+				if name, _ := baseVar(g.file.t, x); name == d.name {
+					found = true
+				}
+			}
+		} else if d.op == "input" {
 			d.n.walk(func(k *node) bool {
 				if k.kind == "field_expression" && g.text(k.child("field")) == field {
 					found = true

@@ -32,7 +32,7 @@ func cwe190Rules() []*Rule {
 			CWE:      "CWE-190",
 			Doc:      "arithmetic on an integer from the user that no condition bounds, so it can overflow",
 			Fix:      "check the value against the limit before the arithmetic: if (value > INT_MAX - 1000) { /* reject */ }",
-			Requires: []Fact{Flow, Taint, Values},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      func(pass *Pass) { checkArithmetic(pass, pass.file.memSpecs().overflow, "the user") },
 		},
 		{
@@ -40,7 +40,7 @@ func cwe190Rules() []*Rule {
 			CWE:      "CWE-190",
 			Doc:      "arithmetic on an unbounded random number (rand() can be RAND_MAX == INT_MAX)",
 			Fix:      "bound the random number first: rand() % range + 1000, or check it against INT_MAX - offset",
-			Requires: []Fact{Flow, Taint, Values},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      func(pass *Pass) { checkArithmetic(pass, randomValue, "rand()") },
 		},
 		{
@@ -129,6 +129,12 @@ func checkArithmetic(pass *Pass, spec *taintSpec, from string) {
 			}
 			if boundedExpr(f, op) {
 				continue // rand() % n bounds rand(); it does not overflow
+			}
+			switch gu := f.guards(); {
+			case o == "-" && gu.atLeast(op.child("left"), op.child("right"), op):
+				continue // size - off under off < size
+			case (o == "/" || o == "%") && gu.nonNegative(op.child("left"), op, 0):
+				continue // only INT_MIN / -1 overflows
 			}
 			if o == "+" || o == "-" {
 				if addressOperand(f, op.child("left")) || addressOperand(f, op.child("right")) {

@@ -596,6 +596,22 @@ func untrustedBound(f *function, e *node) bool {
 
 // ---- cwe787-copy-size-from-data ----------------------------------------
 
+// sizedRead reads a read into a buffer with a length: read(fd, buf, n),
+// recv(s, buf, n, flags), pread, and fread(buf, 1, n, fp) (n bytes) or
+// fread(buf, sizeof buf[0], n, fp) (n elements).
+func sizedRead(f *function, c *callSite) (n, dst *node, elems, ok bool) {
+	switch c.name {
+	case "read", "recv", "pread":
+		n, dst = c.arg(2), c.arg(1)
+	case "fread":
+		n, dst = c.arg(2), c.arg(0)
+		if k, isConst := f.file.constValue(c.arg(1), f); !isConst || k != 1 {
+			elems = true
+		}
+	}
+	return n, dst, elems, n != nil && dst != nil
+}
+
 // sizedCopy reads a copy with a length: its size argument and its
 // destination, and whether the size counts elements (std::copy_n,
 // std::copy(first, first + n, out), whose end holds the count) rather
@@ -617,10 +633,23 @@ func checkCopySizeFromData(pass *Pass) {
 		tr := f.taint().run(dataLength)
 		for _, c := range f.calls {
 			n, dst, elems, ok := sizedCopy(c)
+			verb := "copies"
 			if !ok {
-				continue
+				// A read of n bytes into a buffer of fixed size.
+				if n, dst, elems, ok = sizedRead(f, c); !ok {
+					continue
+				}
+				if _, fixed := f.values().bufferSize(dst, c.n); !fixed {
+					continue
+				}
+				verb = "reads"
 			}
 			why := tr.expr(n)
+			if why == "" && verb == "reads" {
+				// A length from input through a helper's parameter or a
+				// struct a reader filled (fread(h, sizeof *h, 1, fp)).
+				why = f.taint().run(f.file.memSpecs().input).expr(n)
+			}
 			if why == "" && !elems {
 				// strlen(argv[1]) + 1 bytes fit no fixed-size buffer
 				// unless checked; into a buffer allocated for them
@@ -635,12 +664,18 @@ func checkCopySizeFromData(pass *Pass) {
 			if sizeBounded(f, n, dst, c.n, elems) {
 				continue
 			}
+			if fe := stripCasts(n); verb == "reads" && fe != nil && fe.kind == "field_expression" {
+				// h->width checked by the parser that filled h.
+				if _, hi := fieldCheckedAtFill(f.file, f.text(fe.child("field")), 0); hi {
+					continue
+				}
+			}
 			unit := "bytes"
 			if elems {
 				unit = "elements"
 			}
-			pass.Report(c.n, fmt.Sprintf("%s copies %s %s into %s, a length that comes from %s and is never compared with the size of %s",
-				c.name, f.text(n), unit, f.text(dst), why, f.text(dst)), "")
+			pass.Report(c.n, fmt.Sprintf("%s %s %s %s into %s, a length that comes from %s and is never compared with the size of %s",
+				c.name, verb, f.text(n), unit, f.text(dst), why, f.text(dst)), "")
 		}
 	}
 }

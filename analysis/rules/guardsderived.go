@@ -143,14 +143,16 @@ func (gu *guardFacts) nonNegative(e *node, at *node, depth int) bool {
 	return false
 }
 
-// atLeast reports whether a guard at a point says a >= b.
+// atLeast reports whether a guard at a point says a >= b (casts looked
+// through: static_cast<long>(v) - lo under v >= lo).
 func (gu *guardFacts) atLeast(a, b *node, at *node) bool {
+	a, b = valueOf(a), valueOf(b)
 	for _, c := range gu.conditionsAt(at) {
 		rel, ok := gu.relationOf(c)
 		if !ok {
 			continue
 		}
-		l, r, op := unparen(rel.left), unparen(rel.right), rel.op
+		l, r, op := valueOf(rel.left), valueOf(rel.right), rel.op
 		if gu.sameExpr(r, unparen(a)) && gu.sameExpr(l, unparen(b)) {
 			l, r, op = r, l, flipOp[op]
 		}
@@ -195,4 +197,22 @@ func (va *valueFacts) divisionChecked(op *node) bool {
 		}
 	}
 	return false
+}
+
+// valueOf strips parentheses and casts, C's and C++'s
+// (static_cast<long>(v), long(v)), from an expression.
+func valueOf(e *node) *node {
+	for e != nil {
+		switch {
+		case e.kind == "parenthesized_expression":
+			e = e.firstNamed()
+		case e.kind == "cast_expression":
+			e = e.child("value")
+		case castArg(e) != nil:
+			e = castArg(e)
+		default:
+			return e
+		}
+	}
+	return nil
 }
