@@ -203,6 +203,14 @@ func wholeCommandLine(f *function, e *node, depth int) bool {
 	}
 	argv := f.argvName()
 	switch e.kind {
+	case "conditional_expression":
+		// argc > 1 ? argv[1] : "server.conf": the user's file or ours.
+		for _, b := range []*node{e.child("consequence"), e.child("alternative")} {
+			if _, lit := stringValue(f.file.t, unparen(b)); !lit && !wholeCommandLine(f, b, depth+1) {
+				return false
+			}
+		}
+		return true
 	case "subscript_expression":
 		return argv != "" && f.identName(e.child("argument")) == argv
 	case "parameter_declaration":

@@ -818,7 +818,14 @@ func callDefs(f *function, c *callSite) {
 		return
 	}
 	if c.name == "sscanf" || c.name == "vsscanf" || c.name == "swscanf" {
+		counts := scanfCounts(t, c.arg(1))
 		for i := 2; i < len(c.args); i++ {
+			if counts[i-2] {
+				// %n stores how many characters were read: a count
+				// within the string, not its data.
+				add(c.args[i], "=", nil, "")
+				continue
+			}
 			add(c.args[i], "copy", []*node{c.arg(0)}, "")
 		}
 		return
@@ -884,6 +891,54 @@ func offsetBase(f *function, e *node) *node {
 		}
 	}
 	return e
+}
+
+// scanfCounts reads a scanf format literal and says which of the
+// arguments after it (0 for the first) receive a %n count; nil when the
+// format is not a literal.
+func scanfCounts(t *syntaxTree, format *node) map[int]bool {
+	s, ok := stringValue(t, unparenOnly(format))
+	if !ok {
+		return nil
+	}
+	out := map[int]bool{}
+	arg := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(s) && s[i] == '%' {
+			continue
+		}
+		suppressed := i < len(s) && s[i] == '*'
+		for i < len(s) && strings.IndexByte("*0123456789hljztLqm", s[i]) >= 0 {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
+		if s[i] == '[' {
+			i++
+			if i < len(s) && s[i] == '^' {
+				i++
+			}
+			if i < len(s) && s[i] == ']' {
+				i++
+			}
+			for i < len(s) && s[i] != ']' {
+				i++
+			}
+		}
+		if suppressed {
+			continue
+		}
+		if s[i] == 'n' {
+			out[arg] = true
+		}
+		arg++
+	}
+	return out
 }
 
 func isAddr(n *node) bool {

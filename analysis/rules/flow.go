@@ -114,7 +114,8 @@ func nodeEvents(f *function, n *node, evs []event) []event {
 		if v == nil || !(v.isPointer() || v.kind == tkUnknown || mayHoldPointer(v)) {
 			return evs
 		}
-		if deref, use := derefContext(f, n); deref || use {
+		if deref, use := derefContext(f, n); (deref || use) && !inSizeof(n) {
+			// sizeof *o reads nothing: calloc(1, sizeof *o) is no use of o.
 			if deref {
 				evs = append(evs, event{pos: n.end, kind: evDeref, name: name, n: n})
 			}
