@@ -151,6 +151,15 @@ func offsetCopies(ff *fileFacts) []offsetCopy {
 		for _, f := range ff.funcs {
 			for _, c := range f.calls {
 				spec, ok := sizedFuncs[c.name]
+				if !ok {
+					// print_field(type, msg + off + 2, len), a function of
+					// the file that reads val[0 .. len-1].
+					if g := f.callee(c); g != nil && g != f {
+						if r, has := loopReads(g); has {
+							spec, ok = struct{ dst, src, size int }{-1, r.ptr, r.n}, true
+						}
+					}
+				}
 				if !ok || spec.size < 0 || c.name == "memcmp" || c.name == "snprintf" || c.name == "vsnprintf" {
 					continue
 				}
@@ -273,8 +282,12 @@ func offsetUnchecked(f *function, c *callSite, p, n *node) (string, bool) {
 	if !bounded || clamped(f, n, c.n) {
 		return "", false
 	}
-	return fmt.Sprintf("%s copies %s bytes at %s, an offset into %s: the checks bound the length or the offset, never the two together, so the copy can run past the end of %s",
-		c.name, squeeze(f.text(n)), squeeze(f.text(p)), squeeze(f.text(base)), squeeze(f.text(base))), true
+	verb, unit := "copies", "bytes"
+	if _, lib := sizedFuncs[c.name]; !lib {
+		verb, unit = "reads", "elements" // a loop read of the file's (loopReads)
+	}
+	return fmt.Sprintf("%s %s %s %s at %s, an offset into %s: the checks bound the length or the offset, never the two together, so the access can run past the end of %s",
+		c.name, verb, squeeze(f.text(n)), unit, squeeze(f.text(p)), squeeze(f.text(base)), squeeze(f.text(base))), true
 }
 
 // placeNames returns the names of the variables and members an
@@ -289,6 +302,13 @@ func placeNames(f *function, e *node, at *node) map[string]bool {
 			case "field_expression":
 				out[squeeze(f.text(m))] = true
 				return false
+			case "subscript_expression":
+				// len = msg[off + 1] is a value read from msg: it names
+				// msg, not the place it was read at.
+				if depth > 0 {
+					add(m.child("argument"), depth)
+					return false
+				}
 			case "identifier":
 				name := f.text(m)
 				out[name] = true
@@ -466,4 +486,51 @@ func boundedStringLen(f *function, obj *node) (int64, bool) {
 		longest, seen = max(longest, m), true
 	}
 	return longest, seen
+}
+
+// loopRead says that a function reads the elements 0 .. n-1 of its
+// pointer parameter ptr in a loop bounded by its parameter n: for (i =
+// 0; i < len; i++) ... val[i].
+type loopRead struct{ ptr, n int }
+
+// loopReads returns (once per function) the parameters of a loop read,
+// when the function has one.
+func loopReads(g *function) (loopRead, bool) {
+	type result struct {
+		r  loopRead
+		ok bool
+	}
+	res := cached(g.cacheMap(), "mem/loopreads", func() result {
+		index := map[string]int{}
+		for _, p := range g.params {
+			if p.name != "" {
+				index[p.name] = p.index
+			}
+		}
+		for _, l := range g.loops {
+			if l.kind != "for_statement" {
+				continue
+			}
+			c := unparenOnly(condExpr(l))
+			if c == nil || c.kind != "binary_expression" || g.text(c.child("operator")) != "<" {
+				continue
+			}
+			iv, bound := g.identName(c.child("left")), g.identName(c.child("right"))
+			n, isParam := index[bound]
+			if iv == "" || !isParam {
+				continue
+			}
+			arr := indexedBy(g, l.child("body"), iv)
+			if arr == nil {
+				continue
+			}
+			p, isParam := index[g.identName(arr)]
+			if !isParam || !g.params[p].isPointer() {
+				continue
+			}
+			return result{loopRead{ptr: p, n: n}, true}
+		}
+		return result{}
+	})
+	return res.r, res.ok
 }
