@@ -139,9 +139,10 @@ type fileFacts struct {
 	strs    []*node // every string literal
 	cache   map[string]any
 
-	allowed   factSet        // the kinds the running rule may read (see need)
-	collected bool           // every function's Syntax facts are made
-	outBusy   map[*node]bool // arguments whose taint outParamSource is asking
+	allowed    factSet         // the kinds the running rule may read (see need)
+	collected  bool            // every function's Syntax facts are made
+	outBusy    map[*node]bool  // arguments whose taint outParamSource is asking
+	memberBusy map[string]bool // class members whose taint memberTaint is asking
 
 	budget    int  // steps left for the costly analyses
 	exhausted bool // the budget ran out: results may be incomplete

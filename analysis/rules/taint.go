@@ -155,6 +155,9 @@ func (r *taintRun) eval(n *node, depth int) string {
 		if pos, ok := r.at[name]; ok && reachesNode(f, pos, n) {
 			return r.why[name]
 		}
+		if r.spec.interproc && n.kind == "identifier" && f.lookup(name) == nil {
+			return memberTaint(r.spec.root(), f, n)
+		}
 		return ""
 	case "parenthesized_expression":
 		return r.eval(n.firstNamed(), depth+1)
@@ -541,4 +544,50 @@ func (ta *taintFacts) sourcesOf(e *node) map[string]bool {
 	}
 	add(e, 0)
 	return out
+}
+
+// memberTaint is the taint of a class's data member read in one of its
+// methods (body_ in render()): what any method of the class stores in
+// it (body_ += "<h2>" + term in heading(), term tainted by its callers).
+// It is flow-insensitive across the methods, as an object outlives the
+// calls that fill it; a store is asked of its method's own run.
+func memberTaint(spec *taintSpec, f *function, n *node) string {
+	rec := f.classOf()
+	if rec == nil || f.memberOf(n) == nil {
+		return ""
+	}
+	member := f.text(n)
+	ff := f.file
+	key := spec.id + "/" + rec.name + "::" + member
+	if ff.memberBusy == nil {
+		ff.memberBusy = map[string]bool{}
+	}
+	if ff.memberBusy[key] {
+		return ""
+	}
+	// Only a found taint is kept: a method's run asked while it is still
+	// being made may not know its parameters yet, and taint only grows.
+	ck := "taint/member/" + key
+	if why, ok := ff.cache[ck].(string); ok {
+		return why
+	}
+	ff.memberBusy[key] = true
+	defer delete(ff.memberBusy, key)
+	for _, g := range ff.funcs {
+		if g.classOf() != rec || !ff.spend(len(g.defs)) {
+			continue
+		}
+		for _, d := range g.defs {
+			if d.name != member || g.lookup(member) != nil {
+				continue
+			}
+			for _, src := range d.srcs {
+				if why := g.taint().run(spec).expr(src); why != "" {
+					ff.cache[ck] = why
+					return why
+				}
+			}
+		}
+	}
+	return ""
 }
