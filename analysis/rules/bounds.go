@@ -396,3 +396,145 @@ func termMax(f *function, e *node, at *node, depth int) (int64, bool) {
 	h, _, ok := upperBound(f, e, at, 0)
 	return h, ok
 }
+
+// wrappedMemberIndex checks an access arr_[head_] whose index is a data
+// member of the class that its methods move and wrap: head_ = 0, head_++
+// followed by if (head_ > K) head_ = 0, head_ = (head_ + 1) % K. The
+// largest value the stores let it keep between calls is K for a wrap on
+// >, K - 1 for >=, == or %; the access is reported when that reaches the
+// array's length and no guard at the access bounds the index below it.
+// A store of any other shape leaves the member's range unknown.
+func wrappedMemberIndex(f *function, at, base, idx *node) (string, bool) {
+	member := f.identName(idx)
+	if member == "" || f.lookup(member) != nil || f.memberOf(idx) == nil {
+		return "", false
+	}
+	bv := f.placeVar(base)
+	size, ok := elementCount(bv)
+	if !ok {
+		return "", false
+	}
+	hi, how, ok := memberMax(f, member)
+	if !ok || hi < size {
+		return "", false
+	}
+	if b := f.guards().boundsOf(idx, at); b.hasHi && b.hi < size {
+		return "", false
+	}
+	verb := "read"
+	if isWritten(at) {
+		verb = "written"
+	}
+	return fmt.Sprintf("%s is %s at index %s, which %s keeps up to %d between calls: %s has only %d elements",
+		f.text(at), verb, member, how, hi, f.text(base), size), true
+}
+
+// memberMax is the largest value the methods of f's class store in a
+// data member, read from the shapes wrappedMemberIndex knows, with the
+// store that sets it.
+func memberMax(f *function, member string) (int64, string, bool) {
+	rec := f.classOf()
+	if rec == nil {
+		return 0, "", false
+	}
+	type res struct {
+		hi  int64
+		how string
+		ok  bool
+	}
+	r := cached(f.file.cache, "bounds/membermax/"+rec.name+"::"+member, func() res {
+		hi, how, any := int64(0), "", false
+		take := func(v int64, why string) {
+			if !any || v > hi {
+				hi, how = v, why
+			}
+			any = true
+		}
+		if v := rec.fields[member]; v != nil && v.init != nil {
+			k, ok := f.file.constValue(v.init, nil)
+			if !ok {
+				return res{}
+			}
+			take(k, "its initial value")
+		}
+		for _, g := range f.file.funcs {
+			if g.classOf() != rec {
+				continue
+			}
+			for _, d := range g.defs {
+				if d.name != member || g.lookup(member) != nil {
+					continue
+				}
+				v, why, ok := storedMax(g, member, d)
+				if !ok {
+					return res{}
+				}
+				take(v, why)
+			}
+		}
+		return res{hi, how, any}
+	})
+	return r.hi, r.how, r.ok
+}
+
+// storedMax is the largest value one store leaves in a member: a
+// constant, a step up wrapped by the if that follows it, or a value
+// taken modulo a constant.
+func storedMax(g *function, member string, d *defSite) (int64, string, bool) {
+	n := d.n
+	switch {
+	case d.op == "=" && len(d.srcs) == 1:
+		src := unparen(d.srcs[0])
+		if k, ok := g.file.constValue(src, g); ok {
+			return k, "a store", true
+		}
+		if src != nil && src.kind == "binary_expression" && g.text(src.child("operator")) == "%" {
+			if k, ok := g.file.constValue(src.child("right"), g); ok && k > 0 {
+				return k - 1, "% " + g.text(src.child("right")), true
+			}
+		}
+	case d.op == "++" || d.op == "+=" && len(d.srcs) > 0:
+		// The statement after the step: if (m > K) m = 0;
+		stmt := n
+		for stmt != nil && stmt.kind != "expression_statement" {
+			stmt = stmt.parent
+		}
+		if stmt == nil || stmt.parent == nil {
+			return 0, "", false
+		}
+		sibs := stmt.parent.children
+		for i, c := range sibs {
+			if c != stmt {
+				continue
+			}
+			for _, next := range sibs[i+1:] {
+				if !next.named || next.kind == "comment" {
+					continue
+				}
+				if next.kind != "if_statement" {
+					return 0, "", false
+				}
+				cond := unparenOnly(condExpr(next))
+				if cond == nil || cond.kind != "binary_expression" || g.identName(cond.child("left")) != member {
+					return 0, "", false
+				}
+				k, ok := g.file.constValue(cond.child("right"), g)
+				if !ok {
+					return 0, "", false
+				}
+				switch g.text(cond.child("operator")) {
+				case ">":
+					return k, "the wrap on " + squeeze(g.text(cond)), true
+				case ">=", "==":
+					return k - 1, "the wrap on " + squeeze(g.text(cond)), true
+				}
+				return 0, "", false
+			}
+		}
+	case d.op == "%=" && len(d.srcs) > 0:
+		if k, ok := g.file.constValue(d.srcs[len(d.srcs)-1], g); ok && k > 0 {
+			return k - 1, "%=", true
+		}
+	}
+	return 0, "", false
+}

@@ -82,7 +82,7 @@ func constDepth(ff *fileFacts, n *node, f *function, depth int) (int64, bool) {
 		return s, ok
 	case "true":
 		return 1, true
-	case "false", "null":
+	case "false", "null", "pure_virtual_clause": // "= 0" of a member (zeroInitMember)
 		return 0, true
 	case "parenthesized_expression":
 		return constDepth(ff, n.firstNamed(), f, depth+1)

@@ -44,10 +44,12 @@ func collectMembers(ff *fileFacts) {
 					rs.byName[rec.name] = rec
 				}
 				for _, fd := range body.children {
-					if fd.kind != "field_declaration" {
-						continue
+					switch {
+					case fd.kind == "field_declaration":
+						memberDecl(ff, rs, rec, fd)
+					case zeroInitMember(fd):
+						memberDecl(ff, rs, rec, fd)
 					}
-					memberDecl(ff, rs, rec, fd)
 				}
 			}
 		}
@@ -59,6 +61,26 @@ func collectMembers(ff *fileFacts) {
 }
 
 // memberDecl records the fields one field declaration declares.
+// zeroInitMember reports the parse tree-sitter gives a data member
+// initialised with 0 in its class (std::size_t head_ = 0;): a
+// function_definition whose declarator is a bare name, with a
+// pure_virtual_clause for "= 0".
+func zeroInitMember(fd *node) bool {
+	if fd.kind != "function_definition" || fd.child("body") != nil {
+		return false
+	}
+	d := fd.child("declarator")
+	if d == nil || d.kind != "field_identifier" {
+		return false
+	}
+	for _, c := range fd.children {
+		if c.kind == "pure_virtual_clause" {
+			return true
+		}
+	}
+	return false
+}
+
 func memberDecl(ff *fileFacts, rs *records, rec *record, fd *node) {
 	typ := fd.child("type")
 	for _, c := range fd.children {
@@ -71,6 +93,13 @@ func memberDecl(ff *fileFacts, rs *records, rec *record, fd *node) {
 		}
 		if v.init == nil {
 			v.init = fd.child("default_value")
+		}
+		if v.init == nil && fd.kind == "function_definition" {
+			for _, pc := range fd.children {
+				if pc.kind == "pure_virtual_clause" {
+					v.init = pc // "= 0" (see zeroInitMember)
+				}
+			}
 		}
 		resolveDims(ff, v)
 		rec.fields[v.name] = v
