@@ -437,6 +437,13 @@ func addressOperand(f *function, e *node) bool {
 	if e.kind == "string_literal" {
 		return true
 	}
+	if c := f.callAt[e]; c != nil && c.recv != nil {
+		// p.get(), s.data(), s.c_str(): the address an object hands out.
+		switch c.name {
+		case ".get", ".data", ".c_str":
+			return true
+		}
+	}
 	if e.kind != "identifier" && e.kind != "field_expression" {
 		return false
 	}

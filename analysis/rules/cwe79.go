@@ -366,13 +366,21 @@ func checkXSS(pass *Pass) {
 			continue // a text/plain or JSON reply is not a page
 		}
 		raw := f.taint().run(webInput)
-		tr := &webTaint{raw, html}
+		tr := &webTaint{tr: raw, html: html}
 		// Parameters named like a request (FILE *request) make reads from
 		// them request data; fgets(buf, n, request) is already an input.
 		for _, c := range f.calls {
 			first, ok := outputFuncs[c.name]
 			if !ok || !f.flow().reachableNode(c.n) || toErrorStream(f, c) || toCreatedFile(f, c) {
 				continue
+			}
+			if !html && toStdout(f, c) {
+				// A daemon logging what a socket sent: standard output is a
+				// page only for a CGI program (its request variables) or a
+				// program that writes HTML.
+				tr.logOnly = true
+			} else {
+				tr.logOnly = false
 			}
 			if c.name == "fwrite" || c.name == "write" || c.name == "send" {
 				// fwrite(buf, size, n, f), write(fd, buf, n): the buffer
@@ -503,8 +511,9 @@ func toErrorStream(f *function, c *callSite) bool {
 // webTaint is request data that counts at a sink: any tainted data in a
 // program that writes HTML, else only data from the request itself.
 type webTaint struct {
-	tr   *taintRun
-	html bool
+	tr      *taintRun
+	html    bool
+	logOnly bool // the sink is standard output, in a program that writes no HTML
 }
 
 func (w *webTaint) expr(n *node) string {
@@ -512,11 +521,39 @@ func (w *webTaint) expr(n *node) string {
 	if why == "" || !(w.html || webSource(why)) {
 		return ""
 	}
+	if w.logOnly && !cgiSource(why) {
+		return ""
+	}
 	// A name rejected when it holds markup: if (strpbrk(name, "<>&")) return.
 	if f := w.tr.f; f.guards().validated(f.taint().sourcesOf(n), n, htmlChecks) {
 		return ""
 	}
 	return why
+}
+
+// cgiSource reports a taint source that is a CGI request variable, the
+// one kind of request whose reply is standard output.
+func cgiSource(why string) bool {
+	for _, w := range []string{"QUERY_STRING", "HTTP_", "REQUEST_", "PATH_INFO", "CONTENT_", "REMOTE_", "SCRIPT_NAME", "COOKIE", "stdin", "fgets", "std::cin", "scanf", "read"} {
+		if strings.Contains(why, w) && !strings.Contains(why, "recv") && !strings.Contains(why, "from sock") && !strings.Contains(why, "from conn") && !strings.Contains(why, "from client") {
+			return true
+		}
+	}
+	return false
+}
+
+// toStdout reports an output call that writes to standard output:
+// printf, puts, putchar, and the stream writers given stdout.
+func toStdout(f *function, c *callSite) bool {
+	switch c.name {
+	case "printf", "vprintf", "puts", "putchar":
+		return true
+	case "fputs", "fputc", "putc", "fwrite":
+		return f.identName(c.arg(len(c.args)-1)) == "stdout"
+	case "fprintf", "vfprintf":
+		return f.identName(c.arg(0)) == "stdout"
+	}
+	return false
 }
 
 // outputParam reports whether an expression designates the buffer of a

@@ -25,7 +25,14 @@ func (gu *guardFacts) derivedBounds(e *node, at *node) bounds {
 		return b
 	}
 	y, k := gu.linear(src)
-	if y == nil || unparen(y).kind != "identifier" || f.identName(y) == f.identName(e) {
+	if y != nil && unparen(y).kind != "identifier" {
+		// cells = cols * rows after a check of cols * rows itself.
+		y, k = src, 0
+		if u := unparen(y); u == nil || u.kind != "binary_expression" {
+			return b
+		}
+	}
+	if y == nil || f.identName(y) == f.identName(e) && f.identName(e) != "" {
 		return b
 	}
 	for _, point := range []*node{at, src} {
