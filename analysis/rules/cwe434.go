@@ -541,13 +541,7 @@ func namePlaces(f *function, e *node) map[string]bool {
 				}
 				if !out[name] {
 					out[name] = true
-					for _, d := range f.defs {
-						if d.name == name {
-							for _, s := range d.srcs {
-								add(s, depth+1)
-							}
-						}
-					}
+					f.eachSource(name, func(s *node) { add(s, depth+1) })
 				}
 			}
 			return true

@@ -326,18 +326,31 @@ func subscriptIndex(s *node) *node {
 	return nil
 }
 
+// loopWrite is an element write inside a loop: buf[i] = v.
+type loopWrite struct {
+	at, loop, lhs, idx *node
+}
+
+// loopWrites lists the element writes of f that a loop repeats.
+func loopWrites(f *function) []loopWrite {
+	var out []loopWrite
+	for _, a := range writes(f) {
+		loop := f.inLoop(a)
+		if loop == nil {
+			continue
+		}
+		lhs := unparenOnly(a.child("left"))
+		if idx := unparen(subscriptIndex(lhs)); idx != nil {
+			out = append(out, loopWrite{a, loop, lhs, idx})
+		}
+	}
+	return out
+}
+
 func checkLoopUnderflow(pass *Pass) {
 	for _, f := range pass.Funcs() {
-		for _, a := range writes(f) {
-			loop := f.inLoop(a)
-			if loop == nil {
-				continue
-			}
-			lhs := unparenOnly(a.child("left"))
-			idx := unparen(subscriptIndex(lhs))
-			if idx == nil {
-				continue
-			}
+		for _, w := range loopWrites(f) {
+			a, loop, lhs, idx := w.at, w.loop, w.lhs, w.idx
 			if _, ok := f.file.constValue(idx, f); ok {
 				continue
 			}
@@ -457,13 +470,8 @@ func steppedIn(f *function, name string, in *node, down bool) bool {
 
 func checkLoopOverrun(pass *Pass) {
 	for _, f := range pass.Funcs() {
-		for _, a := range writes(f) {
-			loop := f.inLoop(a)
-			if loop == nil {
-				continue
-			}
-			lhs := unparenOnly(a.child("left"))
-			idx := unparen(subscriptIndex(lhs))
+		for _, w := range loopWrites(f) {
+			a, loop, lhs, idx := w.at, w.loop, w.lhs, w.idx
 			base, off := f.guards().linear(idx)
 			if base == nil || base.kind != "identifier" {
 				continue

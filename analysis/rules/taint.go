@@ -530,13 +530,7 @@ func (ta *taintFacts) sourcesOf(e *node) map[string]bool {
 				name := f.text(m)
 				if !out[name] {
 					out[name] = true
-					for _, d := range f.defs {
-						if d.name == name {
-							for _, s := range d.srcs {
-								add(s, depth+1)
-							}
-						}
-					}
+					f.eachSource(name, func(s *node) { add(s, depth+1) })
 				}
 			}
 			return true
@@ -544,6 +538,18 @@ func (ta *taintFacts) sourcesOf(e *node) map[string]bool {
 	}
 	add(e, 0)
 	return out
+}
+
+// eachSource calls visit with every expression a definition of the
+// variable takes its value from.
+func (f *function) eachSource(name string, visit func(*node)) {
+	for _, d := range f.defs {
+		if d.name == name {
+			for _, s := range d.srcs {
+				visit(s)
+			}
+		}
+	}
 }
 
 // memberTaint is the taint of a class's data member read in one of its
