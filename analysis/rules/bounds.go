@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Checked, but not enough: an index whose bound the guards do give, and
 // that bound lets it reach the buffer's size or beyond (i <= N on an
@@ -537,4 +541,171 @@ func storedMax(g *function, member string, d *defSite) (int64, string, bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// roomCheckOverrun checks the write of a terminator after an append
+// whose room check has no place for it: if (len + need > sizeof buf)
+// return; then len grows by exactly need (buf[len++] = '/'; len +=
+// seg.size(); with need = seg.size() + 1), so that buf[len] = '\0' can
+// be buf[sizeof buf]. The statements before the access in its block are
+// read back to the check; the index's steps must add up, term for term,
+// to what the check added to it. With >= the check leaves the room.
+func roomCheckOverrun(f *function, at, base, idx *node) (string, bool) {
+	hi, size, check, ok := roomCheck(f, at, base, idx)
+	if !ok || hi < size {
+		return "", false
+	}
+	v := f.identName(idx)
+	verb := "read"
+	if isWritten(at) {
+		verb = "written"
+	}
+	return fmt.Sprintf("%s is %s at index %s, which the room check %s lets reach %d after %s grew by what it checked: %s has only %d elements",
+		f.text(at), verb, v, squeeze(f.text(check)), hi, v, f.text(base), size), true
+}
+
+// roomCheck finds the room check before an access (roomCheckOverrun)
+// and returns the largest index it allows, the array's length and the
+// check.
+func roomCheck(f *function, at, base, idx *node) (hi, size int64, check *node, found bool) {
+	v := f.identName(idx)
+	if v == "" {
+		return 0, 0, nil, false
+	}
+	size, ok := elementCount(f.placeVar(base))
+	if !ok {
+		return 0, 0, nil, false
+	}
+	stmt := at
+	for stmt != nil && (stmt.parent == nil || stmt.parent.kind != "compound_statement") {
+		stmt = stmt.parent
+	}
+	if stmt == nil {
+		return 0, 0, nil, false
+	}
+	var steps []string // the terms v grew by, as text; "1" for ++
+	sibs := stmt.parent.children
+	pos := childIndexIn(sibs, stmt)
+	for i := pos - 1; i >= 0; i-- {
+		s := sibs[i]
+		if !s.named || s.kind == "comment" {
+			continue
+		}
+		if s.kind == "if_statement" && alwaysLeaves(f, s.child("consequence")) {
+			hi, ok := roomBound(f, condExpr(s), v, steps)
+			return hi, size, condExpr(s), ok
+		}
+		st, ok := stepsOf(f, s, v)
+		if !ok {
+			return 0, 0, nil, false
+		}
+		steps = append(steps, st...)
+	}
+	return 0, 0, nil, false
+}
+
+// stepsOf reads how a statement moves v: v++, ++v, v += e, a[v++] = x;
+// false when it writes v otherwise.
+func stepsOf(f *function, s *node, v string) ([]string, bool) {
+	var steps []string
+	ok := true
+	s.walk(func(n *node) bool {
+		switch n.kind {
+		case "update_expression":
+			if f.identName(n.child("argument")) == v {
+				if strings.Contains(f.text(n.child("operator")), "-") {
+					ok = false
+				}
+				steps = append(steps, "1")
+			}
+		case "assignment_expression":
+			if f.identName(n.child("left")) != v {
+				return true
+			}
+			if f.text(n.child("operator")) != "+=" {
+				ok = false
+				return false
+			}
+			for _, t := range addTerms(f, n.child("right"), 0) {
+				steps = append(steps, termText(f, t))
+			}
+		}
+		return ok
+	})
+	return steps, ok
+}
+
+// roomBound reads a check v + need > c (or >=) whose need, expanded
+// through its last value, is the same sum of terms as steps, and returns
+// the largest value v can then have.
+func roomBound(f *function, c *node, v string, steps []string) (int64, bool) {
+	c = unparenOnly(c)
+	if c == nil || c.kind != "binary_expression" || len(steps) == 0 {
+		return 0, false
+	}
+	op := f.text(c.child("operator"))
+	if op != ">" && op != ">=" {
+		return 0, false
+	}
+	limit, ok := f.file.constValue(c.child("right"), f)
+	if !ok {
+		return 0, false
+	}
+	var need []string
+	hasV := false
+	for _, t := range addTerms(f, c.child("left"), 0) {
+		if f.identName(t) == v && !hasV {
+			hasV = true
+			continue
+		}
+		if src, ok := soleSource(f, f.identName(t), c); ok {
+			for _, u := range addTerms(f, src, 0) {
+				need = append(need, termText(f, u))
+			}
+			continue
+		}
+		need = append(need, termText(f, t))
+	}
+	if !hasV || !sameTerms(need, steps) {
+		return 0, false
+	}
+	if op == ">" {
+		return limit, true
+	}
+	return limit - 1, true
+}
+
+// termText is a term's text for comparing sums: constants by value.
+func termText(f *function, t *node) string {
+	if k, ok := f.file.constValue(t, f); ok {
+		return fmt.Sprint(k)
+	}
+	return squeeze(f.text(valueOf(t)))
+}
+
+// sameTerms compares two sums, constants added up.
+func sameTerms(a, b []string) bool {
+	norm := func(ts []string) map[string]int {
+		m := map[string]int{}
+		var k int64
+		for _, t := range ts {
+			if n, err := strconv.ParseInt(t, 10, 64); err == nil {
+				k += n
+				continue
+			}
+			m[t]++
+		}
+		m["#"+strconv.FormatInt(k, 10)] = 1
+		return m
+	}
+	x, y := norm(a), norm(b)
+	if len(x) != len(y) {
+		return false
+	}
+	for k, n := range x {
+		if y[k] != n {
+			return false
+		}
+	}
+	return true
 }

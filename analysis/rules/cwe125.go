@@ -122,6 +122,11 @@ func indexAccessesIn(f *function) []indexAccess {
 		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
 		}
+		if msg, ok := roomCheckOverrun(f, at, base, idx); ok && f.flow().reachableNode(at) {
+			out = append(out, indexAccess{at: at, write: isWritten(at), msg: msg, fn: f,
+				fix: "leave room for the terminator in the check: if (len + need >= sizeof buf) reject"})
+			return
+		}
 		if msg, ok := wrappedMemberIndex(f, at, base, idx); ok && f.flow().reachableNode(at) {
 			out = append(out, indexAccess{at: at, write: isWritten(at), msg: msg, fn: f,
 				fix: fmt.Sprintf("wrap %s with >= (if (%s >= size) %s = 0), so that it stays below the number of elements", f.text(idx), f.text(idx), f.text(idx))})

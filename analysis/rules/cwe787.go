@@ -472,6 +472,9 @@ func checkLoopOverrun(pass *Pass) {
 	for _, f := range pass.Funcs() {
 		for _, w := range loopWrites(f) {
 			a, loop, lhs, idx := w.at, w.loop, w.lhs, w.idx
+			if hi, size, _, ok := roomCheck(f, lhs, unparen(lhs.child("argument")), idx); ok && hi < size {
+				continue // if (used + need >= sizeof line) break; with used grown by need
+			}
 			base, off := f.guards().linear(idx)
 			if base == nil || base.kind != "identifier" {
 				continue

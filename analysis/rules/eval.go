@@ -273,7 +273,7 @@ func (ff *fileFacts) sizeofValue(n *node, f *function) (int64, bool) {
 	case "identifier":
 		var v *varInfo
 		if f != nil {
-			v = f.lookup(t.text(arg))
+			v = f.placeVar(arg) // a local, a global, or a member (sizeof buf_)
 		} else {
 			v = ff.globals[t.text(arg)]
 		}
