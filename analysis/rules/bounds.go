@@ -709,3 +709,30 @@ func sameTerms(a, b []string) bool {
 	}
 	return true
 }
+
+// callersBound reports whether every call of the file passes in the
+// parameter v a value that its guards keep within -c .. size-1-c, the
+// index being v + c (and that the file calls the function, which
+// nothing else may call).
+func callersBound(f *function, v *varInfo, size, c int64) bool {
+	cg := f.file.calls()
+	sites := cg.callers[f]
+	if len(sites) == 0 || cg.escaped[f.name] {
+		return false
+	}
+	for _, s := range sites {
+		a := s.call.arg(v.index)
+		if a == nil || s.caller == f {
+			return false
+		}
+		hi, _, ok := upperBound(s.caller, a, s.call.n, 1)
+		if !ok || hi+c >= size {
+			return false
+		}
+		gu := s.caller.guards()
+		if lo := gu.derivedBounds(unparen(a), s.call.n); !(lo.hasLo && lo.lo+c >= 0) && !(c >= 0 && gu.nonNegative(a, s.call.n, 0)) {
+			return false
+		}
+	}
+	return true
+}

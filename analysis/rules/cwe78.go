@@ -155,7 +155,7 @@ const shellSpecial = "'\"`$;|&<>()\\\n"
 func shellEscaper(f *function, p *varInfo) bool { return mapsCharacters(f, p, shellSpecial) }
 
 // shellChecks are the checks that reject the shell's special characters.
-var shellChecks = &forbidden{chars: shellSpecial}
+var shellChecks = &forbidden{chars: shellSpecial, all: ";|&`$"}
 
 // shellValidator reports whether a call in a guard validates its
 // argument for the shell: a function of the file whose body rejects the

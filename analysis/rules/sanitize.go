@@ -83,6 +83,9 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 				return true
 			}
 		}
+		if allowList(f, c, fb) != nil {
+			return true // return strspn(name, "a-z...") == strlen(name)
+		}
 		switch c.name {
 		case "isalnum", "isalpha", "isdigit", "iswalnum", "iswalpha", "isxdigit":
 			if c.n.ancestor("if_statement", "return_statement", "while_statement", "for_statement") != nil {

@@ -20,6 +20,10 @@ type forbidden struct {
 	chars   string   // single characters: "/" or "<"
 	strs    []string // substrings: ".."
 	nameHas []string // words in a validator's name: "valid", "safe"
+	// all, when set, are the characters a deny-list (a set searched with
+	// strpbrk, strcspn, find_first_of) must hold every one of to count:
+	// a shell check without '$' and '`' lets $(cmd) through.
+	all string
 }
 
 // matchesLiteral reports whether a literal names one of the forbidden
@@ -44,7 +48,37 @@ func (fb *forbidden) matchesLiteral(t *syntaxTree, lit *node) bool {
 	}
 	// A set of characters (strpbrk, find_first_of) or a one-character
 	// string ("/").
+	if fb.all != "" && len(s) > 1 {
+		for _, c := range fb.all {
+			if !strings.ContainsRune(s, c) {
+				return false // an incomplete deny-list
+			}
+		}
+	}
 	return strings.ContainsAny(s, fb.chars)
+}
+
+// allowList reads strspn(name, "abc...") whose accepted set holds none
+// of the forbidden characters: compared with the name's length, it
+// accepts the name only when every character is in the set. It returns
+// the name.
+func allowList(f *function, cs *callSite, fb *forbidden) *node {
+	if cs.name != "strspn" {
+		return nil
+	}
+	set, ok := stringValue(f.file.t, unparen(cs.arg(1)))
+	if !ok || set == "" || strings.ContainsAny(set, fb.chars) || containsAny(set, fb.strs) {
+		return nil
+	}
+	p := unparenParent(cs.n)
+	if p == nil || p.kind != "binary_expression" {
+		return nil
+	}
+	switch f.text(p.child("operator")) {
+	case "==", "!=", "<", ">=":
+		return cs.arg(0)
+	}
+	return nil
 }
 
 // searchCall reads a call that searches a string for forbidden text, and
@@ -154,6 +188,9 @@ func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) b
 				return true
 			}
 			if target, member := searchCall(f, cs, fb); target != nil && vars[varOf(target)] && searchResultTested(f, m, member, cs.name) {
+				ok = true
+			}
+			if target := allowList(f, cs, fb); target != nil && vars[varOf(target)] {
 				ok = true
 			}
 			if !ok && validatorCall(f, cs, fb) {
