@@ -368,6 +368,14 @@ func amountChecked(f *function, u amountUse, depth int) (lo, hi bool) {
 	if !hi && e.kind == "identifier" {
 		_, _, hi = upperBound(f, e, u.at, 0)
 	}
+	if !hi {
+		// n = (size_t)cols * rows with both bounded: a range below its type's.
+		if t, ok := f.values().typeOfExpr(e, 0); ok {
+			if r, ok := f.values().rangeOf(e, u.at, 0); ok && r.hi.Cmp(fullRange(t).hi) < 0 {
+				hi = true
+			}
+		}
+	}
 	if !hi && e.kind == "identifier" {
 		// want = size < sizeof buf ? size : sizeof buf
 		if src, ok := soleSource(f, f.text(e), u.at); ok {

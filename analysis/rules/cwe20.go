@@ -69,7 +69,7 @@ func cwe20Rules() []*Rule {
 			CWE:      "CWE-20",
 			Doc:      "an amount parsed from input (or returned by a function that can fail with -1) is used as a size or a loop bound without a check of its sign and its upper bound on every path",
 			Fix:      "reject the value unless 0 <= value <= the largest the buffer or the table allows, before using it",
-			Requires: []Fact{Flow, Taint, Guards},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      checkUncheckedAmount,
 		},
 	}

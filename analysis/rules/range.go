@@ -233,7 +233,7 @@ func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 		// The size of a type the file does not size for us (struct
 		// sample): objects are not larger than 16 MB in practice.
 		return valRange{big.NewInt(1), big.NewInt(1 << 24)}, true
-	case "identifier":
+	case "identifier", "field_expression": // img->width after a check of img->width
 		if !typed {
 			return valRange{}, false
 		}
@@ -244,6 +244,19 @@ func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 		}
 		if b.hasHi && big.NewInt(b.hi).Cmp(r.hi) < 0 {
 			r.hi = big.NewInt(b.hi)
+		}
+		// n = (size_t)cols * rows: the range its last value had.
+		if e.kind == "identifier" && !b.hasHi {
+			if src, ok := soleSource(f, f.text(e), at); ok {
+				if sr, ok := va.rangeOf(src, src, depth+1); ok && sr.within(t) {
+					if sr.hi.Cmp(r.hi) < 0 {
+						r.hi = sr.hi
+					}
+					if sr.lo.Cmp(r.lo) > 0 {
+						r.lo = sr.lo
+					}
+				}
+			}
 		}
 		if r.lo.Cmp(r.hi) > 0 {
 			return valRange{}, false
@@ -281,6 +294,10 @@ func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 		r, ok2 := va.rangeOf(e.child("right"), at, depth+1)
 		if !typed {
 			return valRange{}, false
+		}
+		if op == "-" && ok1 && l.lo.Sign() >= 0 && f.guards().atLeast(e.child("left"), e.child("right"), at) {
+			// width - got under got < width: between 0 and width.
+			return valRange{big.NewInt(0), l.hi}, true
 		}
 		if ok1 && ok2 {
 			if res, ok := applyRange(op, l, r); ok && res.within(t) {
