@@ -74,12 +74,13 @@ func checkWorldWritable(pass *Pass) {
 				case "creat":
 					flagsIdx, modeIdx = -1, 1
 				}
-				if flagsIdx >= 0 && !anyMode(modeValues(f, c.arg(flagsIdx), 0), 0o100) {
+				if flagsIdx >= 0 && !anyMode(modeValues(f, c.arg(flagsIdx), 0), 0o100) && bitsSet(f, c.arg(flagsIdx))&0o100 == 0 {
 					continue // not a creation
 				}
+				mask := umaskAt(f, c.n)
 				for _, m := range modeValues(f, c.arg(modeIdx), 0) {
-					if m.v&0o002 == 0 {
-						continue
+					if m.v&0o002 == 0 || mask&0o002 != 0 && umaskSet(f.file) {
+						continue // not world-writable, or a umask set by the program takes the bit away
 					}
 					if m.at == nil {
 						report(c.n, fmt.Sprintf("%s creates the file with mode %#o, which lets every user write it", c.name, m.v), "")
@@ -397,9 +398,47 @@ func creationMode(f *function, cr creation) (int64, bool) {
 	return m, true
 }
 
+// bitsSet is the bits an OR of flags sets whatever its unknown parts
+// are: O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) sets O_CREAT.
+func bitsSet(f *function, e *node) int64 {
+	e = unparenOnly(e)
+	if e == nil {
+		return 0
+	}
+	if v, ok := modeValue(f, e); ok {
+		return v
+	}
+	switch e.kind {
+	case "identifier":
+		if src, ok := soleSource(f, f.text(e), e); ok && src != e {
+			return bitsSet(f, src)
+		}
+	case "binary_expression":
+		if f.text(e.child("operator")) == "|" {
+			return bitsSet(f, e.child("left")) | bitsSet(f, e.child("right"))
+		}
+	case "conditional_expression":
+		return bitsSet(f, e.child("consequence")) & bitsSet(f, e.child("alternative"))
+	}
+	return 0
+}
+
+// umaskSet reports whether the program sets a umask anywhere.
+func umaskSet(ff *fileFacts) bool {
+	for _, g := range ff.funcs {
+		for _, c := range g.calls {
+			if c.name == "umask" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // umaskAt is the umask in force at a point of the function: the last
 // constant one set before it in the function, else the first one main
-// sets, else 022.
+// sets, else the first one any function of the file sets (a daemon's
+// setup), else 022.
 func umaskAt(f *function, at *node) int64 {
 	mask, found := int64(0o022), false
 	for _, c := range f.calls {
@@ -416,6 +455,15 @@ func umaskAt(f *function, at *node) int64 {
 		for _, c := range m.calls {
 			if c.name == "umask" {
 				if v, ok := f.file.constValue(c.arg(0), m); ok {
+					return v
+				}
+			}
+		}
+	}
+	for _, g := range f.file.funcs {
+		for _, c := range g.calls {
+			if c.name == "umask" {
+				if v, ok := f.file.constValue(c.arg(0), g); ok {
 					return v
 				}
 			}
