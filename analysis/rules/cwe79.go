@@ -367,6 +367,7 @@ func checkXSS(pass *Pass) {
 		}
 		raw := f.taint().run(webInput)
 		tr := &webTaint{tr: raw, html: html}
+		checkAttributeEscape(pass, f, raw)
 		// Parameters named like a request (FILE *request) make reads from
 		// them request data; fgets(buf, n, request) is already an input.
 		for _, c := range f.calls {
@@ -750,4 +751,81 @@ func headerArgs(f *function, c *callSite) map[int]bool {
 		i = j
 	}
 	return out
+}
+
+// checkAttributeEscape reports request data written, through an escaper
+// of the file, into an HTML attribute value whose quote the escaper
+// leaves as it is: printf("<input value=\""); put_text(q); with put_text
+// mapping < > & but not ". The quote ends the value and what follows is
+// markup (an event handler).
+func checkAttributeEscape(pass *Pass, f *function, tr *taintRun) {
+	for _, c := range f.calls {
+		g := f.callee(c)
+		if g == nil || g == f || !f.flow().reachableNode(c.n) {
+			continue
+		}
+		quote := openAttribute(f, c.n)
+		if quote == 0 {
+			continue
+		}
+		for i, a := range c.args {
+			if i >= len(g.params) {
+				break
+			}
+			p := g.params[i]
+			why := tr.expr(a)
+			if why == "" || !htmlEscaper(g, p) || mapsCharacters(g, p, string(quote)) {
+				continue
+			}
+			pass.Report(c.n, fmt.Sprintf("%s writes %s, which comes from %s, into an HTML attribute quoted with %c, and %s escapes < > & but not %c: a value with %c ends the attribute and adds markup",
+				g.name, squeeze(f.text(a)), why, quote, g.name, quote, quote),
+				fmt.Sprintf("escape %c as well (&quot; or &#39;) in %s", quote, g.name))
+			break
+		}
+	}
+}
+
+// openAttribute returns the quote of an HTML attribute value that the
+// output statement just before a call opens and leaves open
+// (printf("<input value=\"")), or 0.
+func openAttribute(f *function, call *node) byte {
+	stmt := call
+	for stmt != nil && (stmt.parent == nil || stmt.parent.kind != "compound_statement") {
+		stmt = stmt.parent
+	}
+	if stmt == nil {
+		return 0
+	}
+	sibs := stmt.parent.children
+	for i := childIndexIn(sibs, stmt) - 1; i >= 0; i-- {
+		s := sibs[i]
+		if !s.named || s.kind == "comment" {
+			continue
+		}
+		var last string
+		s.walk(func(m *node) bool {
+			if c := f.callAt[m]; c != nil {
+				if _, out := outputFuncs[c.name]; out {
+					for _, a := range c.args {
+						if lit, ok := stringValue(f.file.t, unparen(a)); ok {
+							last = lit
+						}
+					}
+				}
+			}
+			return true
+		})
+		if last == "" {
+			return 0
+		}
+		t := strings.TrimRight(last, " ")
+		if strings.HasSuffix(t, "=\"") {
+			return '"'
+		}
+		if strings.HasSuffix(t, "='") {
+			return '\''
+		}
+		return 0
+	}
+	return 0
 }
