@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // CWE-119, operations outside the bounds of a buffer.
 //
@@ -158,6 +162,10 @@ func offsetCopies(ff *fileFacts) []offsetCopy {
 						if r, has := loopReads(g); has {
 							spec, ok = struct{ dst, src, size int }{-1, r.ptr, r.n}, true
 						}
+					} else if stringFromBytes(f, c) {
+						// s.append(p, n), names.emplace_back(p, n): a
+						// std::string made of n bytes at p.
+						spec, ok = struct{ dst, src, size int }{-1, 0, 1}, true
 					}
 				}
 				if !ok || spec.size < 0 || c.name == "memcmp" || c.name == "snprintf" || c.name == "vsnprintf" {
@@ -255,7 +263,13 @@ func offsetUnchecked(f *function, c *callSite, p, n *node) (string, bool) {
 		if meets(inCond, nNames) && meets(inCond, offNames) {
 			// Checked together: off + n <= size, n <= size - off, or a
 			// compound condition (used > 0 && n > cap - used) this
-			// rule does not take apart.
+			// rule does not take apart; unless the check's sum is the
+			// access's end less a constant (off + n <= size before a
+			// read of n bytes at off + 1).
+			if k := shortSum(f, cd, offs, n); k > 0 {
+				return fmt.Sprintf("%s reads %s at %s, but the check %s bounds off + n, %d short of where the access ends: it can run %d past the end of %s",
+					c.name, squeeze(f.text(n)), squeeze(f.text(p)), squeeze(f.text(cd.e)), k, k, squeeze(f.text(base))), true
+			}
 			return "", false
 		}
 		rel, ok := gu.relationOf(cd)
@@ -533,4 +547,92 @@ func loopReads(g *function) (loopRead, bool) {
 		return result{}
 	})
 	return res.r, res.ok
+}
+
+// shortSum reads a guard that holds as sum <= size (or sum < size + 1),
+// with sum the offset terms and the length of an access but for a
+// constant, and returns how far the access's end, offs + n, lies past
+// the sum (0 when it does not).
+func shortSum(f *function, cd cond, offs []*node, n *node) int64 {
+	rel, ok := f.guards().relationOf(cd)
+	if !ok {
+		return 0
+	}
+	var sum *node
+	switch rel.op {
+	case "<=":
+		sum = rel.left
+	case ">=":
+		sum = rel.right
+	default:
+		return 0 // < leaves a byte, and other shapes are not read here
+	}
+	var want []string
+	for _, o := range offs {
+		for _, t := range addTerms(f, o, 0) {
+			want = append(want, termText(f, t))
+		}
+	}
+	for _, t := range addTerms(f, n, 0) {
+		want = append(want, termText(f, t))
+	}
+	var have []string
+	for _, t := range addTerms(f, sum, 0) {
+		have = append(have, termText(f, t))
+	}
+	// The access's end less the check's sum, when they differ by a
+	// constant only.
+	k, ok := constDifference(want, have)
+	if !ok || k <= 0 {
+		return 0
+	}
+	return k
+}
+
+// constDifference returns a - b for two sums whose variable terms are
+// the same.
+func constDifference(a, b []string) (int64, bool) {
+	split := func(ts []string) (map[string]int, int64) {
+		m := map[string]int{}
+		var k int64
+		for _, t := range ts {
+			if n, err := strconv.ParseInt(t, 10, 64); err == nil {
+				k += n
+				continue
+			}
+			m[t]++
+		}
+		return m, k
+	}
+	x, kx := split(a)
+	y, ky := split(b)
+	if len(x) != len(y) || len(x) == 0 {
+		return 0, false
+	}
+	for t, c := range x {
+		if y[t] != c {
+			return 0, false
+		}
+	}
+	return kx - ky, true
+}
+
+// stringFromBytes reports a member call that makes a std::string of the
+// n bytes at p: s.append(p, n), s.assign(p, n), and emplace_back(p, n) on
+// a container of strings.
+func stringFromBytes(f *function, c *callSite) bool {
+	if c.recv == nil || len(c.args) != 2 {
+		return false
+	}
+	v := f.placeVar(c.recv)
+	if v == nil {
+		return false
+	}
+	switch c.name {
+	case ".append", ".assign":
+		return v.kind == tkString
+	case ".emplace_back", ".emplace":
+		return v.container && strings.Contains(v.typ, "string")
+	}
+	return false
 }
