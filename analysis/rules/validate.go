@@ -34,6 +34,9 @@ func (fb *forbidden) matchesLiteral(t *syntaxTree, lit *node) bool {
 		return false
 	}
 	if lit.kind == "char_literal" {
+		if fb.all != "" {
+			return false // one character is no complete deny-list
+		}
 		v, ok := charValue(t.text(lit))
 		return ok && v > 0 && v < 128 && strings.IndexByte(fb.chars, byte(v)) >= 0
 	}
@@ -48,7 +51,7 @@ func (fb *forbidden) matchesLiteral(t *syntaxTree, lit *node) bool {
 	}
 	// A set of characters (strpbrk, find_first_of) or a one-character
 	// string ("/").
-	if fb.all != "" && len(s) > 1 {
+	if fb.all != "" {
 		for _, c := range fb.all {
 			if !strings.ContainsRune(s, c) {
 				return false // an incomplete deny-list
