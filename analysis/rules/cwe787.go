@@ -30,6 +30,13 @@ import (
 func cwe787Rules() []*Rule {
 	return []*Rule{
 		{
+			Name: "cwe787-expanding-copy",
+			CWE:  "CWE-787",
+			Doc:  "a loop writes more output characters than input ones for some (doubled quotes, escapes) into a buffer allocated for the input's length plus a constant",
+			Fix:  "allocate for the longest output (2 * len + extra for doubling), or count the characters that expand before allocating",
+			Run:  checkExpandingCopy,
+		},
+		{
 			Name:     "cwe787-sprintf-overflow",
 			CWE:      "CWE-787",
 			Doc:      "sprintf/vsprintf whose formatted output can be longer than the destination buffer",
