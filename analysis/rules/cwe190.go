@@ -131,8 +131,8 @@ func checkArithmetic(pass *Pass, spec *taintSpec, from string) {
 				continue // rand() % n bounds rand(); it does not overflow
 			}
 			switch gu := f.guards(); {
-			case o == "-" && gu.atLeast(op.child("left"), op.child("right"), op):
-				continue // size - off under off < size
+			case o == "-" && (gu.atLeast(op.child("left"), op.child("right"), op) || differenceCovered(f, op)):
+				continue // size - off under off < size; size - off - 8 under off + 8 <= size
 			case (o == "/" || o == "%") && gu.nonNegative(op.child("left"), op, 0):
 				continue // only INT_MIN / -1 overflows
 			}
@@ -532,6 +532,59 @@ func addressesAfter(f *function, at, x *node) bool {
 	}
 	for _, s := range f.byKind["subscript_expression"] {
 		if s.start >= at.end && same(subscriptIndex(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// differenceCovered reports a chain a - b - c whose subtracted terms a
+// guard at it bounds by a: size - off - 8 under off + 8 <= size.
+func differenceCovered(f *function, op *node) bool {
+	var pos, neg []string
+	var walk func(e *node, sign bool)
+	walk = func(e *node, sign bool) {
+		e = valueOf(e)
+		if e != nil && e.kind == "binary_expression" {
+			switch f.text(e.child("operator")) {
+			case "-":
+				walk(e.child("left"), sign)
+				walk(e.child("right"), !sign)
+				return
+			case "+":
+				walk(e.child("left"), sign)
+				walk(e.child("right"), sign)
+				return
+			}
+		}
+		if sign {
+			pos = append(pos, termText(f, e))
+		} else {
+			neg = append(neg, termText(f, e))
+		}
+	}
+	walk(op, true)
+	for _, c := range f.guards().conditionsAt(op) {
+		rel, ok := f.guards().relationOf(c)
+		if !ok {
+			continue
+		}
+		small, big := rel.left, rel.right
+		switch rel.op {
+		case "<", "<=":
+		case ">", ">=":
+			small, big = rel.right, rel.left
+		default:
+			continue
+		}
+		var s, b []string
+		for _, t := range addTerms(f, small, 0) {
+			s = append(s, termText(f, t))
+		}
+		for _, t := range addTerms(f, big, 0) {
+			b = append(b, termText(f, t))
+		}
+		if sameTerms(b, pos) && sameTerms(s, neg) {
 			return true
 		}
 	}
