@@ -685,25 +685,31 @@ func termText(f *function, t *node) string {
 
 // sameTerms compares two sums, constants added up.
 func sameTerms(a, b []string) bool {
-	norm := func(ts []string) map[string]int {
-		m := map[string]int{}
-		var k int64
-		for _, t := range ts {
-			if n, err := strconv.ParseInt(t, 10, 64); err == nil {
-				k += n
-				continue
-			}
-			m[t]++
+	x, kx := splitTerms(a)
+	y, ky := splitTerms(b)
+	return kx == ky && sameCounts(x, y)
+}
+
+// splitTerms counts a sum's variable terms and adds up its constants.
+func splitTerms(ts []string) (map[string]int, int64) {
+	m := map[string]int{}
+	var k int64
+	for _, t := range ts {
+		if n, err := strconv.ParseInt(t, 10, 64); err == nil {
+			k += n
+			continue
 		}
-		m["#"+strconv.FormatInt(k, 10)] = 1
-		return m
+		m[t]++
 	}
-	x, y := norm(a), norm(b)
+	return m, k
+}
+
+func sameCounts(x, y map[string]int) bool {
 	if len(x) != len(y) {
 		return false
 	}
-	for k, n := range x {
-		if y[k] != n {
+	for t, n := range x {
+		if y[t] != n {
 			return false
 		}
 	}

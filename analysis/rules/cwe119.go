@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -592,27 +591,10 @@ func shortSum(f *function, cd cond, offs []*node, n *node) int64 {
 // constDifference returns a - b for two sums whose variable terms are
 // the same.
 func constDifference(a, b []string) (int64, bool) {
-	split := func(ts []string) (map[string]int, int64) {
-		m := map[string]int{}
-		var k int64
-		for _, t := range ts {
-			if n, err := strconv.ParseInt(t, 10, 64); err == nil {
-				k += n
-				continue
-			}
-			m[t]++
-		}
-		return m, k
-	}
-	x, kx := split(a)
-	y, ky := split(b)
-	if len(x) != len(y) || len(x) == 0 {
+	x, kx := splitTerms(a)
+	y, ky := splitTerms(b)
+	if len(x) == 0 || !sameCounts(x, y) {
 		return 0, false
-	}
-	for t, c := range x {
-		if y[t] != c {
-			return 0, false
-		}
 	}
 	return kx - ky, true
 }
