@@ -306,18 +306,18 @@ func startOfArray(f *function, e *node) (int64, bool) {
 		if g == nil || g == f || len(c.args) != 0 {
 			return 0, false
 		}
-		return cached(g.cacheMap(), "bounds/returnsArray", func() returnedArray {
+		n := cached(g.cacheMap(), "bounds/returnsArray", func() int64 {
 			var n int64
-			rets := g.byKind["return_statement"]
-			for _, r := range rets {
+			for _, r := range g.byKind["return_statement"] {
 				m, ok := arrayStart(g, r.firstNamed())
 				if !ok || n != 0 && m != n {
-					return returnedArray{}
+					return 0
 				}
 				n = m
 			}
-			return returnedArray{n, n > 0}
-		}).get()
+			return n
+		})
+		return n, n > 0
 	}
 	v := f.placeVar(e)
 	if v == nil || len(v.dims) != 1 || v.dims[0] <= 0 || v.isParam || v.ptr > 0 {
@@ -325,13 +325,6 @@ func startOfArray(f *function, e *node) (int64, bool) {
 	}
 	return v.dims[0], true
 }
-
-type returnedArray struct {
-	n  int64
-	ok bool
-}
-
-func (r returnedArray) get() (int64, bool) { return r.n, r.ok }
 
 // arrayStart reads &a[0]...[0] (every index 0) and a plain array a as
 // the start of the array: its total element count.
@@ -499,41 +492,23 @@ func storedMax(g *function, member string, d *defSite) (int64, string, bool) {
 		}
 	case d.op == "++" || d.op == "+=" && len(d.srcs) > 0:
 		// The statement after the step: if (m > K) m = 0;
-		stmt := n
-		for stmt != nil && stmt.kind != "expression_statement" {
-			stmt = stmt.parent
-		}
-		if stmt == nil || stmt.parent == nil {
+		_, after := blockNeighbours(n)
+		if len(after) == 0 || after[0].kind != "if_statement" {
 			return 0, "", false
 		}
-		sibs := stmt.parent.children
-		for i, c := range sibs {
-			if c != stmt {
-				continue
-			}
-			for _, next := range sibs[i+1:] {
-				if !next.named || next.kind == "comment" {
-					continue
-				}
-				if next.kind != "if_statement" {
-					return 0, "", false
-				}
-				cond := unparenOnly(condExpr(next))
-				if cond == nil || cond.kind != "binary_expression" || g.identName(cond.child("left")) != member {
-					return 0, "", false
-				}
-				k, ok := g.file.constValue(cond.child("right"), g)
-				if !ok {
-					return 0, "", false
-				}
-				switch g.text(cond.child("operator")) {
-				case ">":
-					return k, "the wrap on " + squeeze(g.text(cond)), true
-				case ">=", "==":
-					return k - 1, "the wrap on " + squeeze(g.text(cond)), true
-				}
-				return 0, "", false
-			}
+		cond := unparenOnly(condExpr(after[0]))
+		if cond == nil || cond.kind != "binary_expression" || g.identName(cond.child("left")) != member {
+			return 0, "", false
+		}
+		k, ok := g.file.constValue(cond.child("right"), g)
+		if !ok {
+			return 0, "", false
+		}
+		switch g.text(cond.child("operator")) {
+		case ">":
+			return k, "the wrap on " + squeeze(g.text(cond)), true
+		case ">=", "==":
+			return k - 1, "the wrap on " + squeeze(g.text(cond)), true
 		}
 	case d.op == "%=" && len(d.srcs) > 0:
 		if k, ok := g.file.constValue(d.srcs[len(d.srcs)-1], g); ok && k > 0 {
@@ -576,21 +551,9 @@ func roomCheck(f *function, at, base, idx *node) (hi, size int64, check *node, f
 	if !ok {
 		return 0, 0, nil, false
 	}
-	stmt := at
-	for stmt != nil && (stmt.parent == nil || stmt.parent.kind != "compound_statement") {
-		stmt = stmt.parent
-	}
-	if stmt == nil {
-		return 0, 0, nil, false
-	}
 	var steps []string // the terms v grew by, as text; "1" for ++
-	sibs := stmt.parent.children
-	pos := childIndexIn(sibs, stmt)
-	for i := pos - 1; i >= 0; i-- {
-		s := sibs[i]
-		if !s.named || s.kind == "comment" {
-			continue
-		}
+	before, _ := blockNeighbours(at)
+	for _, s := range before {
 		if s.kind == "if_statement" && alwaysLeaves(f, s.child("consequence")) {
 			hi, ok := roomBound(f, condExpr(s), v, steps)
 			return hi, size, condExpr(s), ok
@@ -741,4 +704,30 @@ func callersBound(f *function, v *varInfo, size, c int64) bool {
 		}
 	}
 	return true
+}
+
+// blockNeighbours returns the statements of the block that holds n,
+// around the statement holding it: those before it, nearest first, and
+// those after it, in order (comments left out).
+func blockNeighbours(n *node) (before, after []*node) {
+	stmt := n
+	for stmt != nil && (stmt.parent == nil || stmt.parent.kind != "compound_statement") {
+		stmt = stmt.parent
+	}
+	if stmt == nil {
+		return nil, nil
+	}
+	sibs := stmt.parent.children
+	i := childIndexIn(sibs, stmt)
+	for k := i - 1; k >= 0; k-- {
+		if sibs[k].named && sibs[k].kind != "comment" {
+			before = append(before, sibs[k])
+		}
+	}
+	for _, c := range sibs[i+1:] {
+		if c.named && c.kind != "comment" {
+			after = append(after, c)
+		}
+	}
+	return before, after
 }

@@ -521,14 +521,11 @@ func loopReads(g *function) (loopRead, bool) {
 			}
 		}
 		for _, l := range g.loops {
-			if l.kind != "for_statement" {
+			i, b, ok := countingLoop(g, l)
+			if !ok {
 				continue
 			}
-			c := unparenOnly(condExpr(l))
-			if c == nil || c.kind != "binary_expression" || g.text(c.child("operator")) != "<" {
-				continue
-			}
-			iv, bound := g.identName(c.child("left")), g.identName(c.child("right"))
+			iv, bound := g.identName(i), g.identName(b)
 			n, isParam := index[bound]
 			if iv == "" || !isParam {
 				continue
@@ -617,4 +614,17 @@ func stringFromBytes(f *function, c *callSite) bool {
 		return v.container && strings.Contains(v.typ, "string")
 	}
 	return false
+}
+
+// countingLoop reads for (...; i < bound; ...): the counter and its
+// bound.
+func countingLoop(f *function, loop *node) (i, bound *node, ok bool) {
+	if loop.kind != "for_statement" {
+		return nil, nil, false
+	}
+	c := unparenOnly(condExpr(loop))
+	if c == nil || c.kind != "binary_expression" || f.text(c.child("operator")) != "<" {
+		return nil, nil, false
+	}
+	return c.child("left"), c.child("right"), true
 }

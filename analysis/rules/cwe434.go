@@ -427,7 +427,17 @@ func storedContent(f *function, cr creation) string {
 			return ""
 		})
 	}
-	if why := writesRequest(f, cr.handle, cr.at, 0); why != "" {
+	return writtenToCreation(f, cr, func(g *function, n *node) string {
+		return g.taint().run(uploadBody).expr(n)
+	})
+}
+
+// writtenToCreation says what a created file receives that judge names:
+// data written through its handle after the creation, in the function
+// or a helper handed the handle, or by the callers a helper returns the
+// handle to.
+func writtenToCreation(f *function, cr creation, judge func(*function, *node) string) string {
+	if why := writesThrough(f, cr.handle, cr.at, 0, judge); why != "" {
 		return why
 	}
 	if returnsHandle(f, cr) {
@@ -435,7 +445,7 @@ func storedContent(f *function, cr creation) string {
 			if ref.caller == f {
 				continue
 			}
-			if why := writesRequest(ref.caller, handleOf(ref.caller, ref.call.n), ref.call.n, 1); why != "" {
+			if why := writesThrough(ref.caller, handleOf(ref.caller, ref.call.n), ref.call.n, 1, judge); why != "" {
 				return why
 			}
 		}

@@ -77,9 +77,9 @@ func checkWorldWritable(pass *Pass) {
 				if flagsIdx >= 0 && !anyMode(modeValues(f, c.arg(flagsIdx), 0), 0o100) && bitsSet(f, c.arg(flagsIdx))&0o100 == 0 {
 					continue // not a creation
 				}
-				mask := umaskAt(f, c.n)
+				mask, set := programUmask(f, c.n)
 				for _, m := range modeValues(f, c.arg(modeIdx), 0) {
-					if m.v&0o002 == 0 || mask&0o002 != 0 && umaskSet(f.file) {
+					if m.v&0o002 == 0 || set && mask&0o002 != 0 {
 						continue // not world-writable, or a umask set by the program takes the bit away
 					}
 					if m.at == nil {
@@ -257,16 +257,7 @@ func checkSecretReadable(pass *Pass) {
 			if cr.rename || cr.handle == "" {
 				continue
 			}
-			what := writesThrough(f, cr.handle, cr.at, 0, secretIn)
-			if what == "" && returnsHandle(f, cr) {
-				for _, ref := range f.file.calls().callers[f] {
-					if ref.caller != f {
-						if what = writesThrough(ref.caller, handleOf(ref.caller, ref.call.n), ref.call.n, 1, secretIn); what != "" {
-							break
-						}
-					}
-				}
-			}
+			what := writtenToCreation(f, cr, secretIn)
 			if what == "" {
 				continue
 			}
@@ -423,24 +414,21 @@ func bitsSet(f *function, e *node) int64 {
 	return 0
 }
 
-// umaskSet reports whether the program sets a umask anywhere.
-func umaskSet(ff *fileFacts) bool {
-	for _, g := range ff.funcs {
-		for _, c := range g.calls {
-			if c.name == "umask" {
-				return true
-			}
-		}
+// umaskAt is the umask in force at a point of the function
+// (programUmask), or the usual 022 when the program sets none.
+func umaskAt(f *function, at *node) int64 {
+	if mask, set := programUmask(f, at); set {
+		return mask
 	}
-	return false
+	return 0o022
 }
 
-// umaskAt is the umask in force at a point of the function: the last
-// constant one set before it in the function, else the first one main
-// sets, else the first one any function of the file sets (a daemon's
-// setup), else 022.
-func umaskAt(f *function, at *node) int64 {
-	mask, found := int64(0o022), false
+// programUmask is the umask the program sets for a point of a function:
+// the last constant one set before it in the function, else the first
+// one main sets, else the first one any function of the file sets (a
+// daemon's setup); false when it sets none.
+func programUmask(f *function, at *node) (int64, bool) {
+	mask, found := int64(0), false
 	for _, c := range f.calls {
 		if c.name == "umask" && c.n.start < at.start {
 			if m, ok := f.file.constValue(c.arg(0), f); ok {
@@ -449,27 +437,22 @@ func umaskAt(f *function, at *node) int64 {
 		}
 	}
 	if found || f.isMain() {
-		return mask
+		return mask, found
 	}
+	var fns []*function
 	if m, ok := f.file.defined["main"]; ok {
-		for _, c := range m.calls {
-			if c.name == "umask" {
-				if v, ok := f.file.constValue(c.arg(0), m); ok {
-					return v
-				}
-			}
-		}
+		fns = append(fns, m)
 	}
-	for _, g := range f.file.funcs {
+	for _, g := range append(fns, f.file.funcs...) {
 		for _, c := range g.calls {
 			if c.name == "umask" {
 				if v, ok := f.file.constValue(c.arg(0), g); ok {
-					return v
+					return v, true
 				}
 			}
 		}
 	}
-	return mask
+	return 0, false
 }
 
 // worldWritableFopen reports an fopen the world-writable rule reports

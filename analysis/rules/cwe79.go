@@ -535,8 +535,8 @@ func (w *webTaint) expr(n *node) string {
 // cgiSource reports a taint source that is a CGI request variable, the
 // one kind of request whose reply is standard output.
 func cgiSource(why string) bool {
-	for _, w := range []string{"QUERY_STRING", "HTTP_", "REQUEST_", "PATH_INFO", "CONTENT_", "REMOTE_", "SCRIPT_NAME", "COOKIE", "stdin", "fgets", "std::cin", "scanf", "read"} {
-		if strings.Contains(why, w) && !strings.Contains(why, "recv") && !strings.Contains(why, "from sock") && !strings.Contains(why, "from conn") && !strings.Contains(why, "from client") {
+	for _, w := range []string{"QUERY_STRING", "HTTP_", "REQUEST_", "PATH_INFO", "CONTENT_", "REMOTE_", "SCRIPT_NAME", "COOKIE"} {
+		if strings.Contains(why, w) {
 			return true
 		}
 	}
@@ -789,43 +789,28 @@ func checkAttributeEscape(pass *Pass, f *function, tr *taintRun) {
 // output statement just before a call opens and leaves open
 // (printf("<input value=\"")), or 0.
 func openAttribute(f *function, call *node) byte {
-	stmt := call
-	for stmt != nil && (stmt.parent == nil || stmt.parent.kind != "compound_statement") {
-		stmt = stmt.parent
-	}
-	if stmt == nil {
+	before, _ := blockNeighbours(call)
+	if len(before) == 0 {
 		return 0
 	}
-	sibs := stmt.parent.children
-	for i := childIndexIn(sibs, stmt) - 1; i >= 0; i-- {
-		s := sibs[i]
-		if !s.named || s.kind == "comment" {
-			continue
-		}
-		var last string
-		s.walk(func(m *node) bool {
-			if c := f.callAt[m]; c != nil {
-				if _, out := outputFuncs[c.name]; out {
-					for _, a := range c.args {
-						if lit, ok := stringValue(f.file.t, unparen(a)); ok {
-							last = lit
-						}
+	last := ""
+	before[0].walk(func(m *node) bool {
+		if c := f.callAt[m]; c != nil {
+			if _, out := outputFuncs[c.name]; out {
+				for _, a := range c.args {
+					if lit, ok := stringValue(f.file.t, unparen(a)); ok {
+						last = lit
 					}
 				}
 			}
-			return true
-		})
-		if last == "" {
-			return 0
 		}
-		t := strings.TrimRight(last, " ")
-		if strings.HasSuffix(t, "=\"") {
-			return '"'
-		}
-		if strings.HasSuffix(t, "='") {
-			return '\''
-		}
-		return 0
+		return true
+	})
+	switch t := strings.TrimRight(last, " "); {
+	case strings.HasSuffix(t, "=\""):
+		return '"'
+	case strings.HasSuffix(t, "='"):
+		return '\''
 	}
 	return 0
 }

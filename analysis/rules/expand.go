@@ -18,14 +18,11 @@ import "fmt"
 func checkExpandingCopy(pass *Pass) {
 	for _, f := range pass.Funcs() {
 		for _, loop := range f.loops {
-			if loop.kind != "for_statement" {
+			_, b, ok := countingLoop(f, loop)
+			if !ok {
 				continue
 			}
-			c := unparenOnly(condExpr(loop))
-			if c == nil || c.kind != "binary_expression" || f.text(c.child("operator")) != "<" {
-				continue
-			}
-			bound := squeeze(f.text(valueOf(c.child("right"))))
+			bound := squeeze(f.text(valueOf(b)))
 			body := loop.child("body")
 			if body == nil || bound == "" {
 				continue
