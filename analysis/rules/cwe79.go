@@ -375,20 +375,17 @@ func checkXSS(pass *Pass) {
 			if !ok || !f.flow().reachableNode(c.n) || toErrorStream(f, c) || toCreatedFile(f, c) {
 				continue
 			}
-			if !html && toStdout(f, c) {
-				// A daemon logging what a socket sent: standard output is a
-				// page only for a CGI program (its request variables) or a
-				// program that writes HTML.
-				tr.logOnly = true
-			} else {
-				tr.logOnly = false
-			}
+			// A daemon logging what a socket sent: standard output is a
+			// page only for a CGI program (its request variables) or a
+			// program that writes HTML.
+			out := *tr
+			out.logOnly = !html && toStdout(f, c)
 			if c.name == "fwrite" || c.name == "write" || c.name == "send" {
 				// fwrite(buf, size, n, f), write(fd, buf, n): the buffer
 				// is argument 0 or 1.
 				first = map[string]int{"fwrite": 0, "write": 1, "send": 1}[c.name]
 				if a := c.arg(first); a != nil {
-					if why := tr.expr(a); why != "" {
+					if why := out.expr(a); why != "" {
 						pass.Report(c.n, xssMessage(f, c.name, a, why), "")
 					}
 				}
@@ -404,7 +401,7 @@ func checkXSS(pass *Pass) {
 				if header[i] {
 					continue // an HTTP header's value, not the page
 				}
-				if why := tr.expr(a); why != "" {
+				if why := out.expr(a); why != "" {
 					pass.Report(c.n, xssMessage(f, c.name, a, why), "")
 					break
 				}
