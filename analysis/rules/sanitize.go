@@ -99,6 +99,11 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 			if m.kind == "if_statement" {
 				if c := condExpr(m); c != nil && testsForbidden(f, c, fb) {
 					found = true
+				} else if c != nil && leavesFunction(f, m.child("consequence")) {
+					// An allow-list spelled as ranges: if (!(c >= 'a' &&
+					// c <= 'z' || c == '_')) return 0;
+					rejected, ok := charClass(f, c)
+					found = ok && fb.rejectsAll(rejected)
 				}
 			}
 			return !found
