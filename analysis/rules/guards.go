@@ -411,6 +411,14 @@ func (gu *guardFacts) boundsOf(base *node, at *node) bounds {
 			case "==":
 				setLo(rc)
 				setHi(rc)
+			case "!=":
+				// An unsigned value that is not 0 is at least 1: the
+				// divisor of a checked product (h == 0 is rejected).
+				if rc == 0 {
+					if v := f.lookup(f.identName(base)); v != nil && v.unsigned && !v.isPointer() {
+						setLo(1)
+					}
+				}
 			}
 			continue
 		}
