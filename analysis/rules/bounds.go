@@ -682,7 +682,8 @@ func sameCounts(x, y map[string]int) bool {
 // callersBound reports whether every call of the file passes in the
 // parameter v a value that its guards keep within -c .. size-1-c, the
 // index being v + c (and that the file calls the function, which
-// nothing else may call).
+// nothing else may call). A size below 0 is unknown: then a bound on
+// both sides is what is asked, as of an index checked in place.
 func callersBound(f *function, v *varInfo, size, c int64) bool {
 	cg := f.file.calls()
 	sites := cg.callers[f]
@@ -695,7 +696,7 @@ func callersBound(f *function, v *varInfo, size, c int64) bool {
 			return false
 		}
 		hi, _, ok := upperBound(s.caller, a, s.call.n, 1)
-		if !ok || hi+c >= size {
+		if !ok || size >= 0 && hi+c >= size {
 			return false
 		}
 		gu := s.caller.guards()

@@ -188,7 +188,7 @@ func indexAccessesIn(f *function) []indexAccess {
 		if lowerOK && upperOK {
 			return
 		}
-		if pv := f.lookup(f.identName(v)); pv != nil && pv.isParam && size > 0 && callersBound(f, pv, size, c) {
+		if pv := f.lookup(f.identName(v)); pv != nil && pv.isParam && size != 0 && callersBound(f, pv, size, c) {
 			return // every caller checks the index it passes: record(h, pct) after pct < 0 || pct > 100
 		}
 		write := isWritten(at)

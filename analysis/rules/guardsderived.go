@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math/big"
 	"strings"
 )
@@ -22,6 +23,15 @@ func (gu *guardFacts) derivedBounds(e *node, at *node) bounds {
 	}
 	src, ok := soleSource(f, f.identName(e), at)
 	if !ok {
+		// parse_level(line, &lvl): the callee stores only checked values.
+		if fb, ok := addrFilledBounds(f, f.identName(e), at); ok {
+			if !b.hasLo && fb.hasLo {
+				b.lo, b.hasLo = fb.lo, true
+			}
+			if !b.hasHi && fb.hasHi {
+				b.hi, b.hasHi = fb.hi, true
+			}
+		}
 		return b
 	}
 	y, k := gu.linear(src)
@@ -48,6 +58,90 @@ func (gu *guardFacts) derivedBounds(e *node, at *node) bounds {
 		}
 	}
 	return b
+}
+
+// addrFilledBounds returns the bounds of a variable that a call of the
+// file last wrote through its address, before at and with no other write
+// between: parse_level(line, &lvl), where parse_level stores only values
+// its guards bound.
+func addrFilledBounds(f *function, name string, at *node) (bounds, bool) {
+	if name == "" {
+		return bounds{}, false
+	}
+	var last *defSite
+	for _, d := range f.defs {
+		if d.name == name && d.pos <= at.start && (last == nil || d.pos >= last.pos) {
+			last = d
+		}
+	}
+	if last == nil || last.op != "addr" || last.call == nil {
+		return bounds{}, false
+	}
+	g := f.callee(last.call)
+	if g == nil || g == f {
+		return bounds{}, false
+	}
+	for i, a := range last.call.args {
+		if inner, ok := addrOf(a); ok && f.identName(inner) == name {
+			return filledBounds(g, i)
+		}
+	}
+	return bounds{}, false
+}
+
+// filledBounds returns (once per function and parameter) the bounds of
+// what a function stores through its pointer parameter i, when every
+// store (*out = v) is of a value bounded at the store and nothing else
+// writes through it: *out = (int)v after if (v < 0 || v >= N) return -1.
+func filledBounds(g *function, i int) (bounds, bool) {
+	type result struct {
+		b  bounds
+		ok bool
+	}
+	key := fmt.Sprintf("filledbounds/%d", i)
+	if r, ok := g.cacheMap()[key].(result); ok {
+		return r.b, r.ok
+	}
+	g.cacheMap()[key] = result{} // a recursive call sees no bounds
+	r := result{}
+	if i < len(g.params) && g.params[i].name != "" && g.params[i].isPointer() {
+		p := g.params[i]
+		stores := 0
+		r.ok = true
+		for _, d := range g.defs {
+			if d.name != p.name || d.op == "decl" {
+				continue
+			}
+			l := unparen(d.lhs)
+			if d.op != "=" || d.whole || l == nil || l.kind != "pointer_expression" || len(d.srcs) != 1 {
+				r.ok = false // out[i] = v, a reader, out = q: not one checked value
+				break
+			}
+			v := d.srcs[0]
+			lo, hi := int64(0), int64(0)
+			if k, ok := g.file.constValue(v, g); ok {
+				lo, hi = k, k
+			} else {
+				vb := g.guards().derivedBounds(unparen(v), d.n)
+				if !vb.hasLo || !vb.hasHi {
+					r.ok = false
+					break
+				}
+				lo, hi = vb.lo, vb.hi
+			}
+			if stores == 0 || lo < r.b.lo {
+				r.b.lo = lo
+			}
+			if stores == 0 || hi > r.b.hi {
+				r.b.hi = hi
+			}
+			stores++
+		}
+		r.ok = r.ok && stores > 0
+		r.b.hasLo, r.b.hasHi = r.ok, r.ok
+	}
+	g.cacheMap()[key] = r
+	return r.b, r.ok
 }
 
 // soleSource returns the value a variable was last given before at by
