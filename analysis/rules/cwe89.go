@@ -60,8 +60,11 @@ var numberParsers = map[string]bool{"atoi": true, "atol": true, "atoll": true, "
 	"strtold": true, "strtoimax": true, "strtoumax": true, "stoi": true, "stol": true, "stoll": true,
 	"stoul": true, "stoull": true, "stof": true, "stod": true, "stold": true}
 
-// sqlChecks are the checks that reject a quote in the data.
-var sqlChecks = &forbidden{chars: "'\";", nameHas: []string{"valid", "allowed", "legal"}}
+// sqlChecks are the checks that reject a quote in the data: the single
+// quote that ends an SQL string literal. A check for ';' alone stops a
+// second statement, not a quote that rewrites the first one (name = ''
+// OR admin = 1 OR ''='').
+var sqlChecks = &forbidden{chars: "'", nameHas: []string{"valid", "allowed", "legal"}}
 
 // sqlInput is user input followed across the calls of the file; numbers,
 // the library's quoting and the file's quoting functions clean it.
@@ -73,7 +76,7 @@ var sqlInput = &taintSpec{
 	stop:      sqlClean,
 	escaper:   func(f *function, p *varInfo) bool { return mapsCharacters(f, p, "'\"") },
 	argClean: func(f *function, e, at *node) bool {
-		return f.guards().validated(f.taint().sourcesOf(e), at, sqlChecks)
+		return f.guards().validated(f.taint().checkedSources(e), at, sqlChecks)
 	},
 }
 
