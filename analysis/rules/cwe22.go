@@ -115,7 +115,7 @@ var pathChecks = &forbidden{chars: "/", strs: []string{".."}, nameHas: []string{
 // the path (or a variable it is built from), or checks the canonical
 // path against a prefix.
 func pathValidated(f *function, path *node, at *node) bool {
-	vars := f.taint().sourcesOf(path)
+	vars := f.taint().checkedSources(path)
 	resolved := map[string]bool{}
 	for _, c := range f.calls {
 		if (c.name == "realpath" || c.name == "canonicalize_file_name" || c.name == "filesystem::canonical" ||

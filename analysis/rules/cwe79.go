@@ -64,7 +64,7 @@ func init() {
 	webInput.interproc = true
 	webInput.escaper = htmlEscaper
 	webInput.argClean = func(f *function, e, at *node) bool {
-		return f.guards().validated(f.taint().sourcesOf(e), at, htmlChecks)
+		return f.guards().validated(f.taint().checkedSources(e), at, htmlChecks)
 	}
 }
 
@@ -523,7 +523,7 @@ func (w *webTaint) expr(n *node) string {
 		return ""
 	}
 	// A name rejected when it holds markup: if (strpbrk(name, "<>&")) return.
-	if f := w.tr.f; f.guards().validated(f.taint().sourcesOf(n), n, htmlChecks) {
+	if f := w.tr.f; f.guards().validated(f.taint().checkedSources(n), n, htmlChecks) {
 		return ""
 	}
 	return why

@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // Sanitisers judged by what their bodies do, not by their names: a
 // function that replaces special characters as it copies its parameter
 // (an escaper or a shell quoter), and a function that rejects a string
@@ -178,4 +180,34 @@ func comparesEachChar(f *function, c *node, strs []string) bool {
 		}
 	}
 	return false
+}
+
+// libraryDecoders are the library calls that decode escaped text.
+var libraryDecoders = map[string]bool{"curl_easy_unescape": true, "curl_unescape": true,
+	"g_uri_unescape_string": true, "xmlURIUnescapeString": true, "evhttp_decode_uri": true,
+	"evhttp_uridecode": true}
+
+// decodes reports whether a call decodes its argument: a library
+// decoder, or a function of the file that replaces an escape
+// introducer ('%' of a URL, '\\' of a string literal, '+' for a space)
+// with something else as it copies (mapsCharacters). What it returns may
+// hold characters its argument did not.
+func decodes(f *function, cs *callSite) bool {
+	if libraryDecoders[cs.name] {
+		return true
+	}
+	g := f.callee(cs)
+	if g == nil || g == f {
+		return false
+	}
+	return cached(g.cacheMap(), "decodes", func() bool {
+		for _, p := range g.params {
+			if p.isPointer() || p.container || strings.Contains(declText(g, p), "string") {
+				if mapsCharacters(g, p, "%\\+") {
+					return true
+				}
+			}
+		}
+		return false
+	})
 }

@@ -516,6 +516,23 @@ func userSource(f *function, n *node) (string, bool) {
 // sourcesOf returns the variables whose data flows into an expression,
 // following definitions backwards.
 func (ta *taintFacts) sourcesOf(e *node) map[string]bool {
+	return ta.sources(e, false)
+}
+
+// checkedSources is sourcesOf for a check of the data: it does not go
+// through a decoder (decodes), since a check of raw says nothing of
+// decode(raw): "%2e%2e" holds no "..", its decoding does. It also holds
+// the members read (fieldKey + "job.dir"), so that a check of one
+// member is not taken for a check of another.
+func (ta *taintFacts) checkedSources(e *node) map[string]bool {
+	return ta.sources(e, true)
+}
+
+// fieldKey prefixes the members in a checkedSources set; no variable's
+// name starts with it.
+const fieldKey = "field:"
+
+func (ta *taintFacts) sources(e *node, stopAtDecoders bool) map[string]bool {
 	f := ta.f
 	out := map[string]bool{}
 	var add func(e *node, depth int)
@@ -524,6 +541,18 @@ func (ta *taintFacts) sourcesOf(e *node) map[string]bool {
 			return
 		}
 		e.walk(func(m *node) bool {
+			if stopAtDecoders && m.kind == "call_expression" {
+				if cs := f.callAt[m]; cs != nil && decodes(f, cs) {
+					return false
+				}
+			}
+			if stopAtDecoders && m.kind == "field_expression" {
+				// job.dir: which member the data holds, so that a check
+				// of job.name does not clear it (fieldChecked).
+				if p := fieldPath(f, m); p != "" {
+					out[fieldKey+p] = true
+				}
+			}
 			// A type_identifier is a variable in a vexing parse:
 			// std::ifstream in(path).
 			if m.kind == "identifier" || m.kind == "type_identifier" && f.lookup(f.text(m)) != nil {
