@@ -97,7 +97,7 @@ func shellCommandArg(f *function, c *callSite) *node {
 // also by a helper writing the command into the caller's buffer:
 // build(cmd, sizeof cmd, argv[1]) after a check of argv[1]).
 func commandValidated(f *function, spec *taintSpec, cmd *node, at *node) bool {
-	vars := f.taint().sourcesOf(cmd)
+	vars := f.taint().checkedSources(cmd)
 	for _, c := range f.calls {
 		callee := f.callee(c)
 		if callee == nil || callee == f || c.n.end > at.start {
@@ -116,8 +116,8 @@ func commandValidated(f *function, spec *taintSpec, cmd *node, at *node) bool {
 			}
 		}
 	}
+	mc := newMemberChecks(f, vars)
 	for _, c := range f.guards().conditionsAt(at) {
-		found := false
 		c.e.walk(func(m *node) bool {
 			if m.kind != "call_expression" {
 				return true
@@ -130,16 +130,14 @@ func commandValidated(f *function, spec *taintSpec, cmd *node, at *node) bool {
 			case cs.name == "strpbrk" || cs.name == "strcspn" || cs.name == "strspn" || cs.name == "regexec" ||
 				shellValidator(f, cs):
 				for _, a := range cs.args {
-					if n, _ := baseVar(f.file.t, unparen(a)); n != "" && vars[n] {
-						found = true
-					}
+					mc.add(a)
 				}
 			}
-			return !found
-		})
-		if found {
 			return true
-		}
+		})
+	}
+	if mc.covered() {
+		return true
 	}
 	// A loop over the characters before it that rejects a metacharacter
 	// or anything outside letters and digits.

@@ -285,3 +285,25 @@ func (f *function) memberElemSize(e *node) (int64, bool) {
 	}
 	return size, true
 }
+
+// fieldPath returns the access path of a member read through named
+// variables, with -> written as .: "job.name" for job.name, "c.hdr.len"
+// for c->hdr.len. It is "" for anything else (a call, an element).
+func fieldPath(f *function, e *node) string {
+	e = unparen(e)
+	if e == nil {
+		return ""
+	}
+	switch e.kind {
+	case "identifier":
+		return f.text(e)
+	case "field_expression":
+		base := fieldPath(f, e.child("argument"))
+		name := f.text(e.child("field"))
+		if base == "" || name == "" {
+			return ""
+		}
+		return base + "." + name
+	}
+	return ""
+}

@@ -170,18 +170,69 @@ func searchResultTested(f *function, call *node, member bool, name string) bool 
 	return s == "NULL" || s == "0" || s == "nullptr"
 }
 
+// memberChecks gathers the expressions a set of checks tests, and says
+// whether they cover the data in vars: a check of a variable covers it,
+// unless it is of one member (job.name) while another member of the
+// same variable (job.dir) reaches the use and no check covers that one.
+type memberChecks struct {
+	f       *function
+	vars    map[string]bool
+	checked map[string][]string // base variable -> member paths checked ("" = whole)
+}
+
+func newMemberChecks(f *function, vars map[string]bool) *memberChecks {
+	return &memberChecks{f: f, vars: vars, checked: map[string][]string{}}
+}
+
+// add records a checked expression; it reports whether it names data
+// of vars at all.
+func (mc *memberChecks) add(e *node) bool {
+	n, _ := baseVar(mc.f.file.t, unparen(e))
+	if n == "" || !mc.vars[n] {
+		return false
+	}
+	p := fieldPath(mc.f, e)
+	if p == n {
+		p = ""
+	}
+	mc.checked[n] = append(mc.checked[n], p)
+	return true
+}
+
+// covered reports whether some variable of vars is checked in every
+// member of it that reaches the use.
+func (mc *memberChecks) covered() bool {
+	for n, paths := range mc.checked {
+		ok := true
+		for k := range mc.vars {
+			other, isField := strings.CutPrefix(k, fieldKey)
+			if !isField || !strings.HasPrefix(other, n+".") {
+				continue
+			}
+			hit := false
+			for _, p := range paths {
+				// The whole variable; the member itself; a member inside
+				// the checked one; the member that holds the checked one.
+				if p == "" || other == p || strings.HasPrefix(other, p+".") || strings.HasPrefix(p, other+".") {
+					hit = true
+				}
+			}
+			ok = ok && hit
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // validated reports whether the string data in vars is checked for the
 // forbidden characters before point at.
 func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) bool {
 	f := gu.f
-	t := f.file.t
-	varOf := func(e *node) string {
-		n, _ := baseVar(t, unparen(e))
-		return n
-	}
+	mc := newMemberChecks(f, vars)
 	conds := gu.conditionsAt(at)
 	for _, c := range conds {
-		ok := false
 		c.e.walk(func(m *node) bool {
 			if m.kind != "call_expression" {
 				return true
@@ -190,24 +241,24 @@ func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) b
 			if cs == nil {
 				return true
 			}
-			if target, member := searchCall(f, cs, fb); target != nil && vars[varOf(target)] && searchResultTested(f, m, member, cs.name) {
-				ok = true
+			if target, member := searchCall(f, cs, fb); target != nil && searchResultTested(f, m, member, cs.name) {
+				mc.add(target)
 			}
-			if target := allowList(f, cs, fb); target != nil && vars[varOf(target)] {
-				ok = true
+			if target := allowList(f, cs, fb); target != nil {
+				mc.add(target)
 			}
-			if !ok && validatorCall(f, cs, fb) {
+			if validatorCall(f, cs, fb) {
 				for _, a := range append([]*node{cs.recv}, cs.args...) {
-					if a != nil && vars[varOf(a)] {
-						ok = true
+					if a != nil {
+						mc.add(a)
 					}
 				}
 			}
-			return !ok
-		})
-		if ok {
 			return true
-		}
+		})
+	}
+	if mc.covered() {
+		return true
 	}
 	// A loop over the characters that rejects a forbidden one.
 	flags := map[string]bool{}
@@ -224,10 +275,17 @@ func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) b
 			if m.kind == "conditional_expression" {
 				cnd = m.child("condition")
 			}
-			if cnd == nil || !testsForbidden(f, cnd, fb) {
+			body := m.child("consequence")
+			if cnd == nil {
 				return true
 			}
-			body := m.child("consequence")
+			if !testsForbidden(f, cnd, fb) {
+				// An allow-list of ranges: if (!(c >= 'a' && c <= 'z')) return 1;
+				rejected, ok := charClass(f, cnd)
+				if !ok || !fb.rejectsAll(rejected) || !leavesFunction(f, body) {
+					return true
+				}
+			}
 			if leavesFunction(f, body) {
 				rejects = true
 			} else if flag := assignedFlag(f, body); flag != "" {
