@@ -62,8 +62,8 @@ var numberParsers = map[string]bool{"atoi": true, "atol": true, "atoll": true, "
 
 // sqlChecks are the checks that reject a quote in the data: the single
 // quote that ends an SQL string literal. A check for ';' alone stops a
-// second statement, not a quote that rewrites the first one (name = ''
-// OR admin = 1 OR ''='').
+// second statement, not a quote that rewrites the first one: the name
+// x' OR admin = 1 OR 'a'='b.
 var sqlChecks = &forbidden{chars: "'", nameHas: []string{"valid", "allowed", "legal"}}
 
 // sqlInput is user input followed across the calls of the file; numbers,
