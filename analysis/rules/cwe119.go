@@ -22,7 +22,7 @@ func cwe119Rules() []*Rule {
 			CWE:      "CWE-119",
 			Doc:      "a memory or string function is given a size larger than the buffer it writes or reads",
 			Fix:      "pass the size of the smaller buffer: strlen(src) + 1 for a string, or sizeof of the destination array",
-			Requires: []Fact{Values},
+			Requires: []Fact{Flow, Guards, Values},
 			Run:      checkCopyExceedsBuffer,
 		},
 		{
@@ -89,7 +89,16 @@ func checkCopyExceedsBuffer(pass *Pass) {
 				continue
 			}
 			n, ok := ff.constValue(c.arg(spec.size), f)
-			if !ok || n <= 0 {
+			if !ok {
+				// A length that a check lets reach more than the
+				// destination holds: klen >= VAL_MAX rejected, then
+				// memcpy(key, line, klen) into key[KEY_MAX].
+				if msg, ok := boundedCopyOverflow(f, c, spec.dst); ok {
+					pass.Report(c.n, msg, "")
+				}
+				continue
+			}
+			if n <= 0 {
 				continue
 			}
 			if spec.dst >= 0 {
@@ -105,6 +114,66 @@ func checkCopyExceedsBuffer(pass *Pass) {
 			}
 		}
 	}
+}
+
+// boundedCopyOverflow reports a write of n bytes (n not constant) into
+// a buffer of known size when the checks before the call bound n, but by
+// more than the buffer holds. The buffer is the function's own, or a
+// parameter every caller passes a buffer of known size in (the smallest
+// counts).
+func boundedCopyOverflow(f *function, c *callSite, dst int) (string, bool) {
+	if dst < 0 || c.name == "strncat" || c.name == "fgets" || c.name == "read" {
+		return "", false // strncat's n is what it appends; fgets and read are sizedRead's
+	}
+	d, n := c.arg(dst), c.arg(sizedFuncs[c.name].size)
+	if d == nil || n == nil || !f.flow().reachableNode(c.n) {
+		return "", false
+	}
+	size, ok := f.values().bufferSize(d, c.n)
+	if !ok {
+		size, ok = callerBufferSize(f, d)
+	}
+	if !ok || size <= 0 {
+		return "", false
+	}
+	hi, via, ok := upperBound(f, n, c.n, 0)
+	if !ok || hi <= size {
+		return "", false
+	}
+	if via == "" {
+		via = "the check before it"
+	}
+	return fmt.Sprintf("%s writes %s bytes into %s, which holds %d, and %s lets %s reach %d",
+		c.name, squeeze(f.text(n)), f.text(d), size, via, squeeze(f.text(n)), hi), true
+}
+
+// callerBufferSize is the smallest buffer the callers of the file pass
+// in a pointer parameter, when each passes one of known size.
+func callerBufferSize(f *function, e *node) (int64, bool) {
+	v := f.lookup(f.identName(unparen(e)))
+	if v == nil || !v.isParam || unparen(e).kind != "identifier" {
+		return 0, false
+	}
+	cg := f.file.calls()
+	sites := cg.callers[f]
+	if len(sites) == 0 || cg.escaped[f.name] {
+		return 0, false
+	}
+	size, has := int64(0), false
+	for _, s := range sites {
+		a := s.call.arg(v.index)
+		if a == nil || s.caller == f {
+			return 0, false
+		}
+		k, ok := s.caller.values().bufferSize(a, s.call.n)
+		if !ok {
+			return 0, false
+		}
+		if !has || k < size {
+			size, has = k, true
+		}
+	}
+	return size, has
 }
 
 // readableSize is the size of the data an expression points to: a
