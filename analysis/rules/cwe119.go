@@ -221,6 +221,7 @@ func offsetCopies(ff *fileFacts) []offsetCopy {
 	return cached(ff.cache, "mem/offset-copies", func() []offsetCopy {
 		var out []offsetCopy
 		for _, f := range ff.funcs {
+			out = append(out, offsetLoopReads(f)...)
 			for _, c := range f.calls {
 				spec, ok := sizedFuncs[c.name]
 				if !ok {
@@ -261,6 +262,37 @@ func offsetCopies(ff *fileFacts) []offsetCopy {
 		}
 		return out
 	})
+}
+
+// offsetLoopReads are the loops of a function that read n elements at
+// an address inside a buffer, as a copy would: val = buf + pos + 2;
+// for (i = 0; i < len; i++) ... val[i]. They are weighed as copies of n
+// bytes at that address (offsetUnchecked).
+func offsetLoopReads(f *function) []offsetCopy {
+	var out []offsetCopy
+	for _, l := range f.loops {
+		i, bound, ok := countingLoop(f, l)
+		if !ok {
+			continue
+		}
+		iv := f.identName(i)
+		if iv == "" {
+			continue
+		}
+		arr := indexedBy(f, l.child("body"), iv)
+		if arr == nil || arr.kind != "identifier" || isWritten(arr.parent) {
+			continue
+		}
+		src, ok := soleSource(f, f.text(arr), arr)
+		if !ok {
+			continue
+		}
+		c := &callSite{n: arr.parent, name: "the loop over " + f.text(arr)}
+		if m, ok := offsetUnchecked(f, c, src, bound); ok {
+			out = append(out, offsetCopy{call: c, msg: m})
+		}
+	}
+	return out
 }
 
 // offsetUnchecked reports a copy of n bytes at address p = base + off

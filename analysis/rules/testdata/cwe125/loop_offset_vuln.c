@@ -1,0 +1,28 @@
+// Lists the names in a packet read from stdin: each name is a length
+// byte followed by that many characters. The loop that prints a name
+// trusts the length byte; only the offset is checked against the packet.
+#include <stdio.h>
+
+static void print_names(const unsigned char *pkt, size_t total);
+
+int main(void)
+{
+    unsigned char pkt[512];
+    size_t total = fread(pkt, 1, sizeof pkt, stdin);
+    print_names(pkt, total);
+    return 0;
+}
+
+static void print_names(const unsigned char *pkt, size_t total)
+{
+    size_t off = 0;
+    while (off < total) {
+        size_t len = pkt[off++];
+        const unsigned char *name = pkt + off;
+        for (size_t i = 0; i < len; i++) { // want CWE-20
+            putchar(name[i]); // want CWE-119 CWE-125
+        }
+        putchar('\n');
+        off += len;
+    }
+}
