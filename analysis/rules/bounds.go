@@ -145,7 +145,11 @@ func overBound(f *function, at, base, idx *node) (string, bool) {
 	if isWritten(at) {
 		verb = "written"
 	}
-	if size, ok := elementCount(bv); ok {
+	size, ok := elementCount(bv)
+	if !ok {
+		size, ok = callerElements(f, base, bv)
+	}
+	if ok {
 		hi, via, ok := upperBound(f, v, at, 0)
 		if !ok || hi+c < size {
 			return "", false
@@ -163,6 +167,24 @@ func overBound(f *function, at, base, idx *node) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// callerElements is the number of elements of a pointer parameter
+// that every caller of the file passes a buffer of known size in: out
+// in get_field(line, col, field) with char field[24].
+func callerElements(f *function, base *node, bv *varInfo) (int64, bool) {
+	if !bv.isParam || bv.ptr != 1 && !(bv.ptr == 0 && len(bv.dims) == 1) {
+		return 0, false
+	}
+	es, ok := typeSize(bv.typ)
+	if !ok || es <= 0 {
+		return 0, false
+	}
+	bytes, ok := callerBufferSize(f, base)
+	if !ok {
+		return 0, false
+	}
+	return bytes / es, true
 }
 
 // indexLinear splits an index into a variable and a constant, reading

@@ -50,7 +50,7 @@ func cwe119Rules() []*Rule {
 			CWE:      "CWE-119",
 			Doc:      "a buffer is read or written at an index from input without a check of the index against 0 and the buffer's size",
 			Fix:      "check 0 <= index < size before the access",
-			Requires: []Fact{Flow, Taint, Guards},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run: func(pass *Pass) {
 				for _, a := range indexAccesses(pass.file) {
 					pass.Report(a.at, a.msg, a.fix)

@@ -22,7 +22,7 @@ func cwe125Rules() []*Rule {
 			CWE:      "CWE-125",
 			Doc:      "an array is read at an index from input or from an index parameter, without a check of the index against 0 and the array's size",
 			Fix:      "check 0 <= index < size before reading, and return an error otherwise",
-			Requires: []Fact{Flow, Taint, Guards},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      func(pass *Pass) { reportIndexFindings(pass, false) },
 		},
 		{

@@ -61,7 +61,7 @@ func cwe20Rules() []*Rule {
 			CWE:      "CWE-129",
 			Doc:      "an array index that comes from the user (argv, scanf, atoi of input, or a parameter called with it) is used without a check against 0 and the array's size",
 			Fix:      "validate the index first: reject it unless 0 <= index < the number of elements",
-			Requires: []Fact{Flow, Taint, Guards},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      checkUnvalidatedIndex,
 		},
 		{

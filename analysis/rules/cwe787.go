@@ -95,7 +95,7 @@ func cwe787Rules() []*Rule {
 			CWE:      "CWE-787",
 			Doc:      "a write at an index that comes from input, without a check of the index against 0 and the buffer's size",
 			Fix:      "check 0 <= index < size before writing",
-			Requires: []Fact{Flow, Taint, Guards},
+			Requires: []Fact{Flow, Taint, Guards, Values},
 			Run:      func(pass *Pass) { reportIndexFindings(pass, true) },
 		},
 	}
