@@ -33,7 +33,14 @@ func checkExpandingCopy(pass *Pass) {
 					continue
 				}
 				k, alloc, ok := allocatedFor(f, out, bound, loop)
-				if !ok || k >= int64(steps) || guardsIndex(f, body, idx) {
+				if !ok {
+					// malloc(len + extra + 3), extra counted first.
+					if alloc, msg, ok := uncountedExpansion(f, loop, out, idx, bound); ok && !guardsIndex(f, body, idx) {
+						pass.Report(alloc, msg, "count every character the copy expands, with the same test the copy uses")
+					}
+					continue
+				}
+				if k >= int64(steps) || guardsIndex(f, body, idx) {
 					continue
 				}
 				pass.Report(alloc, fmt.Sprintf("%s is allocated for %s characters and a little more, but the loop over them writes up to %d into it for some (%s grows by %d a pass): a long enough input overflows it",
@@ -61,7 +68,121 @@ func outputWrites(f *function, body *node) map[string]string {
 		}
 		return true
 	})
+	// *p++ = c, with p = out: the output is out, stepped by p.
+	body.walk(func(n *node) bool {
+		if n.kind != "pointer_expression" || n.op0() != "*" || !isWritten(n) {
+			return true
+		}
+		u := unparen(n.child("argument"))
+		if u == nil || u.kind != "update_expression" {
+			return true
+		}
+		// p was last set to out; its steps since are what the rule
+		// counts.
+		p := f.identName(u.child("argument"))
+		if d := f.lastWholeDef(p, n); p != "" && d != nil && len(d.srcs) == 1 {
+			if b := f.identName(unparen(d.srcs[0])); b != "" && b != p {
+				m[b] = p
+			}
+		}
+		return true
+	})
 	return m
+}
+
+// uncountedExpansion reads an expanding copy into a buffer sized by a
+// count made first: extra counts the characters a test C1 accepts
+// (for (...) if (s[i] == '"') extra++;), the buffer is malloc(len +
+// extra + k), and the copy writes a second character for those a test
+// C2 accepts (if (needs_escape(s[i])) *p++ = '\\';). The copy
+// overflows when C2 accepts a character C1 does not count.
+func uncountedExpansion(f *function, loop *node, out, idx, bound string) (*node, string, bool) {
+	alloc := allocationOf(f, out, loop)
+	if alloc == nil {
+		return nil, "", false
+	}
+	counter := ""
+	for _, t := range addTerms(f, alloc.arg(0), 0) {
+		if _, isConst := f.file.constValue(t, f); isConst {
+			continue
+		}
+		tt := valueOf(t)
+		switch {
+		case squeeze(f.text(tt)) == bound:
+		case tt.kind == "identifier" && counter == "":
+			counter = f.text(tt)
+		default:
+			return nil, "", false
+		}
+	}
+	if counter == "" {
+		return nil, "", false
+	}
+	counted, test, ok := countedClass(f, counter, bound, loop)
+	if !ok {
+		return nil, "", false
+	}
+	body := loop.child("body")
+	for _, st := range body.namedChildren() {
+		if st.kind != "if_statement" || maxSteps(f, st.child("consequence"), idx) < 1 {
+			continue
+		}
+		expands, ok := charClass(f, condExpr(st))
+		if !ok {
+			return nil, "", false
+		}
+		for c := 1; c < 256; c++ {
+			if expands[c] && !counted[c] {
+				return alloc.n, fmt.Sprintf("%s is allocated for %s characters plus %s, which counts those where %s, but the copy writes two for those where %s: %q is written as two and not counted, so a long enough input overflows it",
+					out, bound, counter, test, squeeze(f.text(condExpr(st))), rune(c)), true
+			}
+		}
+	}
+	return nil, "", false
+}
+
+// countedClass is the set of characters a counting loop before at
+// counts in counter: for (i = 0; i < bound; i++) if (C) counter++;,
+// and the text of the test.
+func countedClass(f *function, counter, bound string, at *node) ([256]bool, string, bool) {
+	var none [256]bool
+	for _, l := range f.loops {
+		if l.end > at.start {
+			continue
+		}
+		if _, b, ok := countingLoop(f, l); !ok || squeeze(f.text(valueOf(b))) != bound {
+			continue
+		}
+		var set [256]bool
+		found, ok, test := false, true, ""
+		l.child("body").walk(func(n *node) bool {
+			if n.kind != "update_expression" || f.identName(n.child("argument")) != counter {
+				return true
+			}
+			st := n.ancestor("if_statement")
+			if st == nil || !l.contains(st) {
+				ok = false
+				return false
+			}
+			s, good := charClass(f, condExpr(st))
+			if !good {
+				ok = false
+				return false
+			}
+			for c := range s {
+				set[c] = set[c] || s[c]
+			}
+			if test == "" {
+				test = squeeze(f.text(condExpr(st)))
+			}
+			found = true
+			return true
+		})
+		if found && ok {
+			return set, test, true
+		}
+	}
+	return none, "", false
 }
 
 // maxSteps counts the increments of v on the longest path through a
@@ -92,22 +213,7 @@ func maxSteps(f *function, n *node, v string) int {
 // allocatedFor finds out = malloc(size) before the loop and reads size
 // as k * bound + constants; false when it is not of that shape.
 func allocatedFor(f *function, out, bound string, loop *node) (int64, *node, bool) {
-	for _, c := range f.calls {
-		if c.name != "malloc" || c.n.start > loop.start {
-			continue
-		}
-		p := unparenParent(c.n)
-		name := ""
-		switch {
-		case p == nil:
-		case p.kind == "init_declarator":
-			name = declName(f.file.t, p.child("declarator"))
-		case p.kind == "assignment_expression":
-			name = f.identName(p.child("left"))
-		}
-		if name != out {
-			continue
-		}
+	if c := allocationOf(f, out, loop); c != nil {
 		var k int64
 		for _, t := range addTerms(f, c.arg(0), 0) {
 			if _, isConst := f.file.constValue(t, f); isConst {
@@ -133,6 +239,28 @@ func allocatedFor(f *function, out, bound string, loop *node) (int64, *node, boo
 		return k, c.n, k > 0
 	}
 	return 0, nil, false
+}
+
+// allocationOf finds out = malloc(size) before the loop.
+func allocationOf(f *function, out string, loop *node) *callSite {
+	for _, c := range f.calls {
+		if c.name != "malloc" || c.n.start > loop.start {
+			continue
+		}
+		p := unparenParent(c.n)
+		name := ""
+		switch {
+		case p == nil:
+		case p.kind == "init_declarator":
+			name = declName(f.file.t, p.child("declarator"))
+		case p.kind == "assignment_expression":
+			name = f.identName(p.child("left"))
+		}
+		if name == out {
+			return c
+		}
+	}
+	return nil
 }
 
 // guardsIndex reports a loop body that compares its output index (a
