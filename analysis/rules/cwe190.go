@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 )
 
@@ -33,7 +34,10 @@ func cwe190Rules() []*Rule {
 			Doc:      "arithmetic on an integer from the user that no condition bounds, so it can overflow",
 			Fix:      "check the value against the limit before the arithmetic: if (value > INT_MAX - 1000) { /* reject */ }",
 			Requires: []Fact{Flow, Taint, Guards, Values},
-			Run:      func(pass *Pass) { checkArithmetic(pass, pass.file.memSpecs().overflow, "the user") },
+			Run: func(pass *Pass) {
+				checkArithmetic(pass, pass.file.memSpecs().overflow, "the user")
+				checkNarrowedSize(pass)
+			},
 		},
 		{
 			Name:     "cwe190-uncontrolled-arithmetic",
@@ -195,6 +199,131 @@ func checkArithmetic(pass *Pass, spec *taintSpec, from string) {
 			}
 		}
 	}
+}
+
+// checkNarrowedSize reports a sum or product of the size of input data
+// (payload.size(), strlen(line)) stored in a type narrower than the
+// size's own, when the checks before it let the result exceed that
+// type: uint16_t total = payload.size() + 4 after payload.size() >
+// 0xFFFF is rejected wraps to 3 for a payload of 65535 bytes.
+func checkNarrowedSize(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		var tr *taintRun
+		for _, op := range f.byKind["binary_expression"] {
+			if o := f.text(op.child("operator")); o != "+" && o != "*" {
+				continue
+			}
+			va := f.values()
+			dt, ok := narrowedType(f, op)
+			if !ok {
+				continue
+			}
+			if tr == nil {
+				tr = f.taint().run(f.file.memSpecs().stream)
+			}
+			sized := ""
+			var ranges [2]valRange
+			for i, e := range []*node{op.child("left"), op.child("right")} {
+				if w := inputSize(f, tr, e); w != "" {
+					// A size: from 0 to what the checks allow, at most
+					// SIZE_MAX.
+					sized = w
+					ranges[i] = fullRange(intType{bits: 64, unsigned: true})
+					if b := f.guards().boundsOf(unparen(e), op); b.hasHi {
+						ranges[i].hi = big.NewInt(b.hi)
+					}
+					continue
+				}
+				if k, ok := f.file.constValue(e, f); ok {
+					ranges[i] = valRange{big.NewInt(k), big.NewInt(k)}
+					continue
+				}
+				if r, ok := va.rangeOf(e, op, 0); ok {
+					ranges[i] = r
+				}
+			}
+			if sized == "" || ranges[0].lo == nil || ranges[1].lo == nil || !f.flow().reachableNode(op) {
+				continue
+			}
+			res, ok := applyRange(f.text(op.child("operator")), ranges[0], ranges[1])
+			if !ok || res.within(dt) {
+				continue
+			}
+			kind := "signed"
+			if dt.unsigned {
+				kind = "unsigned"
+			}
+			pass.Report(op, fmt.Sprintf("%s can reach %s, which wraps in the %d-bit %s variable it is stored in: %s",
+				squeeze(f.text(op)), res.hi.String(), dt.bits, kind, sized), "")
+		}
+	}
+}
+
+// narrowedType is the narrowest integer type an expression is converted
+// to as it stands: a cast around it ((uint16_t) e, static_cast<uint16_t>
+// (e)) or the variable its value initialises or is assigned to. Only a
+// type narrower than a size (size_t, 64 bits) counts.
+func narrowedType(f *function, e *node) (intType, bool) {
+	best, has := intType{}, false
+	take := func(t intType, ok bool) {
+		if ok && (!has || t.bits < best.bits) {
+			best, has = t, true
+		}
+	}
+	child := e
+	for p := e.parent; p != nil; child, p = p, p.parent {
+		if p.kind == "parenthesized_expression" {
+			continue
+		}
+		if p.kind == "cast_expression" {
+			take(parseIntType(f.text(castType(p))))
+			continue
+		}
+		if p.kind == "argument_list" && p.parent != nil && p.parent.cast {
+			take(parseIntType(f.text(castType(p.parent))))
+			child, p = p, p.parent
+			continue
+		}
+		switch {
+		case p.kind == "init_declarator" && child.field == "value":
+			if v := f.lookup(declName(f.file.t, p.child("declarator"))); v != nil && v.ptr == 0 && len(v.dims) == 0 {
+				take(parseIntType(v.typ))
+			}
+		case p.kind == "assignment_expression" && child.field == "right" && f.text(p.child("operator")) == "=":
+			if v := f.lookup(f.identName(p.child("left"))); v != nil && v.ptr == 0 && len(v.dims) == 0 {
+				take(parseIntType(v.typ))
+			}
+		}
+		break
+	}
+	return best, has && best.bits < 64
+}
+
+// inputSize says what an expression is the size of, when it is the
+// length of data from input: s.size(), s.length() or strlen(s) with s
+// tainted under tr.
+func inputSize(f *function, tr *taintRun, e *node) string {
+	e = unparen(e)
+	if e == nil || e.kind != "call_expression" {
+		return ""
+	}
+	c := f.callAt[e]
+	if c == nil {
+		return ""
+	}
+	var data *node
+	switch {
+	case (c.name == ".size" || c.name == ".length") && c.recv != nil:
+		data = c.recv
+	case c.name == "strlen" || c.name == "strnlen":
+		data = c.arg(0)
+	default:
+		return ""
+	}
+	if why := tr.expr(data); why != "" {
+		return fmt.Sprintf("%s is the length of %s, from %s", squeeze(f.text(e)), squeeze(f.text(data)), why)
+	}
+	return ""
 }
 
 // guardedSide reports whether an enclosing if, loop or ?: tests the

@@ -435,24 +435,8 @@ func (gu *guardFacts) boundsOf(base *node, at *node) bounds {
 // unsignedCast reports whether an expression is a conversion to an
 // unsigned type: (unsigned) x, (size_t) x, static_cast<std::size_t>(x).
 func unsignedCast(f *function, e *node) bool {
-	e = unparenOnly(e)
-	if e == nil {
-		return false
-	}
-	var typ *node
-	switch {
-	case e.kind == "cast_expression":
-		typ = e.child("type")
-	case e.cast:
-		fn := e.child("function")
-		if fn != nil && fn.kind == "template_function" {
-			if args := fn.child("arguments"); args != nil {
-				typ = args.firstNamed()
-			}
-		} else {
-			typ = fn
-		}
-	default:
+	typ := castType(unparenOnly(e))
+	if typ == nil {
 		return false
 	}
 	txt := f.text(typ)
@@ -461,6 +445,26 @@ func unsignedCast(f *function, e *node) bool {
 	}
 	_, unsigned := classifyType(txt)
 	return unsigned
+}
+
+// castType is the type a conversion names: T in (T) x, static_cast<T>(x)
+// and T(x); nil when e is no conversion.
+func castType(e *node) *node {
+	switch {
+	case e == nil:
+	case e.kind == "cast_expression":
+		return e.child("type")
+	case e.cast:
+		fn := e.child("function")
+		if fn != nil && fn.kind == "template_function" {
+			if args := fn.child("arguments"); args != nil {
+				return args.firstNamed()
+			}
+			return nil
+		}
+		return fn
+	}
+	return nil
 }
 
 // clampsTo reports whether the branch of an if sets the variable its

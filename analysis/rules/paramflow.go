@@ -312,6 +312,7 @@ type memSpecs struct {
 	overflow *taintSpec // integers for arithmetic: input, clean once bounded above (boundedBefore)
 	input    *taintSpec // any data from input, through parameters and out-parameters
 	local    *taintSpec // input read in the function itself, directly or through out-parameters
+	stream   *taintSpec // input as input does, and standard input read whole (std::istreambuf_iterator)
 }
 
 // specs returns the file's memory taint specs.
@@ -364,6 +365,17 @@ func (ff *fileFacts) memSpecs() *memSpecs {
 		}
 		s.input.params = func(v *varInfo) bool {
 			why, _ := callerTaint(s.input, v)
+			return why != ""
+		}
+		s.stream = &taintSpec{id: "mem-stream", inputDefs: true}
+		s.stream.source = func(f *function, n *node) (string, bool) {
+			if w, ok := streamSource(f, n); ok {
+				return w, true
+			}
+			return outParamSource(s.stream, f, n)
+		}
+		s.stream.params = func(v *varInfo) bool {
+			why, _ := callerTaint(s.stream, v)
 			return why != ""
 		}
 		s.local = &taintSpec{id: "mem-local", inputDefs: true}
