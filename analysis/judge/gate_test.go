@@ -49,6 +49,14 @@ const (
 	gateBlind3Found      = 15 // of 24
 	gateBlind3FalseAlarm = 3  // of 24, at most
 	gateBlind3AnyAlarm   = 6  // of 24, at most
+
+	// blind4: 72 programs, three pairs for each CWE, measured once with
+	// the rules as they stood when it arrived (02d2b5e), before any rule
+	// was changed for it.
+	gateBlind4Right      = 49 // of 72
+	gateBlind4Found      = 19 // of 36
+	gateBlind4FalseAlarm = 6  // of 36, at most
+	gateBlind4AnyAlarm   = 12 // of 36, at most
 )
 
 // TestGateDevSet judges the Pearce dev set as `securecomplete analyze
@@ -213,4 +221,13 @@ func TestGateBlind3(t *testing.T) {
 	testenv.Tool(t, "gcc")
 	gateSet(t, "blind3", filepath.Join("testdata", "blind3"), 48, nil,
 		setFloors{gateBlind3Right, gateBlind3Found, gateBlind3FalseAlarm, gateBlind3AnyAlarm})
+}
+
+// TestGateBlind4 judges testdata/blind4, 72 programs (three pairs for
+// each of the 12 CWEs) written the same way by six authors, one pair of
+// CWEs each, after the first three sets had been worked on.
+func TestGateBlind4(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	gateSet(t, "blind4", filepath.Join("testdata", "blind4"), 72, nil,
+		setFloors{gateBlind4Right, gateBlind4Found, gateBlind4FalseAlarm, gateBlind4AnyAlarm})
 }
