@@ -215,10 +215,14 @@ func wholeCommandLine(f *function, e *node, depth int) bool {
 		return argv != "" && f.identName(e.child("argument")) == argv
 	case "parameter_declaration":
 		// std::ifstream in(argv[1], mode) parses as a declaration of a
-		// function whose parameter is argv [1].
+		// function whose parameter is argv [1]; std::ifstream in(path) as
+		// one whose parameter is of type path.
 		d := e.child("declarator")
+		if d == nil && e.child("type") != nil && f.lookup(f.text(e.child("type"))) != nil {
+			return wholeCommandLine(f, e.child("type"), depth+1)
+		}
 		return argv != "" && f.text(e.child("type")) == argv && d != nil && strings.Contains(d.kind, "array_declarator")
-	case "identifier":
+	case "identifier", "type_identifier":
 	default:
 		return false
 	}

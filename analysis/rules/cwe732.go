@@ -479,16 +479,10 @@ func pathKey(f *function, n *node) string {
 	return squeeze(f.text(n))
 }
 
-// umaskBefore reports whether umask() is called, with a mask that
-// removes the world-write bit, before a point of the function.
+// umaskBefore reports whether the program sets a umask that removes
+// the world-write bit for a point of a function: before it in the
+// function, or in main or a setup function (programUmask).
 func umaskBefore(f *function, at *node) bool {
-	for _, c := range f.calls {
-		if c.name != "umask" || c.n.start >= at.start {
-			continue
-		}
-		if m, ok := f.file.constValue(c.arg(0), f); ok && m&0o002 != 0 {
-			return true
-		}
-	}
-	return false
+	mask, set := programUmask(f, at)
+	return set && mask&0o002 != 0
 }

@@ -494,8 +494,36 @@ func clampsTo(f *function, c *node, body *node) bool {
 	switch {
 	case f.guards().sameExpr(lhs, rel.left) && f.guards().sameExpr(val, rel.right):
 	case f.guards().sameExpr(lhs, rel.right) && f.guards().sameExpr(val, rel.left):
+	case f.guards().sameExpr(lhs, rel.left):
+		// if (idx >= N) idx = N - 1: a constant for which the
+		// condition fails, so the negation holds after the if.
+		return clampValue(f, rel.op, val, rel.right)
+	case f.guards().sameExpr(lhs, rel.right):
+		return clampValue(f, flipOp[rel.op], val, rel.left)
 	default:
 		return false
 	}
 	return true
+}
+
+// clampValue reports whether the constant val fails x op bound (a
+// constant too): then x = val leaves !(x op bound), as the path that
+// skipped the if does.
+func clampValue(f *function, op string, val, bound *node) bool {
+	v, ok1 := f.file.constValue(val, f)
+	b, ok2 := f.file.constValue(bound, f)
+	if !ok1 || !ok2 {
+		return false
+	}
+	switch op {
+	case ">=":
+		return v < b
+	case ">":
+		return v <= b
+	case "<=":
+		return v > b
+	case "<":
+		return v >= b
+	}
+	return false
 }

@@ -74,15 +74,30 @@ func addrFilledBounds(f *function, name string, at *node) (bounds, bool) {
 			last = d
 		}
 	}
-	if last == nil || last.op != "addr" || last.call == nil {
-		return bounds{}, false
+	// parse(text, v) with long &v: a later write through a reference.
+	var refCall *callSite
+	for _, pos := range f.refWrites()[name] {
+		if pos <= at.start && (last == nil || pos > last.pos) {
+			for _, c := range f.calls {
+				if c.n.start == pos {
+					refCall = c
+				}
+			}
+		}
 	}
-	g := f.callee(last.call)
+	call := refCall
+	if call == nil {
+		if last == nil || last.op != "addr" || last.call == nil {
+			return bounds{}, false
+		}
+		call = last.call
+	}
+	g := f.callee(call)
 	if g == nil || g == f {
 		return bounds{}, false
 	}
-	for i, a := range last.call.args {
-		if inner, ok := addrOf(a); ok && f.identName(inner) == name {
+	for i, a := range call.args {
+		if inner, ok := addrOf(a); ok && f.identName(inner) == name || refCall != nil && f.identName(a) == name {
 			return filledBounds(g, i)
 		}
 	}
@@ -90,9 +105,10 @@ func addrFilledBounds(f *function, name string, at *node) (bounds, bool) {
 }
 
 // filledBounds returns (once per function and parameter) the bounds of
-// what a function stores through its pointer parameter i, when every
-// store (*out = v) is of a value bounded at the store and nothing else
-// writes through it: *out = (int)v after if (v < 0 || v >= N) return -1.
+// what a function stores through its pointer or reference parameter i,
+// when every store (*out = v, out = v) is of a value bounded at the store
+// and nothing else writes through it: *out = (int)v after if (v < 0 ||
+// v >= N) return -1.
 func filledBounds(g *function, i int) (bounds, bool) {
 	type result struct {
 		b  bounds
@@ -104,7 +120,8 @@ func filledBounds(g *function, i int) (bounds, bool) {
 	}
 	g.cacheMap()[key] = result{} // a recursive call sees no bounds
 	r := result{}
-	if i < len(g.params) && g.params[i].name != "" && g.params[i].isPointer() {
+	ref := i < len(g.params) && isRefParam(g.params[i]) && g.params[i].ptr == 0
+	if i < len(g.params) && g.params[i].name != "" && (g.params[i].isPointer() || ref) {
 		p := g.params[i]
 		stores := 0
 		r.ok = true
@@ -113,8 +130,15 @@ func filledBounds(g *function, i int) (bounds, bool) {
 				continue
 			}
 			l := unparen(d.lhs)
-			if d.op != "=" || d.whole || l == nil || l.kind != "pointer_expression" || len(d.srcs) != 1 {
-				r.ok = false // out[i] = v, a reader, out = q: not one checked value
+			switch {
+			case d.op != "=" || len(d.srcs) != 1 || l == nil:
+				r.ok = false // a reader, out += v: not one checked value
+			case ref && !d.whole:
+				r.ok = false
+			case !ref && (d.whole || l.kind != "pointer_expression"):
+				r.ok = false // out[i] = v, out = q
+			}
+			if !r.ok {
 				break
 			}
 			v := d.srcs[0]

@@ -1,0 +1,41 @@
+// Counts response times from stdin in ten buckets of 100 ms. A time
+// past the last bucket lands in it: a bucket of 10 or more is clamped
+// to the last one, 9.
+#include <iostream>
+
+class Latency {
+    static constexpr long kBuckets = 10;
+    unsigned long buckets_[kBuckets] = {};
+
+public:
+    void add(long ms)
+    {
+        if (ms < 0) {
+            return;
+        }
+        long b = ms / 100;
+        if (b >= kBuckets) {
+            b = kBuckets - 1;
+        }
+        buckets_[b]++;
+    }
+
+    void print() const
+    {
+        for (long i = 0; i < kBuckets; i++) {
+            std::cout << i * 100 << "ms " << buckets_[i] << "\n";
+        }
+    }
+
+};
+
+int main()
+{
+    Latency l;
+    long ms;
+    while (std::cin >> ms) {
+        l.add(ms);
+    }
+    l.print();
+    return 0;
+}

@@ -1,0 +1,32 @@
+// Prints the number of cells of a grid given as "ROWS COLS" on the
+// command line. The parser returns the value through a reference after
+// testing only its upper end, so -4000000000 passes and the product of
+// two such values overflows.
+#include <cerrno>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+static bool parse_dim(const std::string &text, long &out)
+{
+    char *end = nullptr;
+    errno = 0;
+    long v = std::strtol(text.c_str(), &end, 10);
+    if (errno != 0 || *end != '\0' || v > 1000000) {
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    long rows, cols;
+    if (argc != 3 || !parse_dim(argv[1], rows) || !parse_dim(argv[2], cols)) {
+        std::cerr << "usage: " << argv[0] << " ROWS COLS\n";
+        return 2;
+    }
+    long cells = rows * cols; // want CWE-190
+    std::cout << cells << "\n";
+    return 0;
+}
