@@ -74,18 +74,52 @@ var sqlInput = &taintSpec{
 	source:    userSource,
 	interproc: true,
 	stop:      sqlClean,
-	escaper:   func(f *function, p *varInfo) bool { return mapsCharacters(f, p, "'\"") },
+	escaper:   func(f *function, p *varInfo) bool { return mapsCharacters(f, p, "'\"") && !backslashQuote(f) },
 	argClean: func(f *function, e, at *node) bool {
 		return f.guards().validated(f.taint().checkedSources(e), at, sqlChecks)
 	},
+}
+
+// backslashQuote reports a quoting function that writes a quote as \'
+// (MySQL's escape): SQLite and PostgreSQL (standard_conforming_strings,
+// the default) end the literal at that quote, so it quotes nothing. SQL
+// writes a quote in a literal as two ('').
+func backslashQuote(f *function) bool {
+	found := false
+	for _, st := range f.byKind["if_statement"] {
+		c := condExpr(st)
+		if c == nil || !testsForbidden(f, c, &forbidden{chars: "'"}) {
+			continue
+		}
+		st.child("consequence").walk(func(m *node) bool {
+			switch m.kind {
+			case "string_literal":
+				if v, ok := stringValue(f.file.t, m); ok && strings.Contains(v, "\\") {
+					found = true
+				}
+			case "char_literal":
+				if v, ok := charValue(f.text(m)); ok && v == '\\' {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // sqlClean reports expressions that carry no SQL whatever their
 // operands: numbers, and the library's quoting.
 func sqlClean(f *function, n *node) bool {
 	switch n.kind {
-	case "identifier":
-		if v := f.lookup(f.text(n)); v != nil && v.ptr == 0 && len(v.dims) == 0 && (v.kind == tkInt || v.kind == tkFloat) {
+	case "identifier", "field_expression":
+		// count, or r.points: a number holds no quote.
+		v := f.lookup(f.text(n))
+		if n.kind == "field_expression" {
+			v = f.memberOf(n)
+		}
+		// A char is a character, not a number: out += c copies it.
+		if v != nil && v.ptr == 0 && len(v.dims) == 0 && (v.kind == tkInt || v.kind == tkFloat) && !strings.Contains(v.typ, "char") {
 			return true
 		}
 	case "call_expression":
@@ -94,7 +128,7 @@ func sqlClean(f *function, n *node) bool {
 			return false
 		}
 		switch {
-		case sqlQuoting[c.name]:
+		case sqlQuoting[c.name], c.name == "to_string" || c.name == "std::to_string" || c.name == "to_wstring":
 			return true
 		case c.name == "sqlite3_mprintf" || c.name == "sqlite3_snprintf" || c.name == "sqlite3_vmprintf":
 			return quotedFormat(f, c)
