@@ -83,7 +83,7 @@ var sqlInput = &taintSpec{
 // backslashQuote reports a quoting function that writes a quote as \'
 // (MySQL's escape): SQLite and PostgreSQL (standard_conforming_strings,
 // the default) end the literal at that quote, so it quotes nothing. SQL
-// writes a quote in a literal as two (”).
+// writes a quote in a literal as two quotes in a row.
 func backslashQuote(f *function) bool {
 	found := false
 	for _, st := range f.byKind["if_statement"] {
