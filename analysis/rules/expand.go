@@ -17,6 +17,7 @@ import "fmt"
 
 func checkExpandingCopy(pass *Pass) {
 	for _, f := range pass.Funcs() {
+		checkReplacementCopy(pass, f)
 		for _, loop := range f.loops {
 			_, b, ok := countingLoop(f, loop)
 			if !ok {
@@ -279,4 +280,103 @@ func guardsIndex(f *function, body *node, idx string) bool {
 		return !found
 	})
 	return found
+}
+
+// checkReplacementCopy reads an escaper that copies a replacement string
+// for some characters (case '"': rep = "&quot;"; ... memcpy(w, rep, r))
+// into a buffer allocated for k bytes a character (malloc(len * 5 + 1)):
+// a replacement longer than k overflows it once enough characters are
+// replaced.
+func checkReplacementCopy(pass *Pass, f *function) {
+	for _, alloc := range f.calls {
+		if alloc.name != "malloc" {
+			continue
+		}
+		out := assignedName(f, alloc.n)
+		if out == "" {
+			continue
+		}
+		var k int64
+		for _, t := range addTerms(f, alloc.arg(0), 0) {
+			tt := valueOf(t)
+			if tt.kind == "binary_expression" && f.text(tt.child("operator")) == "*" {
+				m, ok := f.file.constValue(tt.child("left"), f)
+				if !ok {
+					m, ok = f.file.constValue(tt.child("right"), f)
+				}
+				if ok && m > k {
+					k = m
+				}
+			}
+		}
+		if k < 2 {
+			continue
+		}
+		for _, loop := range f.loops {
+			if loop.start < alloc.n.end {
+				continue
+			}
+			longest, lit := replacementLength(f, loop, out)
+			if longest > k {
+				pass.Report(alloc.n, fmt.Sprintf("%s is allocated for %d bytes a character, but the loop copies the replacement %s of %d bytes for some characters: enough of them overflow it",
+					out, k, lit, longest), fmt.Sprintf("allocate %d bytes a character (the longest replacement), or count the replaced characters first", longest))
+				break
+			}
+		}
+	}
+}
+
+// assignedName is the variable a call's result is stored in.
+func assignedName(f *function, call *node) string {
+	p := unparenParent(call)
+	switch {
+	case p == nil:
+	case p.kind == "init_declarator":
+		return declName(f.file.t, p.child("declarator"))
+	case p.kind == "assignment_expression":
+		return f.identName(p.child("left"))
+	}
+	return ""
+}
+
+// replacementLength is the longest string a loop copies into out (or a
+// pointer set from it) with memcpy, strcpy or memmove: a literal given
+// directly or through a variable the loop sets to literals.
+func replacementLength(f *function, loop *node, out string) (int64, string) {
+	lits := map[string][]*node{} // variable -> literals it is set to in the loop
+	loop.walk(func(n *node) bool {
+		if n.kind == "assignment_expression" && f.text(n.child("operator")) == "=" {
+			if r := unparen(n.child("right")); r != nil && r.kind == "string_literal" {
+				name := f.identName(n.child("left"))
+				lits[name] = append(lits[name], r)
+			}
+		}
+		return true
+	})
+	best, text := int64(0), ""
+	for _, c := range f.calls {
+		if !loop.contains(c.n) {
+			continue
+		}
+		switch c.name {
+		case "memcpy", "memmove", "strcpy", "stpcpy":
+		default:
+			continue
+		}
+		dst := f.identName(unparen(c.arg(0)))
+		if d := f.lastWholeDef(dst, loop); dst != out && (d == nil || len(d.srcs) != 1 || f.identName(unparen(d.srcs[0])) != out) {
+			continue
+		}
+		src := unparen(c.arg(1))
+		cands := lits[f.identName(src)]
+		if src != nil && src.kind == "string_literal" {
+			cands = []*node{src}
+		}
+		for _, l := range cands {
+			if v, ok := stringValue(f.file.t, l); ok && int64(len(v)) > best {
+				best, text = int64(len(v)), f.text(l)
+			}
+		}
+	}
+	return best, text
 }
