@@ -51,13 +51,15 @@ const (
 	gateBlind3FalseAlarm = 0  // of 24, at most
 	gateBlind3AnyAlarm   = 3  // of 24, at most
 
-	// blind4: 72 programs, three pairs for each CWE, measured once with
-	// the rules as they stood when it arrived (02d2b5e), before any rule
-	// was changed for it.
-	gateBlind4Right      = 49 // of 72
-	gateBlind4Found      = 19 // of 36
-	gateBlind4FalseAlarm = 6  // of 36, at most
-	gateBlind4AnyAlarm   = 12 // of 36, at most
+	// blind4: 72 programs, three pairs for each CWE. 49, 19, 6 and 12
+	// when first measured, with the rules as they stood when it arrived
+	// (02d2b5e), before any rule was changed for it (the rules at the
+	// start of that session: 49, 19, 6 and 14); its false alarms and
+	// some misses were then worked on.
+	gateBlind4Right      = 53 // of 72
+	gateBlind4Found      = 20 // of 36
+	gateBlind4FalseAlarm = 3  // of 36, at most
+	gateBlind4AnyAlarm   = 8  // of 36, at most
 )
 
 // TestGateDevSet judges the Pearce dev set as `securecomplete analyze
