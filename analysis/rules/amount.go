@@ -361,6 +361,12 @@ func amountChecked(f *function, u amountUse, depth int) (lo, hi bool) {
 		lo = true // a huge value is caught by the upper bound
 	}
 	b := gu.boundsOf(e, u.at)
+	if !b.hasLo && e.kind == "identifier" {
+		// parse_amount(line, &amount), which fails on amounts <= 0.
+		if fb, ok := addrFilledBounds(f, f.text(e), u.at); ok && fb.hasLo {
+			b.lo, b.hasLo = fb.lo, true
+		}
+	}
 	if b.hasLo && b.lo >= 0 {
 		lo = true
 	}

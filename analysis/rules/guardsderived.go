@@ -106,9 +106,10 @@ func addrFilledBounds(f *function, name string, at *node) (bounds, bool) {
 
 // filledBounds returns (once per function and parameter) the bounds of
 // what a function stores through its pointer or reference parameter i,
-// when every store (*out = v, out = v) is of a value bounded at the store
-// and nothing else writes through it: *out = (int)v after if (v < 0 ||
-// v >= N) return -1.
+// when every store (*out = v, out = v) is of a value bounded at the store,
+// or where the function ends, and nothing else writes through it: *out =
+// (int)v after if (v < 0 || v >= N) return -1. A side is known when
+// every store bounds it.
 func filledBounds(g *function, i int) (bounds, bool) {
 	type result struct {
 		b  bounds
@@ -124,7 +125,8 @@ func filledBounds(g *function, i int) (bounds, bool) {
 	if i < len(g.params) && g.params[i].name != "" && (g.params[i].isPointer() || ref) {
 		p := g.params[i]
 		stores := 0
-		r.ok = true
+		good, hasLo, hasHi := true, true, true
+		last := lastReturn(g)
 		for _, d := range g.defs {
 			if d.name != p.name || d.op == "decl" {
 				continue
@@ -132,40 +134,60 @@ func filledBounds(g *function, i int) (bounds, bool) {
 			l := unparen(d.lhs)
 			switch {
 			case d.op != "=" || len(d.srcs) != 1 || l == nil:
-				r.ok = false // a reader, out += v: not one checked value
+				good = false // a reader, out += v: not one checked value
 			case ref && !d.whole:
-				r.ok = false
+				good = false
 			case !ref && (d.whole || l.kind != "pointer_expression"):
-				r.ok = false // out[i] = v, out = q
+				good = false // out[i] = v, out = q
 			}
-			if !r.ok {
+			if !good {
 				break
 			}
 			v := d.srcs[0]
-			lo, hi := int64(0), int64(0)
+			var vb bounds
 			if k, ok := g.file.constValue(v, g); ok {
-				lo, hi = k, k
+				vb = bounds{lo: k, hi: k, hasLo: true, hasHi: true}
 			} else {
-				vb := g.guards().derivedBounds(unparen(v), d.n)
-				if !vb.hasLo || !vb.hasHi {
-					r.ok = false
-					break
+				vb = g.guards().derivedBounds(unparen(v), d.n)
+			}
+			if last != nil && (!vb.hasLo || !vb.hasHi) {
+				// *out = strtoll(...); if (*out <= 0) return -1; ...
+				// return 0: checked where the function succeeds.
+				after := g.guards().boundsOf(l, last)
+				if !vb.hasLo && after.hasLo {
+					vb.lo, vb.hasLo = after.lo, true
 				}
-				lo, hi = vb.lo, vb.hi
+				if !vb.hasHi && after.hasHi {
+					vb.hi, vb.hasHi = after.hi, true
+				}
 			}
-			if stores == 0 || lo < r.b.lo {
-				r.b.lo = lo
+			if stores == 0 || vb.lo < r.b.lo {
+				r.b.lo = vb.lo
 			}
-			if stores == 0 || hi > r.b.hi {
-				r.b.hi = hi
+			if stores == 0 || vb.hi > r.b.hi {
+				r.b.hi = vb.hi
 			}
+			hasLo, hasHi = hasLo && vb.hasLo, hasHi && vb.hasHi
 			stores++
 		}
-		r.ok = r.ok && stores > 0
-		r.b.hasLo, r.b.hasHi = r.ok, r.ok
+		r.ok = good && stores > 0 && (hasLo || hasHi)
+		r.b.hasLo, r.b.hasHi = r.ok && hasLo, r.ok && hasHi
 	}
 	g.cacheMap()[key] = r
 	return r.b, r.ok
+}
+
+// lastReturn is the return statement that ends a function's body, the
+// path that got through every check before it.
+func lastReturn(g *function) *node {
+	if g.body == nil {
+		return nil
+	}
+	stmts := g.body.namedChildren()
+	if len(stmts) == 0 || stmts[len(stmts)-1].kind != "return_statement" {
+		return nil
+	}
+	return stmts[len(stmts)-1]
 }
 
 // soleSource returns the value a variable was last given before at by

@@ -261,10 +261,10 @@ func (va *valueFacts) rangeOf(e *node, at *node, depth int) (valRange, bool) {
 		// parse_long(argv[2], lo): what the parser stores is checked.
 		if e.kind == "identifier" && !(b.hasLo && b.hasHi) {
 			if fb, ok := addrFilledBounds(f, f.text(e), at); ok {
-				if lo := big.NewInt(fb.lo); lo.Cmp(r.lo) > 0 {
+				if lo := big.NewInt(fb.lo); fb.hasLo && lo.Cmp(r.lo) > 0 {
 					r.lo = lo
 				}
-				if hi := big.NewInt(fb.hi); hi.Cmp(r.hi) < 0 {
+				if hi := big.NewInt(fb.hi); fb.hasHi && hi.Cmp(r.hi) < 0 {
 					r.hi = hi
 				}
 			}

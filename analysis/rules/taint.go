@@ -203,6 +203,19 @@ func (r *taintRun) eval(n *node, depth int) string {
 	return ""
 }
 
+// isNullConst reports a null pointer constant: NULL, 0, nullptr.
+func isNullConst(f *function, e *node) bool {
+	e = unparen(e)
+	if e == nil {
+		return false
+	}
+	switch f.text(e) {
+	case "NULL", "0", "nullptr":
+		return true
+	}
+	return e.kind == "null"
+}
+
 func (r *taintRun) call(n *node, depth int) string {
 	f := r.f
 	c := f.callAt[n]
@@ -218,6 +231,19 @@ func (r *taintRun) call(n *node, depth int) string {
 		return ""
 	}
 	switch {
+	case (c.name == "strtok" || c.name == "strtok_r") && isNullConst(f, c.arg(0)):
+		// strtok_r(NULL, " ", &save) goes on through the string the
+		// last call with a string began.
+		var first *callSite
+		for _, o := range f.calls {
+			if o.name == c.name && o.n.start < n.start && !isNullConst(f, o.arg(0)) {
+				first = o
+			}
+		}
+		if first != nil {
+			return r.eval(first.arg(0), depth+1)
+		}
+		return ""
 	case valuePropagators[c.name]:
 		return anyArg()
 	case c.recv != nil && stringMethods[c.name]:
