@@ -102,20 +102,8 @@ func (ce *charEval) eval(n *node, v int64) (int64, bool) {
 			return 0, false
 		}
 		switch op {
-		case "&&", "||":
-			return b2i(r != 0), true
-		case "==":
-			return b2i(l == r), true
-		case "!=":
-			return b2i(l != r), true
-		case "<":
-			return b2i(l < r), true
-		case "<=":
-			return b2i(l <= r), true
-		case ">":
-			return b2i(l > r), true
-		case ">=":
-			return b2i(l >= r), true
+		case "&&", "||", "==", "!=", "<", "<=", ">", ">=":
+			return binop(op, l, r) // eval.go
 		}
 		return 0, false
 	case "call_expression":
