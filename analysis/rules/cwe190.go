@@ -573,6 +573,16 @@ func addressOperand(f *function, e *node) bool {
 			return true
 		}
 	}
+	if e.kind == "binary_expression" {
+		// (raw + 8) + i * size: a sum with an address in it is one.
+		switch f.text(e.child("operator")) {
+		case "+":
+			return addressOperand(f, e.child("left")) || addressOperand(f, e.child("right"))
+		case "-":
+			return addressOperand(f, e.child("left")) && !addressOperand(f, e.child("right"))
+		}
+		return false
+	}
 	if e.kind != "identifier" && e.kind != "field_expression" {
 		return false
 	}
