@@ -24,12 +24,39 @@ func freedArgs(f *function, c *callSite) []int {
 		return nil
 	}
 	var out []int
-	for k := range c.args {
-		if freesParam(callee, k, summaryDepth) {
+	for k, a := range c.args {
+		if freesParam(callee, k, summaryDepth) && !unlinksGlobal(f, callee, a) {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// unlinksGlobal reports an argument that is a global the callee also
+// writes, directly or through its address: session_close(sessions) that
+// unlinks the head (pp = &sessions; *pp = s->next) before freeing it
+// leaves sessions pointing at the next one, not at freed memory.
+func unlinksGlobal(f, callee *function, a *node) bool {
+	name := f.identName(unparen(a))
+	if name == "" || unparen(a).kind != "identifier" || f.file.globals[name] == nil {
+		return false
+	}
+	if v := f.lookup(name); v != nil && !v.isGlobal {
+		return false
+	}
+	for _, d := range callee.defs {
+		if d.name == name && d.op != "decl" {
+			return true
+		}
+	}
+	found := false
+	callee.node.walk(func(m *node) bool {
+		if inner, ok := addrOf(m); ok && callee.identName(inner) == name && unparen(inner).kind == "identifier" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // freesParam reports whether a function frees (or deletes) its k-th
