@@ -245,19 +245,7 @@ func allocatedFor(f *function, out, bound string, loop *node) (int64, *node, boo
 // allocationOf finds out = malloc(size) before the loop.
 func allocationOf(f *function, out string, loop *node) *callSite {
 	for _, c := range f.calls {
-		if c.name != "malloc" || c.n.start > loop.start {
-			continue
-		}
-		p := unparenParent(c.n)
-		name := ""
-		switch {
-		case p == nil:
-		case p.kind == "init_declarator":
-			name = declName(f.file.t, p.child("declarator"))
-		case p.kind == "assignment_expression":
-			name = f.identName(p.child("left"))
-		}
-		if name == out {
+		if c.name == "malloc" && c.n.start <= loop.start && assignedName(f, c.n) == out {
 			return c
 		}
 	}

@@ -203,19 +203,6 @@ func (r *taintRun) eval(n *node, depth int) string {
 	return ""
 }
 
-// isNullConst reports a null pointer constant: NULL, 0, nullptr.
-func isNullConst(f *function, e *node) bool {
-	e = unparen(e)
-	if e == nil {
-		return false
-	}
-	switch f.text(e) {
-	case "NULL", "0", "nullptr":
-		return true
-	}
-	return e.kind == "null"
-}
-
 func (r *taintRun) call(n *node, depth int) string {
 	f := r.f
 	c := f.callAt[n]
@@ -231,12 +218,12 @@ func (r *taintRun) call(n *node, depth int) string {
 		return ""
 	}
 	switch {
-	case (c.name == "strtok" || c.name == "strtok_r") && isNullConst(f, c.arg(0)):
+	case (c.name == "strtok" || c.name == "strtok_r") && nullLiteral(f, c.arg(0)):
 		// strtok_r(NULL, " ", &save) goes on through the string the
 		// last call with a string began.
 		var first *callSite
 		for _, o := range f.calls {
-			if o.name == c.name && o.n.start < n.start && !isNullConst(f, o.arg(0)) {
+			if o.name == c.name && o.n.start < n.start && !nullLiteral(f, o.arg(0)) {
 				first = o
 			}
 		}
