@@ -151,7 +151,10 @@ func TestABArmDown(t *testing.T) {
 			if pre.Model != "gptj-pre" {
 				pre, ft = ft, pre
 			}
-			if pre.Shown != 0 || ft.Accepted != n || ft.WithShown != n || pre.Wins+ft.Wins != 0 || pre.Errors == 0 || pre.Errors != pre.Requests || ft.Errors != 0 {
+			// In split mode the six requests may all draw gptj-ft (one
+			// chance in 64): the draws below show both arms are drawn.
+			noErrors := pre.Errors == 0 && mode == "interleave"
+			if pre.Shown != 0 || ft.Accepted != n || ft.WithShown != n || pre.Wins+ft.Wins != 0 || noErrors || pre.Errors != pre.Requests || ft.Errors != 0 {
 				t.Errorf("pre %+v\nft %+v: want every request answered by gptj-ft, gptj-pre's failures counted, no wins", pre, ft)
 			}
 			if mode == "split" {
