@@ -48,6 +48,7 @@ type amountUse struct {
 	// failingOnly counts only the results of functions that fail with a
 	// negative value (an index from input is cwe20-unvalidated-index's).
 	failingOnly bool
+	buf         *node // the buffer the size or the loop applies to, if known
 }
 
 // sizeArgs are the calls whose arguments at the given indexes are sizes
@@ -72,7 +73,7 @@ func amountUses(f *function) []amountUse {
 	for _, c := range f.calls {
 		for _, i := range sizeArgs[c.name] {
 			if a := stripCasts(c.arg(i)); a != nil && (a.kind == "identifier" || a.kind == "field_expression") && !sizedBy(f, c.arg(destArg[c.name]), a) {
-				us = append(us, amountUse{e: a, at: c.n, role: "the size passed to " + strings.TrimPrefix(c.name, "."), needLo: true})
+				us = append(us, amountUse{e: a, at: c.n, role: "the size passed to " + strings.TrimPrefix(c.name, "."), needLo: true, buf: c.arg(destArg[c.name])})
 			}
 		}
 	}
@@ -127,7 +128,7 @@ func amountUses(f *function) []amountUse {
 		}
 		body := l.child("body")
 		if arr := indexedBy(f, body, iv); arr != nil && !sizedBy(f, arr, bound) {
-			us = append(us, amountUse{e: bound, at: l, role: "the bound of a loop that indexes " + squeeze(f.text(arr)) + " with " + iv})
+			us = append(us, amountUse{e: bound, at: l, role: "the bound of a loop that indexes " + squeeze(f.text(arr)) + " with " + iv, buf: arr})
 		}
 	}
 	return us
@@ -638,6 +639,9 @@ func checkUncheckedAmount(pass *Pass) {
 			if u.failingOnly && seen[f.text(u.e)] {
 				continue // the first index through an error value is enough
 			}
+			if !u.failingOnly && !u.loOnly && !fixedArray(f, u.buf) && measuredLength(f, u.e, 0) {
+				continue // the length of the data itself, not an amount read from it
+			}
 			why, failing := amountTaint(f, u.e)
 			if why == "" || failing && !u.needLo || u.failingOnly && !failing || !f.flow().reachableNode(u.at) {
 				continue
@@ -671,4 +675,116 @@ func checkUncheckedAmount(pass *Pass) {
 				squeeze(f.text(u.e)), strings.TrimSuffix(why, ","), u.role, strings.Join(miss, " nor of ")), "")
 		}
 	}
+}
+
+// measuredLength reports whether an integer is a length measured on
+// data rather than a number read from it: strlen(s), end - s,
+// strcspn(s, "&"), sums and differences of such lengths and constants,
+// through the variables that hold them and the parameters every caller
+// passes them in. A loop over a value's own length, or a copy of it into
+// a buffer sized from it, takes the length the data has; it is not an
+// amount the user chose.
+func measuredLength(f *function, e *node, depth int) bool {
+	e = stripCasts(e)
+	if e == nil || depth > maxCallerDepth {
+		return false
+	}
+	switch e.kind {
+	case "number_literal", "sizeof_expression", "char_literal":
+		return true
+	case "conditional_expression":
+		return measuredLength(f, e.child("consequence"), depth) && measuredLength(f, e.child("alternative"), depth)
+	case "binary_expression":
+		l, r := e.child("left"), e.child("right")
+		switch f.text(e.child("operator")) {
+		case "-":
+			if f.exprKind(l) == tkOther && f.exprKind(r) == tkOther {
+				return true // end - start: a distance within one string
+			}
+			return measuredLength(f, l, depth) && measuredLength(f, r, depth)
+		case "+":
+			return measuredLength(f, l, depth) && measuredLength(f, r, depth)
+		}
+		return false
+	case "call_expression":
+		c := f.callAt[e]
+		if c == nil {
+			return false
+		}
+		switch c.name {
+		case "strlen", "strnlen", "wcslen", "strcspn", "strspn", ".size", ".length":
+			return true
+		}
+		return false
+	case "identifier":
+		v := f.lookup(f.text(e))
+		if v == nil || v.isPointer() || len(v.dims) > 0 {
+			return false
+		}
+		if v.isParam {
+			return measuredArgs(f, v, depth)
+		}
+		found := false
+		for _, d := range f.defs {
+			if d.name != v.name {
+				continue
+			}
+			switch d.op {
+			case "decl", "=", "+=", "-=":
+			case "++", "--":
+				continue
+			default:
+				return false
+			}
+			if !d.whole || len(d.srcs) == 0 {
+				return false
+			}
+			for _, s := range d.srcs {
+				if !measuredLength(f, s, depth) {
+					return false
+				}
+			}
+			found = true
+		}
+		return found
+	}
+	return false
+}
+
+// measuredArgs reports whether every caller in the file passes a
+// measured length as the parameter v (and there is a caller).
+func measuredArgs(f *function, v *varInfo, depth int) bool {
+	if f.isMain() || f.name == "" {
+		return false
+	}
+	cg := f.file.calls()
+	sites := cg.callers[f]
+	if len(sites) == 0 || cg.escaped[f.name] {
+		return false
+	}
+	for _, s := range sites {
+		a := s.call.arg(v.index)
+		if s.caller == f || a == nil || !measuredLength(s.caller, a, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// fixedArray reports whether a buffer expression names an array of a
+// declared size (char name[64], a member array), whose bound a length
+// of other data may exceed.
+func fixedArray(f *function, buf *node) bool {
+	if buf == nil {
+		return false
+	}
+	name, _ := baseVar(f.file.t, stripCasts(buf))
+	if name == "" {
+		return false
+	}
+	v := f.placeVar(stripCasts(buf))
+	if v == nil {
+		v = f.lookup(name)
+	}
+	return v != nil && len(v.dims) > 0
 }
