@@ -145,6 +145,14 @@ func indexAccessesIn(f *function) []indexAccess {
 				}
 			}
 		}
+		if v, c := indexLinear(f, idx); v != nil && f.identName(v) != "" {
+			if k, ok := allocationElements(f, base, v, at); ok && c >= k && f.flow().reachableNode(at) {
+				out = append(out, indexAccess{at: at, write: isWritten(at), fn: f,
+					msg: fmt.Sprintf("%s is %s at index %s, but %s has only %s elements: the last is at %s", f.text(at), verbOf(at), f.text(idx), f.text(base), plusConst(f, v, k), plusConst(f, v, k-1)),
+					fix: fmt.Sprintf("allocate %s elements, one for each index up to %s", plusConst(f, v, c+1), f.text(idx))})
+				return
+			}
+		}
 		if why == "" {
 			// Not from input, but checked against a bound that is too
 			// large (bounds.go).
@@ -185,6 +193,9 @@ func indexAccessesIn(f *function) []indexAccess {
 				}
 			}
 		}
+		if k, ok := allocationElements(f, base, v, at); !upperOK && size < 0 && ok && c < k {
+			upperOK = true // out = malloc(n + 1); out[n] = '\0'
+		}
 		if lowerOK && upperOK {
 			return
 		}
@@ -192,10 +203,7 @@ func indexAccessesIn(f *function) []indexAccess {
 			return // every caller checks the index it passes: record(h, pct) after pct < 0 || pct > 100
 		}
 		write := isWritten(at)
-		verb := "read"
-		if write {
-			verb = "written"
-		}
+		verb := verbOf(at)
 		var missing []string
 		if !lowerOK {
 			missing = append(missing, "0")
@@ -293,4 +301,118 @@ func isWritten(n *node) bool {
 		return false
 	}
 	return false
+}
+
+// allocationElements reports that the buffer base has v + k elements at the
+// access at, on every definition of it in the function: out = malloc(n +
+// 1) gives k = 1, new int[n] k = 0, calloc(n + 1, sizeof *p) k = 1. The
+// value v must not be written after the allocation (a parameter, or a
+// variable set only before it), and the access must follow it.
+func allocationElements(f *function, base, v, at *node) (int64, bool) {
+	name := f.identName(base)
+	bv := f.lookup(name)
+	vname := f.identName(v)
+	if bv == nil || bv.ptr != 1 || vname == "" || at == nil {
+		return 0, false
+	}
+	gu := f.guards()
+	elemBytes := bv.typ == "char" || bv.typ == "unsigned char" || bv.typ == "signed char" || bv.typ == "uint8_t"
+	found := false
+	var k int64
+	var allocEnd uint32
+	for _, d := range f.defs {
+		if d.name != name || !d.whole {
+			continue // out[i] = c writes an element, not the pointer
+		}
+		if len(d.srcs) != 1 {
+			return 0, false
+		}
+		src := stripCasts(d.srcs[0])
+		if src == nil {
+			return 0, false
+		}
+		var size *node
+		switch src.kind {
+		case "new_expression":
+			if dl := src.child("declarator"); dl != nil && dl.kind == "new_declarator" {
+				size = dl.firstNamed()
+			}
+		case "call_expression":
+			cs := f.callAt[src]
+			if cs == nil {
+				return 0, false
+			}
+			switch cs.name {
+			case "malloc":
+				size = elementsOf(f, cs.arg(0), elemBytes)
+			case "calloc":
+				size = cs.arg(0)
+			case "realloc":
+				size = elementsOf(f, cs.arg(1), elemBytes)
+			}
+		}
+		if size == nil {
+			return 0, false
+		}
+		sv, dk := gu.linear(size)
+		if sv == nil || !gu.sameExpr(sv, v) || found && dk != k {
+			return 0, false
+		}
+		found, k = true, dk
+		if d.pos > allocEnd {
+			allocEnd = d.pos
+		}
+	}
+	if !found || at.start < allocEnd {
+		return 0, false
+	}
+	for _, d := range f.defs {
+		if d.name == vname && d.pos > allocEnd {
+			return 0, false
+		}
+	}
+	return k, true
+}
+
+// elementsOf returns the element count of a malloc size: the size
+// itself for a buffer of bytes, n + 1 of (n + 1) * sizeof *p, nil when
+// it cannot tell.
+func elementsOf(f *function, size *node, bytes bool) *node {
+	size = unparen(size)
+	if size == nil {
+		return nil
+	}
+	if size.kind == "binary_expression" && f.text(size.child("operator")) == "*" {
+		l, r := unparen(size.child("left")), unparen(size.child("right"))
+		if r != nil && r.kind == "sizeof_expression" {
+			return l
+		}
+		if l != nil && l.kind == "sizeof_expression" {
+			return r
+		}
+		return nil
+	}
+	if bytes {
+		return size
+	}
+	return nil
+}
+
+// verbOf says whether an access reads or writes.
+func verbOf(at *node) string {
+	if isWritten(at) {
+		return "written"
+	}
+	return "read"
+}
+
+// plusConst writes v + k as a program would.
+func plusConst(f *function, v *node, k int64) string {
+	switch {
+	case k > 0:
+		return fmt.Sprintf("%s + %d", squeeze(f.text(v)), k)
+	case k < 0:
+		return fmt.Sprintf("%s - %d", squeeze(f.text(v)), -k)
+	}
+	return squeeze(f.text(v))
 }
