@@ -169,12 +169,16 @@ func (r *taintRun) callWrites() bool {
 			if name == "" {
 				continue
 			}
-			if pos, ok := r.at[name]; ok && pos <= c.n.end {
+			path := placePath(f, a)
+			if pos, ok := r.at[name]; ok && pos <= c.n.end && !r.fieldOnly[name] {
 				continue
 			}
-			r.at[name] = c.n.end
-			r.why[name] = why
-			changed = true
+			if pos, ok := r.fieldAt[path]; ok && path != "" && pos <= c.n.end {
+				continue
+			}
+			if r.mark(name, path, c.n.end, why) {
+				changed = true
+			}
 		}
 	}
 	return changed

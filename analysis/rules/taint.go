@@ -7,6 +7,8 @@ package rules
 // same file. A variable is tainted from the first write of tainted data
 // on; a read sees it when it comes later in the text or in the same loop.
 
+import "strings"
+
 // taintFacts are a function's Taint facts: one taintRun per taintSpec
 // (run), telling which expressions carry data from the spec's sources
 // and from where; a summary per spec of what the function's return value
@@ -18,8 +20,12 @@ package rules
 // Blind spots: taint is flow-insensitive within straight-line code (a
 // variable is tainted from its first tainted write on, to the end of the
 // function or around the loop that holds it); it follows whole variables
-// (an element or field written taints the base, a clean write to a field
-// does not clean it). Across the calls of the file, every spec follows
+// and, within a function, the fields of a variable by access path (r.term
+// written from input leaves r.html clean until something tainted is
+// written there), but not elements (buf[i] written taints buf), and a
+// clean write does not clean what was tainted. Across calls a struct is
+// whole: a helper that fills one field of *req from input taints all of
+// req in its callers. Across the calls of the file, every spec follows
 // the summary of a callee's return value; a spec with interproc set also
 // carries its callers' arguments into a callee's parameters and the
 // callee's writes back through pointer and reference parameters
@@ -81,8 +87,20 @@ type taintRun struct {
 	spec *taintSpec
 	at   map[string]uint32
 	why  map[string]string
-	memo map[*node]string
-	done bool
+	// Writes to a field of a variable (r.term, p->name) are kept by
+	// access path as well: fieldAt and fieldWhy say where and from what
+	// each path was first tainted. fieldOnly holds the variables tainted
+	// only through such writes, whose other fields stay clean.
+	fieldAt   map[string]uint32
+	fieldWhy  map[string]string
+	fieldOnly map[string]bool
+	memo      map[*node]string
+	done      bool
+}
+
+func newTaintRun(f *function, spec *taintSpec) *taintRun {
+	return &taintRun{f: f, spec: spec, at: map[string]uint32{}, why: map[string]string{},
+		fieldAt: map[string]uint32{}, fieldWhy: map[string]string{}, fieldOnly: map[string]bool{}}
 }
 
 // taint runs (or returns the cached run of) a taint analysis.
@@ -91,7 +109,7 @@ func (ta *taintFacts) run(spec *taintSpec) *taintRun {
 	if r, ok := ta.runs[spec.id]; ok {
 		return r
 	}
-	r := &taintRun{f: f, spec: spec, at: map[string]uint32{}, why: map[string]string{}}
+	r := newTaintRun(f, spec)
 	ta.runs[spec.id] = r
 	if spec.params != nil {
 		for _, p := range f.params {
@@ -163,7 +181,12 @@ func (r *taintRun) eval(n *node, depth int) string {
 		return r.eval(n.firstNamed(), depth+1)
 	case "cast_expression":
 		return r.eval(n.child("value"), depth+1)
-	case "field_expression", "subscript_expression", "pointer_expression":
+	case "field_expression":
+		if w, ok := r.fieldTaint(n); ok {
+			return w
+		}
+		return r.eval(n.child("argument"), depth+1)
+	case "subscript_expression", "pointer_expression":
 		return r.eval(n.child("argument"), depth+1)
 	case "binary_expression":
 		switch f.text(n.child("operator")) {
@@ -317,7 +340,7 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 			}
 			return "", false
 		}}
-		pr := &taintRun{f: f, spec: ps, at: map[string]uint32{}, why: map[string]string{}}
+		pr := newTaintRun(f, ps)
 		// A short run without caching: the parameter as the only source.
 		pr.propagate(4, false)
 		for _, ret := range returns {
@@ -362,7 +385,11 @@ func (r *taintRun) propagate(rounds int, spend bool) {
 		defs = f.taint().extraDefs()
 	}
 	taintDef := func(d *defSite) bool {
-		if pos, ok := r.at[d.name]; ok && pos <= d.pos {
+		path := r.defPath(d)
+		if pos, ok := r.at[d.name]; ok && pos <= d.pos && !r.fieldOnly[d.name] {
+			return false
+		}
+		if pos, ok := r.fieldAt[path]; ok && path != "" && pos <= d.pos {
 			return false
 		}
 		why := ""
@@ -379,9 +406,7 @@ func (r *taintRun) propagate(rounds int, spend bool) {
 		if why == "" {
 			return false
 		}
-		r.at[d.name] = d.pos
-		r.why[d.name] = why
-		return true
+		return r.mark(d.name, path, d.pos, why)
 	}
 	for round := 0; round < rounds; round++ {
 		changed := false
@@ -402,6 +427,76 @@ func (r *taintRun) propagate(rounds int, spend bool) {
 			break
 		}
 	}
+}
+
+// mark records tainted data written at pos into the variable name, or
+// into its field path (r.term) when path is not "". It reports whether
+// anything changed.
+func (r *taintRun) mark(name, path string, pos uint32, why string) bool {
+	changed := false
+	if path != "" {
+		if p, ok := r.fieldAt[path]; !ok || pos < p {
+			r.fieldAt[path], r.fieldWhy[path] = pos, why
+			changed = true
+		}
+		if _, ok := r.at[name]; !ok {
+			r.fieldOnly[name] = true
+		}
+	} else if r.fieldOnly[name] {
+		delete(r.fieldOnly, name)
+		changed = true
+	}
+	if p, ok := r.at[name]; !ok || pos < p {
+		r.at[name], r.why[name] = pos, why
+		changed = true
+	}
+	return changed
+}
+
+// defPath is the field path a definition writes (r.term for r.term =
+// ..., snprintf(r.term, ...) or read_line(fp, &r->name)), "" when it
+// writes the whole variable or a place the path cannot name.
+func (r *taintRun) defPath(d *defSite) string {
+	f := r.f
+	place := d.lhs
+	if place == nil && d.call != nil {
+		for _, a := range d.call.args {
+			x, _ := addrOf(a)
+			if n, _ := baseVar(f.file.t, x); n == d.name {
+				place = x
+				break
+			}
+		}
+	}
+	return placePath(f, place)
+}
+
+// placePath is the field path of a written place, "" unless it is a
+// field of a named variable.
+func placePath(f *function, place *node) string {
+	place = unparenOnly(place)
+	if place == nil || place.kind != "field_expression" {
+		return ""
+	}
+	return fieldPath(f, place)
+}
+
+// fieldTaint answers for a read of a field of a variable tainted only
+// through writes to its fields: tainted when the path read, a path
+// inside it or one around it was written with tainted data first. ok is
+// false when the variable's taint is not by field.
+func (r *taintRun) fieldTaint(n *node) (string, bool) {
+	path := fieldPath(r.f, n)
+	base, _, found := strings.Cut(path, ".")
+	if !found || !r.fieldOnly[base] {
+		return "", false
+	}
+	for k, pos := range r.fieldAt {
+		if (k == path || strings.HasPrefix(path, k+".") || strings.HasPrefix(k, path+".")) && reachesNode(r.f, pos, n) {
+			return r.fieldWhy[k], true
+		}
+	}
+	return "", true
 }
 
 // reachesNode reports whether a write at position from reaches the read
