@@ -138,6 +138,9 @@ type fileFacts struct {
 	funcs   []*function
 	strs    []*node // every string literal
 	cache   map[string]any
+	// partialReads counts the taint runs read while they were still
+	// being made, since the innermost run began (taint.go).
+	partialReads int
 
 	allowed    factSet         // the kinds the running rule may read (see need)
 	collected  bool            // every function's Syntax facts are made

@@ -107,10 +107,24 @@ func newTaintRun(f *function, spec *taintSpec) *taintRun {
 func (ta *taintFacts) run(spec *taintSpec) *taintRun {
 	f := ta.f
 	if r, ok := ta.runs[spec.id]; ok {
+		if !r.done {
+			f.file.partialReads++
+		}
 		return r
 	}
 	r := newTaintRun(f, spec)
 	ta.runs[spec.id] = r
+	outer := f.file.partialReads
+	f.file.partialReads = 0
+	defer func() {
+		// A run that read another still under way (a caller asking its
+		// callee, which asks its callers back) is not kept: it is made
+		// again when next asked, after the other is done.
+		if f.file.partialReads > 0 && ta.runs[spec.id] == r {
+			delete(ta.runs, spec.id)
+		}
+		f.file.partialReads = outer
+	}()
 	if spec.params != nil {
 		for _, p := range f.params {
 			if p.name != "" && spec.params(p) {
