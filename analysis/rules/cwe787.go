@@ -923,6 +923,28 @@ func checkUnboundedCopy(pass *Pass) {
 					}
 				}
 				continue
+			case "sscanf":
+				// sscanf(line, "%[^:]", name): the word is as long as the
+				// string it is read from allows.
+				src = c.arg(0)
+				format, ok := stringValue(ff.t, unparenOnly(c.arg(1)))
+				why := tr.expr(src)
+				if !ok || why == "" || lengthChecked(f, src, c.n) {
+					continue
+				}
+				for _, a := range unboundedScanfArgs(format, c.args[min(2, len(c.args)):]) {
+					reg, ok := f.values().regionOf(a, c.n)
+					if !ok {
+						continue
+					}
+					size := reg.size
+					if n, ok := maxStringLen(f, src); ok && n+1 <= size {
+						continue
+					}
+					pass.Report(c.n, fmt.Sprintf("sscanf reads a word of %s, from %s and of any length, into %s (%d bytes) with no width", f.text(src), why, f.text(a), size),
+						fmt.Sprintf("give the conversion a width: \"%%%ds\"", size-1))
+				}
+				continue
 			default:
 				continue
 			}
