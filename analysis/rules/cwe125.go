@@ -196,6 +196,14 @@ func indexAccessesIn(f *function) []indexAccess {
 		if k, ok := allocationElements(f, base, v, at); !upperOK && size < 0 && ok && c < k {
 			upperOK = true // out = malloc(n + 1); out[n] = '\0'
 		}
+		if !upperOK && size < 0 && callersAllocate(f, base, v, c) {
+			upperOK = true // fill(out, n) after out = malloc(n + 1)
+		}
+		if !upperOK && size < 0 && c <= 0 && measuredLength(f, v, 0) {
+			// s[n - 1] with n the length of the string (strlen(s), end -
+			// s): the last character, or the terminator at c == 0.
+			upperOK = true
+		}
 		if lowerOK && upperOK {
 			return
 		}
@@ -415,4 +423,31 @@ func plusConst(f *function, v *node, k int64) string {
 		return fmt.Sprintf("%s - %d", squeeze(f.text(v)), -k)
 	}
 	return squeeze(f.text(v))
+}
+
+// callersAllocate reports whether, for a pointer parameter indexed by an
+// integer parameter at v + c, every caller in the file passes a buffer
+// it allocated with more than the integer it passes plus c elements:
+// fill(out, n) after out = malloc(n + 1).
+func callersAllocate(f *function, base, v *node, c int64) bool {
+	bv, vv := f.lookup(f.identName(base)), f.lookup(f.identName(v))
+	if bv == nil || vv == nil || !bv.isParam || !vv.isParam || f.isMain() || f.name == "" {
+		return false
+	}
+	cg := f.file.calls()
+	sites := cg.callers[f]
+	if len(sites) == 0 || cg.escaped[f.name] {
+		return false
+	}
+	for _, s := range sites {
+		b, n := s.call.arg(bv.index), s.call.arg(vv.index)
+		if s.caller == f || b == nil || n == nil {
+			return false
+		}
+		k, ok := allocationElements(s.caller, stripCasts(b), stripCasts(n), s.call.n)
+		if !ok || c >= k {
+			return false
+		}
+	}
+	return true
 }

@@ -46,5 +46,5 @@ static void upper_copy(char *out, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) { // want CWE-20
         out[i] = (char)toupper((unsigned char)s[i]);
     }
-    out[n] = '\0';
+    out[n] = '\0'; // want CWE-119 CWE-787
 }
