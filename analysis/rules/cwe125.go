@@ -199,9 +199,11 @@ func indexAccessesIn(f *function) []indexAccess {
 		if !upperOK && size < 0 && callersAllocate(f, base, v, c) {
 			upperOK = true // fill(out, n) after out = malloc(n + 1)
 		}
-		if !upperOK && size < 0 && c <= 0 && measuredLength(f, v, 0) {
-			// s[n - 1] with n the length of the string (strlen(s), end -
-			// s): the last character, or the terminator at c == 0.
+		if !upperOK && size < 0 && c <= 0 && !isWritten(at) && measuredLength(f, v, 0) {
+			// s[n - 1] read with n the length of the string (strlen(s),
+			// end - s): the last character, or the terminator at c == 0.
+			// A write at a measured length is not excused: dst[n] = '\0'
+			// after copying n bytes of another string is the overflow.
 			upperOK = true
 		}
 		if lowerOK && upperOK {
