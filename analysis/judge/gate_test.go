@@ -39,7 +39,7 @@ const (
 	gateBlind2Right      = 44 // of 48
 	gateBlind2Found      = 20 // of 24
 	gateBlind2FalseAlarm = 0  // of 24, at most
-	gateBlind2AnyAlarm   = 6  // of 24, at most
+	gateBlind2AnyAlarm   = 5  // of 24, at most
 
 	// blind3: 36, 15, 3 and 6 when first measured, with the rules as
 	// they stood at the end of the session before, before any rule was
@@ -59,7 +59,7 @@ const (
 	gateBlind4Right      = 54 // of 72
 	gateBlind4Found      = 21 // of 36
 	gateBlind4FalseAlarm = 3  // of 36, at most
-	gateBlind4AnyAlarm   = 8  // of 36, at most
+	gateBlind4AnyAlarm   = 7  // of 36, at most
 
 	// blind5: 72 programs written like blind4, measured once with the
 	// rules as they stood when it arrived (6f97c8d): 47, 17, 6 and 14.
@@ -68,10 +68,22 @@ const (
 	// and 416-2 (a helper that unlinks the global head before freeing
 	// it, called in a loop, read as a double free). With those two
 	// readings fixed, 15 are found and 4 flagged.
-	gateBlind5Right      = 47 // of 72
-	gateBlind5Found      = 15 // of 36
+	gateBlind5Right      = 48 // of 72
+	gateBlind5Found      = 16 // of 36
 	gateBlind5FalseAlarm = 4  // of 36, at most
-	gateBlind5AnyAlarm   = 13 // of 36, at most
+	gateBlind5AnyAlarm   = 10 // of 36, at most
+
+	// blind6: 72 programs written like blind5 while blind5 was worked
+	// on, measured once with the rules as they stood when it arrived
+	// (cae910a): 44, 14, 6 and 10 (the rules of the session before,
+	// 7163cfb: 45, 15, 6 and 13). The find lost was 119-1, a terminator
+	// written at a length measured on another string, which that
+	// commit's new excuse for reads at a measured length had let
+	// through for writes too; with the excuse kept to reads, 45 and 15.
+	gateBlind6Right      = 45 // of 72
+	gateBlind6Found      = 15 // of 36
+	gateBlind6FalseAlarm = 6  // of 36, at most
+	gateBlind6AnyAlarm   = 10 // of 36, at most
 )
 
 // TestGateDevSet judges the Pearce dev set as `securecomplete analyze
@@ -253,4 +265,12 @@ func TestGateBlind5(t *testing.T) {
 	testenv.Tool(t, "gcc")
 	gateSet(t, "blind5", filepath.Join("testdata", "blind5"), 72, nil,
 		setFloors{gateBlind5Right, gateBlind5Found, gateBlind5FalseAlarm, gateBlind5AnyAlarm})
+}
+
+// TestGateBlind6 judges testdata/blind6, 72 programs written like blind5
+// by six more authors while blind5 was worked on.
+func TestGateBlind6(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	gateSet(t, "blind6", filepath.Join("testdata", "blind6"), 72, nil,
+		setFloors{gateBlind6Right, gateBlind6Found, gateBlind6FalseAlarm, gateBlind6AnyAlarm})
 }

@@ -1,0 +1,94 @@
+/* Verifies an md5sum-style manifest read from stdin ("<hash>  <file>" lines) and reports OK/FAILED per file. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+
+#define LINE_MAX_LEN 1024
+#define HASH_LEN 32
+
+struct manifest_entry {
+    char hash[HASH_LEN + 1];
+    char file[LINE_MAX_LEN];
+};
+
+static int parse_line(const char *line, struct manifest_entry *e)
+{
+    size_t i;
+    for (i = 0; i < HASH_LEN; i++) {
+        if (!isxdigit((unsigned char)line[i]))
+            return -1;
+        e->hash[i] = (char)tolower((unsigned char)line[i]);
+    }
+    e->hash[HASH_LEN] = '\0';
+    if (line[i] != ' ')
+        return -1;
+    i++;
+    if (line[i] == ' ' || line[i] == '*')
+        i++;
+    size_t len = strcspn(line + i, "\r\n");
+    if (len == 0 || len >= sizeof e->file)
+        return -1;
+    memcpy(e->file, line + i, len);
+    e->file[len] = '\0';
+    return 0;
+}
+
+static int compute_md5(const char *file, char out[HASH_LEN + 1])
+{
+    char cmd[LINE_MAX_LEN + 32];
+    int n = snprintf(cmd, sizeof cmd, "md5sum -- \"%s\" 2>/dev/null", file);
+    if (n < 0 || (size_t)n >= sizeof cmd)
+        return -1;
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return -1;
+    char buf[LINE_MAX_LEN + 64];
+    int rc = -1;
+    if (fgets(buf, sizeof buf, p) && strlen(buf) > HASH_LEN && buf[HASH_LEN] == ' ') {
+        memcpy(out, buf, HASH_LEN);
+        out[HASH_LEN] = '\0';
+        rc = 0;
+    }
+    if (pclose(p) != 0)
+        rc = -1;
+    return rc;
+}
+
+static int verify_entry(const struct manifest_entry *e)
+{
+    char actual[HASH_LEN + 1];
+    if (compute_md5(e->file, actual) != 0) {
+        printf("%s: FAILED open or read\n", e->file);
+        return 1;
+    }
+    if (strcmp(actual, e->hash) != 0) {
+        printf("%s: FAILED\n", e->file);
+        return 1;
+    }
+    printf("%s: OK\n", e->file);
+    return 0;
+}
+
+int main(void)
+{
+    char line[LINE_MAX_LEN + HASH_LEN + 8];
+    struct manifest_entry e;
+    int lineno = 0, bad = 0, checked = 0;
+
+    while (fgets(line, sizeof line, stdin)) {
+        lineno++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (parse_line(line, &e) != 0) {
+            fprintf(stderr, "line %d: improperly formatted\n", lineno);
+            bad++;
+            continue;
+        }
+        bad += verify_entry(&e);
+        checked++;
+    }
+    printf("%d checked, %d problems\n", checked, bad);
+    return bad ? 1 : 0;
+}
