@@ -757,18 +757,10 @@ func measuredArgs(f *function, v *varInfo, depth int) bool {
 	if f.isMain() || f.name == "" {
 		return false
 	}
-	cg := f.file.calls()
-	sites := cg.callers[f]
-	if len(sites) == 0 || cg.escaped[f.name] {
-		return false
-	}
-	for _, s := range sites {
+	return everyCaller(f, func(s callerSite) bool {
 		a := s.call.arg(v.index)
-		if s.caller == f || a == nil || !measuredLength(s.caller, a, depth+1) {
-			return false
-		}
-	}
-	return true
+		return a != nil && measuredLength(s.caller, a, depth+1)
+	})
 }
 
 // fixedArray reports whether a buffer expression names an array of a

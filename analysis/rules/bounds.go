@@ -707,14 +707,9 @@ func sameCounts(x, y map[string]int) bool {
 // nothing else may call). A size below 0 is unknown: then a bound on
 // both sides is what is asked, as of an index checked in place.
 func callersBound(f *function, v *varInfo, size, c int64) bool {
-	cg := f.file.calls()
-	sites := cg.callers[f]
-	if len(sites) == 0 || cg.escaped[f.name] {
-		return false
-	}
-	for _, s := range sites {
+	return everyCaller(f, func(s callerSite) bool {
 		a := s.call.arg(v.index)
-		if a == nil || s.caller == f {
+		if a == nil {
 			return false
 		}
 		hi, _, ok := upperBound(s.caller, a, s.call.n, 1)
@@ -722,11 +717,9 @@ func callersBound(f *function, v *varInfo, size, c int64) bool {
 			return false
 		}
 		gu := s.caller.guards()
-		if lo := gu.derivedBounds(unparen(a), s.call.n); !(lo.hasLo && lo.lo+c >= 0) && !(c >= 0 && gu.nonNegative(a, s.call.n, 0)) {
-			return false
-		}
-	}
-	return true
+		lo := gu.derivedBounds(unparen(a), s.call.n)
+		return lo.hasLo && lo.lo+c >= 0 || c >= 0 && gu.nonNegative(a, s.call.n, 0)
+	})
 }
 
 // blockNeighbours returns the statements of the block that holds n,

@@ -145,10 +145,14 @@ func indexAccessesIn(f *function) []indexAccess {
 				}
 			}
 		}
-		if v, c := indexLinear(f, idx); v != nil && f.identName(v) != "" {
-			if k, ok := allocationElements(f, base, v, at); ok && c >= k && f.flow().reachableNode(at) {
+		v, c := indexLinear(f, idx)
+		var allocK int64
+		allocOK := false
+		if v != nil && f.identName(v) != "" {
+			allocK, allocOK = allocationElements(f, base, v, at)
+			if allocOK && c >= allocK && f.flow().reachableNode(at) {
 				out = append(out, indexAccess{at: at, write: isWritten(at), fn: f,
-					msg: fmt.Sprintf("%s is %s at index %s, but %s has only %s elements: the last is at %s", f.text(at), verbOf(at), f.text(idx), f.text(base), plusConst(f, v, k), plusConst(f, v, k-1)),
+					msg: fmt.Sprintf("%s is %s at index %s, but %s has only %s elements: the last is at %s", f.text(at), verbOf(at), f.text(idx), f.text(base), plusConst(f, v, allocK), plusConst(f, v, allocK-1)),
 					fix: fmt.Sprintf("allocate %s elements, one for each index up to %s", plusConst(f, v, c+1), f.text(idx))})
 				return
 			}
@@ -165,7 +169,6 @@ func indexAccessesIn(f *function) []indexAccess {
 		if !f.flow().reachableNode(at) {
 			return
 		}
-		v, c := indexLinear(f, idx)
 		if v == nil {
 			return
 		}
@@ -193,7 +196,7 @@ func indexAccessesIn(f *function) []indexAccess {
 				}
 			}
 		}
-		if k, ok := allocationElements(f, base, v, at); !upperOK && size < 0 && ok && c < k {
+		if !upperOK && size < 0 && allocOK && c < allocK {
 			upperOK = true // out = malloc(n + 1); out[n] = '\0'
 		}
 		if !upperOK && size < 0 && callersAllocate(f, base, v, c) {
@@ -326,7 +329,8 @@ func allocationElements(f *function, base, v, at *node) (int64, bool) {
 		return 0, false
 	}
 	gu := f.guards()
-	elemBytes := bv.typ == "char" || bv.typ == "unsigned char" || bv.typ == "signed char" || bv.typ == "uint8_t"
+	sz, known := bv.elemSize()
+	elemBytes := known && sz == 1
 	found := false
 	var k int64
 	var allocEnd uint32
@@ -436,20 +440,12 @@ func callersAllocate(f *function, base, v *node, c int64) bool {
 	if bv == nil || vv == nil || !bv.isParam || !vv.isParam || f.isMain() || f.name == "" {
 		return false
 	}
-	cg := f.file.calls()
-	sites := cg.callers[f]
-	if len(sites) == 0 || cg.escaped[f.name] {
-		return false
-	}
-	for _, s := range sites {
+	return everyCaller(f, func(s callerSite) bool {
 		b, n := s.call.arg(bv.index), s.call.arg(vv.index)
-		if s.caller == f || b == nil || n == nil {
+		if b == nil || n == nil {
 			return false
 		}
 		k, ok := allocationElements(s.caller, stripCasts(b), stripCasts(n), s.call.n)
-		if !ok || c >= k {
-			return false
-		}
-	}
-	return true
+		return ok && c < k
+	})
 }

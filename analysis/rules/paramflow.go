@@ -26,6 +26,23 @@ type callGraph struct {
 	escaped map[string]bool // names used other than as a callee
 }
 
+// everyCaller reports whether the file calls f, nothing else can (its
+// name is used only as a callee), and ok holds at every call from
+// another function: a recursive call, which passes what f got, fails it.
+func everyCaller(f *function, ok func(callerSite) bool) bool {
+	cg := f.file.calls()
+	sites := cg.callers[f]
+	if len(sites) == 0 || cg.escaped[f.name] {
+		return false
+	}
+	for _, s := range sites {
+		if s.caller == f || !ok(s) {
+			return false
+		}
+	}
+	return true
+}
+
 // calls returns (once per file) the call graph of the file.
 func (ff *fileFacts) calls() *callGraph {
 	return cached(ff.cache, "mem/callgraph", func() *callGraph {

@@ -505,12 +505,16 @@ func (r *taintRun) fieldTaint(n *node) (string, bool) {
 	if !found || !r.fieldOnly[base] {
 		return "", false
 	}
+	// The earliest write of a related path names the source, so that
+	// the answer does not hang on the map's order.
+	why, first := "", ""
 	for k, pos := range r.fieldAt {
-		if (k == path || strings.HasPrefix(path, k+".") || strings.HasPrefix(k, path+".")) && reachesNode(r.f, pos, n) {
-			return r.fieldWhy[k], true
+		if (k == path || strings.HasPrefix(path, k+".") || strings.HasPrefix(k, path+".")) && reachesNode(r.f, pos, n) &&
+			(first == "" || pos < r.fieldAt[first] || pos == r.fieldAt[first] && k < first) {
+			why, first = r.fieldWhy[k], k
 		}
 	}
-	return "", true
+	return why, true
 }
 
 // reachesNode reports whether a write at position from reaches the read
