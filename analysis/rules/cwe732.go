@@ -254,8 +254,8 @@ func checkSecretReadable(pass *Pass) {
 	secretIn := func(g *function, n *node) string { return g.taint().run(secretData).expr(n) }
 	for _, f := range pass.Funcs() {
 		for _, cr := range creations(f) {
-			if cr.rename || cr.handle == "" {
-				continue
+			if cr.rename || cr.handle == "" && !returnsHandle(f, cr) {
+				continue // return open(path, ...) is followed in the callers
 			}
 			what := writtenToCreation(f, cr, secretIn)
 			if what == "" {
@@ -424,18 +424,12 @@ func umaskAt(f *function, at *node) int64 {
 }
 
 // programUmask is the umask the program sets for a point of a function:
-// the last constant one set before it in the function, else the first
-// one main sets, else the first one any function of the file sets (a
-// daemon's setup); false when it sets none.
+// the last constant one set before it in the function, directly or in a
+// function of the file called there (main's setup_process() that calls
+// umask(077)), else the first one main sets, else the first one any
+// function of the file sets (a daemon's setup); false when it sets none.
 func programUmask(f *function, at *node) (int64, bool) {
-	mask, found := int64(0), false
-	for _, c := range f.calls {
-		if c.name == "umask" && c.n.start < at.start {
-			if m, ok := f.file.constValue(c.arg(0), f); ok {
-				mask, found = m, true
-			}
-		}
-	}
+	mask, found := umaskSetBy(f, at, 0)
 	if found || f.isMain() {
 		return mask, found
 	}
@@ -453,6 +447,30 @@ func programUmask(f *function, at *node) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// umaskSetBy is the last constant umask f sets before at (nil: in the
+// whole function), through calls of the file's functions up to three
+// deep; false when it sets none.
+func umaskSetBy(f *function, at *node, depth int) (int64, bool) {
+	mask, found := int64(0), false
+	for _, c := range f.calls {
+		if at != nil && c.n.start >= at.start {
+			continue
+		}
+		if c.name == "umask" {
+			if m, ok := f.file.constValue(c.arg(0), f); ok {
+				mask, found = m, true
+			}
+			continue
+		}
+		if g := f.file.defined[c.name]; g != nil && g != f && depth < 3 {
+			if m, ok := umaskSetBy(g, nil, depth+1); ok {
+				mask, found = m, true
+			}
+		}
+	}
+	return mask, found
 }
 
 // worldWritableFopen reports an fopen the world-writable rule reports

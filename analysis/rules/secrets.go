@@ -18,9 +18,9 @@ import (
 // parameter from its callers, out through a helper's out-parameters.
 //
 // Not secrets: a name whose last word says it is about the secret rather
-// than the secret (token_len, password_file, key_path, secret_name), a
-// hashed or encrypted value (password_hash, encrypted_token), and a
-// lexical token (the result of strtok, strsep or strtok_r).
+// than the secret (token_len, password_file, key_path, secret_name,
+// token_store), a hashed or encrypted value (password_hash,
+// encrypted_token), and a lexical token (the result of strtok, strsep or strtok_r).
 
 // secretData is a credential as it reaches a file's contents.
 var secretData = &taintSpec{
@@ -113,7 +113,8 @@ func secretName(name string) bool {
 	case "file", "filename", "path", "name", "len", "length", "size", "sz", "count", "num",
 		"dir", "fd", "fp", "type", "id", "url", "fmt", "format", "prefix", "suffix", "max", "min",
 		"prompt", "label", "msg", "message", "policy", "ok", "valid", "index", "idx", "pos",
-		"start", "end", "kind", "env", "var", "cap", "capacity", "bits", "mode", "timeout", "expiry":
+		"start", "end", "kind", "env", "var", "cap", "capacity", "bits", "mode", "timeout", "expiry",
+		"store", "db", "database", "cache", "host", "server", "endpoint", "uri":
 		return false
 	}
 	for i, w := range ws {
