@@ -82,16 +82,19 @@ const (
 	// through for writes too; with the excuse kept to reads, 45 and 15.
 	// A umask set in a setup function main calls, and a secret written
 	// to a descriptor a helper returns from open(), then 47, 16 and 5.
-	gateBlind6Right      = 47 // of 72
-	gateBlind6Found      = 16 // of 36
+	// Elements of a member container that a factory's nullptr was
+	// added to: 48 and 17.
+	gateBlind6Right      = 48 // of 72
+	gateBlind6Found      = 17 // of 36
 	gateBlind6FalseAlarm = 5  // of 36, at most
 	gateBlind6AnyAlarm   = 10 // of 36, at most
 
 	// blind7: 72 programs written like blind6 while blind6 was worked
 	// on, measured once when it arrived (799aa73): 48, 19, 7 and 12,
 	// the same with the rules of the session before (7f3ffba).
-	gateBlind7Right      = 48 // of 72
-	gateBlind7Found      = 19 // of 36
+	// The member container's elements then: 49 and 20.
+	gateBlind7Right      = 49 // of 72
+	gateBlind7Found      = 20 // of 36
 	gateBlind7FalseAlarm = 7  // of 36, at most
 	gateBlind7AnyAlarm   = 12 // of 36, at most
 )

@@ -213,6 +213,7 @@ func checkUncheckedLookup(pass *Pass) {
 		return ""
 	}}
 	checkMissingNullTest(pass, class)
+	fileElems := nullMemberElems(pass.file)
 	for _, f := range pass.Funcs() {
 		if len(f.calls) == 0 {
 			continue
@@ -233,15 +234,14 @@ func checkUncheckedLookup(pass *Pass) {
 					pass.Report(c.n, fmt.Sprintf("the result of %s is passed to %s, which dereferences it without a NULL check", what, callee.name), "")
 					continue
 				}
-				switch p.name {
-				case ".push_back", ".emplace_back", ".push_front", ".emplace_front", ".insert", ".emplace", ".push":
-					if name := f.identName(p.recv); name != "" && k == len(p.args)-1 {
+				if pushCall(p) && k == len(p.args)-1 {
+					if name := f.identName(p.recv); name != "" && f.vars[name] != nil {
 						nullElems[name] = what
 					}
 				}
 			}
 		}
-		if len(nullElems) == 0 {
+		if len(nullElems) == 0 && len(fileElems) == 0 {
 			continue
 		}
 		// for (auto &e : container) e->f: each element may be NULL.
@@ -249,6 +249,9 @@ func checkUncheckedLookup(pass *Pass) {
 		for _, loop := range f.byKind["for_range_loop"] {
 			right := loop.child("right")
 			what := nullElems[f.identName(right)]
+			if v := f.placeVar(right); what == "" && v != nil && f.vars[f.identName(right)] == nil {
+				what = fileElems[v] // a member or global filled elsewhere
+			}
 			if what == "" {
 				continue
 			}
@@ -262,6 +265,121 @@ func checkUncheckedLookup(pass *Pass) {
 			unchecked(f, cn, def, src, pass, map[int]bool{})
 		}
 	}
+}
+
+// pushCall reports a call that adds its last argument to a container.
+func pushCall(c *callSite) bool {
+	switch c.name {
+	case ".push_back", ".emplace_back", ".push_front", ".emplace_front", ".insert", ".emplace", ".push":
+		return true
+	}
+	return false
+}
+
+// nullMemberElems finds the class members and globals of a file that
+// are containers holding results of lookups that may be NULL: the
+// result added to the container directly (stages_.push_back(
+// make_filter(name))), or handed to a function of the file that adds
+// its parameter (drawing.add(make_shape(line)), where add does
+// shapes_.push_back(std::move(s))), or first kept in a variable the
+// function never tests. The elements may then be NULL in every function
+// that walks the container.
+func nullMemberElems(ff *fileFacts) map[*varInfo]string {
+	return cached(ff.cache, "null/memberElems", func() map[*varInfo]string {
+		out := map[*varInfo]string{}
+		for _, f := range ff.funcs {
+			for _, p := range f.calls {
+				if pushCall(p) && len(p.args) > 0 {
+					if v := sharedContainer(f, p.recv); v != nil {
+						if what := nullArg(f, p.args[len(p.args)-1]); what != "" {
+							out[v] = what
+						}
+					}
+					continue
+				}
+				callee := f.callee(p)
+				if callee == nil || callee == f {
+					continue
+				}
+				for k, v := range pushedParams(callee) {
+					if what := nullArg(f, p.arg(k)); what != "" {
+						out[v] = what
+					}
+				}
+			}
+		}
+		return out
+	})
+}
+
+// sharedContainer is the member or global a push adds to; nil for a
+// local container, which its function follows itself.
+func sharedContainer(f *function, recv *node) *varInfo {
+	if name := f.identName(recv); name != "" && f.vars[name] != nil {
+		return nil
+	}
+	return f.placeVar(recv)
+}
+
+// pushedParams tells which parameters of a function it adds, unchanged,
+// to a member or global container: void add(std::unique_ptr<Shape> s)
+// { shapes_.push_back(std::move(s)); }.
+func pushedParams(fn *function) map[int]*varInfo {
+	return cached(funcCache(fn), "null/pushedParams", func() map[int]*varInfo {
+		out := map[int]*varInfo{}
+		for _, q := range fn.calls {
+			if !pushCall(q) || len(q.args) == 0 {
+				continue
+			}
+			name := fn.identName(unmoved(fn, q.args[len(q.args)-1]))
+			for k, prm := range fn.params {
+				if name != "" && prm.name == name && !fn.assignedAfterDecl(name) {
+					if v := sharedContainer(fn, q.recv); v != nil {
+						out[k] = v
+					}
+				}
+			}
+		}
+		return out
+	})
+}
+
+// unmoved looks through std::move: x for std::move(x).
+func unmoved(f *function, e *node) *node {
+	if c := f.callAt[unparen(e)]; c != nil && (c.name == "move" || c.name == "std::move") && len(c.args) == 1 {
+		return c.arg(0)
+	}
+	return e
+}
+
+// nullArg tells whether an argument may be NULL from a lookup: the
+// lookup's result itself, or a variable the lookup last set that the
+// function never tests for NULL. It describes the lookup ("" when not).
+func nullArg(f *function, e *node) string {
+	e = unmoved(f, e)
+	if e == nil {
+		return ""
+	}
+	if what := lookupNull(f, e); what != "" {
+		return what
+	}
+	name := f.identName(e)
+	src, ok := soleSource(f, name, e)
+	if !ok {
+		return ""
+	}
+	what := lookupNull(f, src)
+	if what == "" {
+		return ""
+	}
+	for _, list := range f.flow().events() {
+		for _, ev := range list {
+			if ev.kind == evCheck && ev.name == name {
+				return ""
+			}
+		}
+	}
+	return what
 }
 
 // lookupNull tells whether an expression is the result of a lookup that
