@@ -67,9 +67,10 @@ const (
 	// twins as well: 190-1 (pointer arithmetic read as an integer sum)
 	// and 416-2 (a helper that unlinks the global head before freeing
 	// it, called in a loop, read as a double free). With those two
-	// readings fixed, 15 are found and 4 flagged.
-	gateBlind5Right      = 48 // of 72
-	gateBlind5Found      = 16 // of 36
+	// readings fixed, 15 are found and 4 flagged. Shell quoting judged
+	// by context (c7490d1..): 50 and 18.
+	gateBlind5Right      = 50 // of 72
+	gateBlind5Found      = 18 // of 36
 	gateBlind5FalseAlarm = 4  // of 36, at most
 	gateBlind5AnyAlarm   = 10 // of 36, at most
 
@@ -83,28 +84,29 @@ const (
 	// A umask set in a setup function main calls, and a secret written
 	// to a descriptor a helper returns from open(), then 47, 16 and 5.
 	// Elements of a member container that a factory's nullptr was
-	// added to: 48 and 17.
-	gateBlind6Right      = 48 // of 72
-	gateBlind6Found      = 17 // of 36
+	// added to: 48 and 17; shell quoting judged by context: 50 and 19.
+	gateBlind6Right      = 50 // of 72
+	gateBlind6Found      = 19 // of 36
 	gateBlind6FalseAlarm = 5  // of 36, at most
 	gateBlind6AnyAlarm   = 10 // of 36, at most
 
 	// blind7: 72 programs written like blind6 while blind6 was worked
 	// on, measured once when it arrived (799aa73): 48, 19, 7 and 12,
 	// the same with the rules of the session before (7f3ffba).
-	// The member container's elements then: 49 and 20.
-	gateBlind7Right      = 49 // of 72
-	gateBlind7Found      = 20 // of 36
-	gateBlind7FalseAlarm = 7  // of 36, at most
+	// The member container's elements then: 49 and 20; shell quoting
+	// judged by context and fields validated by the callers: 52, 22, 6.
+	gateBlind7Right      = 52 // of 72
+	gateBlind7Found      = 22 // of 36
+	gateBlind7FalseAlarm = 6  // of 36, at most
 	gateBlind7AnyAlarm   = 12 // of 36, at most
 
 	// blind8: 72 programs written like blind7 while blind7 was worked
 	// on, measured once when it arrived (c7490d1): 48, 15, 3 and 12
 	// (the rules of the session before, 7f3ffba: 47, 14, 3 and 12; the
 	// find between is 476-2, by the member-container rule written
-	// before the set came).
-	gateBlind8Right      = 48 // of 72
-	gateBlind8Found      = 15 // of 36
+	// before the set came). Shell quoting judged by context: 50, 17.
+	gateBlind8Right      = 50 // of 72
+	gateBlind8Found      = 17 // of 36
 	gateBlind8FalseAlarm = 3  // of 36, at most
 	gateBlind8AnyAlarm   = 12 // of 36, at most
 )

@@ -35,9 +35,16 @@ func cwe78Rules() []*Rule {
 // commandInput is user input as CodeQL's DefaultTaintTracking sees it,
 // stopped by escaping and basename().
 var commandInput = func() *taintSpec {
-	s := inputCleanedBy("command-input", func(name string) bool {
-		return escapeName(name) || name == "basename"
-	})
+	s := inputCleanedBy("command-input", func(name string) bool { return name == "basename" })
+	// A quoting function of a library (g_shell_quote) is trusted by its
+	// name; the file's own are judged by their bodies (shellEscaper).
+	s.stop = func(f *function, n *node) bool {
+		c := f.callAt[n]
+		if n.kind != "call_expression" || c == nil {
+			return false
+		}
+		return c.name == "basename" || escapeName(c.name) && f.callee(c) == nil
+	}
 	s.interproc = true
 	s.argClean = func(f *function, arg, call *node) bool { return commandValidated(f, s, arg, call) }
 	s.escaper = shellEscaper
@@ -141,7 +148,178 @@ func commandValidated(f *function, spec *taintSpec, cmd *node, at *node) bool {
 	}
 	// A loop over the characters before it that rejects a metacharacter
 	// or anything outside letters and digits.
-	return f.guards().validated(vars, at, shellChecks)
+	if f.guards().validated(vars, at, shellChecks) {
+		return true
+	}
+	return callersValidate(f, vars)
+}
+
+// callersValidate reports whether the data a command takes from a
+// parameter is validated by every caller before the call, field by
+// field: run_backup(&cfg) after if (validate_config(&cfg) != 0) return,
+// where validate_config checks cfg->source_dir and cfg->dest_dir, covers
+// a command built from those two and not one that also holds
+// cfg->label.
+func callersValidate(f *function, vars map[string]bool) bool {
+	any := false
+	for i, p := range f.params {
+		if p.name == "" || !vars[p.name] {
+			continue
+		}
+		any = true
+		used := textFields(f, vars, p.name)
+		ok := everyCaller(f, func(s callerSite) bool {
+			base, _ := baseVar(f.file.t, firstAddr(s.call.arg(i)))
+			if base == "" {
+				return false
+			}
+			whole, fields := validatedFields(s.caller, base, s.call.n)
+			if whole {
+				return true
+			}
+			if len(used) == 0 {
+				return false
+			}
+			for u := range used {
+				if !fields[u] {
+					return false
+				}
+			}
+			return true
+		})
+		if !ok {
+			return false
+		}
+	}
+	return any
+}
+
+// firstAddr strips & and parentheses: cfg for &cfg.
+func firstAddr(e *node) *node {
+	x, _ := addrOf(e)
+	return x
+}
+
+// textFields are the fields of a variable a set of sources reads that
+// can hold text (not a number or a flag): "label" for cfg->label.
+func textFields(f *function, vars map[string]bool, base string) map[string]bool {
+	out := map[string]bool{}
+	rs := f.file.fileRecords()
+	for k := range vars {
+		path, ok := strings.CutPrefix(k, fieldKey+base+".")
+		if !ok {
+			continue
+		}
+		name := path
+		if i := strings.LastIndex(name, "."); i >= 0 {
+			name = name[i+1:]
+		}
+		if v := rs.byField[name]; v != nil && v.kind == tkInt && v.ptr == 0 && len(v.dims) == 0 {
+			continue
+		}
+		out[path] = true
+	}
+	return out
+}
+
+// validatedFields reads the checks that hold at a point for the shell's
+// special characters in a variable: whole when the variable itself is
+// checked, else the fields checked, directly (is_plain_word(cfg.label))
+// or by a function of the file handed the variable that checks them
+// (validate_config(&cfg), see fieldValidation).
+func validatedFields(g *function, base string, at *node) (bool, map[string]bool) {
+	fields := map[string]bool{}
+	whole := false
+	for _, c := range g.guards().conditionsAt(at) {
+		c.e.walk(func(m *node) bool {
+			cs := g.callAt[m]
+			if m.kind != "call_expression" || cs == nil {
+				return true
+			}
+			if shellCheckCall(g, cs) {
+				for _, a := range cs.args {
+					if w, fld, ok := fieldOfBase(g, a, base); ok {
+						whole = whole || w
+						if fld != "" {
+							fields[fld] = true
+						}
+					}
+				}
+				return true
+			}
+			h := g.callee(cs)
+			if h == nil || h == g {
+				return true
+			}
+			for j, a := range cs.args {
+				if b, _ := baseVar(g.file.t, firstAddr(a)); b == base && unparen(firstAddr(a)).kind == "identifier" {
+					for fld := range fieldValidation(h, j) {
+						fields[fld] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return whole, fields
+}
+
+// shellCheckCall reports a call that checks its arguments for the
+// shell's special characters: a search for them or a validator.
+func shellCheckCall(f *function, cs *callSite) bool {
+	switch cs.name {
+	case "strpbrk", "strcspn", "strspn", "regexec":
+		return true
+	}
+	return shellValidator(f, cs)
+}
+
+// fieldOfBase tells which part of base an expression is: the whole
+// variable, or the path of one of its fields ("label" for cfg.label or
+// cfg->label).
+func fieldOfBase(f *function, e *node, base string) (whole bool, field string, ok bool) {
+	x := firstAddr(e)
+	if b, _ := baseVar(f.file.t, x); b != base {
+		return false, "", false
+	}
+	p := fieldPath(f, unparen(x))
+	if p == "" || p == base {
+		return true, "", true
+	}
+	return false, strings.TrimPrefix(p, base+"."), true
+}
+
+// fieldValidation is the set of fields of a function's i-th parameter
+// that its conditions check for the shell's special characters:
+// {source_dir, dest_dir} for a validate_config that calls
+// is_plain_word(cfg->source_dir) and is_plain_word(cfg->dest_dir).
+func fieldValidation(h *function, i int) map[string]bool {
+	if i >= len(h.params) || h.params[i].name == "" {
+		return nil
+	}
+	q := h.params[i].name
+	return cached(funcCache(h), "shell/fieldValidation/"+q, func() map[string]bool {
+		out := map[string]bool{}
+		for _, st := range h.byKind["if_statement"] {
+			c := condExpr(st)
+			if c == nil {
+				continue
+			}
+			c.walk(func(m *node) bool {
+				cs := h.callAt[m]
+				if m.kind != "call_expression" || cs == nil || !shellCheckCall(h, cs) {
+					return true
+				}
+				for _, a := range cs.args {
+					if _, fld, ok := fieldOfBase(h, a, q); ok && fld != "" {
+						out[fld] = true
+					}
+				}
+				return true
+			})
+		}
+		return out
+	})
 }
 
 // shellSpecial are the characters a shell quoting function must replace:
@@ -149,11 +327,37 @@ func commandValidated(f *function, spec *taintSpec, cmd *node, at *node) bool {
 const shellSpecial = "'\"`$;|&<>()\\\n"
 
 // shellEscaper reports whether a function quotes a parameter for the
-// shell as it copies it: it replaces the quote or the metacharacters.
-func shellEscaper(f *function, p *varInfo) bool { return mapsCharacters(f, p, shellSpecial) }
+// shell as it copies it, judged by what it does to each character
+// against the quote it puts around the copy (escapesOf):
+//
+//   - in single quotes, the quote itself must be replaced ('\”) or
+//     refused; nothing else is special there;
+//   - in double quotes, '"', '\\', '$' and '`' must be: $(cmd) and
+//     `cmd` still run inside them;
+//   - without a quote of its own, the copy is for one of those two
+//     (the caller quotes it) or is a bare word whose every special
+//     character is escaped.
+//
+// A loop that only splits or decodes (a form parser that stops at '&')
+// replaces none of these and is no escaper.
+func shellEscaper(f *function, p *varInfo) bool {
+	prof := escapesOf(f, p)
+	if !prof.loop {
+		return false
+	}
+	single := prof.handles("'")
+	double := prof.handles("\"\\$`")
+	switch prof.wrap {
+	case '\'':
+		return single
+	case '"':
+		return double
+	}
+	return single || double || prof.handles(shellSpecial)
+}
 
 // shellChecks are the checks that reject the shell's special characters.
-var shellChecks = &forbidden{chars: shellSpecial, all: ";|&`$"}
+var shellChecks = &forbidden{chars: shellSpecial, all: ";|&`$\n"}
 
 // shellValidator reports whether a call in a guard validates its
 // argument for the shell: a function of the file whose body rejects the

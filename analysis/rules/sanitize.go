@@ -90,12 +90,20 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 		}
 		switch c.name {
 		case "isalnum", "isalpha", "isdigit", "iswalnum", "iswalpha", "isxdigit":
+			// In a loop, it must walk the string: a loop over the first
+			// 32 characters (a hash field) does not check the rest.
+			if l := c.n.ancestor("while_statement", "for_statement", "do_statement", "for_range_loop"); l != nil && !walksString(f, l, paramsDerived(f)) {
+				continue
+			}
 			if c.n.ancestor("if_statement", "return_statement", "while_statement", "for_statement") != nil {
 				return true
 			}
 		}
 	}
 	for _, l := range f.loops {
+		if !walksString(f, l, paramsDerived(f)) {
+			continue
+		}
 		found := false
 		l.walk(func(m *node) bool {
 			if m.kind == "if_statement" {
@@ -126,6 +134,22 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 		}
 	}
 	return false
+}
+
+// paramsDerived is the parameters of a function with the variables
+// computed from them (derivedFrom).
+func paramsDerived(f *function) map[string]bool {
+	return cached(funcCache(f), "paramsDerived", func() map[string]bool {
+		out := map[string]bool{}
+		for _, p := range f.params {
+			if p.name != "" {
+				for d := range derivedFrom(f, p.name) {
+					out[d] = true
+				}
+			}
+		}
+		return out
+	})
 }
 
 // searchResultSaved reports a search whose result is kept in a variable

@@ -420,7 +420,14 @@ func (r *taintRun) propagate(rounds int, spend bool) {
 		if why == "" {
 			return false
 		}
-		return r.mark(d.name, path, d.pos, why)
+		changed := r.mark(d.name, path, d.pos, why)
+		if !d.whole {
+			// memcpy(p, s, len) with p = out + 1: the data is in out.
+			if base := pointeeOf(f, d.name); base != "" && r.mark(base, "", d.pos, why) {
+				changed = true
+			}
+		}
+		return changed
 	}
 	for round := 0; round < rounds; round++ {
 		changed := false
@@ -441,6 +448,67 @@ func (r *taintRun) propagate(rounds int, spend bool) {
 			break
 		}
 	}
+}
+
+// pointeeOf is the buffer a local pointer walks: the variable every
+// whole assignment of the pointer sets it into (p = out, p = out + 1,
+// p = &out[k]), besides its own steps (p++, p += n). "" when there is
+// none or more than one.
+func pointeeOf(f *function, name string) string {
+	return cached(f.cacheMap(), "pointee/"+name, func() string {
+		v := f.vars[name]
+		if v == nil || !v.isPointer() || v.isParam {
+			return ""
+		}
+		base := ""
+		for _, d := range f.defs {
+			if d.name != name || !d.whole {
+				continue
+			}
+			switch d.op {
+			case "++", "--", "+=", "-=":
+				continue
+			case "=", "decl":
+			default:
+				return ""
+			}
+			if len(d.srcs) != 1 {
+				return ""
+			}
+			b := pointerBase(f, d.srcs[0])
+			if b == "" || b == name || base != "" && b != base {
+				return ""
+			}
+			base = b
+		}
+		return base
+	})
+}
+
+// pointerBase is the buffer variable a pointer expression points into:
+// out, out + k, &out[k], (char *)out.
+func pointerBase(f *function, e *node) string {
+	e = unparenCast(e)
+	if e == nil {
+		return ""
+	}
+	switch e.kind {
+	case "identifier":
+		if v := f.vars[f.text(e)]; v != nil && (v.isPointer() || v.isArray()) {
+			return f.text(e)
+		}
+	case "binary_expression":
+		if op := f.text(e.child("operator")); op == "+" || op == "-" {
+			return pointerBase(f, e.child("left"))
+		}
+	case "pointer_expression":
+		if e.op0() == "&" {
+			if a := unparen(e.child("argument")); a != nil && a.kind == "subscript_expression" {
+				return pointerBase(f, a.child("argument"))
+			}
+		}
+	}
+	return ""
 }
 
 // mark records tainted data written at pos into the variable name, or
@@ -551,17 +619,27 @@ func (ta *taintFacts) upperBoundChecked(name string) bool {
 			default:
 				continue
 			}
+			// A pointer compared with another (s < end) is walking a
+			// buffer, not checked: the characters it reads are the
+			// input's.
 			l, r := b.child("left"), b.child("right")
-			if n := f.identName(l); n != "" && squeeze(f.text(r)) != "0" {
+			if n := f.identName(l); n != "" && squeeze(f.text(r)) != "0" && !walkingPointer(f, n) {
 				set[n] = true
 			}
-			if n := f.identName(r); n != "" && squeeze(f.text(l)) != "0" {
+			if n := f.identName(r); n != "" && squeeze(f.text(l)) != "0" && !walkingPointer(f, n) {
 				set[n] = true
 			}
 		}
 		ta.ubc = set
 	}
 	return set[name]
+}
+
+// walkingPointer reports a local pointer variable (not an array, not an
+// integer).
+func walkingPointer(f *function, name string) bool {
+	v := f.vars[name]
+	return v != nil && v.isPointer() && len(v.dims) == 0
 }
 
 // boundedBefore reports whether the guards at a read bound a variable

@@ -260,10 +260,25 @@ func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) b
 	if mc.covered() {
 		return true
 	}
-	// A loop over the characters that rejects a forbidden one.
+	// A loop over the characters that rejects a forbidden one. It must
+	// walk the string (to its end or its length), not a fixed count of
+	// characters: for (i = 0; i < 32; i++) over a hash field says
+	// nothing of the file name after it.
 	flags := map[string]bool{}
+	var walked map[string]bool
 	for _, s := range earlierStatements(f, at) {
 		if !isLoop(s) || !mentionsAny(f, s, vars) {
+			continue
+		}
+		if walked == nil {
+			walked = map[string]bool{}
+			for v := range vars {
+				for d := range derivedFrom(f, v) {
+					walked[d] = true
+				}
+			}
+		}
+		if !walksString(f, s, walked) {
 			continue
 		}
 		rejects := false
