@@ -49,15 +49,15 @@ const (
 	gateBlind3Right      = 47 // of 48
 	gateBlind3Found      = 23 // of 24
 	gateBlind3FalseAlarm = 0  // of 24, at most
-	gateBlind3AnyAlarm   = 3  // of 24, at most
+	gateBlind3AnyAlarm   = 2  // of 24, at most
 
 	// blind4: 72 programs, three pairs for each CWE. 49, 19, 6 and 12
 	// when first measured, with the rules as they stood when it arrived
 	// (02d2b5e), before any rule was changed for it (the rules at the
 	// start of that session: 49, 19, 6 and 14); its false alarms and
 	// some misses were then worked on.
-	gateBlind4Right      = 54 // of 72
-	gateBlind4Found      = 21 // of 36
+	gateBlind4Right      = 56 // of 72
+	gateBlind4Found      = 23 // of 36
 	gateBlind4FalseAlarm = 3  // of 36, at most
 	gateBlind4AnyAlarm   = 7  // of 36, at most
 
@@ -68,11 +68,12 @@ const (
 	// and 416-2 (a helper that unlinks the global head before freeing
 	// it, called in a loop, read as a double free). With those two
 	// readings fixed, 15 are found and 4 flagged. Shell quoting judged
-	// by context (c7490d1..): 50 and 18.
-	gateBlind5Right      = 50 // of 72
-	gateBlind5Found      = 18 // of 36
+	// by context (eaa2442): 50 and 18; decoding after escaping and
+	// escaped text in an attribute: 51 and 19.
+	gateBlind5Right      = 51 // of 72
+	gateBlind5Found      = 19 // of 36
 	gateBlind5FalseAlarm = 4  // of 36, at most
-	gateBlind5AnyAlarm   = 10 // of 36, at most
+	gateBlind5AnyAlarm   = 9  // of 36, at most
 
 	// blind6: 72 programs written like blind5 while blind5 was worked
 	// on, measured once with the rules as they stood when it arrived
@@ -84,30 +85,35 @@ const (
 	// A umask set in a setup function main calls, and a secret written
 	// to a descriptor a helper returns from open(), then 47, 16 and 5.
 	// Elements of a member container that a factory's nullptr was
-	// added to: 48 and 17; shell quoting judged by context: 50 and 19.
-	gateBlind6Right      = 50 // of 72
-	gateBlind6Found      = 19 // of 36
-	gateBlind6FalseAlarm = 5  // of 36, at most
-	gateBlind6AnyAlarm   = 10 // of 36, at most
+	// added to: 48 and 17; shell quoting judged by context: 50 and 19;
+	// decoding after escaping, escaped text in an attribute: 52, 20, 4.
+	gateBlind6Right      = 52 // of 72
+	gateBlind6Found      = 20 // of 36
+	gateBlind6FalseAlarm = 4  // of 36, at most
+	gateBlind6AnyAlarm   = 9  // of 36, at most
 
 	// blind7: 72 programs written like blind6 while blind6 was worked
 	// on, measured once when it arrived (799aa73): 48, 19, 7 and 12,
 	// the same with the rules of the session before (7f3ffba).
 	// The member container's elements then: 49 and 20; shell quoting
-	// judged by context and fields validated by the callers: 52, 22, 6.
-	gateBlind7Right      = 52 // of 72
+	// judged by context and fields validated by the callers: 52, 22, 6;
+	// decoding after escaping, a digits check read in its branch: 54,
+	// 22, 4 (89-2's earlier find was for a wrong reason, std::getline
+	// of a string stream taken as input, which flagged its twin too).
+	gateBlind7Right      = 54 // of 72
 	gateBlind7Found      = 22 // of 36
-	gateBlind7FalseAlarm = 6  // of 36, at most
-	gateBlind7AnyAlarm   = 12 // of 36, at most
+	gateBlind7FalseAlarm = 4  // of 36, at most
+	gateBlind7AnyAlarm   = 10 // of 36, at most
 
 	// blind8: 72 programs written like blind7 while blind7 was worked
 	// on, measured once when it arrived (c7490d1): 48, 15, 3 and 12
 	// (the rules of the session before, 7f3ffba: 47, 14, 3 and 12; the
 	// find between is 476-2, by the member-container rule written
-	// before the set came). Shell quoting judged by context: 50, 17.
-	gateBlind8Right      = 50 // of 72
-	gateBlind8Found      = 17 // of 36
-	gateBlind8FalseAlarm = 3  // of 36, at most
+	// before the set came). Shell quoting judged by context: 50, 17;
+	// decoding after escaping: 52, 18, 2.
+	gateBlind8Right      = 52 // of 72
+	gateBlind8Found      = 18 // of 36
+	gateBlind8FalseAlarm = 2  // of 36, at most
 	gateBlind8AnyAlarm   = 12 // of 36, at most
 )
 

@@ -52,8 +52,10 @@ var webInput = &taintSpec{
 	source:    userSource,
 	stop: func(f *function, n *node) bool {
 		if n.kind == "call_expression" {
+			// A library escaper by its name; the file's own are judged
+			// by their bodies (htmlEscaper).
 			c := f.callAt[n]
-			return c != nil && escapeName(c.name)
+			return c != nil && escapeName(c.name) && f.callee(c) == nil
 		}
 		return charEscaped(f, n)
 	},
@@ -368,6 +370,9 @@ func checkXSS(pass *Pass) {
 		raw := f.taint().run(webInput)
 		tr := &webTaint{tr: raw, html: html}
 		checkAttributeEscape(pass, f, raw)
+		if html {
+			checkEscaperUse(pass, f, raw)
+		}
 		// Parameters named like a request (FILE *request) make reads from
 		// them request data; fgets(buf, n, request) is already an input.
 		for _, c := range f.calls {
@@ -516,7 +521,7 @@ type webTaint struct {
 
 func (w *webTaint) expr(n *node) string {
 	why := w.tr.expr(n)
-	if why == "" || !(w.html || webSource(why)) {
+	if why == "" || !(w.html || webSource(why) && (requestStream(why) || httpReply(w.tr.f.file))) {
 		return ""
 	}
 	if w.logOnly && !cgiSource(why) {
@@ -527,6 +532,30 @@ func (w *webTaint) expr(n *node) string {
 		return ""
 	}
 	return why
+}
+
+// requestStream reports a taint source that is a CGI variable or a
+// stream the program calls the request: a page's input whatever the
+// program prints. A bare socket read is one only in a program that
+// answers HTTP (httpReply).
+func requestStream(why string) bool {
+	return cgiSource(why) || strings.Contains(why, "from request") || strings.Contains(why, "from req")
+}
+
+// httpReply reports a file that writes an HTTP response (a status line
+// "HTTP/1.x"): what its socket sends back is a page for a browser, not
+// the line of a text protocol (a register server echoing a value).
+func httpReply(ff *fileFacts) bool {
+	return cached(ff.cache, "xss/httpreply", func() bool {
+		for _, f := range ff.funcs {
+			for _, lit := range f.byKind["string_literal"] {
+				if strings.Contains(f.text(lit), "HTTP/1.") {
+					return true
+				}
+			}
+		}
+		return false
+	})
 }
 
 // cgiSource reports a taint source that is a CGI request variable, the

@@ -75,6 +75,7 @@ var sqlInput = &taintSpec{
 	interproc: true,
 	stop:      sqlClean,
 	escaper:   func(f *function, p *varInfo) bool { return mapsCharacters(f, p, "'\"") && !backslashQuote(f) },
+	cleanDefs: true,
 	argClean: func(f *function, e, at *node) bool {
 		return f.guards().validated(f.taint().checkedSources(e), at, sqlChecks)
 	},

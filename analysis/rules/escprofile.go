@@ -247,6 +247,10 @@ func changes(f *function, s *node, subject string) bool {
 			if left != nil && (left.kind != "identifier" || f.text(m.child("operator")) == "+=" && appendsText(f, left)) {
 				found = true
 			}
+			// rep = "&lt;": a replacement chosen here and written after.
+			if r := unparenCast(m.child("right")); r != nil && (r.kind == "string_literal" || r.kind == "concatenated_string") {
+				found = true
+			}
 		}
 		return !found
 	})

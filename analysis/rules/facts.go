@@ -804,6 +804,12 @@ func callDefs(f *function, c *callSite) {
 	if w, ok := inputWriters[c.name]; ok {
 		// C++ getline(std::cin, s) writes its second argument.
 		if c.name == "getline" && f.file.lang == analysis.CPP && len(c.args) >= 2 && len(c.args) <= 3 && !isAddr(c.args[0]) {
+			if stringStream(f, c.args[0]) {
+				// getline(ss, part, '&') over a std::istringstream of a
+				// string: the part holds what the string held.
+				add(c.args[1], "copy", []*node{c.args[0]}, "")
+				return
+			}
 			add(c.args[1], "input", nil, "std::getline")
 			return
 		}
@@ -978,9 +984,14 @@ func streamDefs(f *function, n *node) {
 		}
 		for _, o := range operands {
 			name, _ := baseVar(t, o)
-			if name != "" {
-				f.defs = append(f.defs, &defSite{name: name, op: "input", input: "std::cin", n: n, pos: o.end})
+			if name == "" {
+				continue
 			}
+			if stringStream(f, cur) {
+				f.defs = append(f.defs, &defSite{name: name, op: "copy", srcs: []*node{cur}, n: n, pos: o.end})
+				continue
+			}
+			f.defs = append(f.defs, &defSite{name: name, op: "input", input: "std::cin", n: n, pos: o.end})
 		}
 		return
 	}
@@ -996,6 +1007,13 @@ func streamDefs(f *function, n *node) {
 		return
 	}
 	f.defs = append(f.defs, &defSite{name: name, op: "copy", srcs: operands, n: n, pos: n.end})
+}
+
+// stringStream reports a std::istringstream or std::stringstream
+// variable: what is read from it is what its string held, not input.
+func stringStream(f *function, e *node) bool {
+	v := f.lookup(f.identName(e))
+	return v != nil && strings.Contains(v.typ, "stringstream")
 }
 
 func isInputStream(f *function, name string) bool {

@@ -94,6 +94,8 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 			// 32 characters (a hash field) does not check the rest.
 			if l := c.n.ancestor("while_statement", "for_statement", "do_statement", "for_range_loop"); l != nil && !walksString(f, l, paramsDerived(f)) {
 				continue
+			} else if l == nil && oneCharacter(f, c.arg(0)) {
+				continue // isdigit(s[0]): the first character alone
 			}
 			if c.n.ancestor("if_statement", "return_statement", "while_statement", "for_statement") != nil {
 				return true
@@ -132,6 +134,23 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// oneCharacter reports a character of a string at a fixed place: s[0],
+// *s, (unsigned char)s[1].
+func oneCharacter(f *function, e *node) bool {
+	e = unparenCast(e)
+	if e == nil {
+		return false
+	}
+	switch e.kind {
+	case "subscript_expression":
+		_, ok := f.file.constValue(subscriptIndex(e), f)
+		return ok
+	case "pointer_expression":
+		return e.op0() == "*" && f.identName(e.child("argument")) != ""
 	}
 	return false
 }

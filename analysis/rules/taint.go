@@ -68,6 +68,10 @@ type taintSpec struct {
 	// replaces (a quoting or escaping function, judged by its body):
 	// what it writes or returns from that parameter is clean.
 	escaper func(f *function, p *varInfo) bool
+	// cleanDefs applies argClean to the writes as well: data a guard
+	// has validated where it is copied (if (is_number(max)) sql += max)
+	// does not taint what it is copied into.
+	cleanDefs bool
 	// base is the spec a derived one (localSpec, a summary's parameter
 	// run) comes from: callees' summaries are the base spec's.
 	base *taintSpec
@@ -349,7 +353,9 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 			continue
 		}
 		ps := &taintSpec{id: spec.id + "/param", stop: spec.stop, base: spec, source: func(g *function, n *node) (string, bool) {
-			if n.kind == "identifier" && g.text(n) == p.name {
+			// A type_identifier is the parameter in a vexing parse:
+			// std::istringstream ss(qs).
+			if (n.kind == "identifier" || n.kind == "type_identifier") && g.text(n) == p.name {
 				return "the parameter " + p.name, true
 			}
 			return "", false
@@ -410,8 +416,12 @@ func (r *taintRun) propagate(rounds int, spend bool) {
 		if d.op == "input" && spec.inputDefs {
 			why = d.input
 		} else {
+			root := spec.root()
 			for _, s := range d.srcs {
 				if w := r.expr(s); w != "" {
+					if root.cleanDefs && root.argClean != nil && d.n != nil && root.argClean(f, s, d.n) {
+						continue
+					}
 					why = w
 					break
 				}
