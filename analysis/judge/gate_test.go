@@ -86,9 +86,10 @@ const (
 	// to a descriptor a helper returns from open(), then 47, 16 and 5.
 	// Elements of a member container that a factory's nullptr was
 	// added to: 48 and 17; shell quoting judged by context: 50 and 19;
-	// decoding after escaping, escaped text in an attribute: 52, 20, 4.
-	gateBlind6Right      = 52 // of 72
-	gateBlind6Found      = 20 // of 36
+	// decoding after escaping, escaped text in an attribute: 52, 20, 4;
+	// sums and products of input in a narrow type: 53 and 21.
+	gateBlind6Right      = 53 // of 72
+	gateBlind6Found      = 21 // of 36
 	gateBlind6FalseAlarm = 4  // of 36, at most
 	gateBlind6AnyAlarm   = 9  // of 36, at most
 
@@ -110,11 +111,13 @@ const (
 	// (the rules of the session before, 7f3ffba: 47, 14, 3 and 12; the
 	// find between is 476-2, by the member-container rule written
 	// before the set came). Shell quoting judged by context: 50, 17;
-	// decoding after escaping: 52, 18, 2.
-	gateBlind8Right      = 52 // of 72
-	gateBlind8Found      = 18 // of 36
+	// decoding after escaping: 52, 18, 2; sums of input in a narrow
+	// type: 53 and 19.
+	gateBlind8Right      = 53 // of 72
+	gateBlind8Found      = 19 // of 36
 	gateBlind8FalseAlarm = 2  // of 36, at most
 	gateBlind8AnyAlarm   = 12 // of 36, at most
+
 )
 
 // TestGateDevSet judges the Pearce dev set as `securecomplete analyze

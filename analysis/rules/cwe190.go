@@ -221,7 +221,7 @@ func checkNarrowedSize(pass *Pass) {
 			if tr == nil {
 				tr = f.taint().run(f.file.memSpecs().stream)
 			}
-			sized := ""
+			sized, skip := "", false
 			var ranges [2]valRange
 			for i, e := range []*node{op.child("left"), op.child("right")} {
 				if w := inputSize(f, tr, e); w != "" {
@@ -238,16 +238,30 @@ func checkNarrowedSize(pass *Pass) {
 					ranges[i] = valRange{big.NewInt(k), big.NewInt(k)}
 					continue
 				}
+				if symbolicallyBounded(f, tr, e, op) {
+					skip = true // w > kMax / h bounds the product
+					break
+				}
+				if w, r, ok := inputInteger(f, tr, e, op); ok {
+					// A number from input: what its type holds, less
+					// what the checks before the operation exclude
+					// (count <= kMaxRecords).
+					sized, ranges[i] = w, r
+					continue
+				}
 				if r, ok := va.rangeOf(e, op, 0); ok {
 					ranges[i] = r
 				}
 			}
-			if sized == "" || ranges[0].lo == nil || ranges[1].lo == nil || !f.flow().reachableNode(op) {
+			if skip || sized == "" || ranges[0].lo == nil || ranges[1].lo == nil || !f.flow().reachableNode(op) {
 				continue
 			}
 			res, ok := applyRange(f.text(op.child("operator")), ranges[0], ranges[1])
 			if !ok || res.within(dt) {
 				continue
+			}
+			if _, max := dt.limits(); res.hi.Cmp(max) <= 0 {
+				continue // only below: a negative number from input, not a wrap of a size
 			}
 			kind := "signed"
 			if dt.unsigned {
@@ -297,6 +311,70 @@ func narrowedType(f *function, e *node) (intType, bool) {
 		break
 	}
 	return best, has && best.bits < 64
+}
+
+// inputInteger reads an integer variable that holds a number from input
+// (tainted under tr): its range is its type's, narrowed by the bounds
+// the guards put on it at the operation. It describes the value.
+func inputInteger(f *function, tr *taintRun, e, at *node) (string, valRange, bool) {
+	e = unparen(e)
+	name := f.identName(e)
+	v := f.lookup(name)
+	if e != nil && e.kind == "field_expression" {
+		name, v = squeeze(f.text(e)), f.memberOf(e) // e->len
+	}
+	if name == "" || v == nil || v.ptr != 0 || len(v.dims) != 0 {
+		return "", valRange{}, false
+	}
+	t, ok := parseIntType(v.typ)
+	if !ok {
+		return "", valRange{}, false
+	}
+	why := tr.expr(e)
+	if why == "" {
+		return "", valRange{}, false
+	}
+	// lo = hexval(s[2]): what a function of the file returns has the
+	// range of its returns, which this does not read; not a guess of
+	// the whole type.
+	if d := f.lastWholeDef(name, e); d != nil {
+		for _, src := range d.srcs {
+			calls := false
+			src.walk(func(m *node) bool {
+				if c := f.callAt[m]; c != nil && f.callee(c) != nil {
+					calls = true
+				}
+				return !calls
+			})
+			if calls {
+				return "", valRange{}, false
+			}
+		}
+	}
+	r := fullRange(t)
+	b := f.guards().boundsOf(e, at)
+	if b.hasHi && big.NewInt(b.hi).Cmp(r.hi) < 0 {
+		r.hi = big.NewInt(b.hi)
+	}
+	if b.hasLo && big.NewInt(b.lo).Cmp(r.lo) > 0 {
+		r.lo = big.NewInt(b.lo)
+	}
+	bound := "with no upper bound"
+	if b.hasHi {
+		bound = fmt.Sprintf("checked only up to %d", b.hi)
+	}
+	return fmt.Sprintf("%s comes from %s, %s", name, why, bound), r, true
+}
+
+// symbolicallyBounded reports a number from input that a check bounds
+// by something other than a constant (w > kMaxPixels / h): the range of
+// the operation is then not known, and not reported.
+func symbolicallyBounded(f *function, tr *taintRun, e, at *node) bool {
+	name := f.identName(unparen(e))
+	if name == "" || tr.expr(e) == "" {
+		return false
+	}
+	return !f.guards().boundsOf(unparen(e), at).hasHi && f.taint().boundedBefore(name, unparen(e))
 }
 
 // inputSize says what an expression is the size of, when it is the

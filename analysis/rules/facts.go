@@ -502,12 +502,12 @@ func classifyType(typ string) (typeKind, bool) {
 		kept = append(kept, w)
 	}
 	t := strings.Join(kept, " ")
-	unsigned := strings.Contains(t, "unsigned") || strings.HasPrefix(t, "size_t") ||
-		strings.HasPrefix(t, "uint") || strings.HasPrefix(t, "u_") || t == "std::size_t"
-	t = strings.TrimSpace(strings.ReplaceAll(t, "unsigned", ""))
 	if strings.HasPrefix(t, "std::") && !strings.Contains(t, "string") {
-		t = strings.TrimPrefix(t, "std::")
+		t = strings.TrimPrefix(t, "std::") // std::uint32_t is uint32_t
 	}
+	unsigned := strings.Contains(t, "unsigned") || strings.HasPrefix(t, "size_t") ||
+		strings.HasPrefix(t, "uint") || strings.HasPrefix(t, "u_")
+	t = strings.TrimSpace(strings.ReplaceAll(t, "unsigned", ""))
 	switch t {
 	case "", "int", "long", "short", "char", "long long", "long int", "short int", "long long int",
 		"size_t", "ssize_t", "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t",
