@@ -433,7 +433,9 @@ func isLoop(n *node) bool {
 func mentionsAny(f *function, s *node, vars map[string]bool) bool {
 	found := false
 	s.walk(func(m *node) bool {
-		if m.kind == "identifier" && vars[f.text(m)] {
+		// A type_identifier is a variable in a vexing parse: fs::path
+		// p(name).
+		if (m.kind == "identifier" || m.kind == "type_identifier" && f.lookup(f.text(m)) != nil) && vars[f.text(m)] {
 			found = true
 		}
 		return !found
