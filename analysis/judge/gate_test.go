@@ -69,9 +69,10 @@ const (
 	// it, called in a loop, read as a double free). With those two
 	// readings fixed, 15 are found and 4 flagged. Shell quoting judged
 	// by context (eaa2442): 50 and 18; decoding after escaping and
-	// escaped text in an attribute: 51 and 19.
-	gateBlind5Right      = 51 // of 72
-	gateBlind5Found      = 19 // of 36
+	// escaped text in an attribute: 51 and 19; a copy's length read
+	// from the data it copies from, checked without the offset: 52, 20.
+	gateBlind5Right      = 52 // of 72
+	gateBlind5Found      = 20 // of 36
 	gateBlind5FalseAlarm = 4  // of 36, at most
 	gateBlind5AnyAlarm   = 9  // of 36, at most
 
@@ -124,9 +125,11 @@ const (
 	// (7f3ffba) scored 50, 20, 6 and 13: this session's work on blind6
 	// to blind8 carried nothing to it, and one false alarm came with it
 	// (22-2, a check of each part of a std::filesystem path). With that
-	// path read as its name's (a vexing parse): 50, 20, 6 and 13.
-	gateBlind9Right      = 50 // of 72
-	gateBlind9Found      = 20 // of 36
+	// path read as its name's (a vexing parse): 50, 20, 6 and 13; a
+	// copy's length read from the data, checked without the offset: 51
+	// and 21.
+	gateBlind9Right      = 51 // of 72
+	gateBlind9Found      = 21 // of 36
 	gateBlind9FalseAlarm = 6  // of 36, at most
 	gateBlind9AnyAlarm   = 13 // of 36, at most
 )

@@ -254,7 +254,7 @@ func offsetCopies(ff *fileFacts) []offsetCopy {
 					if side.i < 0 {
 						continue
 					}
-					if m, ok := offsetUnchecked(f, c, c.arg(side.i), n); ok {
+					if m, ok := offsetUnchecked(f, c, c.arg(side.i), n, !side.write); ok {
 						out = append(out, offsetCopy{call: c, write: side.write, msg: m})
 					}
 				}
@@ -288,7 +288,7 @@ func offsetLoopReads(f *function) []offsetCopy {
 			continue
 		}
 		c := &callSite{n: arr.parent, name: "the loop over " + f.text(arr)}
-		if m, ok := offsetUnchecked(f, c, src, bound); ok {
+		if m, ok := offsetUnchecked(f, c, src, bound, true); ok {
 			out = append(out, offsetCopy{call: c, msg: m})
 		}
 	}
@@ -296,8 +296,13 @@ func offsetLoopReads(f *function) []offsetCopy {
 }
 
 // offsetUnchecked reports a copy of n bytes at address p = base + off
-// when a guard bounds n or off but none relates the two.
-func offsetUnchecked(f *function, c *callSite, p, n *node) (string, bool) {
+// when a guard bounds n or off but none relates the two. For a read
+// (the copy's source), names that both the length and the offset come
+// from (len = msg[pos] and pos = msg[pos] << 8 | ..., pos += 1 + len)
+// do not relate them: the data they are read from is what is checked
+// against. A write keeps the wider reading: an offset stepped by the
+// lengths written (out += len) counts as related.
+func offsetUnchecked(f *function, c *callSite, p, n *node, read bool) (string, bool) {
 	p = unparen(p)
 	if p == nil {
 		return "", false
@@ -352,15 +357,35 @@ func offsetUnchecked(f *function, c *callSite, p, n *node) (string, bool) {
 	}
 	gu := f.guards()
 	nNames := placeNames(f, n, c.n)
-	if meets(nNames, offNames) {
+	// len = msg[pos] names msg, and so does pos += 1 + len: the buffer
+	// both are read from relates neither to the other.
+	baseName := squeeze(f.text(base))
+	if read {
+		delete(nNames, baseName)
+		delete(offNames, baseName)
+	}
+	if !read && meets(nNames, offNames) || piecewise(f, offs, nNames, c.n) || lengthOfRest(f, offs, nNames) {
 		// off = i * n: the copy writes the i-th piece of n bytes, and
-		// a bound on the piece index bounds the end of the copy too.
+		// a bound on the piece index bounds the end of the copy too;
+		// n = size - 1 - got is what is left after the offset.
 		return "", false
+	}
+	// A name both sides come from (len = b and pos = b << 8 | ...) ties
+	// neither: a check relates the two when it names the length and a
+	// part of the offset the length does not.
+	offOnly := map[string]bool{}
+	for k := range offNames {
+		if !read || !nNames[k] {
+			offOnly[k] = true
+		}
 	}
 	bounded := false
 	for _, cd := range gu.conditionsAt(c.n) {
 		inCond := placeNames(f, cd.e, cd.e)
-		if meets(inCond, nNames) && meets(inCond, offNames) {
+		if read {
+			delete(inCond, baseName)
+		}
+		if meets(inCond, nNames) && meets(inCond, offOnly) {
 			// Checked together: off + n <= size, n <= size - off, or a
 			// compound condition (used > 0 && n > cap - used) this
 			// rule does not take apart; unless the check's sum is the
@@ -402,6 +427,41 @@ func offsetUnchecked(f *function, c *callSite, p, n *node) (string, bool) {
 	}
 	return fmt.Sprintf("%s %s %s %s at %s, an offset into %s: the checks bound the length or the offset, never the two together, so the access can run past the end of %s",
 		c.name, verb, squeeze(f.text(n)), unit, squeeze(f.text(p)), squeeze(f.text(base)), squeeze(f.text(base))), true
+}
+
+// piecewise reports an offset that counts pieces of the copy's length:
+// a term, or the value a term was set from, that multiplies by it (off =
+// i * n). An offset stepped by the lengths read (pos += 1 + len) is not.
+func piecewise(f *function, offs []*node, nNames map[string]bool, at *node) bool {
+	for _, o := range offs {
+		e := unparen(o)
+		if src, ok := soleSource(f, f.identName(e), at); ok {
+			e = unparen(src)
+		}
+		if e != nil && e.kind == "binary_expression" && f.text(e.child("operator")) == "*" && meets(placeNames(f, e, at), nNames) {
+			return true
+		}
+	}
+	return false
+}
+
+// lengthOfRest reports a length computed from the offset's own variables
+// (recv(fd, host + got, sizeof host - 1 - got, 0), len = strcspn(line +
+// i + 2, ...)): it measures what is left after the offset.
+func lengthOfRest(f *function, offs []*node, nNames map[string]bool) bool {
+	for _, o := range offs {
+		found := false
+		o.walk(func(m *node) bool {
+			if m.kind == "identifier" && nNames[f.text(m)] {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNames returns the names of the variables and members an
