@@ -120,7 +120,7 @@ const (
 	gateBlind8AnyAlarm   = 12 // of 36, at most
 
 	// blind9: 72 programs written like blind8 while blind8 was worked
-	// on, measured once when it arrived (a813e57, and the same with
+	// on, measured once when it arrived (52a1042, and the same with
 	// 5ba81cb): 49, 20, 7 and 14. The rules of the session before
 	// (7f3ffba) scored 50, 20, 6 and 13: this session's work on blind6
 	// to blind8 carried nothing to it, and one false alarm came with it
