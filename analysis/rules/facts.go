@@ -801,6 +801,16 @@ func callDefs(f *function, c *callSite) {
 		}
 		f.defs = append(f.defs, &defSite{name: name, op: op, srcs: srcs, input: input, n: c.n, pos: c.n.end, call: c})
 	}
+	if streamRead(f, c) {
+		// std::cin.read(&body[0], n), in.getline(buf, sizeof buf): the
+		// buffer holds what the stream held.
+		if stringStream(f, c.recv) {
+			add(c.args[0], "copy", []*node{c.recv}, "")
+		} else {
+			add(c.args[0], "input", nil, "std::istream::"+strings.TrimPrefix(c.name, "."))
+		}
+		return
+	}
 	if w, ok := inputWriters[c.name]; ok {
 		// C++ getline(std::cin, s) writes its second argument.
 		if c.name == "getline" && f.file.lang == analysis.CPP && len(c.args) >= 2 && len(c.args) <= 3 && !isAddr(c.args[0]) {
@@ -1007,6 +1017,26 @@ func streamDefs(f *function, n *node) {
 		return
 	}
 	f.defs = append(f.defs, &defSite{name: name, op: "copy", srcs: operands, n: n, pos: n.end})
+}
+
+// streamRead reports a member call that reads from an input stream into
+// a buffer: read, readsome, getline and get with a buffer and a count.
+func streamRead(f *function, c *callSite) bool {
+	switch c.name {
+	case ".read", ".readsome", ".getline", ".get":
+	default:
+		return false
+	}
+	if c.recv == nil || len(c.args) < 2 {
+		return false
+	}
+	name := strings.TrimPrefix(f.text(c.recv), "std::")
+	if name == "cin" || name == "wcin" {
+		return true
+	}
+	v := f.placeVar(c.recv)
+	return v != nil && (strings.Contains(v.typ, "istream") || strings.Contains(v.typ, "ifstream") ||
+		strings.Contains(v.typ, "fstream") || strings.Contains(v.typ, "stringstream"))
 }
 
 // stringStream reports a std::istringstream or std::stringstream

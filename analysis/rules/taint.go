@@ -274,7 +274,12 @@ func (r *taintRun) call(n *node, depth int) string {
 		return ""
 	case valuePropagators[c.name]:
 		return anyArg()
-	case c.recv != nil && stringMethods[c.name]:
+	case c.recv != nil && (c.name == ".find" || c.name == ".lower_bound" || c.name == ".upper_bound") && associative(f, c.recv):
+		// form.find(key) of a std::map: an iterator to what it holds.
+		return r.eval(c.recv, depth+1)
+	case c.recv != nil && stringMethods[c.name] && f.callee(c) == nil:
+		// A method of the file named like one (form.get("name")) is
+		// judged by its summary below.
 		if w := r.eval(c.recv, depth+1); w != "" {
 			return w
 		}
@@ -519,6 +524,18 @@ func pointerBase(f *function, e *node) string {
 		}
 	}
 	return ""
+}
+
+// associative reports a std::map, std::unordered_map, std::set or
+// std::multimap: its find returns an iterator to an element, not an
+// index into a string.
+func associative(f *function, e *node) bool {
+	v := f.placeVar(e)
+	if v == nil {
+		return false
+	}
+	t := v.typ
+	return strings.Contains(t, "map<") || strings.Contains(t, "set<")
 }
 
 // mark records tainted data written at pos into the variable name, or
