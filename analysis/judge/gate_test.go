@@ -141,8 +141,8 @@ const (
 	// (c3edd2b): 52, 19, 3 and 11 (at 1107002, where it was started:
 	// 52, 19, 3, 10; the rules of the session before, 7f3ffba: 48, 16,
 	// 4, 12). The finds between are 190-3 (a 32-bit product of input),
-	// 22-2 and 79-3 (escaped, then decoded), and 89-2's twin is no
-	// longer flagged.
+	// 22-2 (a name read through a string stream) and 79-3 (escaped,
+	// then decoded), and 89-2's twin is no longer flagged.
 	gateBlind10Right      = 52 // of 72
 	gateBlind10Found      = 19 // of 36
 	gateBlind10FalseAlarm = 3  // of 36, at most
