@@ -115,9 +115,10 @@ const (
 	// find between is 476-2, by the member-container rule written
 	// before the set came). Shell quoting judged by context: 50, 17;
 	// decoding after escaping: 52, 18, 2; sums of input in a narrow
-	// type: 53 and 19.
-	gateBlind8Right      = 53 // of 72
-	gateBlind8Found      = 19 // of 36
+	// type: 53 and 19; a length from the message read
+	// past the bytes it holds (cwe125-read-past-fill): 54 and 20.
+	gateBlind8Right      = 54 // of 72
+	gateBlind8Found      = 20 // of 36
 	gateBlind8FalseAlarm = 2  // of 36, at most
 	gateBlind8AnyAlarm   = 12 // of 36, at most
 

@@ -34,6 +34,18 @@ func cwe125Rules() []*Rule {
 			Run:      checkPastTerminator,
 		},
 		{
+			Name:     "cwe125-read-past-fill",
+			CWE:      "CWE-125",
+			Doc:      "a length taken from a message is used to read the message's buffer, checked against a constant but never against the count of bytes the message holds",
+			Fix:      "check the length against what the record holds after the offset: if (len > m->len - off) reject",
+			Requires: []Fact{Flow, Taint, Guards},
+			Run: func(pass *Pass) {
+				for _, r := range fillReads(pass.file) {
+					pass.Report(r.call.n, r.msg, "")
+				}
+			},
+		},
+		{
 			Name:     "cwe125-offset-copy-read",
 			CWE:      "CWE-125",
 			Doc:      "a copy reads n bytes from buf + off where the checks bound n or off, never the two together",
