@@ -21,15 +21,21 @@ import (
 // each time, casts allowed), character and integer literals, the <ctype.h>
 // classes and strchr("set", c). ok is false when anything else appears.
 func charClass(f *function, cond *node) (set [256]bool, ok bool) {
+	set, _, ok = charClassOf(f, cond)
+	return set, ok
+}
+
+// charClassOf is charClass with the character expression it tests.
+func charClassOf(f *function, cond *node) (set [256]bool, subject string, ok bool) {
 	ce := &charEval{f: f}
 	for v := int64(1); v < 256; v++ {
 		r, ok := ce.eval(cond, v)
 		if !ok || ce.subject == "" {
-			return set, false
+			return set, "", false
 		}
 		set[v] = r != 0
 	}
-	return set, true
+	return set, ce.subject, true
 }
 
 // charEval evaluates a condition over one character in a function.

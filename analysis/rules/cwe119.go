@@ -223,20 +223,7 @@ func offsetCopies(ff *fileFacts) []offsetCopy {
 		for _, f := range ff.funcs {
 			out = append(out, offsetLoopReads(f)...)
 			for _, c := range f.calls {
-				spec, ok := sizedFuncs[c.name]
-				if !ok {
-					// print_field(type, msg + off + 2, len), a function of
-					// the file that reads val[0 .. len-1].
-					if g := f.callee(c); g != nil && g != f {
-						if r, has := loopReads(g); has {
-							spec, ok = struct{ dst, src, size int }{-1, r.ptr, r.n}, true
-						}
-					} else if stringFromBytes(f, c) {
-						// s.append(p, n), names.emplace_back(p, n): a
-						// std::string made of n bytes at p.
-						spec, ok = struct{ dst, src, size int }{-1, 0, 1}, true
-					}
-				}
+				spec, ok := copySpec(f, c)
 				if !ok || spec.size < 0 || c.name == "memcmp" || c.name == "snprintf" || c.name == "vsnprintf" {
 					continue
 				}
@@ -262,6 +249,25 @@ func offsetCopies(ff *fileFacts) []offsetCopy {
 		}
 		return out
 	})
+}
+
+// copySpec tells which arguments of a call are the destination, the
+// source and the length of a copy (-1 for none): a library copy
+// (sizedFuncs), a function of the file that reads val[0 .. len-1]
+// (print_field(type, msg + off + 2, len)), or s.append(p, n) and
+// names.emplace_back(p, n), a std::string made of n bytes at p.
+func copySpec(f *function, c *callSite) (struct{ dst, src, size int }, bool) {
+	if spec, ok := sizedFuncs[c.name]; ok {
+		return spec, true
+	}
+	if g := f.callee(c); g != nil && g != f {
+		if r, has := loopReads(g); has {
+			return struct{ dst, src, size int }{-1, r.ptr, r.n}, true
+		}
+	} else if stringFromBytes(f, c) {
+		return struct{ dst, src, size int }{-1, 0, 1}, true
+	}
+	return struct{ dst, src, size int }{}, false
 }
 
 // offsetLoopReads are the loops of a function that read n elements at

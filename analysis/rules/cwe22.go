@@ -44,8 +44,8 @@ func cwe22Rules() []*Rule {
 // calls of the file: a helper's parameter that a caller passes the
 // user's name is tainted, unless the caller checked it first.
 var pathInput = func() *taintSpec {
-	s := inputCleanedBy("path-input", func(name string) bool {
-		return name == "basename" || name == ".filename" || escapeName(name)
+	s := inputCleanedBy("path-input", func(_ *function, c *callSite) bool {
+		return c.name == "basename" || c.name == ".filename" || escapeName(c.name)
 	})
 	s.interproc = true
 	s.argClean = pathValidated

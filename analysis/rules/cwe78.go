@@ -35,16 +35,9 @@ func cwe78Rules() []*Rule {
 // commandInput is user input as CodeQL's DefaultTaintTracking sees it,
 // stopped by escaping and basename().
 var commandInput = func() *taintSpec {
-	s := inputCleanedBy("command-input", func(name string) bool { return name == "basename" })
-	// A quoting function of a library (g_shell_quote) is trusted by its
-	// name; the file's own are judged by their bodies (shellEscaper).
-	s.stop = func(f *function, n *node) bool {
-		c := f.callAt[n]
-		if n.kind != "call_expression" || c == nil {
-			return false
-		}
-		return c.name == "basename" || escapeName(c.name) && f.callee(c) == nil
-	}
+	s := inputCleanedBy("command-input", func(f *function, c *callSite) bool {
+		return c.name == "basename" || libraryEscaper(f, c)
+	})
 	s.interproc = true
 	s.argClean = func(f *function, arg, call *node) bool { return commandValidated(f, s, arg, call) }
 	s.escaper = shellEscaper
@@ -237,14 +230,7 @@ func validatedFields(g *function, base string, at *node) (bool, map[string]bool)
 				return true
 			}
 			if shellCheckCall(g, cs) {
-				for _, a := range cs.args {
-					if w, fld, ok := fieldOfBase(g, a, base); ok {
-						whole = whole || w
-						if fld != "" {
-							fields[fld] = true
-						}
-					}
-				}
+				whole = checkedParts(g, cs, base, fields) || whole
 				return true
 			}
 			h := g.callee(cs)
@@ -272,6 +258,20 @@ func shellCheckCall(f *function, cs *callSite) bool {
 		return true
 	}
 	return shellValidator(f, cs)
+}
+
+// checkedParts adds to fields the fields of base a check's arguments
+// name, and reports whether one of them is base itself.
+func checkedParts(f *function, cs *callSite, base string, fields map[string]bool) (whole bool) {
+	for _, a := range cs.args {
+		if w, fld, ok := fieldOfBase(f, a, base); ok {
+			whole = whole || w
+			if fld != "" {
+				fields[fld] = true
+			}
+		}
+	}
+	return whole
 }
 
 // fieldOfBase tells which part of base an expression is: the whole
@@ -306,14 +306,8 @@ func fieldValidation(h *function, i int) map[string]bool {
 				continue
 			}
 			c.walk(func(m *node) bool {
-				cs := h.callAt[m]
-				if m.kind != "call_expression" || cs == nil || !shellCheckCall(h, cs) {
-					return true
-				}
-				for _, a := range cs.args {
-					if _, fld, ok := fieldOfBase(h, a, q); ok && fld != "" {
-						out[fld] = true
-					}
+				if cs := h.callAt[m]; m.kind == "call_expression" && cs != nil && shellCheckCall(h, cs) {
+					checkedParts(h, cs, q, out)
 				}
 				return true
 			})

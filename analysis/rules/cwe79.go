@@ -52,10 +52,8 @@ var webInput = &taintSpec{
 	source:    userSource,
 	stop: func(f *function, n *node) bool {
 		if n.kind == "call_expression" {
-			// A library escaper by its name; the file's own are judged
-			// by their bodies (htmlEscaper).
 			c := f.callAt[n]
-			return c != nil && escapeName(c.name) && f.callee(c) == nil
+			return c != nil && libraryEscaper(f, c)
 		}
 		return charEscaped(f, n)
 	},

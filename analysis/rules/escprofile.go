@@ -45,7 +45,15 @@ func escapesOf(f *function, p *varInfo) escapeProfile {
 // derivedFrom is a variable with the variables computed from it (a
 // pointer or index walking it), up to three steps.
 func derivedFrom(f *function, name string) map[string]bool {
-	derived := map[string]bool{name: true}
+	return derivedFromAll(f, map[string]bool{name: true})
+}
+
+// derivedFromAll is derivedFrom for several variables at once.
+func derivedFromAll(f *function, names map[string]bool) map[string]bool {
+	derived := make(map[string]bool, len(names))
+	for n := range names {
+		derived[n] = true
+	}
 	for round := 0; round < 3; round++ {
 		for _, d := range f.defs {
 			if derived[d.name] {
@@ -170,19 +178,6 @@ func orSet(dst *[256]bool, set [256]bool, complement bool) {
 	}
 }
 
-// charClassOf is charClass with the character expression it tests.
-func charClassOf(f *function, cond *node) (set [256]bool, subject string, ok bool) {
-	ce := &charEval{f: f}
-	for v := int64(1); v < 256; v++ {
-		r, ok := ce.eval(cond, v)
-		if !ok || ce.subject == "" {
-			return set, "", false
-		}
-		set[v] = r != 0
-	}
-	return set, ce.subject, true
-}
-
 // caseBody is the first statement a case label runs: its own, or, for
 // labels that share a body (case '<': case '>':), the next label's.
 func caseBody(c *node) *node {
@@ -229,7 +224,7 @@ func changes(f *function, s *node, subject string) bool {
 			if cs == nil {
 				return true
 			}
-			if subject != "" && len(cs.args) > 0 && squeeze(f.text(unparenCast(cs.args[len(cs.args)-1]))) == squeeze(subject) {
+			if subject != "" && len(cs.args) > 0 && squeeze(f.text(unparen(cs.args[len(cs.args)-1]))) == squeeze(subject) {
 				return false // out.push_back(c), putchar(c), fputc(c, fp): a copy
 			}
 			// A call made for its effect (fputs("&lt;", out),
@@ -240,7 +235,7 @@ func changes(f *function, s *node, subject string) bool {
 			}
 		case "assignment_expression":
 			left := unparen(m.child("left"))
-			right := squeeze(f.text(unparenCast(m.child("right"))))
+			right := squeeze(f.text(unparen(m.child("right"))))
 			if subject != "" && right == squeeze(subject) {
 				return false // out[j++] = c, *o++ = *p, out += c: a copy
 			}
@@ -248,7 +243,7 @@ func changes(f *function, s *node, subject string) bool {
 				found = true
 			}
 			// rep = "&lt;": a replacement chosen here and written after.
-			if r := unparenCast(m.child("right")); r != nil && (r.kind == "string_literal" || r.kind == "concatenated_string") {
+			if r := unparen(m.child("right")); r != nil && (r.kind == "string_literal" || r.kind == "concatenated_string") {
 				found = true
 			}
 		}
@@ -265,15 +260,6 @@ func appendsText(f *function, id *node) bool {
 		return f.memberOf(id) == nil || f.memberOf(id).kind == tkString || f.memberOf(id).container
 	}
 	return v.kind == tkString || v.container
-}
-
-// unparenCast strips parentheses and casts: (char)c is c.
-func unparenCast(n *node) *node {
-	n = unparen(n)
-	for n != nil && n.kind == "cast_expression" {
-		n = unparen(n.child("value"))
-	}
-	return n
 }
 
 // openingQuote is the quote a function writes before its loop over the

@@ -1035,8 +1035,7 @@ func streamRead(f *function, c *callSite) bool {
 		return true
 	}
 	v := f.placeVar(c.recv)
-	return v != nil && (strings.Contains(v.typ, "istream") || strings.Contains(v.typ, "ifstream") ||
-		strings.Contains(v.typ, "fstream") || strings.Contains(v.typ, "stringstream"))
+	return v != nil && (inputStreamType(v.typ) || strings.Contains(v.typ, "fstream"))
 }
 
 // stringStream reports a std::istringstream or std::stringstream
@@ -1048,8 +1047,13 @@ func stringStream(f *function, e *node) bool {
 
 func isInputStream(f *function, name string) bool {
 	v := f.lookup(name)
-	return v != nil && (strings.Contains(v.typ, "ifstream") || strings.Contains(v.typ, "istream") ||
-		strings.Contains(v.typ, "stringstream"))
+	return v != nil && inputStreamType(v.typ)
+}
+
+// inputStreamType reports a declared type that is an input stream:
+// std::istream, std::ifstream, a string stream.
+func inputStreamType(typ string) bool {
+	return strings.Contains(typ, "istream") || strings.Contains(typ, "ifstream") || strings.Contains(typ, "stringstream")
 }
 
 // lookup finds a variable by name: a local or parameter, else a global.

@@ -84,21 +84,16 @@ func fillReads(ff *fileFacts) []fillRead {
 // or a function of the file that copies its pointer parameter for its
 // length parameter.
 func readArgs(f *function, c *callSite) (src, n *node) {
-	if spec, ok := sizedFuncs[c.name]; ok && spec.src >= 0 && spec.size >= 0 && c.name != "memcmp" {
+	if spec, ok := copySpec(f, c); ok {
+		if spec.src < 0 || spec.size < 0 || c.name == "memcmp" {
+			return nil, nil
+		}
 		return c.arg(spec.src), c.arg(spec.size)
 	}
-	if stringFromBytes(f, c) {
-		return c.arg(0), c.arg(1)
-	}
-	g := f.callee(c)
-	if g == nil || g == f {
-		return nil, nil
-	}
-	if r, ok := loopReads(g); ok {
-		return c.arg(r.ptr), c.arg(r.n)
-	}
-	if p, k, ok := copiesParam(g); ok {
-		return c.arg(p), c.arg(k)
+	if g := f.callee(c); g != nil && g != f {
+		if p, k, ok := copiesParam(g); ok {
+			return c.arg(p), c.arg(k)
+		}
 	}
 	return nil, nil
 }
@@ -139,15 +134,15 @@ func copiesParam(g *function) (ptr, n int, ok bool) {
 // counts what it holds ("m->len"); nil when the record has no such
 // field.
 func filledBuffer(f *function, src *node) (*node, string) {
-	e := unparenCast(src)
+	e := unparen(src)
 	for e != nil {
 		switch {
 		case e.kind == "binary_expression" && f.text(e.child("operator")) == "+":
-			if l := unparenCast(e.child("left")); l != nil && l.kind != "number_literal" {
+			if l := unparen(e.child("left")); l != nil && l.kind != "number_literal" {
 				e = l
 				continue
 			}
-			e = unparenCast(e.child("right"))
+			e = unparen(e.child("right"))
 			continue
 		case e.kind == "pointer_expression" && e.op0() == "&":
 			if a := unparen(e.child("argument")); a != nil && a.kind == "subscript_expression" {

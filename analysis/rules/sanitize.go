@@ -17,20 +17,7 @@ func mapsCharacters(f *function, p *varInfo, special string) bool {
 	if p.name == "" || len(f.loops) == 0 {
 		return false
 	}
-	derived := map[string]bool{p.name: true}
-	for round := 0; round < 3; round++ {
-		for _, d := range f.defs {
-			if derived[d.name] {
-				continue
-			}
-			for _, s := range d.srcs {
-				if mentionsAny(f, s, derived) {
-					derived[d.name] = true
-					break
-				}
-			}
-		}
-	}
+	derived := derivedFrom(f, p.name)
 	fb := &forbidden{chars: special}
 	writes := func(s *node) bool {
 		found := false
@@ -141,7 +128,7 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 // oneCharacter reports a character of a string at a fixed place: s[0],
 // *s, (unsigned char)s[1].
 func oneCharacter(f *function, e *node) bool {
-	e = unparenCast(e)
+	e = unparen(e)
 	if e == nil {
 		return false
 	}
@@ -159,15 +146,13 @@ func oneCharacter(f *function, e *node) bool {
 // computed from them (derivedFrom).
 func paramsDerived(f *function) map[string]bool {
 	return cached(funcCache(f), "paramsDerived", func() map[string]bool {
-		out := map[string]bool{}
+		names := map[string]bool{}
 		for _, p := range f.params {
 			if p.name != "" {
-				for d := range derivedFrom(f, p.name) {
-					out[d] = true
-				}
+				names[p.name] = true
 			}
 		}
-		return out
+		return derivedFromAll(f, names)
 	})
 }
 

@@ -503,7 +503,7 @@ func pointeeOf(f *function, name string) string {
 // pointerBase is the buffer variable a pointer expression points into:
 // out, out + k, &out[k], (char *)out.
 func pointerBase(f *function, e *node) string {
-	e = unparenCast(e)
+	e = unparen(e)
 	if e == nil {
 		return ""
 	}
@@ -705,7 +705,7 @@ var userInput = &taintSpec{
 // (a variable compared with a bound is clean from then on), whose taint
 // stops at the calls clean accepts (by normalised name: "basename",
 // ".filename").
-func inputCleanedBy(id string, clean func(call string) bool) *taintSpec {
+func inputCleanedBy(id string, clean func(f *function, c *callSite) bool) *taintSpec {
 	return &taintSpec{
 		id:        id,
 		inputDefs: true,
@@ -716,7 +716,7 @@ func inputCleanedBy(id string, clean func(call string) bool) *taintSpec {
 				return false
 			}
 			c := f.callAt[n]
-			return c != nil && clean(c.name)
+			return c != nil && clean(f, c)
 		},
 	}
 }

@@ -271,12 +271,7 @@ func (gu *guardFacts) validated(vars map[string]bool, at *node, fb *forbidden) b
 			continue
 		}
 		if walked == nil {
-			walked = map[string]bool{}
-			for v := range vars {
-				for d := range derivedFrom(f, v) {
-					walked[d] = true
-				}
-			}
+			walked = derivedFromAll(f, vars)
 		}
 		if !walksString(f, s, walked) {
 			continue

@@ -90,12 +90,13 @@ func attributeUse(f *function, call *node) (*node, byte) {
 // before at is such a call (its result, or its output argument). It
 // returns the escaper's name and where the data comes from.
 func escapedInput(f *function, tr *taintRun, v, at *node) (string, string) {
-	v = unparenCast(v)
+	v = unparen(v)
 	if v == nil {
 		return "", ""
 	}
 	if c := f.callAt[v]; c != nil {
-		return escaperOf(f, tr, c)
+		esc, why, _ := escaperOf(f, tr, c)
+		return esc, why
 	}
 	name := f.identName(v)
 	if name == "" {
@@ -116,52 +117,41 @@ func escapedInput(f *function, tr *taintRun, v, at *node) (string, string) {
 	}
 	d := f.lastWholeDef(name, at)
 	if last != nil && (d == nil || last.n.start > d.pos) {
-		if esc, why := escaperOf(f, tr, last); esc != "" && f.identName(last.arg(escapedArg(f, last))) != name {
+		if esc, why, i := escaperOf(f, tr, last); esc != "" && f.identName(last.arg(i)) != name {
 			return esc, why
 		}
 		return "", ""
 	}
 	if d != nil && len(d.srcs) == 1 {
-		if c := f.callAt[unparenCast(d.srcs[0])]; c != nil {
-			return escaperOf(f, tr, c)
+		if c := f.callAt[unparen(d.srcs[0])]; c != nil {
+			esc, why, _ := escaperOf(f, tr, c)
+			return esc, why
 		}
 	}
 	return "", ""
-}
-
-// escapedArg is the index of the argument an escaper call escapes (0
-// for a library one).
-func escapedArg(f *function, c *callSite) int {
-	if g := f.callee(c); g != nil {
-		for i := range c.args {
-			if i < len(g.params) && htmlEscaper(g, g.params[i]) {
-				return i
-			}
-		}
-	}
-	return 0
 }
 
 // escaperOf tells whether a call escapes request data for HTML: a
 // function of the file whose body escapes the argument (htmlEscaper), or
-// a library function named for it.
-func escaperOf(f *function, tr *taintRun, c *callSite) (string, string) {
+// a library function named for it. It returns the escaper's name, where
+// the data comes from, and the index of the argument it escapes.
+func escaperOf(f *function, tr *taintRun, c *callSite) (string, string, int) {
 	if g := f.callee(c); g != nil && g != f {
 		for i, a := range c.args {
 			if i < len(g.params) && htmlEscaper(g, g.params[i]) {
 				if why := tr.expr(a); why != "" {
-					return g.name, why
+					return g.name, why, i
 				}
 			}
 		}
-		return "", ""
+		return "", "", -1
 	}
-	if escapeName(c.name) && strings.Contains(strings.ToLower(c.name), "html") {
+	if libraryEscaper(f, c) && strings.Contains(strings.ToLower(c.name), "html") {
 		if why := tr.expr(c.arg(0)); why != "" {
-			return c.name, why
+			return c.name, why, 0
 		}
 	}
-	return "", ""
+	return "", "", -1
 }
 
 // attributeQuoteAt is the quote of an HTML attribute value the text just
