@@ -377,7 +377,9 @@ func amountChecked(f *function, u amountUse, depth int) (lo, hi bool) {
 	}
 	if !hi {
 		// n = (size_t)cols * rows with both bounded: a range below its type's.
-		if t, ok := f.values().typeOfExpr(e, 0); ok {
+		// A length byte read from the data (len = pkt[off]) is narrower
+		// than its variable by its type alone: that is no check.
+		if t, ok := f.values().typeOfExpr(e, 0); ok && !readFromData(f, e, u.at) {
 			if r, ok := f.values().rangeOf(e, u.at, 0); ok && r.hi.Cmp(fullRange(t).hi) < 0 {
 				hi = true
 			}
@@ -779,4 +781,18 @@ func fixedArray(f *function, buf *node) bool {
 		v = f.lookup(name)
 	}
 	return v != nil && len(v.dims) > 0
+}
+
+// readFromData reports whether a variable's one value is an element read
+// from memory as it stands (len = pkt[off++], n = *p), through casts.
+func readFromData(f *function, e, at *node) bool {
+	if e.kind != "identifier" {
+		return false
+	}
+	src, ok := soleSource(f, f.text(e), at)
+	if !ok {
+		return false
+	}
+	src = unparen(src)
+	return src != nil && (src.kind == "subscript_expression" || src.kind == "pointer_expression" && src.op0() == "*")
 }

@@ -62,6 +62,18 @@ func cwe125Rules() []*Rule {
 	}
 }
 
+// arrayElems is the number of elements of an array or std::array, -1
+// when it is not known.
+func arrayElems(v *varInfo) int64 {
+	switch {
+	case v.isArray() && v.dims[0] > 0:
+		return v.dims[0]
+	case v.container && v.fixedLen > 0:
+		return v.fixedLen
+	}
+	return -1
+}
+
 // indexAccess is one access buf[i] (or *(buf + i)) whose index is not
 // proven in bounds.
 type indexAccess struct {
@@ -134,6 +146,13 @@ func indexAccessesIn(f *function) []indexAccess {
 		if bv == nil || !(bv.isArray() || bv.isPointer() || bv.container) {
 			return
 		}
+		if n := arrayElems(bv); n > 0 {
+			// digits[in[i] >> 4], digits[c & 0x0f]: the value's range
+			// fits the table whatever the input.
+			if r, ok := f.values().rangeOf(idx, at, 0); ok && r.lo.Sign() >= 0 && r.hi.IsInt64() && r.hi.Int64() < n {
+				return
+			}
+		}
 		if msg, ok := roomCheckOverrun(f, at, base, idx); ok && f.flow().reachableNode(at) {
 			out = append(out, indexAccess{at: at, write: isWritten(at), msg: msg, fn: f,
 				fix: "leave room for the terminator in the check: if (len + need >= sizeof buf) reject"})
@@ -185,12 +204,7 @@ func indexAccessesIn(f *function) []indexAccess {
 			return
 		}
 		isArgv := bname != "" && bname == f.argvName()
-		size := int64(-1)
-		if bv.isArray() && len(bv.dims) > 0 && bv.dims[0] > 0 {
-			size = bv.dims[0]
-		} else if bv.container && bv.fixedLen > 0 {
-			size = bv.fixedLen
-		}
+		size := arrayElems(bv)
 		b := f.guards().derivedBounds(v, at)
 		unsigned := false
 		if iv := f.lookup(f.identName(v)); iv != nil && iv.unsigned {

@@ -144,11 +144,14 @@ func checkMissingNullTest(pass *Pass, class nullClass) {
 func unchecked(f *function, start *cfgNode, def event, src string, pass *Pass, seen map[int]bool) {
 	evs := f.flow().events()
 	line, _ := f.file.position(def.n.start)
+	// q = p before p is tested: a test of p while both still hold the
+	// same pointer tests q (char *o = out; if (!out) return NULL;).
 	type item struct {
-		cn   *cfgNode
-		full bool
+		cn        *cfgNode
+		full      bool
+		aliasGone bool
 	}
-	queue := []item{{start, false}}
+	queue := []item{{start, false, def.alias == ""}}
 	for len(queue) > 0 {
 		it := queue[0]
 		queue = queue[1:]
@@ -162,8 +165,24 @@ func unchecked(f *function, start *cfgNode, def event, src string, pass *Pass, s
 			seen[it.cn.id] = true
 		}
 		stopped := false
+		aliasGone := it.aliasGone
 		for _, e := range evs[it.cn.id] {
-			if !it.full && e.pos <= def.pos || e.name != def.name {
+			if !it.full && e.pos <= def.pos {
+				continue
+			}
+			if !aliasGone && e.name == def.alias {
+				switch e.kind {
+				case evCheck:
+					stopped = true
+				case evDef:
+					aliasGone = true
+				}
+				if stopped {
+					break
+				}
+				continue
+			}
+			if e.name != def.name {
 				continue
 			}
 			switch e.kind {
@@ -192,7 +211,7 @@ func unchecked(f *function, start *cfgNode, def event, src string, pass *Pass, s
 			continue
 		}
 		for _, edge := range it.cn.succ {
-			queue = append(queue, item{edge.to, true})
+			queue = append(queue, item{edge.to, true, aliasGone})
 		}
 	}
 }

@@ -239,6 +239,12 @@ func derefContext(f *function, id *node) (deref, use bool) {
 	if p == nil {
 		return false, false
 	}
+	if p.kind == "update_expression" {
+		// *o++ = c, *++o: the pointer read through is o's.
+		if q := unparenParent(p); q != nil && q.kind == "pointer_expression" && q.op0() == "*" {
+			return true, true
+		}
+	}
 	switch p.kind {
 	case "field_expression":
 		if child.field == "argument" && f.text(p.child("operator")) == "->" {

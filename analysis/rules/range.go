@@ -163,6 +163,12 @@ func (va *valueFacts) typeOfExpr(e *node, depth int) (intType, bool) {
 		}
 	case "cast_expression":
 		return parseIntType(f.text(e.child("type")))
+	case "subscript_expression":
+		// in[i] with const unsigned char *in: one element of a plain
+		// pointer or array of integers.
+		if v := f.placeVar(e.child("argument")); v != nil && !v.container && v.ptr+len(v.dims) == 1 {
+			return parseIntType(v.typ)
+		}
 	case "call_expression":
 		if e.cast {
 			fn := e.child("function")
@@ -360,6 +366,11 @@ func applyRange(op string, l, r valRange) (valRange, bool) {
 			lo = big.NewInt(0)
 		}
 		return valRange{lo, m}, true
+	case ">>":
+		// in[i] >> 4 with in[i] in 0..255: 0..15.
+		if l.lo.Sign() >= 0 && r.lo.Sign() >= 0 && r.hi.Cmp(big.NewInt(63)) <= 0 {
+			return valRange{new(big.Int).Rsh(l.lo, uint(r.hi.Int64())), new(big.Int).Rsh(l.hi, uint(r.lo.Int64()))}, true
+		}
 	case "/":
 		if r.lo.Sign() > 0 {
 			return valRange{new(big.Int).Quo(l.lo, r.lo), new(big.Int).Quo(l.hi, r.lo)}, true
