@@ -160,6 +160,16 @@ const (
 	gateBlind10Found      = 19 // of 36
 	gateBlind10FalseAlarm = 3  // of 36, at most
 	gateBlind10AnyAlarm   = 9  // of 36, at most
+
+	// blind11: 72 programs written like blind10, started at 3abd69f
+	// after blind10 was worked on, measured once when it arrived
+	// (5da0c36): 49, 17, 4 and 6 (at 3abd69f, where it was started:
+	// 49, 17, 4 and 7; the one safe program between is 732-1, a hex
+	// table read at in[i] >> 4).
+	gateBlind11Right      = 49 // of 72
+	gateBlind11Found      = 17 // of 36
+	gateBlind11FalseAlarm = 4  // of 36, at most
+	gateBlind11AnyAlarm   = 6  // of 36, at most
 )
 
 // TestGateDevSet judges the Pearce dev set as `securecomplete analyze
@@ -381,4 +391,12 @@ func TestGateBlind10(t *testing.T) {
 	testenv.Tool(t, "gcc")
 	gateSet(t, "blind10", filepath.Join("testdata", "blind10"), 72, nil,
 		setFloors{gateBlind10Right, gateBlind10Found, gateBlind10FalseAlarm, gateBlind10AnyAlarm})
+}
+
+// TestGateBlind11 judges testdata/blind11, 72 programs written like
+// blind10 by six more authors after blind10 was worked on.
+func TestGateBlind11(t *testing.T) {
+	testenv.Tool(t, "gcc")
+	gateSet(t, "blind11", filepath.Join("testdata", "blind11"), 72, nil,
+		setFloors{gateBlind11Right, gateBlind11Found, gateBlind11FalseAlarm, gateBlind11AnyAlarm})
 }
