@@ -368,6 +368,14 @@ func checkLoopUnderflow(pass *Pass) {
 				if exactLowerGuard(f, idx, a) {
 					continue
 				}
+				// term[len - 2] after len > 2, with len set afresh on each
+				// turn and not stepped down: no trimming loop.
+				if v := unparen(idx.child("left")); v != nil && v.kind == "identifier" && !steppedIn(f, f.text(v), loop, true) {
+					_, k := f.guards().linear(idx)
+					if b := f.guards().boundsOf(v, a); b.hasLo && b.lo+k >= 0 {
+						continue
+					}
+				}
 				pass.Report(lhs, fmt.Sprintf("%s[%s] is written in a loop; when %s is 0 (an empty or all-blank string) this writes before the start of %s",
 					buf, f.text(idx), f.text(idx.child("left")), buf), "")
 			case idx.kind == "identifier":

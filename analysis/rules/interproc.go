@@ -212,6 +212,9 @@ func (ta *taintFacts) writtenThrough(r *taintRun, q *varInfo) string {
 					if clean := r.spec.root().argClean; ref && d.whole && clean != nil && clean(f, s, d.n) {
 						continue
 					}
+					if checkedAfterWrite(f, r.spec.root(), d.n, q.name) {
+						continue
+					}
 					return w
 				}
 			}
@@ -228,6 +231,9 @@ func (ta *taintFacts) writtenThrough(r *taintRun, q *varInfo) string {
 		for j, a := range c.args {
 			a, _ = addrOf(a)
 			if n, _ := baseVar(f.file.t, a); n != q.name {
+				continue
+			}
+			if checkedAfterWrite(f, spec, c.n, q.name) {
 				continue
 			}
 			if w := s.outSrc[j]; w != "" {
@@ -352,4 +358,162 @@ func qualifiedDefinition(f *function) bool {
 	}
 	d := fd.child("declarator")
 	return d != nil && (d.kind == "qualified_identifier" || d.kind == "scoped_identifier")
+}
+
+// checkedAfterWrite reports whether what a write at n stores through the
+// parameter q is checked by the spec's check before the function can
+// return: memcpy(out->term, p, n); ...; if (!term_chars_ok(out->term))
+// return -1; with nothing between that returns, in the same block or
+// an enclosing one. The caller then gets only data that passed the
+// check, or an error; a write after the check is judged on its own.
+func checkedAfterWrite(f *function, spec *taintSpec, n *node, q string) bool {
+	clean := spec.argClean
+	if clean == nil || n == nil {
+		return false
+	}
+	var place *node // the place written: out->term
+	switch n.kind {
+	case "assignment_expression":
+		place = n.child("left")
+	case "call_expression":
+		if c := f.callAt[n]; c != nil {
+			for _, a := range c.args {
+				a, _ = addrOf(a)
+				if name, _ := baseVar(f.file.t, a); name == q {
+					place = a
+					break
+				}
+			}
+		}
+	}
+	if place = unparen(place); place == nil || place.kind == "identifier" {
+		return false // a whole variable is judged where it is read
+	}
+	checked := false
+	for child, p := n, n.parent; p != nil && child != f.body; child, p = p, p.parent {
+		if p.kind != "compound_statement" {
+			if !checked && (p.kind == "while_statement" || p.kind == "for_statement" || p.kind == "do_statement" || p.kind == "for_range_loop") {
+				return false // the next turn may write again before any check
+			}
+			continue
+		}
+		if !checked && clean(f, place, child) {
+			// Checked before this write: the check says nothing of
+			// what it stores.
+			return false
+		}
+		i := childIndex(p, child)
+		for k := i + 1; k < len(p.children); k++ {
+			t := p.children[k]
+			if !f.file.spend(1) {
+				return false
+			}
+			if checked {
+				// url_decode(out->term) after the check: the data
+				// changes after it was checked.
+				if modifiesInPlace(f, t, place) {
+					return false
+				}
+				continue
+			}
+			if clean(f, place, t) {
+				checked = true // by the statement before t
+				if modifiesInPlace(f, t, place) {
+					return false
+				}
+				continue
+			}
+			if t.named && len(exitGuardsCached(f, t)) == 0 && leaves(t) {
+				return false // a return before the check
+			}
+		}
+	}
+	return checked
+}
+
+// leaves reports whether a statement contains a return, goto, break or
+// continue.
+func leaves(s *node) bool {
+	found := false
+	s.walk(func(m *node) bool {
+		switch m.kind {
+		case "return_statement", "goto_statement", "break_statement", "continue_statement":
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// modifiesInPlace reports whether statement s hands place to a function
+// of the file that writes through that parameter (url_decode(out->term)
+// decoding in place).
+func modifiesInPlace(f *function, s, place *node) bool {
+	found := false
+	s.walk(func(m *node) bool {
+		if found || m.kind != "call_expression" {
+			return !found
+		}
+		c := f.callAt[m]
+		if c == nil {
+			return true
+		}
+		for k, a := range c.args {
+			if !f.guards().sameExpr(a, place) {
+				continue
+			}
+			if g := f.callee(c); g != nil && writesThroughParam(g, k) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// writesThroughParam reports whether a function writes into what its
+// k-th parameter points to, directly or through a local pointer that
+// walks it (char *o = s; *o++ = c).
+func writesThroughParam(g *function, k int) bool {
+	var pn string
+	for _, v := range g.params {
+		if v.index == k {
+			pn = v.name
+		}
+	}
+	if pn == "" {
+		return false
+	}
+	for _, d := range g.defs {
+		if d.whole || d.op == "decl" {
+			continue
+		}
+		if d.name == pn || pointeeOf(g, d.name) == pn {
+			return true
+		}
+	}
+	return false
+}
+
+// changedAfterCheck reports whether a function hands what its parameter
+// q points to, after the spec's check of it, to a function of the file
+// that rewrites it in place: if (!tag_chars_ok(req->tag)) return -1;
+// decode_escapes(req->tag); decodes a %27 into a quote after the check.
+func changedAfterCheck(f *function, spec *taintSpec, q *varInfo) bool {
+	for _, c := range f.calls {
+		g := f.callee(c)
+		if g == nil || g == f {
+			continue
+		}
+		for k, a := range c.args {
+			a, _ = addrOf(a)
+			if name, _ := baseVar(f.file.t, a); name != q.name {
+				continue
+			}
+			if writesThroughParam(g, k) && spec.argClean(f, a, c.n) {
+				return true
+			}
+		}
+	}
+	return false
 }

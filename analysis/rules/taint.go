@@ -383,7 +383,7 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 			}
 			// Checked before the function returns it: the realpath of a
 			// joined name compared with the base, a validated host.
-			if ta.writtenThrough(pr, q) != "" && (spec.argClean == nil || !spec.argClean(f, q.decl, lastStatement(f))) {
+			if ta.writtenThrough(pr, q) != "" && (spec.argClean == nil || !spec.argClean(f, q.decl, lastStatement(f)) || changedAfterCheck(f, spec, q)) {
 				if s.outs == nil {
 					s.outs = map[int]map[int]bool{}
 				}
