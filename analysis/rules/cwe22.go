@@ -48,6 +48,7 @@ var pathInput = func() *taintSpec {
 		return c.name == "basename" || c.name == ".filename" || escapeName(c.name)
 	})
 	s.interproc = true
+	s.textOnly = true
 	s.argClean = pathValidated
 	return s
 }()

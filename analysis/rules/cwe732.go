@@ -236,7 +236,9 @@ func modeValue(f *function, n *node) (int64, bool) {
 //     of the same path keeps the mode the file has (O_CREAT does not
 //     change an existing file's mode);
 //   - chmod, fchmod and std::filesystem::permissions (replace, add or
-//     remove) change it.
+//     remove) change it; one that replaces the mode before the creation
+//     sets it too (the file exists then: a mkstemp name chmodded, then
+//     opened with std::ofstream, which keeps its mode).
 //
 // The file holds a secret when a credential (see secretSource) is
 // written through the creation's handle after it, in the function or in
@@ -340,9 +342,13 @@ func finalMode(f *function, cr creation) (int64, *node, bool) {
 			}
 			continue
 		}
-		if !made && e.at.start < cr.at.start {
+		if !made && e.at.start < cr.at.start && e.op != "replace" {
 			continue // a chmod before the file is made in the function
 		}
+		// A mode set outright before the creation (mkstemp, then
+		// std::filesystem::permissions(tmp, owner_read | owner_write),
+		// then std::ofstream of tmp): the file exists, and opening it
+		// keeps that mode.
 		old := mode
 		switch e.op {
 		case "add":

@@ -39,6 +39,7 @@ var commandInput = func() *taintSpec {
 		return c.name == "basename" || libraryEscaper(f, c)
 	})
 	s.interproc = true
+	s.textOnly = true
 	s.argClean = func(f *function, arg, call *node) bool { return commandValidated(f, s, arg, call) }
 	s.escaper = shellEscaper
 	return s

@@ -63,6 +63,7 @@ func init() {
 	webInput.params = webParam
 	webInput.interproc = true
 	webInput.escaper = htmlEscaper
+	webInput.textOnly = true
 	webInput.argClean = func(f *function, e, at *node) bool {
 		return f.guards().validated(f.taint().checkedSources(e), at, htmlChecks)
 	}

@@ -76,6 +76,7 @@ var sqlInput = &taintSpec{
 	stop:      sqlClean,
 	escaper:   func(f *function, p *varInfo) bool { return mapsCharacters(f, p, "'\"") && !backslashQuote(f) },
 	cleanDefs: true,
+	textOnly:  true,
 	argClean: func(f *function, e, at *node) bool {
 		return f.guards().validated(f.taint().checkedSources(e), at, sqlChecks)
 	},

@@ -201,6 +201,9 @@ func (ta *taintFacts) writtenThrough(r *taintRun, q *varInfo) string {
 			if d.op == "decl" {
 				continue
 			}
+			if r.spec.root().textOnly && d.lhs != nil && intPlace(f, d.lhs) {
+				continue // req->page = v: a number, not text
+			}
 			if d.op == "input" && r.spec.inputDefs {
 				return d.input
 			}
@@ -390,20 +393,10 @@ func checkedAfterWrite(f *function, spec *taintSpec, n *node, q string) bool {
 		return false // a whole variable is judged where it is read
 	}
 	checked := false
-	for child, p := n, n.parent; p != nil && child != f.body; child, p = p, p.parent {
-		if p.kind != "compound_statement" {
-			if !checked && (p.kind == "while_statement" || p.kind == "for_statement" || p.kind == "do_statement" || p.kind == "for_range_loop") {
-				return false // the next turn may write again before any check
-			}
-			continue
-		}
-		if !checked && clean(f, place, child) {
-			// Checked before this write: the check says nothing of
-			// what it stores.
-			return false
-		}
-		i := childIndex(p, child)
-		for k := i + 1; k < len(p.children); k++ {
+	// scan reads the statements of a block from the k-th on; false when
+	// the function can return before the check.
+	scan := func(p *node, k int) bool {
+		for ; k < len(p.children); k++ {
 			t := p.children[k]
 			if !f.file.spend(1) {
 				return false
@@ -427,8 +420,51 @@ func checkedAfterWrite(f *function, spec *taintSpec, n *node, q string) bool {
 				return false // a return before the check
 			}
 		}
+		return true
+	}
+	// if (get_param(qs, "q", req->query, n)) { url_decode(req->query);
+	// if (!is_plain_text(req->query)) return -1; }: the branch the
+	// write succeeds in.
+	if st := ifOfCondition(n); st != nil {
+		if body := st.child("consequence"); body != nil && body.kind == "compound_statement" {
+			if clean(f, place, st) || !scan(body, 0) {
+				return false
+			}
+		}
+	}
+	for child, p := n, n.parent; p != nil && child != f.body; child, p = p, p.parent {
+		if p.kind != "compound_statement" {
+			if !checked && (p.kind == "while_statement" || p.kind == "for_statement" || p.kind == "do_statement" || p.kind == "for_range_loop") {
+				return false // the next turn may write again before any check
+			}
+			continue
+		}
+		if !checked && clean(f, place, child) {
+			// Checked before this write: the check says nothing of
+			// what it stores.
+			return false
+		}
+		if !scan(p, childIndex(p, child)+1) {
+			return false
+		}
 	}
 	return checked
+}
+
+// ifOfCondition returns the if statement whose condition holds n.
+func ifOfCondition(n *node) *node {
+	for p := n.parent; p != nil; p = p.parent {
+		switch p.kind {
+		case "if_statement":
+			if c := p.child("condition"); c != nil && c.contains(n) {
+				return p
+			}
+			return nil
+		case "expression_statement", "compound_statement", "declaration", "return_statement":
+			return nil
+		}
+	}
+	return nil
 }
 
 // leaves reports whether a statement contains a return, goto, break or
@@ -516,4 +552,15 @@ func changedAfterCheck(f *function, spec *taintSpec, q *varInfo) bool {
 		}
 	}
 	return false
+}
+
+// intPlace reports whether a written place is an integer member or
+// element (req->page, counts[i]), not a buffer or a string.
+func intPlace(f *function, lhs *node) bool {
+	lhs = unparen(lhs)
+	if lhs == nil || lhs.kind != "field_expression" {
+		return false
+	}
+	v := f.memberOf(lhs)
+	return v != nil && v.kind == tkInt && v.ptr == 0 && len(v.dims) == 0
 }

@@ -72,6 +72,10 @@ type taintSpec struct {
 	// has validated where it is copied (if (is_number(max)) sql += max)
 	// does not taint what it is copied into.
 	cleanDefs bool
+	// textOnly says only text carries the taint: an integer member
+	// written through a parameter (req->page = (int)strtol(...)) does
+	// not make the caller's struct tainted.
+	textOnly bool
 	// base is the spec a derived one (localSpec, a summary's parameter
 	// run) comes from: callees' summaries are the base spec's.
 	base *taintSpec
