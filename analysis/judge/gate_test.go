@@ -142,11 +142,16 @@ const (
 	// and 21; std::cin.read into a string and find on a std::map: 52
 	// and 22. 787-3 was one of them for a wrong reason (hex[c >> 4]
 	// with c < 0x20 taken for an unchecked index): with the table read
-	// right, 52, 21, 5 and 12.
-	gateBlind9Right      = 52 // of 72
+	// right, 52, 21, 5 and 12. 22-1 was found for a wrong reason too
+	// (DOC_ROOT, the CGI server's configuration, taken as the request);
+	// with the environment read right and a check the parser makes
+	// before it decodes the name in place taken for none: 53, 21, 4 and
+	// 10 (22-3's twin no longer flagged for out[root_len] after
+	// strncmp(out, root, root_len) == 0).
+	gateBlind9Right      = 53 // of 72
 	gateBlind9Found      = 21 // of 36
-	gateBlind9FalseAlarm = 5  // of 36, at most
-	gateBlind9AnyAlarm   = 12 // of 36, at most
+	gateBlind9FalseAlarm = 4  // of 36, at most
+	gateBlind9AnyAlarm   = 10 // of 36, at most
 
 	// blind10: 72 programs written like blind9, started at 1107002
 	// after blind9 was worked on, measured once when it arrived
@@ -158,11 +163,13 @@ const (
 	// read at in[i] >> 4 and a cursor copied before its buffer's NULL
 	// test: 9 safe programs with a finding of any CWE. A field checked
 	// by the parser that fills it, after its last write (89-3's twin):
-	// 53, 19, 2 and 8.
-	gateBlind10Right      = 53 // of 72
+	// 53, 19, 2 and 8. A CGI program's configuration variable
+	// (PAGES_ROOT) no request, out[root_len] after a strncmp of that
+	// length: 54, 19, 1 and 6.
+	gateBlind10Right      = 54 // of 72
 	gateBlind10Found      = 19 // of 36
-	gateBlind10FalseAlarm = 2  // of 36, at most
-	gateBlind10AnyAlarm   = 8  // of 36, at most
+	gateBlind10FalseAlarm = 1  // of 36, at most
+	gateBlind10AnyAlarm   = 6  // of 36, at most
 
 	// blind11: 72 programs written like blind10, started at 3abd69f
 	// after blind10 was worked on, measured once when it arrived
@@ -172,11 +179,13 @@ const (
 	// opens the file (mkstemp, std::filesystem::permissions) holds, and
 	// a field the parser fills in an if's condition and checks in its
 	// branch reaches the caller checked, an integer field written beside
-	// it carrying no text: 51, 17, 2 and 4.
-	gateBlind11Right      = 51 // of 72
+	// it carrying no text: 51, 17, 2 and 4. A CGI program's
+	// configuration variable (HELP_ROOT) no request, out[root_len]
+	// after a strncmp of that length: 52, 17, 1 and 2.
+	gateBlind11Right      = 52 // of 72
 	gateBlind11Found      = 17 // of 36
-	gateBlind11FalseAlarm = 2  // of 36, at most
-	gateBlind11AnyAlarm   = 4  // of 36, at most
+	gateBlind11FalseAlarm = 1  // of 36, at most
+	gateBlind11AnyAlarm   = 2  // of 36, at most
 )
 
 // TestGateDevSet judges the Pearce dev set as `securecomplete analyze

@@ -153,6 +153,9 @@ func indexAccessesIn(f *function) []indexAccess {
 				return
 			}
 		}
+		if !isWritten(at) && prefixMatched(f, base, idx, at) {
+			return // out[len] after strncmp(out, root, len) == 0
+		}
 		if msg, ok := roomCheckOverrun(f, at, base, idx); ok && f.flow().reachableNode(at) {
 			out = append(out, indexAccess{at: at, write: isWritten(at), msg: msg, fn: f,
 				fix: "leave room for the terminator in the check: if (len + need >= sizeof buf) reject"})
@@ -185,6 +188,17 @@ func indexAccessesIn(f *function) []indexAccess {
 				out = append(out, indexAccess{at: at, write: isWritten(at), fn: f,
 					msg: fmt.Sprintf("%s is %s at index %s, but %s has only %s elements: the last is at %s", f.text(at), verbOf(at), f.text(idx), f.text(base), plusConst(f, v, allocK), plusConst(f, v, allocK-1)),
 					fix: fmt.Sprintf("allocate %s elements, one for each index up to %s", plusConst(f, v, c+1), f.text(idx))})
+				return
+			}
+		}
+		if why == "" && v != nil && c >= 0 && !isWritten(at) && measuresOther(f, v, base) && f.flow().reachableNode(at) {
+			// line[k] with k = strlen(word) and nothing relating k to
+			// line: word may be the longer string.
+			if b := f.guards().derivedBounds(v, at); !b.hasHi && len(b.symHi) == 0 {
+				src, _ := soleSource(f, f.identName(v), v)
+				out = append(out, indexAccess{at: at, fn: f,
+					msg: fmt.Sprintf("%s is read at index %s, the length of another string (%s): nothing checks that %s is that long", f.text(at), f.text(idx), f.text(src), f.text(base)),
+					fix: fmt.Sprintf("compare the strings first (strncmp(%s, other, %s) == 0) or check %s against the length of %s", f.text(base), f.text(v), f.text(v), f.text(base))})
 				return
 			}
 		}
@@ -228,7 +242,7 @@ func indexAccessesIn(f *function) []indexAccess {
 		if !upperOK && size < 0 && callersAllocate(f, base, v, c) {
 			upperOK = true // fill(out, n) after out = malloc(n + 1)
 		}
-		if !upperOK && size < 0 && c <= 0 && !isWritten(at) && measuredLength(f, v, 0) {
+		if !upperOK && size < 0 && c <= 0 && !isWritten(at) && measuredLength(f, v, 0) && !measuresOther(f, v, base) {
 			// s[n - 1] read with n the length of the string (strlen(s),
 			// end - s): the last character, or the terminator at c == 0.
 			// A write at a measured length is not excused: dst[n] = '\0'
@@ -474,4 +488,66 @@ func callersAllocate(f *function, base, v *node, c int64) bool {
 		k, ok := allocationElements(s.caller, stripCasts(b), stripCasts(n), s.call.n)
 		return ok && c < k
 	})
+}
+
+// prefixMatched reports a read s[k] where a guard says strncmp(s, t, k)
+// == 0: s holds k characters that are not its terminator, so s[k] is at
+// most the terminator (out[root_len] after out was compared with the
+// root it must start with).
+func prefixMatched(f *function, base, idx, at *node) bool {
+	gu := f.guards()
+	for _, c := range gu.conditionsAt(at) {
+		call := unparen(c.e)
+		equal := !c.truth // !strncmp(...)
+		if r, ok := gu.relationOf(c); ok && r.op == "==" {
+			if k, ok := f.file.constValue(r.right, f); ok && k == 0 {
+				call, equal = unparen(r.left), true
+			} else if k, ok := f.file.constValue(r.left, f); ok && k == 0 {
+				call, equal = unparen(r.right), true
+			}
+		}
+		if !equal || call == nil || call.kind != "call_expression" {
+			continue
+		}
+		cs := f.callAt[call]
+		if cs == nil || cs.name != "strncmp" && cs.name != "std::strncmp" || len(cs.args) != 3 {
+			continue
+		}
+		if (gu.sameExpr(cs.args[0], base) || gu.sameExpr(cs.args[1], base)) && gu.sameExpr(cs.args[2], idx) {
+			return true
+		}
+	}
+	return false
+}
+
+// measuresOther reports a length measured on another string than the
+// one it indexes: line[k] with k = strlen(word).
+func measuresOther(f *function, v, base *node) bool {
+	bname := f.identName(base)
+	if bname == "" || f.identName(v) == "" {
+		return false
+	}
+	src, ok := soleSource(f, f.identName(v), v)
+	if !ok {
+		return false
+	}
+	call := stripCasts(src)
+	if call == nil || call.kind != "call_expression" {
+		return false
+	}
+	c := f.callAt[call]
+	if c == nil {
+		return false
+	}
+	var of *node
+	switch c.name {
+	case "strlen", "strnlen", "wcslen":
+		of = c.arg(0)
+	case ".size", ".length":
+		of = c.recv
+	default:
+		return false
+	}
+	name, _ := baseVar(f.file.t, unparen(of))
+	return name != "" && name != bname && pointeeOf(f, bname) != name && pointeeOf(f, name) != bname
 }

@@ -739,6 +739,11 @@ func userSource(f *function, n *node) (string, bool) {
 		if what, ok := inputReturns[c.name]; ok {
 			if c.name == "getenv" || c.name == "secure_getenv" {
 				if s, ok := stringValue(f.file.t, unparenOnly(c.arg(0))); ok {
+					if !cgiRequestVar(s) && cgiProgram(f.file) {
+						// HELP_ROOT in a CGI program: the server's
+						// configuration, not the request.
+						return "", false
+					}
 					return "the environment variable " + s, true
 				}
 			}
@@ -860,4 +865,37 @@ func memberTaint(spec *taintSpec, f *function, n *node) string {
 		}
 	}
 	return ""
+}
+
+// cgiRequestVar reports whether an environment variable is one a web
+// server sets from the request (RFC 3875 and the HTTP_ headers).
+func cgiRequestVar(name string) bool {
+	switch name {
+	case "QUERY_STRING", "PATH_INFO", "PATH_TRANSLATED", "CONTENT_TYPE", "CONTENT_LENGTH",
+		"REQUEST_METHOD", "REQUEST_URI", "REMOTE_USER", "REMOTE_IDENT", "REMOTE_ADDR",
+		"REMOTE_HOST", "AUTH_TYPE", "SCRIPT_NAME", "SERVER_NAME", "DOCUMENT_URI":
+		return true
+	}
+	return strings.HasPrefix(name, "HTTP_")
+}
+
+// cgiProgram reports whether the file reads the request of a CGI
+// program: the environment variables QUERY_STRING, REQUEST_METHOD,
+// CONTENT_LENGTH or PATH_INFO. Its other environment variables are the
+// server's configuration.
+func cgiProgram(ff *fileFacts) bool {
+	return cached(ff.cache, "cgiProgram", func() bool {
+		for _, f := range ff.funcs {
+			for _, c := range f.calls {
+				if c.name != "getenv" && c.name != "secure_getenv" {
+					continue
+				}
+				switch s, _ := stringValue(ff.t, unparenOnly(c.arg(0))); s {
+				case "QUERY_STRING", "REQUEST_METHOD", "CONTENT_LENGTH", "PATH_INFO":
+					return true
+				}
+			}
+		}
+		return false
+	})
 }

@@ -386,7 +386,7 @@ func negated(f *function, e *node) bool {
 // function named for a check.
 func validatorCall(f *function, cs *callSite, fb *forbidden) bool {
 	if callee := f.callee(cs); callee != nil && callee != f {
-		return rejectsForbidden(callee, fb)
+		return rejectsForbidden(callee, fb) && !decodesAfterRejecting(callee)
 	}
 	l := strings.ToLower(strings.TrimPrefix(cs.name, "."))
 	for _, w := range fb.nameHas {
@@ -481,4 +481,36 @@ func assignedFlag(f *function, s *node) string {
 		return name == ""
 	})
 	return name
+}
+
+// decodesAfterRejecting reports a function that decodes what a
+// parameter points to in place after a statement that rejects it:
+// if (strstr(req->doc, "..")) return -1; url_decode(req->doc); lets
+// "%2e%2e" through the check and turns it into "..".
+func decodesAfterRejecting(g *function) bool {
+	return cached(g.cacheMap(), "decodesAfterRejecting", func() bool {
+		params := map[string]bool{}
+		for _, p := range g.params {
+			if p.name != "" && p.isPointer() {
+				params[p.name] = true
+			}
+		}
+		for _, c := range g.calls {
+			if !decodes(g, c) {
+				continue
+			}
+			for _, a := range c.args {
+				name, _ := baseVar(g.file.t, unparen(a))
+				if !params[name] {
+					continue
+				}
+				for _, st := range earlierStatements(g, c.n) {
+					if cnd := condExpr(st); st.kind == "if_statement" && cnd != nil && mentionsAny(g, cnd, map[string]bool{name: true}) && leavesFunction(g, st.child("consequence")) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	})
 }

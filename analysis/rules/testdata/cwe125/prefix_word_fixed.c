@@ -1,0 +1,25 @@
+// Prints the lines of standard input that begin with the word given on
+// the command line followed by a space. The character after the word is
+// read once the line is known to begin with the word.
+#include <stdio.h>
+#include <string.h>
+
+static int starts_with_word(const char *line, const char *word);
+
+int main(int argc, char **argv)
+{
+    char line[64];
+    if (argc < 2)
+        return 1;
+    while (fgets(line, sizeof line, stdin)) {
+        if (starts_with_word(line, argv[1]))
+            fputs(line, stdout);
+    }
+    return 0;
+}
+
+static int starts_with_word(const char *line, const char *word)
+{
+    size_t k = strlen(word);
+    return strncmp(line, word, k) == 0 && line[k] == ' ';
+}
