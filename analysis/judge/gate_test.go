@@ -181,9 +181,10 @@ const (
 	// branch reaches the caller checked, an integer field written beside
 	// it carrying no text: 51, 17, 2 and 4. A CGI program's
 	// configuration variable (HELP_ROOT) no request, out[root_len]
-	// after a strncmp of that length: 52, 17, 1 and 2.
-	gateBlind11Right      = 52 // of 72
-	gateBlind11Found      = 17 // of 36
+	// after a strncmp of that length: 52, 17, 1 and 2. A quote test
+	// that writes a backslash is no rejection: 53 and 18.
+	gateBlind11Right      = 53 // of 72
+	gateBlind11Found      = 18 // of 36
 	gateBlind11FalseAlarm = 1  // of 36, at most
 	gateBlind11AnyAlarm   = 2  // of 36, at most
 )

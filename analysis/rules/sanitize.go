@@ -96,7 +96,9 @@ func rejectsForbidden(f *function, fb *forbidden) bool {
 		found := false
 		l.walk(func(m *node) bool {
 			if m.kind == "if_statement" {
-				if c := condExpr(m); c != nil && testsForbidden(f, c, fb) {
+				if c := condExpr(m); c != nil && testsForbidden(f, c, fb) && leavesFunction(f, m.child("consequence")) {
+					// if (*s == '\'') return 0; not if (*in == '\'')
+					// out[n++] = '\\'; which writes it.
 					found = true
 				} else if c != nil && leavesFunction(f, m.child("consequence")) {
 					// An allow-list spelled as ranges: if (!(c >= 'a' &&
