@@ -111,6 +111,18 @@ func checkWorldWritable(pass *Pass) {
 				}
 			}
 		}
+		// std::ofstream out(path) under a umask the program set that
+		// leaves the world-write bit (ScopedUmask mask(0)): 0666.
+		for _, cr := range creations(f) {
+			if c := f.callAt[cr.at]; cr.rename || c != nil && (c.name == "freopen" || c.name == "_wfopen" || strings.HasPrefix(c.name, "fopen") ||
+				strings.HasPrefix(c.name, "open") || c.name == "_open" || c.name == "creat") {
+				continue // the calls above judge these
+			}
+			if mask, set := programUmask(f, cr.at); set && mask&0o002 == 0 {
+				report(cr.at, fmt.Sprintf("the stream creates the file with mode %#o under the umask %#o set before it: every user can write it", 0o666&^mask, mask),
+					"keep the umask at 022 or stricter (077 for a secret) while the file is made, or restrict it with std::filesystem::permissions before writing")
+			}
+		}
 	}
 }
 
@@ -439,6 +451,22 @@ func programUmask(f *function, at *node) (int64, bool) {
 	if found || f.isMain() {
 		return mask, found
 	}
+	// write_key(name, secret) called where each caller has set one
+	// (a ScopedUmask in write_all): the bits every caller masks.
+	if callers := f.file.calls().callers[f]; len(callers) > 0 {
+		all := int64(0o777)
+		for _, ref := range callers {
+			m, ok := umaskSetBy(ref.caller, ref.call.n, 0)
+			if !ok || ref.caller == f {
+				all = -1
+				break
+			}
+			all &= m
+		}
+		if all >= 0 {
+			return all, true
+		}
+	}
 	var fns []*function
 	if m, ok := f.file.defined["main"]; ok {
 		fns = append(fns, m)
@@ -459,7 +487,7 @@ func programUmask(f *function, at *node) (int64, bool) {
 // whole function), through calls of the file's functions up to three
 // deep; false when it sets none.
 func umaskSetBy(f *function, at *node, depth int) (int64, bool) {
-	mask, found := int64(0), false
+	mask, found := scopedUmask(f, at)
 	for _, c := range f.calls {
 		if at != nil && c.n.start >= at.start {
 			continue
@@ -509,4 +537,75 @@ func pathKey(f *function, n *node) string {
 func umaskBefore(f *function, at *node) bool {
 	mask, set := programUmask(f, at)
 	return set && mask&0o002 != 0
+}
+
+// scopedUmask is the umask an object declared in f before at sets in its
+// constructor (ScopedUmask mask(S_IRWXG | S_IRWXO), whose constructor
+// calls umask(mask)): the constant its argument has. Its destructor
+// restores the old mask when the block ends; the files made in the block
+// are what it is for.
+func scopedUmask(f *function, at *node) (int64, bool) {
+	mask, found := int64(0), false
+	for _, d := range f.byKind["declaration"] {
+		if at != nil && d.start >= at.start {
+			continue
+		}
+		typ := f.text(d.child("type"))
+		decl := d.child("declarator")
+		if typ == "" || decl == nil || decl.kind != "init_declarator" {
+			continue
+		}
+		args := decl.child("value")
+		if args == nil || args.kind != "argument_list" {
+			continue
+		}
+		k, ok := ctorUmaskParam(f.file, typ)
+		if !ok {
+			continue
+		}
+		as := args.namedChildren()
+		if k < len(as) {
+			if m, ok := f.file.constValue(as[k], f); ok {
+				mask, found = m, true
+			}
+		}
+	}
+	return mask, found
+}
+
+// ctorUmaskParam returns which parameter of a class's constructor the
+// constructor passes to umask.
+func ctorUmaskParam(ff *fileFacts, class string) (int, bool) {
+	for _, g := range ff.funcs {
+		if g.name != class && !strings.HasSuffix(g.name, "::"+class) {
+			continue
+		}
+		// : old_(::umask(mask)): the member initialisers are outside
+		// the body the calls were gathered from.
+		def := g.body.parent
+		if def == nil {
+			continue
+		}
+		k, found := 0, false
+		def.walk(func(m *node) bool {
+			if found || m.kind != "call_expression" {
+				return !found
+			}
+			if fn := strings.TrimPrefix(g.text(m.child("function")), "::"); fn == "umask" {
+				if args := m.child("arguments"); args != nil {
+					name := g.text(args.firstNamed())
+					for _, p := range g.params {
+						if p.name != "" && p.name == name {
+							k, found = p.index, true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return k, true
+		}
+	}
+	return 0, false
 }

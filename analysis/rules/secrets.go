@@ -24,10 +24,11 @@ import (
 
 // secretData is a credential as it reaches a file's contents.
 var secretData = &taintSpec{
-	id:        "secret",
-	source:    secretSource,
-	interproc: true,
-	stop:      lexicalToken,
+	id:           "secret",
+	source:       secretSource,
+	interproc:    true,
+	stop:         lexicalToken,
+	throughIndex: true,
 }
 
 // secretSource reports the expressions that are credentials by name.
@@ -42,10 +43,20 @@ func secretSource(f *function, n *node) (string, bool) {
 			return "`" + name + "`", true
 		}
 	case "field_expression":
-		if fld := n.child("field"); fld != nil && secretName(f.text(fld)) {
-			if p := n.parent; p != nil && p.kind == "call_expression" && n.field == "function" {
-				return "", false // creds.token_len(): a method, judged as a call
-			}
+		fld := n.child("field")
+		if fld == nil {
+			return "", false
+		}
+		if p := n.parent; p != nil && p.kind == "call_expression" && n.field == "function" {
+			return "", false // creds.token_len(): a method, judged as a call
+		}
+		if secretName(f.text(fld)) {
+			return "`" + f.text(n) + "`", true
+		}
+		// key->bytes of a struct signing_key: the data of a record
+		// whose type names a credential, unless the member is about it
+		// (key->label, key->len).
+		if v := f.placeVar(n.child("argument")); v != nil && !metaName(f.text(fld)) && secretName(recordTypeName(v.typ)) {
 			return "`" + f.text(n) + "`", true
 		}
 	case "call_expression":
@@ -109,12 +120,7 @@ func secretName(name string) bool {
 			return false
 		}
 	}
-	switch ws[len(ws)-1] {
-	case "file", "filename", "path", "name", "len", "length", "size", "sz", "count", "num",
-		"dir", "fd", "fp", "type", "id", "url", "fmt", "format", "prefix", "suffix", "max", "min",
-		"prompt", "label", "msg", "message", "policy", "ok", "valid", "index", "idx", "pos",
-		"start", "end", "kind", "env", "var", "cap", "capacity", "bits", "mode", "timeout", "expiry",
-		"store", "db", "database", "cache", "host", "server", "endpoint", "uri":
+	if metaWord(ws[len(ws)-1]) {
 		return false
 	}
 	for i, w := range ws {
@@ -166,4 +172,37 @@ func nameWords(name string) []string {
 	}
 	flush()
 	return ws
+}
+
+// metaWord reports a last word that says a name is about a secret, not
+// the secret (token_len, key_path, secret_name).
+func metaWord(w string) bool {
+	switch w {
+	case "file", "filename", "path", "name", "len", "length", "size", "sz", "count", "num",
+		"dir", "fd", "fp", "type", "id", "url", "fmt", "format", "prefix", "suffix", "max", "min",
+		"prompt", "label", "msg", "message", "policy", "ok", "valid", "index", "idx", "pos",
+		"start", "end", "kind", "env", "var", "cap", "capacity", "bits", "mode", "timeout", "expiry",
+		"store", "db", "database", "cache", "host", "server", "endpoint", "uri":
+		return true
+	}
+	return false
+}
+
+// metaName reports a name whose last word is a metaWord.
+func metaName(name string) bool {
+	ws := nameWords(name)
+	return len(ws) > 0 && metaWord(ws[len(ws)-1])
+}
+
+// recordTypeName is the name of a struct or class type as declared:
+// "const struct signing_key" is signing_key.
+func recordTypeName(typ string) string {
+	fs := strings.Fields(strings.NewReplacer("*", " ", "&", " ").Replace(typ))
+	for len(fs) > 0 && (fs[0] == "const" || fs[0] == "struct" || fs[0] == "class" || fs[0] == "volatile") {
+		fs = fs[1:]
+	}
+	if len(fs) != 1 {
+		return ""
+	}
+	return fs[0]
 }

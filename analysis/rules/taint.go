@@ -76,6 +76,10 @@ type taintSpec struct {
 	// written through a parameter (req->page = (int)strtol(...)) does
 	// not make the caller's struct tainted.
 	textOnly bool
+	// throughIndex carries the taint of an index to what a table holds
+	// there: digits[key[i] >> 4] encodes the key (a secret stays one in
+	// hex; a table's entries carry no markup a request put there).
+	throughIndex bool
 	// base is the spec a derived one (localSpec, a summary's parameter
 	// run) comes from: callees' summaries are the base spec's.
 	base *taintSpec
@@ -209,7 +213,11 @@ func (r *taintRun) eval(n *node, depth int) string {
 		}
 		return r.eval(n.child("argument"), depth+1)
 	case "subscript_expression", "pointer_expression":
-		return r.eval(n.child("argument"), depth+1)
+		w := r.eval(n.child("argument"), depth+1)
+		if w == "" && n.kind == "subscript_expression" && r.spec.root().throughIndex {
+			w = r.eval(subscriptIndex(n), depth+1) // digits[key[i] >> 4]
+		}
+		return w
 	case "binary_expression":
 		switch f.text(n.child("operator")) {
 		case "+", "-", "*", "/", "%", "<<", ">>", "|", "&", "^":
