@@ -307,3 +307,18 @@ func fieldPath(f *function, e *node) string {
 	}
 	return ""
 }
+
+// textMember reports whether a name a method reads is a data member of
+// its class that holds text: a string or a container (of strings, or a
+// map of them), not a number or a pointer into a buffer.
+func textMember(f *function, name string) bool {
+	if f.lookup(name) != nil {
+		return false
+	}
+	rec := f.classOf()
+	if rec == nil {
+		return false
+	}
+	v := rec.fields[name]
+	return v != nil && v.ptr == 0 && (v.kind == tkString || v.container || strings.Contains(v.typ, "map<"))
+}

@@ -316,6 +316,9 @@ func (r *taintRun) call(n *node, depth int) string {
 				}
 			}
 		}
+		if sum.fromThis && c.recv != nil {
+			return r.eval(c.recv, depth+1)
+		}
 	}
 	return ""
 }
@@ -328,8 +331,12 @@ func (r *taintRun) call(n *node, depth int) string {
 type taintSummary struct {
 	source string
 	params map[int]bool
-	outs   map[int]map[int]bool
-	outSrc map[int]string
+	// fromThis is set for a method that returns what its object holds
+	// (a member, or what a member container's lookup finds): the
+	// call's result carries the object's taint (cfg.get("label")).
+	fromThis bool
+	outs     map[int]map[int]bool
+	outSrc   map[int]string
 }
 
 // summary computes (once) what a function returns under a taint spec.
@@ -349,6 +356,13 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 		if e := ret.firstNamed(); e != nil {
 			if w := own.expr(e); w != "" {
 				s.source = w
+			}
+			if !s.fromThis {
+				for name := range ta.sourcesOf(e) {
+					if f.vars[name] == nil && f.file.globals[name] == nil && textMember(f, name) && !storedByMethods(f, name) {
+						s.fromThis = true
+					}
+				}
 			}
 		}
 	}
@@ -827,6 +841,25 @@ func (f *function) eachSource(name string, visit func(*node)) {
 			}
 		}
 	}
+}
+
+// storedByMethods reports whether a method of f's class writes the data
+// member: then memberTaint judges what it holds. A member only filled
+// from outside (cfg.values_[k] = v in a static load()) takes the
+// taint of the object it is read from.
+func storedByMethods(f *function, member string) bool {
+	rec := f.classOf()
+	for _, g := range f.file.funcs {
+		if g.classOf() != rec || g.lookup(member) != nil {
+			continue
+		}
+		for _, d := range g.defs {
+			if d.name == member {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // memberTaint is the taint of a class's data member read in one of its
