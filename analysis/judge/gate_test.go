@@ -194,8 +194,10 @@ const (
 	// and 19.
 	// A lookup method returning what its object's map holds, filled by
 	// a static reader, carries the object's taint (78-2): 55 and 20.
-	gateBlind11Right      = 55 // of 72
-	gateBlind11Found      = 20 // of 36
+	// A lookup's NULL test that is one of several (!g && gid != 0),
+	// with g dereferenced where the whole test failed: 56 and 21.
+	gateBlind11Right      = 56 // of 72
+	gateBlind11Found      = 21 // of 36
 	gateBlind11FalseAlarm = 1  // of 36, at most
 	gateBlind11AnyAlarm   = 2  // of 36, at most
 )

@@ -46,7 +46,7 @@ func cwe476Rules() []*Rule {
 			Doc: "the result of a lookup that returns NULL when it finds nothing (strchr, strstr, dynamic_cast to a pointer, " +
 				"or a function of the file that returns NULL on some path) is dereferenced without a NULL check",
 			Fix:      "test the result before using it: if (p == NULL) { /* report and skip */ }",
-			Requires: []Fact{Flow},
+			Requires: []Fact{Flow, Guards},
 			Run:      checkUncheckedLookup,
 		},
 	}
@@ -232,6 +232,7 @@ func checkUncheckedLookup(pass *Pass) {
 		return ""
 	}}
 	checkMissingNullTest(pass, class)
+	checkPartialNullTest(pass)
 	fileElems := nullMemberElems(pass.file)
 	for _, f := range pass.Funcs() {
 		if len(f.calls) == 0 {
@@ -430,4 +431,97 @@ func lookupNull(f *function, e *node) string {
 		return fmt.Sprintf("%s, which returns NULL on some path (line %d)", callee.name, line)
 	}
 	return ""
+}
+
+// checkPartialNullTest reports a lookup's result tested for NULL only
+// together with something else, and dereferenced in the branch where
+// that whole test failed: if (!g && gid != 0) { ... } else { g->name }
+// reads through a NULL g when gid is 0. The test that stops the other
+// walks (unchecked) is there, but it does not cover the else branch.
+func checkPartialNullTest(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		for _, st := range f.byKind["if_statement"] {
+			alt := st.child("alternative")
+			c := condExpr(st)
+			if alt == nil || c == nil {
+				continue
+			}
+			atoms := f.guards().atoms(c, true)
+			for _, a := range atoms {
+				// The else branch runs when some atom fails: with g's
+				// test one of several (!g && x, g && x), or g's test
+				// alone saying it is not NULL (if (g) ... else g->f),
+				// g may be NULL there. if (!g) alone is the full test.
+				name, isNull := nullAtom(f, a)
+				if name == "" || isNull && len(atoms) < 2 {
+					continue
+				}
+				what := ""
+				if src, ok := soleSource(f, name, st); ok {
+					what = lookupNull(f, src)
+				}
+				if what == "" {
+					continue
+				}
+				if d := firstDeref(f, alt, name); d != nil {
+					pass.Report(d, fmt.Sprintf("%s may be NULL here: it comes from %s, and the test %s lets a NULL %s reach this branch when the rest of the test fails",
+						name, what, f.text(c), name), "")
+				}
+			}
+		}
+	}
+}
+
+// nullAtom reads one atom of a condition as a test of a pointer: !p and
+// p == NULL hold when p is NULL (isNull), p and p != NULL when it is not.
+func nullAtom(f *function, a cond) (string, bool) {
+	e := unparen(a.e)
+	if e == nil {
+		return "", false
+	}
+	if e.kind == "identifier" {
+		if v := f.lookup(f.text(e)); v != nil && v.isPointer() {
+			return f.text(e), !a.truth
+		}
+		return "", false
+	}
+	if e.kind == "binary_expression" {
+		op := f.text(e.child("operator"))
+		if op != "==" && op != "!=" {
+			return "", false
+		}
+		l, r := unparen(e.child("left")), unparen(e.child("right"))
+		if s := squeeze(f.text(l)); s == "NULL" || s == "nullptr" || s == "0" {
+			l, r = r, l
+		}
+		if s := squeeze(f.text(r)); (s == "NULL" || s == "nullptr" || s == "0") && l != nil && l.kind == "identifier" {
+			return f.text(l), (op == "==") == a.truth
+		}
+	}
+	return "", false
+}
+
+// firstDeref returns the first dereference of a variable in a statement
+// (p->f, *p, p[i]) before any write of it.
+func firstDeref(f *function, s *node, name string) *node {
+	var out *node
+	s.walk(func(m *node) bool {
+		if out != nil {
+			return false
+		}
+		if m.kind == "identifier" && f.text(m) == name {
+			if p := unparenParent(m); p != nil && p.kind == "assignment_expression" && unparen(p.child("left")) == m {
+				out = s // written first: no report
+				return false
+			}
+			if deref, _ := derefContext(f, m); deref {
+				out = m
+			}
+		}
+		return out == nil
+	})
+	if out == s {
+		return nil
+	}
+	return out
 }
