@@ -196,8 +196,10 @@ const (
 	// a static reader, carries the object's taint (78-2): 55 and 20.
 	// A lookup's NULL test that is one of several (!g && gid != 0),
 	// with g dereferenced where the whole test failed: 56 and 21.
-	gateBlind11Right      = 56 // of 72
-	gateBlind11Found      = 21 // of 36
+	// An escaper's result inside an attribute value the text before it
+	// opened (title="Posted by " << escape_html(name)): 57 and 22.
+	gateBlind11Right      = 57 // of 72
+	gateBlind11Found      = 22 // of 36
 	gateBlind11FalseAlarm = 1  // of 36, at most
 	gateBlind11AnyAlarm   = 2  // of 36, at most
 )

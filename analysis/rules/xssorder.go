@@ -200,14 +200,33 @@ func attributeQuoteAt(f *function, e *node) byte {
 	default:
 		return 0
 	}
-	t := strings.TrimRight(before, " ")
-	switch {
-	case strings.HasSuffix(t, "=\""):
-		return '"'
-	case strings.HasSuffix(t, "='"):
-		return '\''
+	return openAttrQuote(before)
+}
+
+// openAttrQuote is the quote of an attribute value that a piece of HTML
+// opens and does not close: `<a title="` and `title="Posted by ` both
+// leave '"' open; `class="entry">` closes it. A quote not after '=' is
+// text, not an attribute's.
+func openAttrQuote(html string) byte {
+	var q byte
+	for i := 0; i < len(html); i++ {
+		c := html[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			j := i - 1
+			for j >= 0 && html[j] == ' ' {
+				j--
+			}
+			if j >= 0 && html[j] == '=' {
+				q = c
+			}
+		}
 	}
-	return 0
+	return q
 }
 
 // printfFormatArg is the index of the format argument of the printf
