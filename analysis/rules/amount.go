@@ -635,6 +635,7 @@ func failsNegative(g *function) bool {
 // that can fail) used as a size or a loop bound without a check of the
 // bounds that matter.
 func checkUncheckedAmount(pass *Pass) {
+	checkWrongBound(pass)
 	for _, f := range pass.Funcs() {
 		seen := map[string]bool{}
 		for _, u := range amountUses(f) {
@@ -795,4 +796,46 @@ func readFromData(f *function, e, at *node) bool {
 	}
 	src = unparen(src)
 	return src != nil && (src.kind == "subscript_expression" || src.kind == "pointer_expression" && src.op0() == "*")
+}
+
+// checkWrongBound reports an amount from input taken from one counter
+// but bounded by the same member of another object: src->count -= qty
+// after qty > dst->count was rejected lets qty exceed src->count.
+func checkWrongBound(pass *Pass) {
+	for _, f := range pass.Funcs() {
+		for _, a := range f.byKind["assignment_expression"] {
+			if f.text(a.child("operator")) != "-=" {
+				continue
+			}
+			x, q := unparen(a.child("left")), unparen(a.child("right"))
+			if x == nil || q == nil || x.kind != "field_expression" || q.kind != "identifier" {
+				continue
+			}
+			why, _ := amountTaint(f, q)
+			if why == "" {
+				continue
+			}
+			b := f.guards().boundsOf(q, a)
+			if len(b.symHi) == 0 {
+				continue
+			}
+			field := f.text(x.child("field"))
+			var other *node
+			for _, sb := range b.symHi {
+				base := unparen(sb.base)
+				if f.guards().sameExpr(base, x) {
+					other = nil
+					break
+				}
+				if base != nil && base.kind == "field_expression" && f.text(base.child("field")) == field {
+					other = base
+				}
+			}
+			if other != nil {
+				pass.Report(a, fmt.Sprintf("%s, from %s, is taken from %s but checked only against %s: a %s larger than %s takes it below zero",
+					f.text(q), amountOrigin(f, q, why), f.text(x), f.text(other), f.text(q), f.text(x)),
+					fmt.Sprintf("check %s against %s, the counter it is taken from", f.text(q), f.text(x)))
+			}
+		}
+	}
 }
