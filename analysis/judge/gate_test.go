@@ -200,10 +200,13 @@ const (
 	// opened (title="Posted by " << escape_html(name)): 57 and 22.
 	// An amount taken from src->count but checked against dst->count:
 	// 58 and 23.
-	gateBlind11Right      = 58 // of 72
-	gateBlind11Found      = 23 // of 36
+	// A class's std::istream member read with >> is input (190-3's
+	// w * h): 59, 24, 1 and 3; its twin gained a CWE-20 finding, the
+	// width bounding a loop over pixels a callee's check sized.
+	gateBlind11Right      = 59 // of 72
+	gateBlind11Found      = 24 // of 36
 	gateBlind11FalseAlarm = 1  // of 36, at most
-	gateBlind11AnyAlarm   = 2  // of 36, at most
+	gateBlind11AnyAlarm   = 3  // of 36, at most
 )
 
 // TestGateDevSet judges the Pearce dev set as `securecomplete analyze

@@ -1047,6 +1047,12 @@ func stringStream(f *function, e *node) bool {
 
 func isInputStream(f *function, name string) bool {
 	v := f.lookup(name)
+	if v == nil {
+		// in_ >> tok in a method, with std::istream &in_ a member.
+		if rec := f.classOf(); rec != nil {
+			v = rec.fields[name]
+		}
+	}
 	return v != nil && inputStreamType(v.typ)
 }
 
