@@ -154,8 +154,10 @@ const (
 	// strncmp(out, root, root_len) == 0).
 	// A token's hex written to a 0644 file (the record named for what
 	// it holds): 54 and 22.
-	gateBlind9Right      = 54 // of 72
-	gateBlind9Found      = 22 // of 36
+	// A resolved path compared with its root as a prefix only, no
+	// test of the character after it (22-3): 55 and 23.
+	gateBlind9Right      = 55 // of 72
+	gateBlind9Found      = 23 // of 36
 	gateBlind9FalseAlarm = 4  // of 36, at most
 	gateBlind9AnyAlarm   = 10 // of 36, at most
 
@@ -173,8 +175,9 @@ const (
 	// (PAGES_ROOT) no request, out[root_len] after a strncmp of that
 	// length: 54, 19, 1 and 6.
 	// A umask of 0 before a stream makes a token file: 55 and 20.
-	gateBlind10Right      = 55 // of 72
-	gateBlind10Found      = 20 // of 36
+	// The same prefix check without a boundary (22-3): 56 and 21.
+	gateBlind10Right      = 56 // of 72
+	gateBlind10Found      = 21 // of 36
 	gateBlind10FalseAlarm = 1  // of 36, at most
 	gateBlind10AnyAlarm   = 6  // of 36, at most
 
@@ -203,8 +206,9 @@ const (
 	// A class's std::istream member read with >> is input (190-3's
 	// w * h): 59, 24, 1 and 3; its twin gained a CWE-20 finding, the
 	// width bounding a loop over pixels a callee's check sized.
-	gateBlind11Right      = 59 // of 72
-	gateBlind11Found      = 24 // of 36
+	// The same prefix check without a boundary (22-3): 60 and 25.
+	gateBlind11Right      = 60 // of 72
+	gateBlind11Found      = 25 // of 36
 	gateBlind11FalseAlarm = 1  // of 36, at most
 	gateBlind11AnyAlarm   = 3  // of 36, at most
 )

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -157,14 +158,10 @@ func pathValidated(f *function, path *node, at *node) bool {
 			switch cs.name {
 			case "strncmp", "memcmp", "strcmp", ".compare", ".rfind", ".find":
 				// The canonical path compared with the allowed prefix.
-				if resolved[arg0] || resolved[recv] {
-					ok = true
-				}
-				if a1, _ := baseVar(f.file.t, stringOf(f, cs.arg(1))); resolved[a1] {
-					ok = true
-				}
+				a1, _ := baseVar(f.file.t, stringOf(f, cs.arg(1)))
 				// std::string(full).compare(0, prefix.size(), prefix)
-				if a2, _ := baseVar(f.file.t, stringOf(f, cs.arg(2))); resolved[a2] {
+				a2, _ := baseVar(f.file.t, stringOf(f, cs.arg(2)))
+				if (resolved[arg0] || resolved[recv] || resolved[a1] || resolved[a2]) && !prefixWithoutBoundary(f, cs, at) {
 					ok = true
 				}
 			}
@@ -178,7 +175,7 @@ func pathValidated(f *function, path *node, at *node) bool {
 	if n, _ := baseVar(f.file.t, unparen(path)); resolved[n] {
 		for _, c := range f.calls {
 			if (c.name == "strncmp" || c.name == "strcmp" || c.name == "memcmp") && c.n.start < at.start {
-				if a, _ := baseVar(f.file.t, unparen(c.arg(0))); a == n {
+				if a, _ := baseVar(f.file.t, unparen(c.arg(0))); a == n && !prefixWithoutBoundary(f, c, at) {
 					return true
 				}
 			}
@@ -300,4 +297,70 @@ func stringOf(f *function, e *node) *node {
 		}
 	}
 	return e
+}
+
+// prefixWithoutBoundary reports strncmp(resolved, root, len) == 0 as
+// the whole check when root does not end in '/' and nothing tests the
+// character after the prefix: /srv/files-private passes for the root
+// /srv/files. A root whose text is known and ends in '/' needs no such
+// test; one that ends otherwise, or whose text is not known, needs the
+// character at len of either string tested before at.
+func prefixWithoutBoundary(f *function, cs *callSite, at *node) bool {
+	if cs.name != "strncmp" && cs.name != "memcmp" || len(cs.args) != 3 {
+		return false
+	}
+	for _, a := range cs.args[:2] {
+		if lit, ok := prefixText(f, a, at); ok {
+			return !strings.HasSuffix(lit, "/")
+		}
+	}
+	names := map[string]bool{}
+	for _, a := range cs.args[:2] {
+		if b, _ := baseVar(f.file.t, unparen(a)); b != "" {
+			names[b] = true
+		}
+	}
+	for _, sub := range f.byKind["subscript_expression"] {
+		if sub.start >= at.start {
+			continue
+		}
+		if b, _ := baseVar(f.file.t, sub.child("argument")); names[b] && f.guards().sameExpr(subscriptIndex(sub), cs.arg(2)) {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixText is the text of a prefix known where it is compared: a
+// literal, a macro of one (#define SAFE_DIR "/safe/"), or a variable
+// or global set once from one.
+func prefixText(f *function, e, at *node) (string, bool) {
+	e = unparen(e)
+	if e == nil {
+		return "", false
+	}
+	if s, ok := stringValue(f.file.t, e); ok {
+		return s, true
+	}
+	if e.kind != "identifier" {
+		return "", false
+	}
+	name := f.text(e)
+	if m, ok := f.file.macros[name]; ok {
+		if s, err := strconv.Unquote(strings.TrimSpace(m)); err == nil {
+			return s, true
+		}
+		return "", false
+	}
+	if src, ok := soleSource(f, name, at); ok {
+		if s, ok := stringValue(f.file.t, unparen(src)); ok {
+			return s, true
+		}
+	}
+	if v := f.file.globals[name]; v != nil && v.init != nil {
+		if s, ok := stringValue(f.file.t, unparen(v.init)); ok {
+			return s, true
+		}
+	}
+	return "", false
 }
