@@ -58,8 +58,10 @@ const (
 	// some misses were then worked on.
 	// A key record's bytes encoded through a hex table, and a umask
 	// set by a scoped object's constructor in the caller: 58 and 25.
-	gateBlind4Right      = 58 // of 72
-	gateBlind4Found      = 25 // of 36
+	// An element freed while a member caching such elements may still
+	// point to it (cwe416-stale-cache): 59 and 26.
+	gateBlind4Right      = 59 // of 72
+	gateBlind4Found      = 26 // of 36
 	gateBlind4FalseAlarm = 3  // of 36, at most
 	gateBlind4AnyAlarm   = 7  // of 36, at most
 
@@ -116,8 +118,10 @@ const (
 	// decoding after escaping, a digits check read in its branch: 54,
 	// 22, 4 (89-2's earlier find was for a wrong reason, std::getline
 	// of a string stream taken as input, which flagged its twin too).
-	gateBlind7Right      = 54 // of 72
-	gateBlind7Found      = 22 // of 36
+	// An element freed while a member caching such elements may still
+	// point to it (cwe416-stale-cache): 55 and 23.
+	gateBlind7Right      = 55 // of 72
+	gateBlind7Found      = 23 // of 36
 	gateBlind7FalseAlarm = 4  // of 36, at most
 	gateBlind7AnyAlarm   = 10 // of 36, at most
 
@@ -130,8 +134,10 @@ const (
 	// type: 53 and 19; a length from the message read
 	// past the bytes it holds (cwe125-read-past-fill): 54 and 20; a
 	// name decoded in place after its check: 55 and 21.
-	gateBlind8Right      = 55 // of 72
-	gateBlind8Found      = 21 // of 36
+	// An element freed while a member caching such elements may still
+	// point to it (cwe416-stale-cache): 56 and 22.
+	gateBlind8Right      = 56 // of 72
+	gateBlind8Found      = 22 // of 36
 	gateBlind8FalseAlarm = 2  // of 36, at most
 	gateBlind8AnyAlarm   = 12 // of 36, at most
 
@@ -207,8 +213,10 @@ const (
 	// w * h): 59, 24, 1 and 3; its twin gained a CWE-20 finding, the
 	// width bounding a loop over pixels a callee's check sized.
 	// The same prefix check without a boundary (22-3): 60 and 25.
-	gateBlind11Right      = 60 // of 72
-	gateBlind11Found      = 25 // of 36
+	// An element freed while a member caching such elements may still
+	// point to it (cwe416-stale-cache): 61 and 26.
+	gateBlind11Right      = 61 // of 72
+	gateBlind11Found      = 26 // of 36
 	gateBlind11FalseAlarm = 1  // of 36, at most
 	gateBlind11AnyAlarm   = 3  // of 36, at most
 )

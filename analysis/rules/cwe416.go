@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // CWE-416, use after free.
@@ -27,7 +28,109 @@ func cwe416Rules() []*Rule {
 			Run:      checkUseAfterFree,
 		},
 		cwe416InvalidationRule(), // invalidate.go
+		{
+			Name: "cwe416-stale-cache",
+			CWE:  "CWE-416",
+			Doc:  "an element is freed while a member that caches a pointer to such elements (s->recent = e) may still point to it, and that member is read through elsewhere",
+			Fix:  "clear the cached pointer when the element it may point to is freed: if (s->recent == e) s->recent = NULL;",
+			Run:  checkStaleCache,
+		},
 	}
+}
+
+// checkStaleCache reports the frees of an element that a member of a
+// struct caches (s->recent = e after a lookup or an insert), in a
+// function given that struct which neither clears nor tests the member
+// and does not free the struct itself, when some function reads through
+// the member (s->recent->value): the cache is left pointing at freed
+// memory (store_del's entry_free(e), then AGAIN reading s->recent).
+func checkStaleCache(pass *Pass) {
+	ff := pass.file
+	cached := map[string]string{} // member -> element type it caches
+	deref := map[string]bool{}    // members read through
+	for _, f := range ff.funcs {
+		for _, a := range f.byKind["assignment_expression"] {
+			l, r := unparen(a.child("left")), unparen(a.child("right"))
+			if l == nil || r == nil || l.kind != "field_expression" || r.kind != "identifier" || f.text(a.child("operator")) != "=" {
+				continue
+			}
+			if v := f.lookup(f.text(r)); v != nil && v.ptr == 1 && strings.HasPrefix(v.typ, "struct ") {
+				cached[f.text(l.child("field"))] = strings.TrimPrefix(v.typ, "const ")
+			}
+		}
+		for _, fe := range f.byKind["field_expression"] {
+			// s->recent->value, or e = s->recent; e->value.
+			if inner := unparen(fe.child("argument")); inner != nil && inner.kind == "field_expression" && f.text(fe.child("operator")) == "->" {
+				deref[f.text(inner.child("field"))] = true
+			}
+		}
+	}
+	if len(cached) == 0 {
+		return
+	}
+	for _, f := range pass.Funcs() {
+		for _, c := range f.calls {
+			for _, k := range freedArgs(f, c) {
+				v := f.lookup(f.identName(c.arg(k)))
+				if v == nil || v.ptr != 1 {
+					continue
+				}
+				if freshAt(f, v.name, c.n) {
+					continue // free(e) of what this function just allocated
+				}
+				for m, typ := range cached {
+					if typ != strings.TrimPrefix(v.typ, "const ") || !deref[m] || mentionsField(f, m) {
+						continue
+					}
+					if g := f.callee(c); g != nil && mentionsField(g, m) {
+						continue // cache_unlink(c, e) clears c->last itself
+					}
+					owner := ownerParam(f, m)
+					if owner == nil || freesVar(f, owner.name) {
+						continue
+					}
+					pass.Report(c.n, fmt.Sprintf("%s frees %s, but %s->%s may still point to it (it is set to such elements elsewhere) and is read through later",
+						c.name, v.name, owner.name, m), "")
+				}
+			}
+		}
+	}
+}
+
+// mentionsField reports whether a function reads or writes a member of
+// that name (s->recent = NULL, s->recent == e).
+func mentionsField(f *function, m string) bool {
+	for _, fe := range f.byKind["field_expression"] {
+		if f.text(fe.child("field")) == m {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerParam is the parameter of f that points to a struct with the
+// member m.
+func ownerParam(f *function, m string) *varInfo {
+	rs := f.file.fileRecords()
+	for _, p := range f.params {
+		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(p.typ, "const "), "struct "))
+		if rec := rs.byName[t]; rec != nil && p.ptr == 1 && rec.fields[m] != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// freesVar reports whether f frees the variable itself.
+func freesVar(f *function, name string) bool {
+	for _, c := range f.calls {
+		for _, k := range freedArgs(f, c) {
+			if f.identName(c.arg(k)) == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func checkUseAfterFree(pass *Pass) {
@@ -128,4 +231,16 @@ func afterFree(f *function, start *cfgNode, free event, pass *Pass, seen map[str
 			queue = append(queue, walkItem{cn: edge.to, st: next, full: true})
 		}
 	}
+}
+
+// freshAt reports whether the last write of a variable before at stores
+// an allocation (e = calloc(...) freed on the error path).
+func freshAt(f *function, name string, at *node) bool {
+	var last *defSite
+	for _, d := range f.defs {
+		if d.name == name && d.whole && d.pos <= at.start && (last == nil || d.pos > last.pos) {
+			last = d
+		}
+	}
+	return last != nil && len(last.srcs) == 1 && isAllocation(f, last.srcs[0])
 }
