@@ -120,8 +120,10 @@ const (
 	// of a string stream taken as input, which flagged its twin too).
 	// An element freed while a member caching such elements may still
 	// point to it (cwe416-stale-cache): 55 and 23.
-	gateBlind7Right      = 55 // of 72
-	gateBlind7Found      = 23 // of 36
+	// An escaper allocated for fewer characters an input character than
+	// its longest entity (a helper returning literals): 56 and 24.
+	gateBlind7Right      = 56 // of 72
+	gateBlind7Found      = 24 // of 36
 	gateBlind7FalseAlarm = 4  // of 36, at most
 	gateBlind7AnyAlarm   = 10 // of 36, at most
 
@@ -215,8 +217,10 @@ const (
 	// The same prefix check without a boundary (22-3): 60 and 25.
 	// An element freed while a member caching such elements may still
 	// point to it (cwe416-stale-cache): 61 and 26.
-	gateBlind11Right      = 61 // of 72
-	gateBlind11Found      = 26 // of 36
+	// An escaper allocated for fewer characters an input character than
+	// its longest entity (a helper returning literals): 62 and 27.
+	gateBlind11Right      = 62 // of 72
+	gateBlind11Found      = 27 // of 36
 	gateBlind11FalseAlarm = 1  // of 36, at most
 	gateBlind11AnyAlarm   = 3  // of 36, at most
 )

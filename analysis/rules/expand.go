@@ -19,11 +19,12 @@ func checkExpandingCopy(pass *Pass) {
 	for _, f := range pass.Funcs() {
 		checkReplacementCopy(pass, f)
 		for _, loop := range f.loops {
-			_, b, ok := countingLoop(f, loop)
-			if !ok {
+			bound := ""
+			if _, b, ok := countingLoop(f, loop); ok {
+				bound = squeeze(f.text(valueOf(b)))
+			} else if bound = stringWalkBound(f, loop); bound == "" {
 				continue
 			}
-			bound := squeeze(f.text(valueOf(b)))
 			body := loop.child("body")
 			if body == nil || bound == "" {
 				continue
@@ -197,6 +198,16 @@ func maxSteps(f *function, n *node, v string) int {
 		if f.identName(n.child("argument")) == v {
 			return 1
 		}
+	case "assignment_expression":
+		// p += n, with n = strlen(ent) of a helper's entity: its longest.
+		if f.text(n.child("operator")) == "+=" && f.identName(n.child("left")) == v {
+			if k, ok := f.file.constValue(n.child("right"), f); ok {
+				return int(k)
+			}
+			if k, ok := longestLiteralLen(f, n.child("right"), n); ok {
+				return k
+			}
+		}
 	case "if_statement":
 		cons := maxSteps(f, n.child("consequence"), v)
 		alt := maxSteps(f, n.child("alternative"), v)
@@ -367,4 +378,68 @@ func replacementLength(f *function, loop *node, out string) (int64, string) {
 		}
 	}
 	return best, text
+}
+
+// stringWalkBound is the variable holding the length of the string a
+// loop walks (for (; *src; src++) after len = strlen(src)), so that the
+// loop is read as one over len characters; "" when there is none.
+func stringWalkBound(f *function, loop *node) string {
+	c := unparenOnly(condExpr(loop))
+	if c == nil || c.kind != "pointer_expression" || c.op0() != "*" {
+		return ""
+	}
+	s := f.identName(c.child("argument"))
+	if s == "" {
+		return ""
+	}
+	for _, d := range f.defs {
+		if !d.whole || d.pos > loop.start || len(d.srcs) != 1 {
+			continue
+		}
+		if cs := f.callAt[stripCasts(d.srcs[0])]; cs != nil && cs.name == "strlen" && f.identName(cs.arg(0)) == s {
+			return d.name
+		}
+	}
+	return ""
+}
+
+// longestLiteralLen bounds n = strlen(ent) where ent is what a function
+// of the file returns, each return a string literal or NULL: the longest
+// literal's length.
+func longestLiteralLen(f *function, e, at *node) (int, bool) {
+	src, ok := soleSource(f, f.identName(e), at)
+	if !ok {
+		return 0, false
+	}
+	cs := f.callAt[stripCasts(src)]
+	if cs == nil || cs.name != "strlen" {
+		return 0, false
+	}
+	esrc, ok := soleSource(f, f.identName(cs.arg(0)), at)
+	if !ok {
+		return 0, false
+	}
+	ec := f.callAt[stripCasts(esrc)]
+	if ec == nil {
+		return 0, false
+	}
+	g := f.callee(ec)
+	if g == nil || g == f || len(g.byKind["return_statement"]) == 0 {
+		return 0, false
+	}
+	longest := 0
+	for _, r := range g.byKind["return_statement"] {
+		v := unparen(r.firstNamed())
+		if v == nil {
+			return 0, false
+		}
+		if lit, ok := stringValue(g.file.t, v); ok {
+			longest = max(longest, len(lit))
+			continue
+		}
+		if !nullLiteral(g, v) {
+			return 0, false
+		}
+	}
+	return longest, longest > 0
 }
