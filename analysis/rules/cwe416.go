@@ -54,8 +54,8 @@ func checkStaleCache(pass *Pass) {
 			if l == nil || r == nil || l.kind != "field_expression" || r.kind != "identifier" || f.text(a.child("operator")) != "=" {
 				continue
 			}
-			if v := f.lookup(f.text(r)); v != nil && v.ptr == 1 && strings.HasPrefix(v.typ, "struct ") {
-				cached[f.text(l.child("field"))] = strings.TrimPrefix(v.typ, "const ")
+			if v := f.lookup(f.text(r)); v != nil && v.ptr == 1 && recordTypeName(v.typ) != "" && strings.Contains(v.typ, "struct ") {
+				cached[f.text(l.child("field"))] = recordTypeName(v.typ)
 			}
 		}
 		for _, fe := range f.byKind["field_expression"] {
@@ -79,7 +79,7 @@ func checkStaleCache(pass *Pass) {
 					continue // free(e) of what this function just allocated
 				}
 				for m, typ := range cached {
-					if typ != strings.TrimPrefix(v.typ, "const ") || !deref[m] || mentionsField(f, m) {
+					if typ != recordTypeName(v.typ) || !deref[m] || mentionsField(f, m) {
 						continue
 					}
 					if g := f.callee(c); g != nil && mentionsField(g, m) {
@@ -113,8 +113,7 @@ func mentionsField(f *function, m string) bool {
 func ownerParam(f *function, m string) *varInfo {
 	rs := f.file.fileRecords()
 	for _, p := range f.params {
-		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(p.typ, "const "), "struct "))
-		if rec := rs.byName[t]; rec != nil && p.ptr == 1 && rec.fields[m] != nil {
+		if rec := rs.byName[recordTypeName(p.typ)]; rec != nil && p.ptr == 1 && rec.fields[m] != nil {
 			return p
 		}
 	}

@@ -491,10 +491,10 @@ func nullAtom(f *function, a cond) (string, bool) {
 			return "", false
 		}
 		l, r := unparen(e.child("left")), unparen(e.child("right"))
-		if s := squeeze(f.text(l)); s == "NULL" || s == "nullptr" || s == "0" {
+		if nullLiteral(f, l) {
 			l, r = r, l
 		}
-		if s := squeeze(f.text(r)); (s == "NULL" || s == "nullptr" || s == "0") && l != nil && l.kind == "identifier" {
+		if nullLiteral(f, r) && l != nil && l.kind == "identifier" {
 			return f.text(l), (op == "==") == a.truth
 		}
 	}

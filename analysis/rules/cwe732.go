@@ -456,8 +456,11 @@ func programUmask(f *function, at *node) (int64, bool) {
 	if callers := f.file.calls().callers[f]; len(callers) > 0 {
 		all := int64(0o777)
 		for _, ref := range callers {
-			m, ok := umaskSetBy(ref.caller, ref.call.n, 0)
-			if !ok || ref.caller == f {
+			m, ok := int64(0), false
+			if ref.caller != f { // a recursive call says nothing new
+				m, ok = umaskSetBy(ref.caller, ref.call.n, 0)
+			}
+			if !ok {
 				all = -1
 				break
 			}

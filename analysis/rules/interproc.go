@@ -401,16 +401,12 @@ func checkedAfterWrite(f *function, spec *taintSpec, n *node, q string) bool {
 			if !f.file.spend(1) {
 				return false
 			}
+			if !checked && clean(f, place, t) {
+				checked = true // by the statement before t
+			}
 			if checked {
 				// url_decode(out->term) after the check: the data
 				// changes after it was checked.
-				if modifiesInPlace(f, t, place) {
-					return false
-				}
-				continue
-			}
-			if clean(f, place, t) {
-				checked = true // by the statement before t
 				if modifiesInPlace(f, t, place) {
 					return false
 				}

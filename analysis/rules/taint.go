@@ -359,7 +359,7 @@ func (ta *taintFacts) summary(spec *taintSpec) *taintSummary {
 			}
 			if !s.fromThis {
 				for name := range ta.sourcesOf(e) {
-					if f.vars[name] == nil && f.file.globals[name] == nil && textMember(f, name) && !storedByMethods(f, name) {
+					if textMember(f, name) && !storedByMethods(f, name) {
 						s.fromThis = true
 					}
 				}
